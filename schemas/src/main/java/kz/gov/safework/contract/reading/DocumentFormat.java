@@ -1,0 +1,5 @@
+package kz.gov.safework.contract.reading;
+
+public enum DocumentFormat {
+    XML, JSON, UNKNOWN
+}

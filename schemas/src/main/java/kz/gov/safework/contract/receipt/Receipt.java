@@ -1,0 +1,34 @@
+package kz.gov.safework.contract.receipt;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import kz.gov.safework.contract.validation.ValidationError;
+
+/**
+ * The answer to every document (DESIGN.md §4). {@code reportId}, {@code agency} and {@code period} are
+ * null when the document was not readable that far. {@code warnings} never refuse a document.
+ * {@code duplicateOf} names the earlier submission when the status is DUPLICATE.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Receipt(
+        String submissionId,
+        String reportId,
+        String agency,
+        String period,
+        ReceiptStatus status,
+        boolean late,
+        List<ValidationError> errors,
+        List<ValidationError> warnings,
+        Instant receivedAt,
+        String sha256,
+        String channel,
+        String fileName,
+        String duplicateOf,
+        Instant processedAt) {
+
+    public Receipt {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+}

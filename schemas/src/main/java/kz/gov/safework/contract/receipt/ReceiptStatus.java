@@ -1,0 +1,5 @@
+package kz.gov.safework.contract.receipt;
+
+public enum ReceiptStatus {
+    ACCEPTED, REJECTED, DUPLICATE
+}

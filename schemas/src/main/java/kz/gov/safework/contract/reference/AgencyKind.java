@@ -1,0 +1,5 @@
+package kz.gov.safework.contract.reference;
+
+public enum AgencyKind {
+    MINISTRY, AGENCY, AKIMAT, ASSOCIATION, ORGANISATION
+}

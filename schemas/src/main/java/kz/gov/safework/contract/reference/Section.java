@@ -1,0 +1,4 @@
+package kz.gov.safework.contract.reference;
+
+public record Section(int number, String titleRu, String titleEn) {
+}
