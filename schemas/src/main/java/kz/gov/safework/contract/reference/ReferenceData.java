@@ -2,15 +2,45 @@ package kz.gov.safework.contract.reference;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Agencies, groups and plans, loaded from the config directory and checked against their schemas.
- * Stub signatures; the loader is built by the reference-data work.
+ * Agencies, groups and plans: the hub's reference data, immutable once loaded.
+ * {@link #load(Path)} reads {@code agencies.yaml} and {@code plans/*.yaml} from the config directory
+ * and checks them against their schemas.
  */
 public final class ReferenceData {
+    private final Map<String, Agency> agencies;
+    private final Map<String, AgencyGroup> groups;
+    private final Map<String, Plan> plans;
+    private final Map<String, Agency> byEmail;
+
+    public ReferenceData(Collection<Agency> agencies, Collection<AgencyGroup> groups, Collection<Plan> plans) {
+        this.agencies = index(agencies, Agency::code);
+        this.groups = index(groups, AgencyGroup::code);
+        this.plans = index(plans, Plan::id);
+        Map<String, Agency> emails = new LinkedHashMap<>();
+        for (Agency agency : agencies) {
+            for (String email : agency.emails()) {
+                emails.put(email.toLowerCase(Locale.ROOT), agency);
+            }
+        }
+        this.byEmail = Map.copyOf(emails);
+    }
+
+    private static <T> Map<String, T> index(Collection<T> values, Function<T, String> key) {
+        return values.stream().collect(Collectors.toMap(key, v -> v, (a, b) -> {
+            throw new IllegalArgumentException("duplicate code " + key.apply(a));
+        }, LinkedHashMap::new));
+    }
 
     /** Loads {@code agencies.yaml} and {@code plans/*.yaml}; throws with file, path and reason when broken. */
     public static ReferenceData load(Path configDir) {
@@ -18,42 +48,59 @@ public final class ReferenceData {
     }
 
     public Collection<Agency> agencies() {
-        throw new UnsupportedOperationException();
+        return agencies.values();
     }
 
     public Optional<Agency> agency(String code) {
-        throw new UnsupportedOperationException();
+        return code == null ? Optional.empty() : Optional.ofNullable(agencies.get(code));
     }
 
     /** By login (the code in lower case). */
     public Optional<Agency> agencyByLogin(String login) {
-        throw new UnsupportedOperationException();
+        return login == null ? Optional.empty() : agency(login.toUpperCase(Locale.ROOT));
     }
 
-    /** By e-mail address, compared case-insensitively, display names ignored. */
+    /** By e-mail address (the bare address), compared case-insensitively. */
     public Optional<Agency> agencyByEmail(String address) {
-        throw new UnsupportedOperationException();
+        return address == null ? Optional.empty()
+                : Optional.ofNullable(byEmail.get(address.trim().toLowerCase(Locale.ROOT)));
     }
 
     public Collection<AgencyGroup> groups() {
-        throw new UnsupportedOperationException();
+        return groups.values();
+    }
+
+    public Optional<AgencyGroup> group(String code) {
+        return Optional.ofNullable(groups.get(code));
     }
 
     public Collection<Plan> plans() {
-        throw new UnsupportedOperationException();
+        return plans.values();
     }
 
     public Optional<Plan> plan(String id) {
-        throw new UnsupportedOperationException();
+        return id == null ? Optional.empty() : Optional.ofNullable(plans.get(id));
     }
 
-    /** Agency codes behind responsible entries, groups expanded. */
+    /** Agency codes behind responsible entries, groups expanded, in order of appearance. */
     public Set<String> expand(List<Responsible> responsible) {
-        throw new UnsupportedOperationException();
+        Set<String> codes = new LinkedHashSet<>();
+        for (Responsible r : responsible) {
+            AgencyGroup group = groups.get(r.code());
+            if (group != null) {
+                codes.addAll(group.members());
+            } else {
+                codes.add(r.code());
+            }
+        }
+        return codes;
     }
 
     /** Items of the plan this agency is responsible for and that are in force in the year. */
     public List<PlanItem> itemsOwed(Plan plan, String agencyCode, int year) {
-        throw new UnsupportedOperationException();
+        return plan.items().stream()
+                .filter(item -> item.inForce(year) && item.deadline().covers(year))
+                .filter(item -> expand(item.responsible()).contains(agencyCode))
+                .toList();
     }
 }
