@@ -1,10 +1,50 @@
 package kz.gov.safework.hub;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.camel.main.Main;
 
+/**
+ * Starts the hub: Camel Main with the configuration in {@code <config dir>/application.properties}.
+ * The config dir is {@code hub.config-dir} (system property or HUB_CONFIG_DIR), else {@code ./config},
+ * else the {@code config/} of the checkout the jar was built in, so the jar starts from any directory.
+ */
 public final class HubMain {
+
     public static void main(String[] args) throws Exception {
-        Main main = new Main(HubMain.class);
+        System.setProperty("jdk.serialFilter", System.getProperty("jdk.serialFilter", "!*"));
+        Main main = create(configDir());
         main.run(args);
+    }
+
+    public static Main create(Path configDir) {
+        Main main = new Main(HubMain.class);
+        main.setDefaultPropertyPlaceholderLocation(
+                "file:" + configDir.resolve("application.properties").toAbsolutePath() + ";optional=false");
+        main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
+        main.configure().addConfiguration(HubConfiguration.class);
+        return main;
+    }
+
+    static Path configDir() throws URISyntaxException {
+        String configured = System.getProperty(HubSettings.CONFIG_DIR, System.getenv("HUB_CONFIG_DIR"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path local = Path.of("config");
+        if (Files.isRegularFile(local.resolve("application.properties"))) {
+            return local;
+        }
+        Path jar = Path.of(HubMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path checkout = jar.getParent().getParent().getParent().resolve("config");
+        if (Files.isRegularFile(checkout.resolve("application.properties"))) {
+            return checkout;
+        }
+        throw new IllegalStateException("No configuration found: set -D" + HubSettings.CONFIG_DIR
+                + "=<dir with application.properties> or run from the checkout");
+    }
+
+    private HubMain() {
     }
 }

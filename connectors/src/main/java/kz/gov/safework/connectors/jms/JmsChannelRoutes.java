@@ -1,0 +1,62 @@
+package kz.gov.safework.connectors.jms;
+
+import static kz.gov.safework.contract.envelope.EnvelopeHeaders.AGENCY;
+import static kz.gov.safework.contract.envelope.EnvelopeHeaders.CORRELATION;
+import static kz.gov.safework.contract.envelope.EnvelopeHeaders.REPLY_TO;
+
+import java.util.Locale;
+import kz.gov.safework.connectors.common.HeaderFilter;
+import kz.gov.safework.contract.envelope.Queues;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The queue channel: {@code reports.in} → envelope → {@code hub.intake}, in one JMS transaction
+ * (the report leaves reports.in only when its envelope is durable); and receipts from
+ * {@code hub.receipts.jms} to the sender's reply-to or {@code receipts.<CODE>}, with
+ * JMSCorrelationID = the report's JMSMessageID.
+ */
+public final class JmsChannelRoutes extends RouteBuilder {
+    /** Artemis duplicate detection: a receipt re-sent after a crash is dropped by the broker. */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final JmsEnvelopeProcessor envelopes;
+
+    public JmsChannelRoutes(JmsEnvelopeProcessor envelopes) {
+        this.envelopes = envelopes;
+    }
+
+    @Override
+    public void configure() {
+        from("{{hub.jms.reports-in.uri}}").routeId("jms-intake")
+                .process(envelopes)
+                .to("{{hub.intake.uri}}");
+
+        from("{{hub.receipts.jms.uri}}").routeId("jms-receipts")
+                .process(HeaderFilter.INSTANCE)
+                .process(JmsChannelRoutes::address)
+                .toD("jms:queue:${header.swReceiptAddress}?preserveMessageQos=false")
+                .removeHeader("swReceiptAddress");
+    }
+
+    /**
+     * Where a receipt goes: the reply-to when it lies below the agency's own receipts address
+     * (an agency may not make the hub write into another agency's queue), else receipts.CODE.
+     */
+    static void address(Exchange exchange) {
+        var in = exchange.getMessage();
+        String agency = in.getHeader(AGENCY, String.class);
+        String own = Queues.receiptsOf(agency == null ? "UNKNOWN" : agency);
+        String replyTo = in.getHeader(REPLY_TO, String.class);
+        String target = replyTo != null && (replyTo.equals(own) || replyTo.startsWith(own + ".")) ? replyTo : own;
+        in.setHeader("swReceiptAddress", target);
+        in.setHeader("JMSCorrelationID", in.getHeader(CORRELATION, String.class));
+        in.setHeader(DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
+        in.setHeader("JMSType", "receipt");
+        in.setHeader("swReceiptFor", in.getHeader(CORRELATION, String.class));
+        in.removeHeader(REPLY_TO);
+        if (agency != null) {
+            in.setHeader(AGENCY, agency.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package kz.gov.safework.connectors.jms;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import kz.gov.safework.contract.envelope.Channel;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.validation.ErrorCode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsMessage;
+
+/**
+ * Turns a message from {@code reports.in} into an envelope: the raw bytes as body and the
+ * {@link EnvelopeHeaders}, nothing else. The sender is the user the broker authenticated
+ * ({@code _AMQ_VALIDATED_USER}), never a header the sender set. Text messages are taken as UTF-8
+ * bytes; bytes messages as they are; any other type (ObjectMessage above all) is never deserialized
+ * and becomes an envelope with an adapter error, so the sender still gets a receipt.
+ */
+public final class JmsEnvelopeProcessor implements Processor {
+    static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+
+    private final ReferenceData referenceData;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public JmsEnvelopeProcessor(ReferenceData referenceData, Clock clock, long maxBytes) {
+        this.referenceData = referenceData;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws JMSException {
+        Message jms = exchange.getMessage(JmsMessage.class).getJmsMessage();
+        String login = jms.getStringProperty(VALIDATED_USER);
+
+        byte[] body;
+        String adapterError = null;
+        String contentType = null;
+        if (jms instanceof TextMessage text) {
+            String s = text.getText();
+            body = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+            if (body.length > maxBytes) {
+                body = new byte[0];
+                adapterError = ErrorCode.DOCUMENT_TOO_LARGE.name();
+            }
+            contentType = "text/plain; charset=UTF-8";
+        } else if (jms instanceof BytesMessage bytes) {
+            if (bytes.getBodyLength() > maxBytes) {
+                body = new byte[0];
+                adapterError = ErrorCode.DOCUMENT_TOO_LARGE.name();
+            } else {
+                body = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(body);
+            }
+            contentType = "application/octet-stream";
+        } else {
+            body = new byte[0];
+            adapterError = ErrorCode.UNSUPPORTED_MESSAGE_TYPE.name();
+        }
+
+        Map<String, Object> headers = exchange.getMessage().getHeaders();
+        headers.clear();
+        headers.put(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
+        if (login != null) {
+            headers.put(EnvelopeHeaders.LOGIN, login);
+            referenceData.agencyByLogin(login).ifPresent(a -> headers.put(EnvelopeHeaders.AGENCY, a.code()));
+        }
+        headers.put(EnvelopeHeaders.TRANSPORT_ID, jms.getJMSMessageID());
+        headers.put(EnvelopeHeaders.CORRELATION, jms.getJMSMessageID());
+        headers.put(EnvelopeHeaders.CONTENT_TYPE, contentType == null ? "" : contentType);
+        // The hub's clock, not JMSTimestamp: the sender must not be able to backdate a late report.
+        headers.put(EnvelopeHeaders.RECEIVED_AT, Instant.now(clock).toString());
+        String replyTo = replyTo(jms.getJMSReplyTo());
+        if (replyTo != null) {
+            headers.put(EnvelopeHeaders.REPLY_TO, replyTo);
+        }
+        if (adapterError != null) {
+            headers.put(EnvelopeHeaders.ADAPTER_ERROR, adapterError);
+        }
+        exchange.getMessage().setBody(body);
+    }
+
+    private static String replyTo(Destination destination) throws JMSException {
+        if (destination instanceof Queue queue) {
+            String name = queue.getQueueName();
+            return name == null ? null : name.toLowerCase(Locale.ROOT).startsWith("queue://") ? name.substring(8) : name;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,169 @@
+package kz.gov.safework.hub;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.jms.BrokerSettings;
+import kz.gov.safework.connectors.jms.EmbeddedBroker;
+import kz.gov.safework.connectors.jms.JmsChannelRoutes;
+import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
+import kz.gov.safework.contract.reading.DocumentReader;
+import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.hub.observe.BrokerHealthCheck;
+import kz.gov.safework.hub.observe.DatabaseHealthCheck;
+import kz.gov.safework.hub.observe.ObserveRoutes;
+import kz.gov.safework.intake.EnvelopeReader;
+import kz.gov.safework.intake.Pipeline;
+import kz.gov.safework.intake.PipelineMetrics;
+import kz.gov.safework.intake.PipelineRoutes;
+import kz.gov.safework.receipts.ReceiptApiRoutes;
+import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.validation.BusinessRules;
+import kz.gov.safework.validation.Judge;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceHelper;
+import org.flywaydb.core.Flyway;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the hub: reference data and credentials from the config dir, the database (migrated), the
+ * broker (embedded unless {@code hub.broker.url}), the pooled JMS component, the metrics registry,
+ * and the routes of every capability. Beans other modules rely on are bound by name here.
+ */
+public final class HubConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        Registry registry = context.getRegistry();
+
+        Path configDir = Path.of(settings.get(HubSettings.CONFIG_DIR));
+        Path dataDir = Path.of(settings.get(HubSettings.DATA_DIR)).toAbsolutePath();
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        if (clock == null) {
+            clock = Clock.systemUTC();
+            registry.bind("clock", Clock.class, clock);
+        }
+
+        ReferenceData referenceData = ReferenceData.load(configDir);
+        registry.bind("referenceData", ReferenceData.class, referenceData);
+        Credentials credentials = credentials(settings, configDir);
+        registry.bind("credentials", Credentials.class, credentials);
+        registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class,
+                new CredentialsAuthenticator(credentials, referenceData));
+
+        HikariDataSource dataSource = dataSource(settings, dataDir);
+        registry.bind("hubDataSource", DataSource.class, dataSource);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        String brokerUrl = settings.get(HubSettings.BROKER_URL);
+        String hubUser = settings.get(HubSettings.BROKER_USER);
+        String hubPassword = settings.get(HubSettings.BROKER_PASSWORD);
+        EmbeddedBroker broker = null;
+        if (brokerUrl.isBlank()) {
+            if (hubPassword.isBlank()) {
+                byte[] secret = new byte[24];
+                new SecureRandom().nextBytes(secret);
+                hubPassword = HexFormat.of().formatHex(secret);
+            }
+            broker = new EmbeddedBroker(new BrokerSettings(dataDir, settings.get(HubSettings.BROKER_HOST),
+                    settings.getInt(HubSettings.BROKER_PORT), hubUser, hubPassword, "mtszn",
+                    settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
+                    settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
+                    settings.getInt(HubSettings.BROKER_ID_CACHE)), credentials, referenceData);
+            ServiceHelper.startService(broker);
+            registry.bind("artemisServer", broker.server());
+            brokerUrl = EmbeddedBroker.IN_VM_URL;
+        }
+        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl, hubUser, hubPassword);
+        JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();
+        pooled.setConnectionFactory(artemis);
+        pooled.setMaxConnections(settings.getInt(HubSettings.JMS_MAX_CONNECTIONS));
+        pooled.setMaxSessionsPerConnection(500);
+        JmsComponent jms = JmsComponent.jmsComponent(pooled);
+        context.addComponent("jms", jms);
+        registry.bind("jmsConnectionFactory", pooled);
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics);
+        context.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(new BrokerHealthCheck(pooled));
+        health.register(new DatabaseHealthCheck(dataSource));
+
+        long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
+        MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
+        SubmissionStore store = new SubmissionStore(dataSource, clock);
+        registry.bind("submissionStore", store);
+        PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics, clock);
+        Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(referenceData), store, maxBytes);
+
+        context.addRoutes(new ObserveRoutes(metrics));
+        context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
+        context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
+                new Pipeline(judge, store, pipelineMetrics), pipelineMetrics));
+        context.addRoutes(new ReceiptApiRoutes(store));
+
+        // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.
+        context.addService(new Closer("database", dataSource::close), true, true);
+        if (broker != null) {
+            context.addService(broker, true, true);
+        }
+        context.addService(new Closer("jms pool", pooled::stop), true, true);
+        LOG.info("Hub configured: config {}, data {}, broker {}, database {}", configDir.toAbsolutePath(), dataDir,
+                brokerUrl, dataSource.getJdbcUrl());
+    }
+
+    private static Credentials credentials(Settings settings, Path configDir) {
+        String file = settings.get(HubSettings.CREDENTIALS_FILE);
+        if (!file.isBlank()) {
+            return Credentials.load(configDir.resolve(file));
+        }
+        if (settings.getBoolean(HubSettings.DEMO)) {
+            return Credentials.load(configDir.resolve("demo-credentials.properties"));
+        }
+        throw new IllegalStateException("No credentials: set " + HubSettings.CREDENTIALS_FILE + " or " + HubSettings.DEMO + "=true");
+    }
+
+    private static HikariDataSource dataSource(Settings settings, Path dataDir) {
+        String url = settings.get(HubSettings.DB_URL);
+        if (url.isBlank()) {
+            url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(settings.get(HubSettings.DB_USER));
+        config.setPassword(settings.get(HubSettings.DB_PASSWORD));
+        config.setMaximumPoolSize(settings.getInt(HubSettings.DB_POOL));
+        config.setPoolName("hub-db");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,26 @@
+package kz.gov.safework.hub;
+
+/** Names of the configuration keys the application itself reads (the rest are used as placeholders). */
+final class HubSettings {
+    static final String CONFIG_DIR = "hub.config-dir";
+    static final String DATA_DIR = "hub.data-dir";
+    static final String DEMO = "hub.demo";
+    static final String CREDENTIALS_FILE = "hub.credentials-file";
+    static final String DB_URL = "hub.db.url";
+    static final String DB_USER = "hub.db.user";
+    static final String DB_PASSWORD = "hub.db.password";
+    static final String DB_POOL = "hub.db.pool-size";
+    static final String BROKER_URL = "hub.broker.url";
+    static final String BROKER_HOST = "hub.broker.host";
+    static final String BROKER_PORT = "hub.broker.port";
+    static final String BROKER_USER = "hub.broker.user";
+    static final String BROKER_PASSWORD = "hub.broker.password";
+    static final String BROKER_MAX_ATTEMPTS = "hub.pipeline.max-attempts";
+    static final String BROKER_REDELIVERY_DELAY = "hub.broker.redelivery-delay-ms";
+    static final String BROKER_ID_CACHE = "hub.broker.duplicate-id-cache-size";
+    static final String JMS_MAX_CONNECTIONS = "hub.jms.max-connections";
+    static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
+
+    private HubSettings() {
+    }
+}

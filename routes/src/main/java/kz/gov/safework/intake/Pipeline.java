@@ -1,0 +1,74 @@
+package kz.gov.safework.intake;
+
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.store.Outcome;
+import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.validation.Judge;
+import kz.gov.safework.validation.Verdict;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Judges a logged envelope and stores the judgement; leaves the receipt JSON as the body and the
+ * feed message (accepted, first time only... or again on redelivery, deduplicated by the broker) as
+ * a header for the publish step.
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    public static final String FEED = "swFeed";
+
+    private final Judge judge;
+    private final SubmissionStore store;
+    private final PipelineMetrics metrics;
+
+    public Pipeline(Judge judge, SubmissionStore store, PipelineMetrics metrics) {
+        this.judge = judge;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    public void process(Exchange exchange) {
+        Envelope envelope = exchange.getMessage().getBody(Envelope.class);
+        MDC.put("submissionId", envelope.submissionId());
+        MDC.put("agency", String.valueOf(envelope.agency()));
+        try {
+            Verdict verdict = judge.judge(envelope);
+            Outcome outcome = store.record(envelope, verdict);
+            Receipt receipt = outcome.receipt();
+            if (outcome.redelivered()) {
+                LOG.info("Redelivered submission {} answered again: {}", envelope.submissionId(), receipt.status());
+            } else {
+                LOG.info("Submission {} from {} via {}: {}{}", envelope.submissionId(), envelope.agency(),
+                        envelope.channel().id(), receipt.status(), receipt.errors().isEmpty() ? ""
+                                : " " + receipt.errors().stream().map(e -> e.code().name()).distinct().toList());
+                metrics.judged(envelope, receipt);
+            }
+            Message out = exchange.getMessage();
+            out.setHeader(EnvelopeHeaders.CHANNEL, envelope.channel().id());
+            setIfPresent(out, EnvelopeHeaders.LOGIN, envelope.login());
+            setIfPresent(out, EnvelopeHeaders.AGENCY, receipt.agency());
+            setIfPresent(out, EnvelopeHeaders.TRANSPORT_ID, envelope.transportId());
+            setIfPresent(out, EnvelopeHeaders.FILE_NAME, envelope.fileName());
+            setIfPresent(out, EnvelopeHeaders.REPLY_TO, envelope.replyTo());
+            setIfPresent(out, EnvelopeHeaders.CORRELATION, envelope.correlation());
+            out.setHeader(EnvelopeHeaders.RECEIVED_AT, envelope.receivedAt().toString());
+            out.setHeader(EnvelopeHeaders.SUBMISSION_ID, envelope.submissionId());
+            out.setHeader(EnvelopeHeaders.STATUS, receipt.status().name());
+            setIfPresent(out, FEED, outcome.feedJson());
+            out.setBody(outcome.receiptJson());
+        } finally {
+            MDC.remove("submissionId");
+            MDC.remove("agency");
+        }
+    }
+
+    private static void setIfPresent(Message message, String name, String value) {
+        if (value != null) {
+            message.setHeader(name, value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package kz.gov.safework.intake;
+
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.envelope.Queues;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
+ * mtszn.feed (accepted only) → receipt back to the channel. All in the JMS transaction of the intake
+ * message: the store commits first, then the sends; a crash in between redelivers the envelope, the
+ * store answers with the stored judgement and the broker's duplicate detection drops what already went out.
+ */
+public final class PipelineRoutes extends RouteBuilder {
+    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final EnvelopeReader envelopes;
+    private final Pipeline pipeline;
+    private final PipelineMetrics metrics;
+
+    public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, PipelineMetrics metrics) {
+        this.envelopes = envelopes;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void configure() {
+        // Technical failures: retried by redelivery from the broker; on the last attempt the envelope
+        // goes to DLQ with the reason, for an operator to replay.
+        onException(Exception.class)
+                .onWhen(simple("${header.JMSXDeliveryCount} >= {{hub.pipeline.max-attempts}}"))
+                .handled(true)
+                .log("Giving up on ${header.swSubmissionId}: ${exception.message}")
+                .setHeader("swFailure", simple("${exception.class.simpleName}: ${exception.message}"))
+                .setHeader("_AMQ_ORIG_ADDRESS", constant(Queues.INTAKE))
+                .process(EnvelopeReader::restoreBody)
+                .to("{{hub.dlq.uri}}");
+
+        from("{{hub.intake.consumer.uri}}").routeId("pipeline")
+                .process(envelopes)
+                .bean(pipeline, "process")
+                .filter(header(Pipeline.FEED).isNotNull())
+                    .to("direct:publish-feed")
+                .end()
+                .to("direct:send-receipt");
+
+        from("direct:publish-feed").routeId("feed-publish")
+                .setBody(header(Pipeline.FEED))
+                .removeHeader(Pipeline.FEED)
+                .setHeader(DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
+                .setHeader("JMSType", constant("progress-report"))
+                .to("{{hub.feed.uri}}");
+
+        from("direct:send-receipt").routeId("receipt-return")
+                .removeHeader(Pipeline.FEED)
+                .setHeader(DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
+                .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
+                .process(e -> metrics.receiptSent(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class),
+                        java.time.Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class))));
+    }
+}

@@ -1,0 +1,132 @@
+package kz.gov.safework.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import kz.gov.safework.intake.Envelope;
+
+/**
+ * The message log: every envelope's bytes on disk under {@code <data-dir>/messages/} with their SHA-256,
+ * and a row in {@code message_log}, written before the document is judged.
+ */
+public final class MessageLog {
+    private final Path root;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public MessageLog(Path dataDir, DataSource dataSource, Clock clock) {
+        this.root = dataDir.resolve("messages");
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Bytes written to the log, fsynced: the file, its size and SHA-256. */
+    public record Logged(Path file, long size, String sha256) {
+    }
+
+    /** Streams the body to the log (a redelivery overwrites the same file with the same bytes). */
+    public Logged write(String submissionId, Instant receivedAt, BodyWriter body) {
+        LocalDate day = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
+        Path dir = root.resolve(day.toString());
+        Path file = dir.resolve(submissionId);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(submissionId + ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 CountingOutputStream out = new CountingOutputStream(
+                         new DigestOutputStream(Channels.newOutputStream(ch), sha))) {
+                body.writeTo(out);
+                out.flush();
+                ch.force(true);
+                size = out.count;
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Logged(file, size, HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write message log for " + submissionId, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the envelope; a redelivered one keeps its first row. */
+    public void record(Envelope envelope) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO message_log (submission_id, channel, login, agency, transport_id, file_name,
+                         content_type, received_at, logged_at, size_bytes, sha256, body_path)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, envelope.submissionId());
+            ps.setString(2, envelope.channel().id());
+            ps.setString(3, envelope.login());
+            ps.setString(4, envelope.agency());
+            ps.setString(5, Sql.limit(envelope.transportId(), 1024));
+            ps.setString(6, Sql.limit(envelope.fileName(), 1024));
+            ps.setString(7, Sql.limit(envelope.contentType(), 255));
+            ps.setTimestamp(8, Timestamp.from(envelope.receivedAt()));
+            ps.setTimestamp(9, Timestamp.from(Instant.now(clock)));
+            ps.setLong(10, envelope.size());
+            ps.setString(11, envelope.sha256());
+            ps.setString(12, root.getParent().relativize(envelope.body()).toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return;
+            }
+            throw new StoreException("Cannot record message " + envelope.submissionId(), e);
+        }
+    }
+
+    public InputStream open(Envelope envelope) throws IOException {
+        return Files.newInputStream(envelope.body());
+    }
+
+    /** Writes a document's bytes to the given stream. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package kz.gov.safework.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.contract.receipt.ReceiptStatus;
+import kz.gov.safework.contract.report.FeedMessage;
+import kz.gov.safework.contract.report.ItemEntry;
+import kz.gov.safework.contract.report.ProgressReport;
+import kz.gov.safework.contract.validation.ErrorCode;
+import kz.gov.safework.contract.validation.ValidationError;
+import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.validation.AcceptedReports;
+import kz.gov.safework.validation.Verdict;
+
+/**
+ * Stores judgements, one transaction each, with the unique keys that make redelivery and resending
+ * harmless: a submission id is stored once; an agency's identical document is a DUPLICATE of the
+ * first accepted one; a report id is accepted once. A correction marks the report it replaces as
+ * superseded; nothing is deleted.
+ */
+public final class SubmissionStore implements AcceptedReports {
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public SubmissionStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public Outcome record(Envelope envelope, Verdict verdict) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<Outcome> earlier = find(c, envelope.submissionId());
+                if (earlier.isPresent()) {
+                    c.commit();
+                    return earlier.get();
+                }
+                Outcome outcome = judgeAndInsert(c, envelope, verdict);
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store submission " + envelope.submissionId(), e);
+        }
+    }
+
+    private Outcome judgeAndInsert(Connection c, Envelope envelope, Verdict verdict) throws SQLException {
+        ProgressReport report = verdict.report();
+        List<ValidationError> errors = new ArrayList<>(verdict.errors());
+        ReceiptStatus status = ReceiptStatus.REJECTED;
+        String duplicateOf = null;
+        String supersedes = null;
+        if (verdict.acceptable()) {
+            duplicateOf = queryString(c, "SELECT submission_id FROM accepted_document WHERE agency = ? AND sha256 = ?",
+                    report.agency(), envelope.sha256());
+            if (duplicateOf != null) {
+                status = ReceiptStatus.DUPLICATE;
+            } else if (queryString(c, "SELECT submission_id FROM accepted_report WHERE report_id = ?",
+                    report.reportId()) != null) {
+                errors.add(ValidationError.of(ErrorCode.REPORT_ID_REUSED, "/reportId", report.reportId()));
+            } else {
+                status = ReceiptStatus.ACCEPTED;
+                update(c, "INSERT INTO accepted_document (agency, sha256, submission_id) VALUES (?, ?, ?)",
+                        report.agency(), envelope.sha256(), envelope.submissionId());
+                update(c, "INSERT INTO accepted_report (report_id, submission_id) VALUES (?, ?)",
+                        report.reportId(), envelope.submissionId());
+                if (report.correctionOf() != null) {
+                    supersedes = queryString(c, "SELECT submission_id FROM accepted_report WHERE report_id = ?",
+                            report.correctionOf());
+                    update(c, "UPDATE submission SET superseded_by = ? WHERE submission_id = ?",
+                            envelope.submissionId(), supersedes);
+                }
+                insertItems(c, envelope.submissionId(), report);
+            }
+        }
+        Instant now = Instant.now(clock);
+        var read = verdict.read();
+        String agency = envelope.agency() != null ? envelope.agency() : read == null ? null : read.agency();
+        Integer year = read == null ? null : read.year();
+        boolean accepted = status == ReceiptStatus.ACCEPTED;
+        Receipt receipt = new Receipt(envelope.submissionId(), read == null ? null : read.reportId(), agency,
+                year == null ? null : year.toString(), status, accepted && verdict.late(),
+                accepted ? List.of() : errors, verdict.warnings(), envelope.receivedAt(), envelope.sha256(),
+                envelope.channel().id(), envelope.fileName(), duplicateOf, now);
+        String feedJson = accepted ? json(new FeedMessage(FeedMessage.SCHEMA_ID, envelope.submissionId(),
+                envelope.channel().id(), envelope.receivedAt(), now, verdict.late(), envelope.sha256(), supersedes,
+                report)) : null;
+        String receiptJson = json(receipt);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO submission (submission_id, channel, agency, report_id, plan_id, report_year, status, late,
+                    correction_of, duplicate_of, sha256, received_at, processed_at, receipt_json, feed_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setString(1, envelope.submissionId());
+            ps.setString(2, envelope.channel().id());
+            ps.setString(3, agency);
+            ps.setString(4, Sql.limit(receipt.reportId(), 64));
+            ps.setString(5, report == null ? null : report.plan());
+            ps.setObject(6, year);
+            ps.setString(7, status.name());
+            ps.setBoolean(8, receipt.late());
+            ps.setString(9, report == null ? null : report.correctionOf());
+            ps.setString(10, duplicateOf);
+            ps.setString(11, envelope.sha256());
+            ps.setTimestamp(12, Timestamp.from(envelope.receivedAt()));
+            ps.setTimestamp(13, Timestamp.from(now));
+            ps.setString(14, receiptJson);
+            ps.setString(15, feedJson);
+            ps.executeUpdate();
+        }
+        return new Outcome(receipt, receiptJson, feedJson, false);
+    }
+
+    private void insertItems(Connection c, String submissionId, ProgressReport report) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO item_entry (submission_id, item_number, agency, plan_id, report_year, status,
+                    narrative_ru, narrative_kk, completion_type, completion_number, completion_date, completion_title,
+                    expenses_planned, expenses_actual, expenses_source, entry_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (ItemEntry item : report.items()) {
+                var doc = item.completionDocument();
+                var exp = item.expenses();
+                ps.setString(1, submissionId);
+                ps.setString(2, item.item());
+                ps.setString(3, report.agency());
+                ps.setString(4, report.plan());
+                ps.setInt(5, report.year());
+                ps.setString(6, item.status().name());
+                ps.setString(7, item.narrativeRu());
+                ps.setString(8, item.narrativeKk());
+                ps.setString(9, doc == null ? null : doc.type());
+                ps.setString(10, doc == null ? null : doc.number());
+                ps.setDate(11, doc == null || doc.date() == null ? null : Date.valueOf(doc.date()));
+                ps.setString(12, doc == null ? null : doc.title());
+                ps.setBigDecimal(13, exp == null ? null : exp.planned());
+                ps.setBigDecimal(14, exp == null ? null : exp.actual());
+                ps.setString(15, exp == null ? null : exp.source());
+                ps.setString(16, json(item));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The receipt of a stored submission, as JSON, and the agency that owns it. */
+    public record StoredReceipt(String submissionId, String agency, String receiptJson) {
+    }
+
+    public Optional<StoredReceipt> receipt(String submissionId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT agency, receipt_json FROM submission WHERE submission_id = ?")) {
+            ps.setString(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredReceipt(submissionId, rs.getString(1), rs.getString(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read submission " + submissionId, e);
+        }
+    }
+
+    @Override
+    public boolean isAccepted(String reportId, String agency, int year) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT 1 FROM submission
+                     WHERE report_id = ? AND agency = ? AND report_year = ? AND status = 'ACCEPTED'""")) {
+            ps.setString(1, reportId);
+            ps.setString(2, agency);
+            ps.setInt(3, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot look up report " + reportId, e);
+        }
+    }
+
+    private Optional<Outcome> find(Connection c, String submissionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT receipt_json, feed_json FROM submission WHERE submission_id = ?")) {
+            ps.setString(1, submissionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String receiptJson = rs.getString(1);
+                return Optional.of(new Outcome(parse(receiptJson), receiptJson, rs.getString(2), true));
+            }
+        }
+    }
+
+    private static String queryString(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private static Receipt parse(String json) {
+        try {
+            return JSON.readValue(json, Receipt.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored receipt is not readable", e);
+        }
+    }
+}

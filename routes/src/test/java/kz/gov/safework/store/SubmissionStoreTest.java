@@ -1,0 +1,140 @@
+package kz.gov.safework.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import kz.gov.safework.contract.envelope.Channel;
+import kz.gov.safework.contract.reading.DocumentFormat;
+import kz.gov.safework.contract.reading.ReadResult;
+import kz.gov.safework.contract.receipt.ReceiptStatus;
+import kz.gov.safework.contract.report.ItemEntry;
+import kz.gov.safework.contract.report.ItemStatus;
+import kz.gov.safework.contract.report.ProgressReport;
+import kz.gov.safework.contract.validation.ErrorCode;
+import kz.gov.safework.contract.validation.ValidationError;
+import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.validation.Verdict;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SubmissionStoreTest {
+    private static final Instant NOW = Instant.parse("2024-01-05T10:00:00Z");
+
+    static Stream<TestDatabases.TestDatabase> databases() throws Exception {
+        return TestDatabases.all().stream();
+    }
+
+    private static SubmissionStore store(TestDatabases.TestDatabase db) {
+        return new SubmissionStore(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static ProgressReport report(String reportId, String correctionOf) {
+        return new ProgressReport(reportId, "MZ", "safe-labor-2021-2025", 2023, correctionOf, null,
+                List.of(new ItemEntry("5", ItemStatus.IN_PROGRESS, "Ведётся работа", null, null, null, null, null)));
+    }
+
+    private static Verdict accepted(ProgressReport report) {
+        return new Verdict(new ReadResult(DocumentFormat.JSON, report, List.of(), report.reportId(), report.agency(),
+                report.year()), List.of(), List.of(), false);
+    }
+
+    private static Envelope envelope(String transportId, String sha) {
+        return new Envelope(UUID.nameUUIDFromBytes(transportId.getBytes()).toString(), Channel.JMS, "mz", "MZ",
+                transportId, null, null, NOW, null, transportId, null, Path.of("/dev/null"), 10, sha);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void acceptsAReportAndStoresItsItems(TestDatabases.TestDatabase db) throws Exception {
+        var report = report(UUID.randomUUID().toString(), null);
+        Outcome outcome = store(db).record(envelope("t1", "a".repeat(64)), accepted(report));
+
+        assertThat(outcome.receipt().status()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(outcome.feedJson()).contains(report.reportId());
+        assertThat(count(db, "SELECT COUNT(*) FROM item_entry")).isEqualTo(1);
+        assertThat(store(db).receipt(outcome.receipt().submissionId())).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void answersARedeliveryWithTheStoredReceiptAndStoresNothingNew(TestDatabases.TestDatabase db) throws Exception {
+        var report = report(UUID.randomUUID().toString(), null);
+        Outcome first = store(db).record(envelope("t1", "b".repeat(64)), accepted(report));
+        Outcome again = store(db).record(envelope("t1", "b".repeat(64)), accepted(report));
+
+        assertThat(again.redelivered()).isTrue();
+        assertThat(again.receiptJson()).isEqualTo(first.receiptJson());
+        assertThat(again.feedJson()).isEqualTo(first.feedJson());
+        assertThat(count(db, "SELECT COUNT(*) FROM submission")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void marksTheSameBytesFromTheSameAgencyAsDuplicate(TestDatabases.TestDatabase db) throws Exception {
+        var report = report(UUID.randomUUID().toString(), null);
+        Outcome first = store(db).record(envelope("t1", "c".repeat(64)), accepted(report));
+        Outcome second = store(db).record(envelope("t2", "c".repeat(64)), accepted(report));
+
+        assertThat(second.receipt().status()).isEqualTo(ReceiptStatus.DUPLICATE);
+        assertThat(second.receipt().duplicateOf()).isEqualTo(first.receipt().submissionId());
+        assertThat(second.feedJson()).isNull();
+        assertThat(count(db, "SELECT COUNT(*) FROM item_entry")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void rejectsAReusedReportIdWithDifferentContent(TestDatabases.TestDatabase db) throws Exception {
+        String reportId = UUID.randomUUID().toString();
+        store(db).record(envelope("t1", "d".repeat(64)), accepted(report(reportId, null)));
+        Outcome second = store(db).record(envelope("t2", "e".repeat(64)), accepted(report(reportId, null)));
+
+        assertThat(second.receipt().status()).isEqualTo(ReceiptStatus.REJECTED);
+        assertThat(second.receipt().errors()).extracting(ValidationError::code).containsExactly(ErrorCode.REPORT_ID_REUSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCorrectionSupersedesTheEarlierReportAndKeepsIt(TestDatabases.TestDatabase db) throws Exception {
+        String original = UUID.randomUUID().toString();
+        Outcome first = store(db).record(envelope("t1", "f".repeat(64)), accepted(report(original, null)));
+        Outcome correction = store(db).record(envelope("t2", "0".repeat(64)),
+                accepted(report(UUID.randomUUID().toString(), original)));
+
+        assertThat(correction.receipt().status()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(correction.feedJson()).contains("\"supersedes\":\"" + first.receipt().submissionId() + "\"");
+        assertThat(count(db, "SELECT COUNT(*) FROM submission WHERE superseded_by = '"
+                + correction.receipt().submissionId() + "'")).isEqualTo(1);
+        assertThat(store(db).isAccepted(original, "MZ", 2023)).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void keepsARejectedDocumentWithEveryError(TestDatabases.TestDatabase db) throws Exception {
+        var errors = List.of(ValidationError.of(ErrorCode.MALFORMED_JSON, ""),
+                ValidationError.of(ErrorCode.UNKNOWN_AGENCY, "/agency"));
+        Outcome outcome = store(db).record(envelope("t1", "1".repeat(64)), Verdict.rejected(errors));
+
+        assertThat(outcome.receipt().status()).isEqualTo(ReceiptStatus.REJECTED);
+        assertThat(outcome.receipt().errors()).extracting(ValidationError::code)
+                .containsExactly(ErrorCode.MALFORMED_JSON, ErrorCode.UNKNOWN_AGENCY);
+        assertThat(outcome.feedJson()).isNull();
+        assertThat(count(db, "SELECT COUNT(*) FROM submission WHERE status = 'REJECTED'")).isEqualTo(1);
+    }
+
+    private static long count(TestDatabases.TestDatabase db, String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

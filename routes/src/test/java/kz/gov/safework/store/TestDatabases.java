@@ -1,0 +1,77 @@
+package kz.gov.safework.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The databases store tests run on: H2 in memory always, and PostgreSQL when {@code .ci/postgres.sh}
+ * has started one (it writes /tmp/safework-ci/postgres.properties; CI always runs it).
+ */
+public final class TestDatabases {
+    public static final Path POSTGRES = Path.of("/tmp/safework-ci/postgres.properties");
+
+    public record TestDatabase(String name, HikariDataSource dataSource) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public static List<TestDatabase> all() throws IOException {
+        List<TestDatabase> dbs = new ArrayList<>();
+        dbs.add(h2());
+        if (Files.exists(POSTGRES)) {
+            dbs.add(postgres());
+        }
+        return dbs;
+    }
+
+    public static TestDatabase h2() {
+        return migrated("H2", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    public static TestDatabase postgres() throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(POSTGRES)) {
+            p.load(r);
+        }
+        HikariDataSource ds = dataSource(p.getProperty("url"), p.getProperty("user"), p.getProperty("password"));
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL from " + POSTGRES + " unusable", e);
+        }
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return new TestDatabase("PostgreSQL", ds);
+    }
+
+    private static TestDatabase migrated(String name, String url, String user, String password) {
+        HikariDataSource ds = dataSource(url, user, password);
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        return new TestDatabase(name, ds);
+    }
+
+    private static HikariDataSource dataSource(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    private TestDatabases() {
+    }
+}
