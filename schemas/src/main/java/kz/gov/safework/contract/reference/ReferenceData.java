@@ -44,7 +44,7 @@ public final class ReferenceData {
 
     /** Loads {@code agencies.yaml} and {@code plans/*.yaml}; throws with file, path and reason when broken. */
     public static ReferenceData load(Path configDir) {
-        throw new UnsupportedOperationException("not yet");
+        return ReferenceDataLoader.load(configDir);
     }
 
     public Collection<Agency> agencies() {
