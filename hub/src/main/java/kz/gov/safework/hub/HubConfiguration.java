@@ -39,7 +39,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceHelper;
 import org.flywaydb.core.Flyway;
@@ -115,9 +114,9 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics);
         context.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
 
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        health.register(new BrokerHealthCheck(pooled));
-        health.register(new DatabaseHealthCheck(dataSource));
+        // Health checks bound as beans: the health-check registry picks them up when it starts.
+        registry.bind("brokerHealthCheck", new BrokerHealthCheck(pooled));
+        registry.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
 
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);

@@ -19,9 +19,9 @@ public final class HubMain {
     }
 
     public static Main create(Path configDir) {
-        Main main = new Main(HubMain.class);
+        Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(
-                "file:" + configDir.resolve("application.properties").toAbsolutePath() + ";optional=false");
+                "file:" + configDir.resolve("application.properties").toAbsolutePath());
         main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
         main.configure().addConfiguration(HubConfiguration.class);
         return main;

@@ -10,20 +10,28 @@ final class Settings {
         this.context = context;
     }
 
+    /** The value, or "" when the key is empty or absent (Camel treats an empty value as absent). */
     String get(String key) {
-        return context.getPropertiesComponent().resolveProperty(key)
-                .orElseThrow(() -> new IllegalStateException("Missing configuration key " + key)).trim();
+        return context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+    }
+
+    private String required(String key) {
+        String value = get(key);
+        if (value.isEmpty()) {
+            throw new IllegalStateException("Missing configuration key " + key);
+        }
+        return value;
     }
 
     int getInt(String key) {
-        return Integer.parseInt(get(key));
+        return Integer.parseInt(required(key));
     }
 
     long getLong(String key) {
-        return Long.parseLong(get(key));
+        return Long.parseLong(required(key));
     }
 
     boolean getBoolean(String key) {
-        return Boolean.parseBoolean(get(key));
+        return Boolean.parseBoolean(required(key));
     }
 }

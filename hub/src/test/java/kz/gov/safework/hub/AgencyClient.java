@@ -1,0 +1,75 @@
+package kz.gov.safework.hub;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.Map;
+import org.apache.qpid.jms.JmsConnectionFactory;
+
+/**
+ * An outside system talking AMQP 1.0 to the hub's broker with Qpid JMS: a real client that shares no
+ * code with Artemis. One connection per login.
+ */
+public final class AgencyClient implements AutoCloseable {
+    private final Connection connection;
+    private final Session session;
+
+    public AgencyClient(int port, String login, String password) throws JMSException {
+        JmsConnectionFactory factory = new JmsConnectionFactory("amqp://127.0.0.1:" + port);
+        connection = factory.createConnection(login, password);
+        connection.start();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    /** Sends a text message to reports.in; returns its JMSMessageID. */
+    public String sendText(String body, Map<String, String> properties) throws JMSException {
+        TextMessage message = session.createTextMessage(body);
+        return send(message, properties);
+    }
+
+    public String sendBytes(byte[] body, Map<String, String> properties) throws JMSException {
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(body);
+        return send(message, properties);
+    }
+
+    public String send(Message message, Map<String, String> properties) throws JMSException {
+        for (var p : properties.entrySet()) {
+            message.setStringProperty(p.getKey(), p.getValue());
+        }
+        try (var producer = session.createProducer(session.createQueue("reports.in"))) {
+            producer.send(message);
+        }
+        return message.getJMSMessageID();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The next message on the queue matching the selector, or null after the timeout. */
+    public Message receive(String queue, String selector, long timeoutMillis) throws JMSException {
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
+            return consumer.receive(timeoutMillis);
+        }
+    }
+
+    public static String text(Message message) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return text.getText();
+        }
+        BytesMessage bytes = (BytesMessage) message;
+        byte[] body = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(body);
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}

@@ -1,0 +1,104 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Message;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 while 1,000 reports are in flight, restart, and prove every report ends with exactly one
+ * receipt, one feed message and one stored submission.
+ */
+class CrashIT {
+    private static final int REPORTS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyReportEndsWithExactlyOneReceiptFeedMessageAndSubmissionAfterAKill() throws Exception {
+        HubProcess hub = new HubProcess(data, Map.of()).start();
+        Map<String, String> reportIdByMessageId = new HashMap<>();
+        Map<String, Integer> receipts = new HashMap<>();
+        Map<String, Integer> feed = new HashMap<>();
+        try (AgencyClient astana = new AgencyClient(hub.brokerPort, "akimat-astana",
+                QueueChannelIT.password("akimat-astana"))) {
+            for (int i = 0; i < REPORTS; i++) {
+                String reportId = Reports.newId();
+                reportIdByMessageId.put(astana.sendText(Reports.akimatAstana(reportId), Map.of()), reportId);
+            }
+            // In flight: the hub has answered some, not all.
+            Message first = astana.receive("receipts.AKIMAT-ASTANA", null, 60_000);
+            assertThat(first).isNotNull();
+            count(receipts, first.getJMSCorrelationID());
+        }
+        hub.kill();
+        assertThat(receipts).hasSizeLessThan(REPORTS);
+
+        hub.start();
+        try (AgencyClient astana = new AgencyClient(hub.brokerPort, "akimat-astana",
+                QueueChannelIT.password("akimat-astana"));
+             AgencyClient mtszn = new AgencyClient(hub.brokerPort, "mtszn", QueueChannelIT.password("mtszn"))) {
+            await().atMost(Duration.ofMinutes(5)).pollDelay(Duration.ZERO).until(() -> {
+                drain(astana, "receipts.AKIMAT-ASTANA", m -> count(receipts, m.getJMSCorrelationID()));
+                drain(mtszn, "mtszn.feed", m -> count(feed,
+                        JSON.readTree(AgencyClient.text(m)).path("report").path("reportId").asText()));
+                return receipts.size() >= REPORTS && feed.size() >= REPORTS;
+            });
+            // Anything sent twice would be queued behind what we drained: drain once more.
+            drain(astana, "receipts.AKIMAT-ASTANA", m -> count(receipts, m.getJMSCorrelationID()));
+            drain(mtszn, "mtszn.feed", m -> count(feed,
+                    JSON.readTree(AgencyClient.text(m)).path("report").path("reportId").asText()));
+        }
+        hub.stop();
+
+        assertThat(receipts.keySet()).isEqualTo(reportIdByMessageId.keySet());
+        assertThat(receipts.values()).allMatch(n -> n == 1);
+        assertThat(feed.keySet()).isEqualTo(new HashSet<>(reportIdByMessageId.values()));
+        assertThat(feed.values()).allMatch(n -> n == 1);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("hub"), "sa", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*), COUNT(DISTINCT report_id), SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END)"
+                             + " FROM submission")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(REPORTS);
+            assertThat(rs.getLong(2)).isEqualTo(REPORTS);
+            assertThat(rs.getLong(3)).isEqualTo(REPORTS);
+        }
+    }
+
+    interface Handler {
+        void accept(Message m) throws Exception;
+    }
+
+    private static void drain(AgencyClient client, String queue, Handler handler) throws Exception {
+        try (var consumer = client.session().createConsumer(client.session().createQueue(queue))) {
+            Message m;
+            while ((m = consumer.receive(200)) != null) {
+                handler.accept(m);
+            }
+        }
+    }
+
+    private static void count(Map<String, Integer> counts, String key) {
+        counts.merge(key, 1, Integer::sum);
+    }
+
+    static Set<String> keys(Map<String, Integer> m) {
+        return m.keySet();
+    }
+}

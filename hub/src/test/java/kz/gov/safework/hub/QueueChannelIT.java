@@ -1,0 +1,335 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The queue channel of the packaged hub, driven over AMQP by an outside client: a valid report gets an
+ * ACCEPTED receipt and one feed message; every kind of bad input gets a REJECTED receipt with its code,
+ * and the hub keeps running.
+ */
+class QueueChannelIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long WAIT = 20_000;
+    private static final String RECEIPTS = "receipts.AKIMAT-ASTANA";
+
+    @TempDir
+    static Path data;
+    static HubProcess hub;
+    static AgencyClient astana;
+    static AgencyClient mtszn;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = new HubProcess(data, Map.of()).start();
+        astana = new AgencyClient(hub.brokerPort, "akimat-astana", password("akimat-astana"));
+        mtszn = new AgencyClient(hub.brokerPort, "mtszn", password("mtszn"));
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        if (astana != null) {
+            astana.close();
+        }
+        if (mtszn != null) {
+            mtszn.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    static String password(String login) throws Exception {
+        var props = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of(System.getProperty("hub.config-dir"), "demo-credentials.properties"))) {
+            props.load(in);
+        }
+        return props.getProperty(login);
+    }
+
+    private static JsonNode receiptFor(String messageId) throws Exception {
+        Message m = astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", WAIT);
+        assertThat(m).as("receipt for " + messageId).isNotNull();
+        return JSON.readTree(AgencyClient.text(m));
+    }
+
+    private static List<String> codes(JsonNode receipt) {
+        List<String> codes = new ArrayList<>();
+        receipt.path("errors").forEach(e -> codes.add(e.path("code").asText()));
+        return codes;
+    }
+
+    private static JsonNode rejectedText(String body) throws Exception {
+        JsonNode receipt = receiptFor(astana.sendText(body, Map.of()));
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        return receipt;
+    }
+
+    private static JsonNode rejectedBytes(byte[] body) throws Exception {
+        JsonNode receipt = receiptFor(astana.sendBytes(body, Map.of()));
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        return receipt;
+    }
+
+    @Test
+    void acceptsAValidReportWithAReceiptAndOneFeedMessage() throws Exception {
+        String reportId = Reports.newId();
+        String doc = Reports.akimatAstana(reportId);
+        JsonNode receipt = receiptFor(astana.sendText(doc, Map.of()));
+
+        assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(receipt.path("reportId").asText()).isEqualTo(reportId);
+        assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
+        assertThat(receipt.path("period").asText()).isEqualTo("2023");
+        assertThat(receipt.path("channel").asText()).isEqualTo("jms");
+        assertThat(receipt.path("sha256").asText()).isEqualTo(sha256(doc.getBytes(StandardCharsets.UTF_8)));
+        String submissionId = receipt.path("submissionId").asText();
+
+        Message feed = mtszn.receive("mtszn.feed", "swSubmissionId = '" + submissionId + "'", WAIT);
+        assertThat(feed).isNotNull();
+        JsonNode feedJson = JSON.readTree(AgencyClient.text(feed));
+        assertThat(feedJson.path("report").path("reportId").asText()).isEqualTo(reportId);
+        assertThat(feedJson.path("report").path("items").get(0).path("item").asText()).isEqualTo("14");
+
+        HttpResponse<String> api = get("/api/submissions/" + submissionId, "akimat-astana");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(api.body()).path("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void answersTheSameBytesAgainWithDuplicateAndPublishesNothingTwice() throws Exception {
+        String doc = Reports.akimatAstana(Reports.newId());
+        JsonNode first = receiptFor(astana.sendText(doc, Map.of()));
+        JsonNode second = receiptFor(astana.sendText(doc, Map.of()));
+
+        assertThat(first.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(second.path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(second.path("duplicateOf").asText()).isEqualTo(first.path("submissionId").asText());
+        assertThat(mtszn.receive("mtszn.feed", "swSubmissionId = '" + second.path("submissionId").asText() + "'", 500))
+                .isNull();
+    }
+
+    @Test
+    void sendsTheReceiptToAReplyToBelowTheAgencysOwnAddress() throws Exception {
+        var session = astana.session();
+        var message = session.createTextMessage(Reports.akimatAstana(Reports.newId()));
+        message.setJMSReplyTo(session.createQueue(RECEIPTS + ".system-a"));
+        String id = astana.send(message, Map.of());
+        Message receipt = astana.receive(RECEIPTS + ".system-a", "JMSCorrelationID = '" + id + "'", WAIT);
+        assertThat(receipt).isNotNull();
+        assertThat(JSON.readTree(AgencyClient.text(receipt)).path("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void ignoresAReplyToOfAnotherAgencyAndAnswersOnItsOwnQueue() throws Exception {
+        var session = astana.session();
+        var message = session.createTextMessage(Reports.akimatAstana(Reports.newId()));
+        message.setJMSReplyTo(session.createQueue("receipts.MZ"));
+        String id = astana.send(message, Map.of());
+        assertThat(receiptFor(id).path("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void rejectsMalformedXml() throws Exception {
+        assertThat(codes(rejectedText("<progressReport><agency>AKIMAT-ASTANA</agency>"))).contains("MALFORMED_XML");
+    }
+
+    @Test
+    void rejectsMalformedJson() throws Exception {
+        assertThat(codes(rejectedText("{\"schema\": \"urn:kz:gov:safework:progress-report:v1\", \"agency\": "))).contains("MALFORMED_JSON");
+    }
+
+    @Test
+    void rejectsXxeReadingALocalFile(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-VALUE");
+        String doc = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file://" + secret + "\">]><r>&x;</r>";
+        JsonNode receipt = rejectedText(doc);
+        assertThat(codes(receipt)).contains("DOCTYPE_FORBIDDEN");
+        assertThat(receipt.toString()).doesNotContain("TOP-SECRET-VALUE");
+    }
+
+    @Test
+    void rejectsXxeOverHttpWithoutConnecting() throws Exception {
+        try (var server = new java.net.ServerSocket(0)) {
+            server.setSoTimeout(1);
+            String doc = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"http://127.0.0.1:" + server.getLocalPort()
+                    + "/x\">]><r>&x;</r>";
+            assertThat(codes(rejectedText(doc))).contains("DOCTYPE_FORBIDDEN");
+            assertThat(acceptsWithin(server)).as("the hub must not have connected").isFalse();
+        }
+    }
+
+    private static boolean acceptsWithin(java.net.ServerSocket server) {
+        try (var ignored = server.accept()) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void rejectsBillionLaughs() throws Exception {
+        String doc = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+                <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+                <lolz>&lol4;</lolz>""";
+        assertThat(codes(rejectedText(doc))).contains("DOCTYPE_FORBIDDEN");
+    }
+
+    @Test
+    void rejectsJsonNestedOneHundredThousandDeep() throws Exception {
+        String doc = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThat(codes(rejectedText(doc))).contains("JSON_LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void rejectsADocumentOverTheSizeLimit() throws Exception {
+        byte[] doc = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(doc, (byte) ' ');
+        doc[0] = '{';
+        assertThat(codes(rejectedBytes(doc))).contains("DOCUMENT_TOO_LARGE");
+    }
+
+    @Test
+    void rejectsBytesThatContradictTheDeclaredEncoding() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><progressReport>Отчёт</progressReport>";
+        assertThat(codes(rejectedBytes(xml.getBytes(Charset.forName("windows-1251"))))).contains("ENCODING_INVALID");
+    }
+
+    @Test
+    void rejectsNonUtf8BytesWithoutAnEncodingDeclaration() throws Exception {
+        String xml = "<progressReport>Отчёт</progressReport>";
+        assertThat(codes(rejectedBytes(xml.getBytes(Charset.forName("KOI8-R"))))).contains("ENCODING_INVALID");
+    }
+
+    @Test
+    void rejectsAnEmptyBody() throws Exception {
+        assertThat(codes(rejectedText(""))).contains("EMPTY_DOCUMENT");
+    }
+
+    @Test
+    void rejectsBinaryJunk() throws Exception {
+        byte[] junk = new byte[4096];
+        new java.util.Random(7).nextBytes(junk);
+        junk[0] = 0x01;
+        assertThat(codes(rejectedBytes(junk))).contains("UNSUPPORTED_FORMAT");
+    }
+
+    @Test
+    void refusesAnObjectMessageWithoutDeserializingIt() throws Exception {
+        var message = astana.session().createObjectMessage(new java.util.ArrayList<>(List.of("x")));
+        JsonNode receipt = receiptFor(astana.send(message, Map.of()));
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(codes(receipt)).contains("UNSUPPORTED_MESSAGE_TYPE");
+    }
+
+    @Test
+    void rejectsAnUnknownAgency() throws Exception {
+        String doc = Reports.json(Reports.newId(), "AKIMAT-ATLANTIS", 2023, "14", null);
+        assertThat(codes(rejectedText(doc))).contains("UNKNOWN_AGENCY");
+    }
+
+    @Test
+    void rejectsAReportNamingAnotherAgency() throws Exception {
+        String doc = Reports.json(Reports.newId(), "AKIMAT-ALMATY", 2023, "14", null);
+        assertThat(codes(rejectedText(doc))).contains("AGENCY_MISMATCH");
+    }
+
+    @Test
+    void rejectsAnUnknownItem() throws Exception {
+        String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2023, "99", null);
+        assertThat(codes(rejectedText(doc))).contains("UNKNOWN_ITEM");
+    }
+
+    @Test
+    void rejectsAnItemNotAssignedToTheAgency() throws Exception {
+        String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2023, "1", null);
+        assertThat(codes(rejectedText(doc))).contains("ITEM_NOT_ASSIGNED");
+    }
+
+    @Test
+    void rejectsAYearOutsideThePlan() throws Exception {
+        String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2019, "14", null);
+        assertThat(codes(rejectedText(doc))).contains("YEAR_OUT_OF_RANGE");
+    }
+
+    @Test
+    void camelHeadersSetByTheSenderChangeNothing() throws Exception {
+        String reportId = Reports.newId();
+        JsonNode receipt = receiptFor(astana.sendText(Reports.akimatAstana(reportId), Map.of(
+                "CamelFileName", "../../../etc/passwd",
+                "cAmElHttpUri", "http://127.0.0.1:1/steal",
+                "CamelJmsDestinationName", "government.outbox",
+                "swAgency", "MZ")));
+        assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
+        assertThat(receipt.has("fileName")).isFalse();
+        Message feed = mtszn.receive("mtszn.feed", "swSubmissionId = '" + receipt.path("submissionId").asText() + "'", WAIT);
+        assertThat(feed).isNotNull();
+    }
+
+    @Test
+    void anAgencyCannotReadAnotherAgencysQueueOrTheFeed() throws Exception {
+        try (AgencyClient mz = new AgencyClient(hub.brokerPort, "mz", password("mz"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mz.receive(RECEIPTS, null, 100))
+                    .isInstanceOf(JMSException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mz.receive("mtszn.feed", null, 100))
+                    .isInstanceOf(JMSException.class);
+        }
+    }
+
+    @Test
+    void reportsHealthAndMetricsWithoutCredentials() throws Exception {
+        HttpResponse<String> health = get("/observe/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("broker").contains("database");
+        receiptFor(astana.sendText("", Map.of()));
+        HttpResponse<String> metrics = get("/observe/metrics", null);
+        assertThat(metrics.body()).contains("hub_submissions_total").contains("hub_validation_errors_total");
+    }
+
+    @Test
+    void refusesTheReceiptApiWithoutCredentialsAndToOtherAgencies() throws Exception {
+        JsonNode receipt = receiptFor(astana.sendText("{}", Map.of()));
+        String path = "/api/submissions/" + receipt.path("submissionId").asText();
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+        assertThat(get(path, "mz").statusCode()).isEqualTo(404);
+        assertThat(get(path, "operator").statusCode()).isEqualTo(200);
+    }
+
+    static HttpResponse<String> get(String path, String login) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(hub.url(path)));
+        if (login != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
