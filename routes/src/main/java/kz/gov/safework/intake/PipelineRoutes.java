@@ -12,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class PipelineRoutes extends RouteBuilder {
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    private static final String RECEIPT = "swReceipt";
 
     private final EnvelopeReader envelopes;
     private final Pipeline pipeline;
@@ -45,11 +46,14 @@ public final class PipelineRoutes extends RouteBuilder {
                 .to("direct:send-receipt");
 
         from("direct:publish-feed").routeId("feed-publish")
+                .setProperty(RECEIPT, body())
                 .setBody(header(Pipeline.FEED))
                 .removeHeader(Pipeline.FEED)
                 .setHeader(DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
                 .setHeader("JMSType", constant("progress-report"))
-                .to("{{hub.feed.uri}}");
+                .to("{{hub.feed.uri}}")
+                .setBody(exchangeProperty(RECEIPT))
+                .removeHeader("JMSType");
 
         from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)

@@ -11,13 +11,13 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         addressSettings(config);
         queues(config);
 
-        ActiveMQSecurityManagerImpl security = new ActiveMQSecurityManagerImpl();
+        HubSecurityManager security = new HubSecurityManager();
         security.getConfiguration().addUser(settings.hubUser(), settings.hubPassword());
         security.getConfiguration().addRole(settings.hubUser(), BrokerRoles.HUB);
         for (String login : credentials.logins()) {
@@ -132,6 +132,10 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(settings.redeliveryDelayMillis() * 30)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                // Every contract address is a queue: STOMP and AMQP clients sending or subscribing without a
+                // prefix must land on it, not ask to create a multicast twin (which they may not).
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true)
                 .setAutoDeleteQueues(false)
@@ -149,7 +153,10 @@ public final class EmbeddedBroker extends ServiceSupport {
             names.add(Queues.receiptsOf(agency.code()));
         }
         for (String name : names) {
-            config.addQueueConfiguration(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            config.addAddressConfiguration(new CoreAddressConfiguration().setName(name)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(name).setAddress(name)
+                            .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
         }
     }
 

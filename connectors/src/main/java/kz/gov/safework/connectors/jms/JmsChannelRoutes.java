@@ -5,6 +5,7 @@ import static kz.gov.safework.contract.envelope.EnvelopeHeaders.CORRELATION;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.REPLY_TO;
 
 import java.util.Locale;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.connectors.common.HeaderFilter;
 import kz.gov.safework.contract.envelope.Queues;
 import org.apache.camel.Exchange;
@@ -35,8 +36,7 @@ public final class JmsChannelRoutes extends RouteBuilder {
         from("{{hub.receipts.jms.uri}}").routeId("jms-receipts")
                 .process(HeaderFilter.INSTANCE)
                 .process(JmsChannelRoutes::address)
-                .toD("jms:queue:${header.swReceiptAddress}?preserveMessageQos=false")
-                .removeHeader("swReceiptAddress");
+                .toD("jms:queue:${exchangeProperty.swReceiptAddress}");
     }
 
     /**
@@ -49,12 +49,12 @@ public final class JmsChannelRoutes extends RouteBuilder {
         String own = Queues.receiptsOf(agency == null ? "UNKNOWN" : agency);
         String replyTo = in.getHeader(REPLY_TO, String.class);
         String target = replyTo != null && (replyTo.equals(own) || replyTo.startsWith(own + ".")) ? replyTo : own;
-        in.setHeader("swReceiptAddress", target);
+        exchange.setProperty("swReceiptAddress", target);
         in.setHeader("JMSCorrelationID", in.getHeader(CORRELATION, String.class));
         in.setHeader(DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
         in.setHeader("JMSType", "receipt");
-        in.setHeader("swReceiptFor", in.getHeader(CORRELATION, String.class));
-        in.removeHeader(REPLY_TO);
+        // What the agency needs on a receipt: the JSON body, status, submission id, correlation; no internals.
+        in.removeHeaders("sw*", EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, AGENCY, EnvelopeHeaders.FILE_NAME);
         if (agency != null) {
             in.setHeader(AGENCY, agency.toUpperCase(Locale.ROOT));
         }

@@ -15,6 +15,7 @@ import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
@@ -76,8 +77,9 @@ public final class JmsEnvelopeProcessor implements Processor {
             headers.put(EnvelopeHeaders.LOGIN, login);
             referenceData.agencyByLogin(login).ifPresent(a -> headers.put(EnvelopeHeaders.AGENCY, a.code()));
         }
-        headers.put(EnvelopeHeaders.TRANSPORT_ID, jms.getJMSMessageID());
-        headers.put(EnvelopeHeaders.CORRELATION, jms.getJMSMessageID());
+        String transportId = transportId(jms);
+        headers.put(EnvelopeHeaders.TRANSPORT_ID, transportId);
+        headers.put(EnvelopeHeaders.CORRELATION, correlation(jms, transportId));
         headers.put(EnvelopeHeaders.CONTENT_TYPE, contentType == null ? "" : contentType);
         // The hub's clock, not JMSTimestamp: the sender must not be able to backdate a late report.
         headers.put(EnvelopeHeaders.RECEIVED_AT, Instant.now(clock).toString());
@@ -89,6 +91,30 @@ public final class JmsEnvelopeProcessor implements Processor {
             headers.put(EnvelopeHeaders.ADAPTER_ERROR, adapterError);
         }
         exchange.getMessage().setBody(body);
+    }
+
+    /**
+     * Stable across redeliveries and restarts: the JMSMessageID (CORE, AMQP), else the broker's own
+     * id of the stored message (STOMP messages carry no JMSMessageID).
+     */
+    static String transportId(Message jms) throws JMSException {
+        String id = jms.getJMSMessageID();
+        if (id != null) {
+            return id;
+        }
+        if (jms instanceof ActiveMQMessage artemis) {
+            return "AMQ:" + artemis.getCoreMessage().getMessageID();
+        }
+        throw new JMSException("Message has no id");
+    }
+
+    /** The receipt's JMSCorrelationID: the incoming JMSMessageID, else what the sender set (STOMP correlation-id). */
+    static String correlation(Message jms, String transportId) throws JMSException {
+        if (jms.getJMSMessageID() != null) {
+            return jms.getJMSMessageID();
+        }
+        String own = jms.getJMSCorrelationID();
+        return own != null ? own : transportId;
     }
 
     private static String replyTo(Destination destination) throws JMSException {
