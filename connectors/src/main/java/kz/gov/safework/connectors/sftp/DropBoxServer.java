@@ -71,6 +71,7 @@ public final class DropBoxServer extends ServiceSupport {
 
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(tracker);
+        sftp.setFileSystemAccessor(new HomeBoundAccessor());
 
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.host());
