@@ -87,7 +87,7 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                     + "&idempotent=true&idempotentEager=false&idempotentRepository=#" + id + "-repository"
                     + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
                     + "&move=" + REMOTE_ARCHIVE + "/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}"
-                    + "&throwExceptionOnConnectFailed=true&pollStrategy=#" + id + "-poll"
+                    + "&autoCreate=false&throwExceptionOnConnectFailed=true&maximumReconnectAttempts=0&pollStrategy=#" + id + "-poll"
                     + "&delay=" + settings.remotePollDelay() + "&maxMessagesPerPoll=100";
 
             from(poll).routeId(id)
