@@ -54,7 +54,7 @@ public final class DropBoxRoutes extends RouteBuilder {
         // a failed hand-over leaves the file in the inbox and the next scan tries again.
         String inboxes = "file:" + dropBox.root() + "?recursive=true&noop=true&idempotent=false"
                 + "&filter=#sftpInboxFilter&exclusiveReadLockStrategy=#sftpUploadReadLock"
-                + "&delay={{hub.sftp.poll-delay:" + settings.pollDelay() + "}}&maxMessagesPerPoll=100"
+                + "&delay=" + settings.pollDelay() + "&maxMessagesPerPoll=100"
                 + "&sortBy=file:modified";
 
         from(inboxes).routeId("sftp-intake")

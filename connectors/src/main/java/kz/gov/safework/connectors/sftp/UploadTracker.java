@@ -109,6 +109,14 @@ public final class UploadTracker implements SftpEventListener {
             throws IOException {
         refuseIfClaimed(session, srcPath);
         refuseIfClaimed(session, dstPath);
+        // A file still being written must not appear complete under another name.
+        String source = key(session, srcPath);
+        synchronized (this) {
+            if (openCounts.containsKey(source)) {
+                throw new AccessDeniedException(srcPath.toString(), dstPath.toString(),
+                        "close the upload before renaming it");
+            }
+        }
     }
 
     @Override

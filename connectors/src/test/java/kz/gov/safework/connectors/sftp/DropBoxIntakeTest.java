@@ -94,6 +94,33 @@ class DropBoxIntakeTest {
     }
 
     @Test
+    void uploadStillOpenCannotBeRenamedIntoTheInbox() throws Exception {
+        hub = TestHub.start(dataDir);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD);
+                OutputStream open = client.sftp.write("/archive/upload.tmp")) {
+            open.write("{\"half\":".getBytes(StandardCharsets.UTF_8));
+            open.flush();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> client.sftp.rename("/archive/upload.tmp", "/inbox/upload.json"))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+        assertThat(hub.home("mz").resolve("inbox/upload.json")).doesNotExist();
+    }
+
+    @Test
+    void completeUploadRenamedIntoTheInboxIsTaken() throws Exception {
+        hub = TestHub.start(dataDir);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            client.upload("/inbox/report.json.filepart", REPORT);
+            client.upload("/inbox/marker.json", REPORT);
+            awaitEnvelope("marker.json");
+            assertThat(hub.intake.named("report.json.filepart")).isEmpty();
+            client.sftp.rename("/inbox/report.json.filepart", "/inbox/report.json");
+        }
+        assertThat(new String(awaitEnvelope("report.json").body(), StandardCharsets.UTF_8)).isEqualTo(REPORT);
+    }
+
+    @Test
     void unsupportedExtensionStillReachesThePipelineMarkedUnsupportedExtension() throws Exception {
         hub = TestHub.start(dataDir);
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import kz.gov.safework.contract.reference.RemoteSftp;
 
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,12 @@ class RemoteSftpDownTest {
         assertThat(result.getDetails()).containsEntry("agency", "MZ")
                 .containsEntry("server", "mz@127.0.0.1:" + closedPort);
         assertThat(check.isLiveness()).isFalse();
+        // The hub's health endpoint sees it: Camel finds HealthCheck beans in the registry.
+        assertThat(HealthCheckHelper.invokeReadiness(hub.context))
+                .anySatisfy(r -> {
+                    assertThat(r.getCheck().getId()).isEqualTo("sftp-remote-MZ");
+                    assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
+                });
         assertThat(hub.context.getStatus().isStarted()).isTrue();
         assertThat(hub.context.getRouteController().getRouteStatus("sftp-remote-MZ").isStarted()).isTrue();
     }
