@@ -81,7 +81,7 @@ public final class DropBoxEnvelope implements Processor {
         if (refusal.filter(ErrorCode.DOCUMENT_TOO_LARGE::equals).isPresent()) {
             in.setBody(StreamBodies.empty());
         } else {
-            StreamBodies.setStreamBody(exchange, Files.newInputStream(file));
+            StreamBodies.setFileBody(exchange, file);
         }
     }
 

@@ -57,6 +57,13 @@ public final class DropBoxRoutes extends RouteBuilder {
                 + "&delay=" + settings.pollDelay() + "&maxMessagesPerPoll=100"
                 + "&sortBy=file:modified";
 
+        // A hand-over that fails (broker away) is retried with back-off, then the file stays where it is and
+        // the next scan tries again: nothing is lost, and the log is not flooded.
+        onException(Exception.class)
+                .maximumRedeliveries(3).redeliveryDelay(settings.retryDelay()).useExponentialBackOff()
+                .backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false)
+                .onRedelivery(StreamBodies.REOPEN);
+
         from(inboxes).routeId("sftp-intake")
                 .process(new DropBoxEnvelope(dropBox, DocumentPolicy.of(settings), referenceData, clock))
                 .log(LoggingLevel.INFO, "SFTP upload ${header.swFileName} from ${header.swLogin}"

@@ -37,6 +37,7 @@ public final class RemoteSftpEnvelope implements Processor {
         long size = in.getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
         long modified = in.getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
         Optional<ErrorCode> refusal = policy.refusal(name, size);
+        String localCopy = in.getHeader(Exchange.FILE_LOCAL_WORK_PATH, String.class);
 
         in.removeHeaders(Headers.UNTRUSTED);
         in.setHeader(EnvelopeHeaders.CHANNEL, Channel.SFTP_REMOTE.id());
@@ -52,6 +53,8 @@ public final class RemoteSftpEnvelope implements Processor {
 
         if (refusal.filter(ErrorCode.DOCUMENT_TOO_LARGE::equals).isPresent()) {
             in.setBody(StreamBodies.empty());
+        } else if (localCopy != null) {
+            StreamBodies.setFileBody(exchange, java.nio.file.Path.of(localCopy));
         } else {
             StreamBodies.setStreamBody(exchange, in.getMandatoryBody(InputStream.class));
         }

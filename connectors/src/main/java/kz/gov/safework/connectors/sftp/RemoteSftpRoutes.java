@@ -67,6 +67,13 @@ public final class RemoteSftpRoutes extends RouteBuilder {
         Clock clock = SftpConfiguration.clock(getContext());
         DocumentPolicy policy = DocumentPolicy.of(settings);
 
+        // A hand-over that fails (broker away) is retried with back-off, then the file stays where it is and
+        // the next scan tries again: nothing is lost, and the log is not flooded.
+        onException(Exception.class)
+                .maximumRedeliveries(3).redeliveryDelay(settings.retryDelay()).useExponentialBackOff()
+                .backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false)
+                .onRedelivery(StreamBodies.REOPEN);
+
         for (Agency agency : remote) {
             RemoteEndpoint endpoint = endpoint(agency);
             endpoints.put(agency.code(), endpoint);

@@ -18,6 +18,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param maxFileSize     {@code hub.sftp.max-file-size} [10485760]: larger files are refused (DOCUMENT_TOO_LARGE)
  * @param extensions      {@code hub.sftp.extensions} [xml,json]: other extensions are refused (UNSUPPORTED_EXTENSION)
  * @param pollDelay       {@code hub.sftp.poll-delay} [500]: ms between scans of the inboxes
+ * @param retryDelay      {@code hub.sftp.retry-delay} [1000]: ms before the first retry of a failed hand-over
+ *                        to the intake (doubling, 3 retries; then the file waits for the next scan)
  * @param remotePollDelay {@code hub.sftp-remote.poll-delay} [10000]: ms between polls of an agency's server
  * @param remoteStableFor {@code hub.sftp-remote.stable-interval} [1000]: ms a remote file must keep its size
  * @param remoteTimeout   {@code hub.sftp-remote.timeout} [10000]: ms connect and read timeout
@@ -31,6 +33,7 @@ public record SftpSettings(
         long maxFileSize,
         List<String> extensions,
         long pollDelay,
+        long retryDelay,
         long remotePollDelay,
         long remoteStableFor,
         int remoteTimeout) {
@@ -54,6 +57,7 @@ public record SftpSettings(
                 Long.parseLong(get(props, "hub.sftp.max-file-size", "10485760")),
                 Arrays.asList(get(props, "hub.sftp.extensions", "xml,json").split(",")),
                 Long.parseLong(get(props, "hub.sftp.poll-delay", "500")),
+                Long.parseLong(get(props, "hub.sftp.retry-delay", "1000")),
                 Long.parseLong(get(props, "hub.sftp-remote.poll-delay", "10000")),
                 Long.parseLong(get(props, "hub.sftp-remote.stable-interval", "1000")),
                 Integer.parseInt(get(props, "hub.sftp-remote.timeout", "10000")));

@@ -45,7 +45,9 @@ final class CapturedEnvelopes implements Processor {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         java.io.ByteArrayOutputStream small = new java.io.ByteArrayOutputStream();
         long size = 0;
-        try (InputStream in = (InputStream) body) {
+        // Read to the end without closing, as a JMS producer does: the channel owns the stream.
+        InputStream in = (InputStream) body;
+        {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha.update(buffer, 0, n);

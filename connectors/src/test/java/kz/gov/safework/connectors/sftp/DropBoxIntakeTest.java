@@ -194,17 +194,31 @@ class DropBoxIntakeTest {
     }
 
     @Test
-    void failedHandOverLeavesTheFileAndTheRetryCarriesTheSameTransportId() throws Exception {
+    void retriedHandOverSendsTheWholeFileAgain() throws Exception {
         hub = TestHub.start(dataDir);
-        hub.intake.failNext(1);
+        hub.intake.failNext(2);
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
             client.upload("/inbox/report.json", REPORT);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.intake.named("report.json").size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(hub.home("mz").resolve("archive/report.json")));
         var attempts = hub.intake.named("report.json");
-        assertThat(attempts.get(0).bodyType()).contains("failed hand-over");
-        assertThat(attempts.get(1).header(EnvelopeHeaders.TRANSPORT_ID))
-                .isEqualTo(attempts.get(0).header(EnvelopeHeaders.TRANSPORT_ID));
+        assertThat(attempts).hasSize(3);
+        assertThat(attempts).allSatisfy(a -> assertThat(new String(a.body(), StandardCharsets.UTF_8)).isEqualTo(REPORT));
+    }
+
+    @Test
+    void handOverFailingUntilRetriesAreSpentLeavesTheFileAndTheNextScanCarriesTheSameTransportId() throws Exception {
+        hub = TestHub.start(dataDir);
+        hub.intake.failNext(4); // the first try and its three retries
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            client.upload("/inbox/report.json", REPORT);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.intake.named("report.json").size() == 5);
+        var attempts = hub.intake.named("report.json");
+        assertThat(attempts.subList(0, 4)).allSatisfy(a -> assertThat(a.bodyType()).contains("failed hand-over"));
+        assertThat(attempts).extracting(a -> a.header(EnvelopeHeaders.TRANSPORT_ID)).containsOnly(
+                attempts.get(0).header(EnvelopeHeaders.TRANSPORT_ID));
+        assertThat(new String(attempts.get(4).body(), StandardCharsets.UTF_8)).isEqualTo(REPORT);
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(hub.home("mz").resolve("archive/report.json")));
         assertThat(hub.home("mz").resolve("archive/report-2.json")).doesNotExist();
     }

@@ -36,6 +36,12 @@ final class TestHub implements AutoCloseable {
 
     private TestHub(Path dataDir, int port, Properties overrides, List<Agency> agencies, DataSource dataSource)
             throws Exception {
+        this(dataDir, port, overrides, agencies, dataSource, context -> {
+        });
+    }
+
+    private TestHub(Path dataDir, int port, Properties overrides, List<Agency> agencies, DataSource dataSource,
+            java.util.function.Consumer<CamelContext> wiring) throws Exception {
         this.dataDir = dataDir;
         this.port = port;
         Properties props = new Properties();
@@ -44,6 +50,7 @@ final class TestHub implements AutoCloseable {
         props.setProperty("hub.data-dir", dataDir.toString());
         props.setProperty("hub.config-dir", dataDir.resolve("config").toString());
         props.setProperty("hub.sftp.poll-delay", "50");
+        props.setProperty("hub.sftp.retry-delay", "20");
         props.setProperty("hub.sftp-remote.poll-delay", "200");
         props.setProperty("hub.sftp-remote.stable-interval", "200");
         props.setProperty("hub.sftp-remote.timeout", "3000");
@@ -65,6 +72,7 @@ final class TestHub implements AutoCloseable {
             context.getRegistry().bind("hubDataSource", dataSource);
         }
 
+        wiring.accept(context);
         new SftpConfiguration().configure(context);
         for (RoutesBuilder routes : context.getRegistry().findByType(RoutesBuilder.class)) {
             context.addRoutes(routes);
@@ -72,6 +80,8 @@ final class TestHub implements AutoCloseable {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // Like a producer to a broker: a failure belongs to the caller (the channel's route) to handle.
+                errorHandler(noErrorHandler());
                 from("direct:intake").routeId("test-intake").process(intake);
             }
         });
@@ -92,6 +102,12 @@ final class TestHub implements AutoCloseable {
 
     static TestHub start(Path dataDir, Properties overrides) throws Exception {
         return new TestHub(dataDir, freePort(), overrides, dropBoxAgencies(), null);
+    }
+
+    /** With extra wiring (e.g. a {@code jms} component) applied before the SFTP configuration. */
+    static TestHub start(Path dataDir, int port, Properties overrides, java.util.function.Consumer<CamelContext> wiring)
+            throws Exception {
+        return new TestHub(dataDir, port, overrides, dropBoxAgencies(), null, wiring);
     }
 
     static TestHub startOnPort(Path dataDir, int port) throws Exception {
