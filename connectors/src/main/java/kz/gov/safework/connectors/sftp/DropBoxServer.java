@@ -68,6 +68,8 @@ public final class DropBoxServer extends ServiceSupport {
         SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(settings.hostKey());
         hostKey.setAlgorithm(KeyUtils.EC_ALGORITHM);
         hostKey.setKeySize(256);
+        hostKey.loadKeys(null); // generates the key on first start
+        keepPrivate(settings.hostKey());
 
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(tracker);
@@ -95,6 +97,12 @@ public final class DropBoxServer extends ServiceSupport {
         if (sshd != null) {
             sshd.stop(true);
             sshd = null;
+        }
+    }
+
+    private static void keepPrivate(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 

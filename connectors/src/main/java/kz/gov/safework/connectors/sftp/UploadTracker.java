@@ -20,7 +20,8 @@ import org.apache.sshd.sftp.server.SftpEventListener;
  * write handle opens and closes. The intake takes a file only when no write handle is open on it
  * ({@link #tryClaim}); while the intake holds a file, the server refuses to open it for writing, to
  * rename or to delete it. No timing guess is involved: a slow upload stays open, so it is never read
- * half way. Links are refused altogether, so no link can lead out of a home.
+ * half way. Links are refused altogether, so no link can lead out of a home; files are written only
+ * directly in {@code /inbox/}, and no folder can be created.
  *
  * <p>Files are named by {@code login + ":" + path inside the home} (e.g. {@code mz:/inbox/a.json}).
  */
@@ -62,6 +63,7 @@ public final class UploadTracker implements SftpEventListener {
     @Override
     public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
         if (localHandle instanceof FileHandle file && writes(file)) {
+            refuseOutsideInbox(file.getFile());
             String key = key(session, file.getFile());
             synchronized (this) {
                 if (claimed.contains(key)) {
@@ -125,6 +127,11 @@ public final class UploadTracker implements SftpEventListener {
     }
 
     @Override
+    public void creating(ServerSession session, Path path, Map<String, ?> attrs) throws IOException {
+        throw new AccessDeniedException(path.toString(), null, "folders cannot be created in the drop box");
+    }
+
+    @Override
     public void linking(ServerSession session, Path source, Path target, boolean symLink) throws IOException {
         throw new AccessDeniedException(source.toString(), target.toString(), "links are not allowed in the drop box");
     }
@@ -135,6 +142,14 @@ public final class UploadTracker implements SftpEventListener {
             if (claimed.contains(key)) {
                 throw new AccessDeniedException(path.toString(), null, "the hub is taking this file in");
             }
+        }
+    }
+
+    /** Agencies write documents only: files directly in {@code /inbox/}. */
+    private static void refuseOutsideInbox(Path rooted) throws IOException {
+        Path path = rooted.toAbsolutePath().normalize();
+        if (path.getNameCount() != 2 || !path.getName(0).toString().equals(DropBox.INBOX)) {
+            throw new AccessDeniedException(path.toString(), null, "documents are uploaded to /inbox/");
         }
     }
 

@@ -157,12 +157,31 @@ class DropBoxAccessTest {
     }
 
     @Test
+    void documentsCanOnlyBeWrittenDirectlyInTheInbox() throws Exception {
+        try (SftpTestClient client = astana()) {
+            assertThatThrownBy(() -> client.upload("/receipts/fake.json.receipt.json", "{}")).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.upload("/archive/x.json", "{}")).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.upload("/x.json", "{}")).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.sftp.mkdir("/inbox/sub")).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> client.sftp.mkdir("/other")).isInstanceOf(IOException.class);
+        }
+        assertThat(hub.home("akimat-astana").resolve("receipts")).isEmptyDirectory();
+        assertThat(hub.home("akimat-astana").resolve("archive")).isEmptyDirectory();
+        assertThat(hub.home("akimat-astana").resolve("inbox")).isEmptyDirectory();
+        try (var entries = Files.list(hub.home("akimat-astana"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("inbox", "receipts", "archive");
+        }
+    }
+
+    @Test
     void hostKeyIsKeptAcrossRestarts() throws Exception {
         String before;
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
             before = KeyUtils.getFingerPrint(client.hostKey);
         }
-        assertThat(dataDir.resolve("sftp-host-key")).exists();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve("sftp-host-key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         hub.close();
         hub = TestHub.startOnPort(dataDir, hub.port);
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {

@@ -97,14 +97,15 @@ class DropBoxIntakeTest {
     void uploadStillOpenCannotBeRenamedIntoTheInbox() throws Exception {
         hub = TestHub.start(dataDir);
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD);
-                OutputStream open = client.sftp.write("/archive/upload.tmp")) {
+                OutputStream open = client.sftp.write("/inbox/upload.json.filepart")) {
             open.write("{\"half\":".getBytes(StandardCharsets.UTF_8));
             open.flush();
             org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> client.sftp.rename("/archive/upload.tmp", "/inbox/upload.json"))
+                    () -> client.sftp.rename("/inbox/upload.json.filepart", "/inbox/upload.json"))
                     .isInstanceOf(java.io.IOException.class);
         }
         assertThat(hub.home("mz").resolve("inbox/upload.json")).doesNotExist();
+        assertThat(hub.intake.all()).isEmpty();
     }
 
     @Test
