@@ -52,9 +52,13 @@ Subsystem sftp internal-sftp
 LogLevel VERBOSE
 CONF
 
-if [ -f "$DIR/sshd.pid" ] && kill -0 "$(cat "$DIR/sshd.pid")" 2>/dev/null; then
-  kill "$(cat "$DIR/sshd.pid")"
-  while kill -0 "$(cat "$DIR/sshd.pid")" 2>/dev/null; do sleep 0.1; done
+# A previous run's sshd (same pid file) is replaced, so the config above always applies.
+if [ -f "$DIR/sshd.pid" ]; then
+  OLD_PID="$(cat "$DIR/sshd.pid")"
+  if kill -0 "$OLD_PID" 2>/dev/null; then
+    kill "$OLD_PID"
+    while kill -0 "$OLD_PID" 2>/dev/null; do sleep 0.1; done
+  fi
 fi
 /usr/sbin/sshd -t -f "$DIR/sshd_config"
 /usr/sbin/sshd -f "$DIR/sshd_config" -E "$DIR/sshd.log"
