@@ -1,0 +1,28 @@
+package kz.gov.safework.connectors.sftp;
+
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The SFTP acknowledgement: runs only after the envelope was accepted by the intake endpoint. */
+public final class DropBoxArchive implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(DropBoxArchive.class);
+
+    private final DropBox dropBox;
+
+    public DropBoxArchive(DropBox dropBox) {
+        this.dropBox = dropBox;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Path file = exchange.getProperty(DropBoxEnvelope.FILE_PROPERTY, Path.class);
+        String login = exchange.getProperty(DropBoxEnvelope.LOGIN_PROPERTY, String.class);
+        Path archived = dropBox.archive(login, file);
+        LOG.info("SFTP upload {}/inbox/{} handed to the pipeline, archived as {}", login, file.getFileName(),
+                archived.getFileName());
+    }
+}

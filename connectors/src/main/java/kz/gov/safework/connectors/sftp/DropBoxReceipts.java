@@ -1,0 +1,62 @@
+package kz.gov.safework.connectors.sftp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.reference.ReferenceData;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a receipt as {@code <home>/receipts/<file name>.receipt.json}. The home comes from the login
+ * (which must be an agency's); the file name is reduced to one path element, so no header can place a
+ * file outside that folder. The write is atomic (temporary file, then rename): an agency polling the
+ * folder never reads half a receipt. A later receipt for the same file name replaces the earlier one.
+ */
+public final class DropBoxReceipts implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(DropBoxReceipts.class);
+
+    private final DropBox dropBox;
+    private final ReferenceData referenceData;
+
+    public DropBoxReceipts(DropBox dropBox, ReferenceData referenceData) {
+        this.dropBox = dropBox;
+        this.referenceData = referenceData;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        String login = DropBox.normalizeLogin(in.getHeader(EnvelopeHeaders.LOGIN, String.class));
+        if (!DropBox.isValidLogin(login) || referenceData.agencyByLogin(login).isEmpty()) {
+            throw new IllegalArgumentException("SFTP receipt for a login without a drop box: " + login);
+        }
+        String replyTo = in.getHeader(EnvelopeHeaders.REPLY_TO, String.class);
+        if (replyTo != null && !DropBoxEnvelope.REPLY_TO.equals(replyTo)) {
+            LOG.warn("SFTP receipt for {} names reply-to '{}'; written to {} instead", login, replyTo,
+                    DropBoxEnvelope.REPLY_TO);
+        }
+        String fileName = in.getHeader(EnvelopeHeaders.FILE_NAME, String.class);
+        if (fileName == null) {
+            fileName = in.getHeader(EnvelopeHeaders.SUBMISSION_ID, String.class);
+        }
+        Path target = dropBox.receiptFile(login, fileName);
+        byte[] receipt = in.getMandatoryBody(byte[].class);
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".receipt-", ".tmp");
+        try {
+            Files.write(temp, receipt);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        LOG.info("SFTP receipt {} {} written for {}: {}", in.getHeader(EnvelopeHeaders.SUBMISSION_ID),
+                in.getHeader(EnvelopeHeaders.STATUS), login, target.getFileName());
+    }
+}

@@ -1,0 +1,78 @@
+package kz.gov.safework.connectors.sftp;
+
+import java.nio.file.Files;
+import java.time.Clock;
+
+import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.contract.reference.ReferenceData;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hosted SFTP drop box: the server itself (a Camel-managed service), the intake of complete uploads
+ * from every {@code <login>/inbox/} and the delivery of receipts to {@code <login>/receipts/}.
+ */
+public final class DropBoxRoutes extends RouteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(DropBoxRoutes.class);
+
+    private final SftpSettings settings;
+    private DropBoxServer server;
+
+    public DropBoxRoutes(SftpSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The running server (after the context started). */
+    public DropBoxServer server() {
+        return server;
+    }
+
+    @Override
+    public void configure() throws Exception {
+        if (!settings.dropBoxEnabled()) {
+            LOG.info("SFTP drop box disabled (hub.sftp.port=0)");
+            return;
+        }
+        ReferenceData referenceData = SftpConfiguration.lookup(getContext(), SftpConfiguration.REFERENCE_DATA,
+                ReferenceData.class);
+        Credentials credentials = SftpConfiguration.credentials(getContext());
+        Clock clock = SftpConfiguration.clock(getContext());
+
+        DropBox dropBox = new DropBox(settings.dropBoxRoot());
+        Files.createDirectories(dropBox.root());
+        UploadTracker tracker = new UploadTracker();
+        server = new DropBoxServer(settings, dropBox, tracker, referenceData, credentials);
+        getContext().addService(server, true, true);
+        bindToRegistry("sftpDropBoxServer", server);
+        bindToRegistry("sftpInboxFilter", new InboxFilter(dropBox));
+        bindToRegistry("sftpUploadReadLock", new UploadReadLock(dropBox, tracker));
+
+        // noop + idempotent=false: the route itself archives the file after the envelope is handed over;
+        // a failed hand-over leaves the file in the inbox and the next scan tries again.
+        String inboxes = "file:" + dropBox.root() + "?recursive=true&noop=true&idempotent=false"
+                + "&filter=#sftpInboxFilter&exclusiveReadLockStrategy=#sftpUploadReadLock"
+                + "&delay=" + settings.pollDelay() + "&maxMessagesPerPoll=100"
+                + "&sortBy=file:modified";
+
+        // A hand-over that fails (broker away) is retried with back-off, then the file stays where it is and
+        // the next scan tries again: nothing is lost, and the log is not flooded.
+        onException(Exception.class)
+                .maximumRedeliveries(3).redeliveryDelay(settings.retryDelay()).useExponentialBackOff()
+                .backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false)
+                .onRedelivery(StreamBodies.REOPEN);
+
+        from(inboxes).routeId("sftp-intake")
+                .process(new DropBoxEnvelope(dropBox, DocumentPolicy.of(settings), referenceData, clock))
+                .log(LoggingLevel.INFO, "SFTP upload ${header.swFileName} from ${header.swLogin}"
+                        + " (${header.swTransportId}) to the intake; adapter error: ${header.swAdapterError}")
+                .to("{{hub.intake.uri}}")
+                .process(new DropBoxArchive(dropBox));
+
+        from("{{hub.receipts.sftp.uri}}").routeId("sftp-receipts")
+                .removeHeaders(Headers.UNTRUSTED)
+                .process(new DropBoxReceipts(dropBox, referenceData));
+    }
+}

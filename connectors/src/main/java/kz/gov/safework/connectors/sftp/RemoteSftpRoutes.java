@@ -1,0 +1,162 @@
+package kz.gov.safework.connectors.sftp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.reference.Agency;
+import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.reference.RemoteSftp;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Polling of agencies' own SFTP servers (camel-ftp {@code sftp:}), one route per agency that has a
+ * {@code remoteSftp} entry in {@code agencies.yaml}, and the upload of receipts back to its receipts folder.
+ *
+ * <p>Host keys are always checked against the configured known_hosts line ({@code strictHostKeyChecking=yes},
+ * the user's own known_hosts ignored). A file is taken once its size stopped changing
+ * ({@code readLock=changed}), downloaded to the hub's work directory, handed to the intake, and only then
+ * moved on the remote side to {@code <inbox>/archive/} and recorded in the database (non-eager idempotent
+ * repository), so neither a restart nor a second hub instance takes it again. A server that is down or
+ * refuses the key fails that agency's polls only; see {@link RemotePollWatch}.
+ */
+public final class RemoteSftpRoutes extends RouteBuilder {
+    /** Remote sub-folder of the inbox where taken files are moved (a timestamp keeps names unique). */
+    public static final String REMOTE_ARCHIVE = "archive";
+
+    private final SftpSettings settings;
+    private final Map<String, RemoteEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, RemotePollWatch> watches = new LinkedHashMap<>();
+
+    public RemoteSftpRoutes(SftpSettings settings) {
+        this.settings = settings;
+    }
+
+    /** How the hub reaches one agency's server: the part of the URI shared by the consumer and the producer. */
+    record RemoteEndpoint(Agency agency, String base, String options) {
+        String folder(String folder) {
+            return base + "/" + trimTrailingSlashes(folder) + "?" + options;
+        }
+    }
+
+    public Map<String, RemotePollWatch> watches() {
+        return watches;
+    }
+
+    @Override
+    public void configure() throws Exception {
+        ReferenceData referenceData = SftpConfiguration.lookup(getContext(), SftpConfiguration.REFERENCE_DATA,
+                ReferenceData.class);
+        List<Agency> remote = referenceData.agencies().stream().filter(a -> a.remoteSftp() != null).toList();
+        if (remote.isEmpty()) {
+            return;
+        }
+        DataSource dataSource = SftpConfiguration.lookup(getContext(), SftpConfiguration.DATA_SOURCE, DataSource.class);
+        Clock clock = SftpConfiguration.clock(getContext());
+        DocumentPolicy policy = DocumentPolicy.of(settings);
+
+        // A hand-over that fails (broker away) is retried with back-off, then the file stays where it is and
+        // the next scan tries again: nothing is lost, and the log is not flooded.
+        onException(Exception.class)
+                .maximumRedeliveries(3).redeliveryDelay(settings.retryDelay()).useExponentialBackOff()
+                .backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false)
+                .onRedelivery(StreamBodies.REOPEN);
+
+        for (Agency agency : remote) {
+            RemoteEndpoint endpoint = endpoint(agency);
+            endpoints.put(agency.code(), endpoint);
+            RemotePollWatch watch = new RemotePollWatch(agency, clock);
+            watches.put(agency.code(), watch);
+            String id = "sftp-remote-" + agency.code();
+            bindToRegistry(id + "-repository", new JdbcIdempotentRepository(dataSource, id, clock));
+            bindToRegistry(id + "-poll", watch);
+            bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(watch));
+
+            Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");
+            Files.createDirectories(work);
+            String poll = endpoint.folder(agency.remoteSftp().inbox())
+                    + "&localWorkDirectory=RAW(" + work + ")"
+                    + "&readLock=changed&readLockCheckInterval=" + settings.remoteStableFor()
+                    + "&readLockTimeout=" + (settings.remoteStableFor() * 10 + settings.remoteTimeout())
+                    + "&readLockMinLength=0&readLockLoggingLevel=DEBUG"
+                    + "&idempotent=true&idempotentEager=false&idempotentRepository=#" + id + "-repository"
+                    + "&idempotentKey=${file:name}-${file:size}-${file:modified}"
+                    + "&move=" + REMOTE_ARCHIVE + "/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}"
+                    + "&autoCreate=false&throwExceptionOnConnectFailed=true&maximumReconnectAttempts=0&pollStrategy=#" + id + "-poll"
+                    + "&delay=" + settings.remotePollDelay() + "&maxMessagesPerPoll=100";
+
+            from(poll).routeId(id)
+                    .process(new RemoteSftpEnvelope(agency, policy, clock))
+                    .log(LoggingLevel.INFO, "SFTP file ${header.swFileName} from the server of " + agency.code()
+                            + " (${header.swTransportId}) to the intake; adapter error: ${header.swAdapterError}")
+                    .to("{{hub.intake.uri}}");
+        }
+
+        from("{{hub.receipts.sftp-remote.uri}}").routeId("sftp-remote-receipts")
+                .removeHeaders(Headers.UNTRUSTED)
+                .process(exchange -> exchange.getIn().setHeader(Exchange.FILE_NAME,
+                        DropBox.safeFileName(fileNameOf(exchange)) + DropBox.RECEIPT_SUFFIX))
+                .recipientList(method(this, "receiptUri"))
+                .log(LoggingLevel.INFO, "SFTP receipt ${header.swSubmissionId} ${header.swStatus} uploaded to the"
+                        + " server of ${header.swAgency}: ${header.CamelFileName}");
+    }
+
+    private static String fileNameOf(Exchange exchange) {
+        String name = exchange.getIn().getHeader(EnvelopeHeaders.FILE_NAME, String.class);
+        return name != null ? name : exchange.getIn().getHeader(EnvelopeHeaders.SUBMISSION_ID, String.class);
+    }
+
+    /** The receipts folder of the agency the receipt belongs to; only configured agencies have one. */
+    public String receiptUri(@Header(EnvelopeHeaders.AGENCY) String agencyCode) {
+        RemoteEndpoint endpoint = agencyCode == null ? null : endpoints.get(agencyCode);
+        if (endpoint == null) {
+            throw new IllegalArgumentException("no remote SFTP server configured for agency " + agencyCode);
+        }
+        return endpoint.folder(endpoint.agency().remoteSftp().receipts())
+                + "&tempPrefix=.uploading-&fileExist=Override";
+    }
+
+    private RemoteEndpoint endpoint(Agency agency) throws IOException {
+        RemoteSftp remote = agency.remoteSftp();
+        if (remote.knownHosts() == null || remote.knownHosts().isBlank()) {
+            throw new IllegalStateException("agency " + agency.code() + ": remoteSftp.knownHosts is required"
+                    + " (host keys are always checked)");
+        }
+        Path knownHosts = settings.remoteWorkDir().resolve(agency.code()).resolve("known_hosts");
+        Files.createDirectories(knownHosts.getParent());
+        Files.writeString(knownHosts, remote.knownHosts().strip() + "\n", StandardCharsets.UTF_8);
+        Path privateKey = settings.configDir().resolve(remote.privateKey()).normalize();
+        if (!Files.isReadable(privateKey)) {
+            throw new IllegalStateException("agency " + agency.code() + ": private key " + privateKey + " not readable");
+        }
+        String base = "sftp://" + remote.host() + ":" + (remote.port() == 0 ? 22 : remote.port());
+        String options = "username=RAW(" + remote.user() + ")"
+                + "&privateKeyFile=RAW(" + privateKey + ")"
+                + "&knownHostsFile=RAW(" + knownHosts + ")"
+                + "&strictHostKeyChecking=yes&useUserKnownHostsFile=false"
+                + "&connectTimeout=" + settings.remoteTimeout() + "&timeout=" + settings.remoteTimeout()
+                + "&binary=true";
+        return new RemoteEndpoint(agency, base, options);
+    }
+
+    /** A relative folder is under the remote user's home; one starting with "/" is absolute. */
+    private static String trimTrailingSlashes(String folder) {
+        String f = folder == null ? "" : folder.strip();
+        while (f.endsWith("/")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f;
+    }
+}
