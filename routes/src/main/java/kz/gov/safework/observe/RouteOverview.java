@@ -1,0 +1,78 @@
+package kz.gov.safework.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RouteController;
+import org.apache.camel.spi.SupervisingRouteController;
+import org.apache.camel.util.URISupport;
+
+/** Every route with its state (supervised restarts included) and its route-policy counters. */
+public final class RouteOverview {
+    // camel-micrometer 4.18 route policy meter names (MicrometerConstants, default naming strategy).
+    static final String EXCHANGES_TOTAL = "camel.exchanges.total";
+    static final String EXCHANGES_FAILED = "camel.exchanges.failed";
+    static final String EXCHANGES_INFLIGHT = "camel.exchanges.inflight";
+    static final String ROUTE_POLICY = "camel.route.policy";
+    static final String ROUTE_ID_TAG = "routeId";
+
+    private final CamelContext context;
+    private final MeterRegistry registry;
+
+    public RouteOverview(CamelContext context, MeterRegistry registry) {
+        this.context = context;
+        this.registry = registry;
+    }
+
+    public List<RouteView> routes() {
+        RouteController controller = context.getRouteController();
+        SupervisingRouteController supervising = controller instanceof SupervisingRouteController s ? s : null;
+        return context.getRoutes().stream()
+                .sorted((a, b) -> a.getRouteId().compareTo(b.getRouteId()))
+                .map(route -> view(route, controller, supervising))
+                .toList();
+    }
+
+    private RouteView view(Route route, RouteController controller, SupervisingRouteController supervising) {
+        String id = route.getRouteId();
+        String state = String.valueOf(controller.getRouteStatus(id));
+        String lastError = null;
+        if (supervising != null) {
+            if (contains(supervising.getExhaustedRoutes(), id)) {
+                state = "Exhausted";
+            } else if (contains(supervising.getRestartingRoutes(), id)) {
+                state = "Restarting";
+            }
+            Throwable error = supervising.getRestartException(id);
+            lastError = error == null ? null : error.getMessage();
+        }
+        Timer timer = registry.find(ROUTE_POLICY).tag(ROUTE_ID_TAG, id).timer();
+        return new RouteView(id, state,
+                URISupport.sanitizeUri(route.getEndpoint().getEndpointBaseUri()),
+                count(EXCHANGES_TOTAL, id),
+                count(EXCHANGES_FAILED, id),
+                inflight(id),
+                timer == null ? 0 : timer.mean(TimeUnit.SECONDS),
+                lastError);
+    }
+
+    private static boolean contains(Collection<Route> routes, String id) {
+        return routes.stream().anyMatch(r -> r.getRouteId().equals(id));
+    }
+
+    private long count(String name, String routeId) {
+        return (long) registry.find(name).tag(ROUTE_ID_TAG, routeId).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private long inflight(String routeId) {
+        Gauge gauge = registry.find(EXCHANGES_INFLIGHT).tag(ROUTE_ID_TAG, routeId).gauge();
+        return gauge == null ? 0 : (long) gauge.value();
+    }
+}
