@@ -1,7 +1,6 @@
 package kz.gov.safework.observe;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Collection;
@@ -18,7 +17,6 @@ public final class RouteOverview {
     // camel-micrometer 4.18 route policy meter names (MicrometerConstants, default naming strategy).
     static final String EXCHANGES_TOTAL = "camel.exchanges.total";
     static final String EXCHANGES_FAILED = "camel.exchanges.failed";
-    static final String EXCHANGES_INFLIGHT = "camel.exchanges.inflight";
     static final String ROUTE_POLICY = "camel.route.policy";
     static final String ROUTE_ID_TAG = "routeId";
 
@@ -57,7 +55,7 @@ public final class RouteOverview {
                 URISupport.sanitizeUri(route.getEndpoint().getEndpointBaseUri()),
                 count(EXCHANGES_TOTAL, id),
                 count(EXCHANGES_FAILED, id),
-                inflight(id),
+                context.getInflightRepository().size(id),
                 timer == null ? 0 : timer.mean(TimeUnit.SECONDS),
                 lastError);
     }
@@ -69,10 +67,5 @@ public final class RouteOverview {
     private long count(String name, String routeId) {
         return (long) registry.find(name).tag(ROUTE_ID_TAG, routeId).counters().stream()
                 .mapToDouble(Counter::count).sum();
-    }
-
-    private long inflight(String routeId) {
-        Gauge gauge = registry.find(EXCHANGES_INFLIGHT).tag(ROUTE_ID_TAG, routeId).gauge();
-        return gauge == null ? 0 : (long) gauge.value();
     }
 }
