@@ -41,7 +41,7 @@ public final class OperatorApiRoutes extends RouteBuilder {
                     .to("direct:operator-me")
                 .get("/routes").description("Routes with state and exchange counters")
                     .to("direct:operator-routes")
-                .get("/queues").description("Broker queue depths and consumers, as last polled")
+                .get("/queues").description("Broker queue depths and consumers")
                     .to("direct:operator-queues")
                 .get("/channels").description("Channel sources with last poll, and every health check")
                     .to("direct:operator-channels")
@@ -66,8 +66,11 @@ public final class OperatorApiRoutes extends RouteBuilder {
         operatorRoute("operator-me").process(exchange -> JsonResponses.ok(exchange, me(exchange, services)));
         operatorRoute("operator-routes")
                 .process(exchange -> JsonResponses.ok(exchange, services.routeOverview().routes()));
-        operatorRoute("operator-queues")
-                .process(exchange -> JsonResponses.ok(exchange, services.queueGauges().readings()));
+        operatorRoute("operator-queues").process(exchange -> {
+            // Asked live, so the depths agree with the dead-letter list the operator just changed.
+            services.queueGauges().refresh();
+            JsonResponses.ok(exchange, services.queueGauges().readings());
+        });
         operatorRoute("operator-channels").process(exchange -> {
             ChannelOverview channels = services.channelOverview();
             Map<String, Object> body = new LinkedHashMap<>();

@@ -52,12 +52,17 @@ public final class RouteOverview {
         }
         Timer timer = registry.find(ROUTE_POLICY).tag(ROUTE_ID_TAG, id).timer();
         return new RouteView(id, state,
-                URISupport.sanitizeUri(route.getEndpoint().getEndpointBaseUri()),
+                readable(URISupport.sanitizeUri(route.getEndpoint().getEndpointBaseUri())),
                 count(EXCHANGES_TOTAL, id),
                 count(EXCHANGES_FAILED, id),
                 context.getInflightRepository().size(id),
                 timer == null ? 0 : timer.mean(TimeUnit.SECONDS),
                 lastError);
+    }
+
+    /** Path parameters read as written in the route ({@code {id}}), not percent-encoded. */
+    private static String readable(String uri) {
+        return uri.replace("%7B", "{").replace("%7D", "}");
     }
 
     private static boolean contains(Collection<Route> routes, String id) {
