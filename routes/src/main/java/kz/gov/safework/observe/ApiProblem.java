@@ -19,6 +19,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "forbidden", "Login " + login + " is not an operator");
     }
 
+    public static ApiProblem crossOrigin(String origin) {
+        return new ApiProblem(403, "cross_origin", "Operator actions are accepted only from the console's own page, not "
+                + origin);
+    }
+
     public static ApiProblem notFound(String what) {
         return new ApiProblem(404, "not_found", what + " not found");
     }

@@ -92,6 +92,10 @@ final class ObserveTestHub implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> asOperator(String path) throws Exception {
         return get(path, TestAuthenticator.basic(TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD));
     }

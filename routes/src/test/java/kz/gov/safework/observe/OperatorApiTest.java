@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -158,6 +160,23 @@ class OperatorApiTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo("bad_request");
+        assertThat(hub.broker.messageCount(Queues.DLQ)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesRetryPostedFromAnotherSite() throws Exception {
+        deadLetterFromIntake("<report/>");
+        long id = onlyDeadLetterId();
+
+        HttpResponse<String> response = hub.send(HttpRequest.newBuilder(
+                        URI.create(hub.baseUrl() + "/api/operator/dead-letters/" + id + "/retry"))
+                .header("Authorization", TestAuthenticator.basic(TestAuthenticator.OPERATOR,
+                        TestAuthenticator.OPERATOR_PASSWORD))
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response).get("error").asText()).isEqualTo("cross_origin");
         assertThat(hub.broker.messageCount(Queues.DLQ)).isEqualTo(1);
     }
 
