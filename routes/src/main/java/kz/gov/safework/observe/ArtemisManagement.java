@@ -28,7 +28,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 /**
  * Artemis management over JMS management messages (request to {@code activemq.management}, answer on a
  * temporary queue). The same code serves the embedded broker and an external one: it needs only the
- * hub's connection factory and a user with the {@code manage} role on {@code activemq.management}.
+ * hub's connection factory and a user with {@code manage} on {@code activemq.management}, {@code browse}
+ * on the DLQ, and the rights to a temporary queue (see SecuredBrokerManagementTest for the least set).
+ * Bodies are read with a JMS browser: {@code QueueControl.browse} is not reachable by management messages.
  */
 public final class ArtemisManagement implements BrokerManagement {
     /** Artemis' default management address ({@code management-address} in broker.xml). */
@@ -60,7 +62,6 @@ public final class ArtemisManagement implements BrokerManagement {
 
     @Override
     public List<BrowsedMessage> browse(String queue, int limit, int maxBodyBytes) {
-        // Management messages cannot browse bodies (QueueControl.browse is JMX only), a JMS browser can.
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
