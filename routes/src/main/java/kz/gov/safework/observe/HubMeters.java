@@ -1,0 +1,89 @@
+package kz.gov.safework.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The hub's own meters, named once. Micrometer names use dots; the Prometheus names they become are in
+ * each constant's comment (counters gain {@code _total}, base units a suffix). The Grafana dashboard in
+ * {@code config/} queries exactly these.
+ */
+public final class HubMeters {
+    /** Prometheus {@code hub_submissions_total{channel,agency,status}}: judged documents. */
+    public static final String SUBMISSIONS = "hub.submissions";
+    /** Prometheus {@code hub_validation_errors_total{code}}: errors listed on receipts. */
+    public static final String VALIDATION_ERRORS = "hub.validation.errors";
+    /** Prometheus {@code hub_end_to_end_seconds_*}: document received to receipt sent. */
+    public static final String END_TO_END = "hub.end.to.end";
+    /** Prometheus {@code hub_source_last_poll_seconds{source}}: epoch second of the last good poll. */
+    public static final String SOURCE_LAST_POLL = "hub.source.last.poll";
+    /** Prometheus {@code hub_queue_messages{queue}}: messages waiting in a broker queue. */
+    public static final String QUEUE_MESSAGES = "hub.queue.messages";
+    /** Prometheus {@code hub_queue_consumers{queue}}: consumers attached to a broker queue. */
+    public static final String QUEUE_CONSUMERS = "hub.queue.consumers";
+    /** Prometheus {@code hub_data_dir_free_bytes}: usable space on the file system of hub.data-dir. */
+    public static final String DATA_DIR_FREE = "hub.data.dir.free";
+
+    public static final String TAG_CHANNEL = "channel";
+    public static final String TAG_AGENCY = "agency";
+    public static final String TAG_STATUS = "status";
+    public static final String TAG_CODE = "code";
+    public static final String TAG_SOURCE = "source";
+    public static final String TAG_QUEUE = "queue";
+
+    /** Agency tag for documents whose sender is unknown (keeps the label set bounded). */
+    public static final String UNKNOWN_AGENCY = "UNKNOWN";
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> lastPolls = new ConcurrentHashMap<>();
+
+    public HubMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void submission(String channel, String agency, String status) {
+        Counter.builder(SUBMISSIONS)
+                .description("Documents judged by the pipeline")
+                .tag(TAG_CHANNEL, channel)
+                .tag(TAG_AGENCY, agency == null ? UNKNOWN_AGENCY : agency)
+                .tag(TAG_STATUS, status)
+                .register(registry)
+                .increment();
+    }
+
+    public void validationError(String code) {
+        Counter.builder(VALIDATION_ERRORS)
+                .description("Errors listed on REJECTED receipts, by code")
+                .tag(TAG_CODE, code)
+                .register(registry)
+                .increment();
+    }
+
+    public void endToEnd(Duration receivedToReceiptSent) {
+        Timer.builder(END_TO_END)
+                .description("From a document's receipt by a channel to its receipt sent")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(receivedToReceiptSent);
+    }
+
+    /** A channel source (an IMAP mailbox, a remote SFTP server) was polled successfully at {@code at}. */
+    public void sourcePolled(String source, Instant at) {
+        lastPolls.computeIfAbsent(source, name -> {
+            AtomicLong epochSecond = new AtomicLong();
+            Gauge.builder(SOURCE_LAST_POLL, epochSecond, AtomicLong::doubleValue)
+                    .description("Epoch second of the last successful poll of a channel source")
+                    .baseUnit("seconds")
+                    .tag(TAG_SOURCE, name)
+                    .register(registry);
+            return epochSecond;
+        }).set(at.getEpochSecond());
+    }
+}

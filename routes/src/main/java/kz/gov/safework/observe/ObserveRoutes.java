@@ -1,0 +1,22 @@
+package kz.gov.safework.observe;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The hub's own metrics and health that are not the pipeline's: broker queue depths and consumers
+ * (polled by a timer, so a scrape never waits on the broker), free space in {@code hub.data-dir} with
+ * its readiness check. Gauges are bound once the context has started, when camel-micrometer-prometheus
+ * has bound {@code metricsRegistry}.
+ */
+public final class ObserveRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() throws Exception {
+        ObserveServices services = ObserveServices.of(getContext());
+        getContext().addStartupListener((context, alreadyStarted) -> services.bindMetersAndHealth());
+
+        from("timer:queue-depths?delay=0&period=" + ObserveSettings.QUEUE_POLL_PERIOD_PLACEHOLDER)
+                .routeId("queue-depths")
+                .process(exchange -> services.queueGauges().refresh());
+    }
+}

@@ -1,0 +1,18 @@
+package kz.gov.safework.observe;
+
+import java.time.Instant;
+
+/** One recorded operator action; {@code id} is null until stored. */
+public record OperatorAction(
+        Long id,
+        Instant actedAt,
+        String operator,
+        Kind action,
+        String target,
+        String reason,
+        String outcome) {
+
+    public enum Kind {
+        VIEW_DEAD_LETTER, RETRY_DEAD_LETTER, RETRY_ALL_DEAD_LETTERS, DISCARD_DEAD_LETTER
+    }
+}

@@ -1,0 +1,163 @@
+package kz.gov.safework.observe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.reference.ReferenceData;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.model.rest.RestParamType;
+
+/**
+ * The operator API under {@value #BASE} (REST DSL on platform-http): routes, queues, channels and health,
+ * recent submissions, dead letters with retry and discard, and the audit trail of operator actions.
+ * Every call needs an operator login (HTTP Basic, checked by bean {@code hubAuthenticator}).
+ */
+public final class OperatorApiRoutes extends RouteBuilder {
+    public static final String BASE = "/api/operator";
+    private static final int DEFAULT_SUBMISSIONS = 50;
+    private static final int DEFAULT_ACTIONS = 50;
+
+    @Override
+    public void configure() throws Exception {
+        ObserveServices services = ObserveServices.of(getContext());
+
+        onException(ApiProblem.class).handled(true).process(exchange -> {
+            ApiProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
+            JsonResponses.problem(exchange, problem.status(), problem.code(), problem.getMessage());
+        });
+        onException(BrokerManagementException.class).handled(true).process(exchange -> JsonResponses.problem(
+                exchange, 503, "broker_unavailable",
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));
+
+        rest(BASE).description("Operator console API")
+                .bindingMode(RestBindingMode.off)
+                .produces("application/json")
+                .get("/me").description("The operator logged in, console settings and plans")
+                    .to("direct:operator-me")
+                .get("/routes").description("Routes with state and exchange counters")
+                    .to("direct:operator-routes")
+                .get("/queues").description("Broker queue depths and consumers")
+                    .to("direct:operator-queues")
+                .get("/channels").description("Channel sources with last poll, and every health check")
+                    .to("direct:operator-channels")
+                .get("/submissions").description("Latest judged documents with their receipts")
+                    .param().name("limit").type(RestParamType.query).dataType("integer").required(false).endParam()
+                    .to("direct:operator-submissions")
+                .get("/dead-letters").description("Messages in the dead-letter queue")
+                    .to("direct:operator-dead-letters")
+                .get("/dead-letters/{id}").description("One dead letter with its properties and body")
+                    .to("direct:operator-dead-letter")
+                .post("/dead-letters/retry-all").description("Send every dead letter back")
+                    .to("direct:operator-dead-letters-retry-all")
+                .post("/dead-letters/{id}/retry").description("Send one dead letter back to where it died")
+                    .to("direct:operator-dead-letter-retry")
+                .post("/dead-letters/{id}/discard").description("Delete one dead letter; body {\"reason\": \"...\"}")
+                    .consumes("application/json")
+                    .to("direct:operator-dead-letter-discard")
+                .get("/actions").description("The audit trail of operator actions, newest first")
+                    .param().name("limit").type(RestParamType.query).dataType("integer").required(false).endParam()
+                    .to("direct:operator-actions");
+
+        operatorRoute("operator-me").process(exchange -> JsonResponses.ok(exchange, me(exchange, services)));
+        operatorRoute("operator-routes")
+                .process(exchange -> JsonResponses.ok(exchange, services.routeOverview().routes()));
+        operatorRoute("operator-queues").process(exchange -> {
+            // Asked live, so the depths agree with the dead-letter list the operator just changed.
+            services.queueGauges().refresh();
+            JsonResponses.ok(exchange, services.queueGauges().readings());
+        });
+        operatorRoute("operator-channels").process(exchange -> {
+            ChannelOverview channels = services.channelOverview();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("sources", channels.sources());
+            body.put("health", channels.health());
+            body.put("dataDirFreeBytes", services.dataDirSpace().usableBytes());
+            JsonResponses.ok(exchange, body);
+        });
+        operatorRoute("operator-submissions").process(exchange -> JsonResponses.ok(exchange,
+                services.submissions().recent(limit(exchange, DEFAULT_SUBMISSIONS,
+                        services.settings().submissionsMaxLimit()))));
+        operatorRoute("operator-dead-letters")
+                .process(exchange -> JsonResponses.ok(exchange, services.deadLetters().list()));
+        operatorRoute("operator-dead-letter").process(exchange -> JsonResponses.ok(exchange,
+                services.deadLetters().view(id(exchange), operator(exchange))));
+        operatorRoute("operator-dead-letter-retry").process(exchange -> JsonResponses.ok(exchange,
+                services.deadLetters().retry(id(exchange), operator(exchange))));
+        operatorRoute("operator-dead-letters-retry-all").process(exchange -> JsonResponses.ok(exchange,
+                Map.of("retried", services.deadLetters().retryAll(operator(exchange)))));
+        operatorRoute("operator-dead-letter-discard").process(exchange -> JsonResponses.ok(exchange,
+                services.deadLetters().discard(id(exchange), operator(exchange), reason(exchange))));
+        operatorRoute("operator-actions").process(exchange -> JsonResponses.ok(exchange,
+                services.actions().recent(limit(exchange, DEFAULT_ACTIONS, 1000))));
+    }
+
+    private RouteDefinition operatorRoute(String routeId) {
+        ObserveServices services = ObserveServices.of(getContext());
+        return from("direct:" + routeId).routeId(routeId).process(services.authorization());
+    }
+
+    private static Map<String, Object> me(Exchange exchange, ObserveServices services) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("login", operator(exchange));
+        body.put("refreshSeconds", services.settings().consoleRefreshSeconds());
+        ReferenceData reference = exchange.getContext().getRegistry()
+                .lookupByNameAndType("referenceData", ReferenceData.class);
+        body.put("plans", reference == null ? List.of() : reference.plans().stream().map(plan -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", plan.id());
+            p.put("titleRu", plan.titleRu());
+            p.put("titleEn", plan.titleEn());
+            p.put("firstReportingYear", plan.firstReportingYear());
+            p.put("lastReportingYear", plan.lastReportingYear());
+            return p;
+        }).toList());
+        return body;
+    }
+
+    private static String operator(Exchange exchange) {
+        return exchange.getProperty(OperatorAuthorization.OPERATOR, String.class);
+    }
+
+    private static long id(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("Dead letter id must be a number: " + id);
+        }
+    }
+
+    private static int limit(Exchange exchange, int defaultLimit, int maxLimit) {
+        String limit = exchange.getMessage().getHeader("limit", String.class);
+        if (limit == null || limit.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value < 1 || value > maxLimit) {
+                throw ApiProblem.badRequest("limit must be between 1 and " + maxLimit);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("limit must be a number: " + limit);
+        }
+    }
+
+    private static String reason(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode reason = Json.mapper().readTree(body).path("reason");
+            return reason.isTextual() ? reason.asText() : null;
+        } catch (Exception e) {
+            throw ApiProblem.badRequest("Body must be JSON like {\"reason\": \"...\"}");
+        }
+    }
+}

@@ -1,0 +1,719 @@
+// Operator console: polls the operator API and renders each section on its own, so one missing or
+// failing API (matrix, consolidations, broker) shows as "unavailable" in its section and nothing else.
+// Every value from the server goes into the page as text (textContent), never as HTML.
+(function () {
+  'use strict';
+
+  var API = '/api/operator';
+  var state = {
+    auth: sessionStorage.getItem('hub.auth'),
+    lang: localStorage.getItem('hub.lang') === 'en' ? 'en' : 'ru',
+    me: null,
+    timer: null,
+    previousRoutes: {},
+    rendered: {},
+    openReceipts: {},
+    reasons: {},
+    retryAllArmed: false
+  };
+
+  function t(key) {
+    var texts = window.I18N[state.lang] || window.I18N.ru;
+    return texts[key] !== undefined ? texts[key] : (window.I18N.ru[key] || key);
+  }
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    var key;
+    for (key in (attrs || {})) {
+      if (key === 'text') {
+        node.textContent = attrs[key] === null || attrs[key] === undefined ? '' : String(attrs[key]);
+      } else if (key === 'className') {
+        node.className = attrs[key];
+      } else if (key.indexOf('on') === 0) {
+        node.addEventListener(key.substring(2), attrs[key]);
+      } else {
+        node.setAttribute(key, attrs[key]);
+      }
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      if (arguments[i] !== null && arguments[i] !== undefined) {
+        node.appendChild(typeof arguments[i] === 'string' ? document.createTextNode(arguments[i]) : arguments[i]);
+      }
+    }
+    return node;
+  }
+
+  function td(text, className) {
+    return el('td', {text: text, className: className || ''});
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
+  function formatTime(value) {
+    if (!value) {
+      return '';
+    }
+    var date = new Date(value);
+    return isNaN(date.getTime()) ? String(value) : date.toLocaleString(state.lang === 'ru' ? 'ru-RU' : 'en-GB');
+  }
+
+  function formatBytes(bytes) {
+    if (bytes === null || bytes === undefined) {
+      return '';
+    }
+    var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    var value = Number(bytes);
+    var unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return (unit === 0 ? value : value.toFixed(1)) + ' ' + units[unit];
+  }
+
+  /** ok / warn / bad / na for any status word the hub uses (receipts, matrix cells, health checks). */
+  function tone(status) {
+    var s = String(status === null || status === undefined ? '' : status).toUpperCase();
+    if (/NOT_APPLICABLE|NOT_RESPONSIBLE|NOT_IN_FORCE|^N\/A$|^NA$|^-$|^$/.test(s)) {
+      return 'na';
+    }
+    if (/MISSING|NOT_REPORTED|NOT_STARTED|OVERDUE|REJECT|FAIL|DOWN|ERROR|EXHAUSTED|STOPPED|UNKNOWN|NONE/.test(s)) {
+      return 'bad';
+    }
+    if (/PROGRESS|PARTIAL|LATE|PENDING|DRAFT|DUPLICATE|RESTART|STARTING|SUSPENDED|WAIT/.test(s)) {
+      return 'warn';
+    }
+    return 'ok';
+  }
+
+  function badge(status) {
+    return el('span', {className: 'badge ' + tone(status), text: status});
+  }
+
+  function basic(user, password) {
+    var bytes = new TextEncoder().encode(user + ':' + password);
+    var binary = '';
+    bytes.forEach(function (b) {
+      binary += String.fromCharCode(b);
+    });
+    return btoa(binary);
+  }
+
+  function AuthError(message) {
+    this.message = message;
+  }
+
+  function api(path, options) {
+    options = options || {};
+    var headers = {'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json'};
+    if (options.body) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (state.auth) {
+      headers['Authorization'] = 'Basic ' + state.auth;
+    }
+    return fetch(path, {
+      method: options.method || 'GET',
+      headers: headers,
+      body: options.body ? JSON.stringify(options.body) : undefined,
+      cache: 'no-store',
+      credentials: 'omit'
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch (e) {
+          body = text;
+        }
+        if (response.status === 401) {
+          throw new AuthError(t('loginFailed'));
+        }
+        if (response.status === 403 && path.indexOf(API) === 0) {
+          throw new AuthError(t('notOperator'));
+        }
+        if (!response.ok) {
+          var error = new Error((body && body.message) || (response.status + ' ' + response.statusText));
+          error.status = response.status;
+          throw error;
+        }
+        return body;
+      });
+    });
+  }
+
+  // ---------- language ----------
+
+  function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    document.title = t('title');
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    $('lang-switch').textContent = t('switchTo');
+    state.rendered = {};
+  }
+
+  // ---------- login ----------
+
+  function showLogin(message) {
+    stopPolling();
+    $('dashboard').hidden = true;
+    $('logout').hidden = true;
+    $('who').textContent = '';
+    $('login-panel').hidden = false;
+    $('login-error').textContent = message || '';
+  }
+
+  function showDashboard() {
+    $('login-panel').hidden = true;
+    $('dashboard').hidden = false;
+    $('logout').hidden = false;
+    $('who').textContent = state.me.login;
+  }
+
+  function signIn(event) {
+    event.preventDefault();
+    state.auth = basic($('login-user').value, $('login-password').value);
+    start();
+  }
+
+  function signOut() {
+    state.auth = null;
+    state.me = null;
+    sessionStorage.removeItem('hub.auth');
+    showLogin('');
+  }
+
+  function start() {
+    if (!state.auth) {
+      showLogin('');
+      return;
+    }
+    api(API + '/me').then(function (me) {
+      state.me = me;
+      sessionStorage.setItem('hub.auth', state.auth);
+      $('login-password').value = '';
+      setUpMatrixControls(me);
+      showDashboard();
+      refresh();
+    }).catch(function (error) {
+      state.auth = null;
+      sessionStorage.removeItem('hub.auth');
+      showLogin(error instanceof AuthError ? error.message : t('unavailable') + error.message);
+    });
+  }
+
+  // ---------- polling ----------
+
+  function stopPolling() {
+    if (state.timer) {
+      clearTimeout(state.timer);
+      state.timer = null;
+    }
+  }
+
+  function refresh() {
+    stopPolling();
+    var sections = [loadRoutes, loadQueues, loadChannels, loadSubmissions, loadMatrix, loadDeadLetters,
+      loadActions, loadConsolidations];
+    Promise.all(sections.map(function (load) {
+      return load().then(function () {
+        return null;
+      }, function (error) {
+        return error;
+      });
+    })).then(function (errors) {
+      var authError = errors.filter(function (e) {
+        return e instanceof AuthError;
+      })[0];
+      if (authError) {
+        signOut();
+        $('login-error').textContent = authError.message;
+        return;
+      }
+      $('updated').textContent = t('updated') + ' ' + new Date().toLocaleTimeString(state.lang === 'ru' ? 'ru-RU' : 'en-GB');
+      var seconds = (state.me && state.me.refreshSeconds) || 5;
+      state.timer = setTimeout(refresh, seconds * 1000);
+    });
+  }
+
+  /** Runs a loader for a section: shows the section's error line on failure, hides it on success. */
+  function section(name, promise, render) {
+    var errorLine = $(name + '-error');
+    return promise.then(function (data) {
+      if (errorLine) {
+        errorLine.hidden = true;
+      }
+      var key = JSON.stringify(data);
+      if (state.rendered[name] !== key) {
+        render(data);
+        state.rendered[name] = key;
+      }
+    }, function (error) {
+      if (error instanceof AuthError) {
+        throw error;
+      }
+      state.rendered[name] = null;
+      if (errorLine) {
+        errorLine.hidden = false;
+        errorLine.textContent = error.status === 404 ? t('notYetAvailable') : t('unavailable') + error.message;
+      }
+    });
+  }
+
+  // ---------- routes ----------
+
+  function loadRoutes() {
+    return api(API + '/routes').then(function (routes) {
+      var now = Date.now();
+      routes.forEach(function (route) {
+        var previous = state.previousRoutes[route.routeId];
+        route.perMinute = previous && now > previous.at
+          ? Math.max(0, (route.exchangesTotal - previous.total) * 60000 / (now - previous.at)) : null;
+        state.previousRoutes[route.routeId] = {total: route.exchangesTotal, at: now};
+      });
+      return routes;
+    }).then(function (routes) {
+      return section('routes', Promise.resolve(routes), function (list) {
+        var body = $('routes-body');
+        clear(body);
+        list.forEach(function (route) {
+          body.appendChild(el('tr', {'data-route-id': route.routeId},
+            td(route.routeId),
+            el('td', {title: route.lastError || ''}, badge(route.state)),
+            td(route.from, 'muted'),
+            td(route.exchangesTotal, 'num'),
+            td(route.exchangesFailed, 'num'),
+            td(route.inflight, 'num'),
+            td(route.perMinute === null ? '' : route.perMinute.toFixed(1), 'num'),
+            td((route.meanSeconds * 1000).toFixed(1), 'num')));
+        });
+      });
+    });
+  }
+
+  // ---------- queues ----------
+
+  function loadQueues() {
+    return section('queues', api(API + '/queues'), function (queues) {
+      var body = $('queues-body');
+      clear(body);
+      queues.forEach(function (queue) {
+        body.appendChild(el('tr', {'data-queue': queue.queue},
+          td(queue.queue),
+          queue.error ? el('td', {colspan: '2', className: 'unavailable', text: queue.error})
+            : td(queue.messages, 'num' + (queue.queue === 'DLQ' && queue.messages > 0 ? ' bad' : '')),
+          queue.error ? null : td(queue.consumers, 'num')));
+      });
+    });
+  }
+
+  // ---------- channels and health ----------
+
+  function loadChannels() {
+    return section('channels', api(API + '/channels'), function (channels) {
+      var sources = $('sources-body');
+      clear(sources);
+      if (!channels.sources.length) {
+        sources.appendChild(el('tr', {}, el('td', {colspan: '2', className: 'muted', text: t('noSources')})));
+      }
+      channels.sources.forEach(function (source) {
+        sources.appendChild(el('tr', {},
+          td(source.source),
+          td(source.lastPoll ? formatTime(source.lastPoll) : t('never'), source.lastPoll ? '' : 'bad')));
+      });
+      var health = $('health-body');
+      clear(health);
+      channels.health.forEach(function (check) {
+        health.appendChild(el('tr', {'data-check': check.id},
+          td(check.id),
+          el('td', {}, badge(check.state)),
+          td(check.message || '', 'muted')));
+      });
+      $('disk-free').textContent = t('diskFree') + ': ' + formatBytes(channels.dataDirFreeBytes);
+    });
+  }
+
+  // ---------- submissions ----------
+
+  function loadSubmissions() {
+    return section('submissions', api(API + '/submissions?limit=50'), function (submissions) {
+      var body = $('submissions-body');
+      clear(body);
+      if (!submissions.length) {
+        body.appendChild(el('tr', {}, el('td', {colspan: '8', className: 'muted', text: t('noSubmissions')})));
+      }
+      submissions.forEach(function (submission) {
+        var errors = submission.receipt && submission.receipt.errors ? submission.receipt.errors.length : 0;
+        var details = el('details', {'data-receipt-of': submission.submissionId},
+          el('summary', {text: t('show') + (errors ? ' (' + errors + ' ' + t('errors') + ')' : '')}),
+          el('pre', {text: JSON.stringify(submission.receipt, null, 2)}));
+        details.open = !!state.openReceipts[submission.submissionId];
+        details.addEventListener('toggle', function () {
+          state.openReceipts[submission.submissionId] = details.open;
+        });
+        body.appendChild(el('tr', {'data-submission-id': submission.submissionId},
+          td(formatTime(submission.processedAt)),
+          td(submission.submissionId),
+          td(submission.channel),
+          td(submission.agency || ''),
+          td(submission.reportId || ''),
+          td(submission.year || ''),
+          el('td', {}, badge(submission.status), submission.late ? el('span', {className: 'badge warn', text: t('late')}) : null),
+          el('td', {}, details)));
+      });
+    });
+  }
+
+  // ---------- matrix ----------
+
+  function setUpMatrixControls(me) {
+    var select = $('matrix-plan');
+    clear(select);
+    (me.plans || []).forEach(function (plan) {
+      select.appendChild(el('option', {value: plan.id, text: plan.id}));
+    });
+    var plan = (me.plans || [])[0];
+    var year = new Date().getFullYear() - 1;
+    if (plan) {
+      year = Math.min(Math.max(year, plan.firstReportingYear), plan.lastReportingYear);
+    }
+    $('matrix-year').value = year;
+    select.onchange = changedMatrixChoice;
+    $('matrix-year').onchange = changedMatrixChoice;
+  }
+
+  function changedMatrixChoice() {
+    state.rendered.matrix = null;
+    state.rendered.consolidations = null;
+    loadMatrix();
+    loadConsolidations();
+  }
+
+  function planAndYear() {
+    var plan = $('matrix-plan').value;
+    var year = parseInt($('matrix-year').value, 10);
+    return plan && year ? '/api/plans/' + encodeURIComponent(plan) + '/years/' + year : null;
+  }
+
+  function codeOf(value) {
+    if (value === null || value === undefined) {
+      return null;
+    }
+    if (typeof value !== 'object') {
+      return String(value);
+    }
+    var code = value.code || value.agency || value.number || value.item || value.itemNumber || value.id;
+    return code === undefined ? null : String(code);
+  }
+
+  function statusOf(cell) {
+    if (cell === null || cell === undefined) {
+      return null;
+    }
+    if (typeof cell !== 'object') {
+      return String(cell);
+    }
+    return cell.status || cell.state || cell.value || null;
+  }
+
+  /**
+   * Reads the matrix API's answer into agencies × items. Accepted shapes: {agencies, items, cells: [{agency,
+   * item, status}]}, {rows: [{agency, cells: {item: status} | [{item, status}]}]}, {matrix: {agency: {item:
+   * status}}}; agencies and items may be codes or objects with a code/number. Null when none of these.
+   */
+  function normalizeMatrix(data) {
+    if (!data || typeof data !== 'object') {
+      return null;
+    }
+    var cells = {};
+    var agencies = [];
+    var items = [];
+    function put(agency, item, cell) {
+      if (agency === null || item === null) {
+        return;
+      }
+      cells[agency + '\u0000' + item] = cell;
+      if (agencies.indexOf(agency) < 0) {
+        agencies.push(agency);
+      }
+      if (items.indexOf(item) < 0) {
+        items.push(item);
+      }
+    }
+    function putRow(agency, rowCells) {
+      if (Array.isArray(rowCells)) {
+        rowCells.forEach(function (c) {
+          put(agency, codeOf(c.item !== undefined ? c.item : (c.itemNumber !== undefined ? c.itemNumber : c.number)), c);
+        });
+      } else if (rowCells && typeof rowCells === 'object') {
+        Object.keys(rowCells).forEach(function (item) {
+          put(agency, item, rowCells[item]);
+        });
+      }
+    }
+    if (Array.isArray(data.cells)) {
+      data.cells.forEach(function (c) {
+        put(codeOf(c.agency), codeOf(c.item !== undefined ? c.item : (c.itemNumber !== undefined ? c.itemNumber : c.number)), c);
+      });
+    }
+    if (Array.isArray(data.rows)) {
+      data.rows.forEach(function (row) {
+        putRow(codeOf(row.agency !== undefined ? row.agency : row.code), row.cells || row.items || row.entries);
+      });
+    }
+    if (data.matrix && typeof data.matrix === 'object' && !Array.isArray(data.matrix)) {
+      Object.keys(data.matrix).forEach(function (agency) {
+        putRow(agency, data.matrix[agency]);
+      });
+    }
+    if (Array.isArray(data.agencies) && data.agencies.length) {
+      agencies = data.agencies.map(codeOf);
+    }
+    if (Array.isArray(data.items) && data.items.length) {
+      items = data.items.map(codeOf);
+    }
+    if (!agencies.length || !items.length) {
+      return null;
+    }
+    return {agencies: agencies, items: items, cell: function (agency, item) {
+      return cells[agency + '\u0000' + item];
+    }};
+  }
+
+  function loadMatrix() {
+    var base = planAndYear();
+    if (!base) {
+      return Promise.resolve();
+    }
+    return section('matrix', api(base + '/matrix'), function (data) {
+      var view = $('matrix-view');
+      clear(view);
+      var matrix = normalizeMatrix(data);
+      if (!matrix) {
+        view.appendChild(el('pre', {text: JSON.stringify(data, null, 2)}));
+        return;
+      }
+      var head = el('tr', {}, el('th', {text: t('agency')}));
+      matrix.items.forEach(function (item) {
+        head.appendChild(el('th', {className: 'item', text: item}));
+      });
+      var body = el('tbody');
+      matrix.agencies.forEach(function (agency) {
+        var row = el('tr', {'data-agency': agency}, el('th', {text: agency}));
+        matrix.items.forEach(function (item) {
+          var cell = matrix.cell(agency, item);
+          var status = statusOf(cell);
+          var title = agency + ' / ' + item + (status ? ': ' + status : '');
+          if (cell && typeof cell === 'object' && cell.submissionId) {
+            title += ' (' + cell.submissionId + ')';
+          }
+          row.appendChild(el('td', {className: 'cell ' + tone(status), title: title, text: status ? status.charAt(0) : ''}));
+        });
+        body.appendChild(row);
+      });
+      view.appendChild(el('table', {}, el('thead', {}, head), body));
+      view.appendChild(el('div', {className: 'legend'},
+        el('span', {className: 'badge ok', text: t('legendOk')}),
+        el('span', {className: 'badge warn', text: t('legendWarn')}),
+        el('span', {className: 'badge bad', text: t('legendBad')}),
+        el('span', {className: 'badge na', text: t('legendNa')})));
+    });
+  }
+
+  // ---------- dead letters ----------
+
+  function flash(message, bad) {
+    var box = $('flash');
+    box.textContent = message;
+    box.className = 'flash' + (bad ? ' bad' : '');
+    box.hidden = false;
+  }
+
+  function afterAction(message) {
+    flash(message, false);
+    state.rendered['dead-letters'] = null;
+    refresh();
+  }
+
+  function failedAction(error) {
+    if (error instanceof AuthError) {
+      signOut();
+      $('login-error').textContent = error.message;
+      return;
+    }
+    flash(t('unavailable') + error.message, true);
+  }
+
+  function retry(id) {
+    api(API + '/dead-letters/' + id + '/retry', {method: 'POST'}).then(function () {
+      afterAction(t('retried') + ' (' + id + ')');
+    }, failedAction);
+  }
+
+  function discard(id) {
+    var reason = (state.reasons[id] || '').trim();
+    api(API + '/dead-letters/' + id + '/discard', {method: 'POST', body: {reason: reason}}).then(function () {
+      delete state.reasons[id];
+      afterAction(t('discarded') + ' (' + id + ')');
+    }, failedAction);
+  }
+
+  function retryAll() {
+    var button = $('retry-all');
+    if (!state.retryAllArmed) {
+      state.retryAllArmed = true;
+      button.textContent = t('confirmRetryAll');
+      button.classList.add('danger');
+      return;
+    }
+    state.retryAllArmed = false;
+    button.textContent = t('retryAll');
+    button.classList.remove('danger');
+    api(API + '/dead-letters/retry-all', {method: 'POST'}).then(function (result) {
+      afterAction(t('retriedAll') + result.retried);
+    }, failedAction);
+  }
+
+  function view(id) {
+    api(API + '/dead-letters/' + id).then(function (detail) {
+      $('dead-letter-detail').hidden = false;
+      $('dead-letter-detail-id').textContent = id;
+      $('dead-letter-detail-properties').textContent = JSON.stringify(detail.properties, null, 2);
+      $('dead-letter-detail-body').textContent = detail.body + (detail.bodyTruncated ? '\n…' : '');
+      state.rendered.actions = null;
+      loadActions();
+    }, failedAction);
+  }
+
+  function loadDeadLetters() {
+    return section('dead-letters', api(API + '/dead-letters'), function (letters) {
+      var body = $('dead-letters-body');
+      clear(body);
+      $('dead-letters-empty').hidden = letters.length > 0;
+      letters.forEach(function (letter) {
+        var reason = el('input', {className: 'reason', 'data-reason-for': letter.id, placeholder: t('reasonPlaceholder')});
+        reason.value = state.reasons[letter.id] || '';
+        var discardButton = el('button', {type: 'button', className: 'danger', 'data-action': 'discard',
+          'data-id': letter.id, text: t('discard'), onclick: function () {
+            discard(letter.id);
+          }});
+        discardButton.disabled = !reason.value.trim();
+        reason.addEventListener('input', function () {
+          state.reasons[letter.id] = reason.value;
+          discardButton.disabled = !reason.value.trim();
+        });
+        body.appendChild(el('tr', {'data-dead-letter-id': letter.id},
+          td(formatTime(letter.time)),
+          td(letter.id),
+          td(letter.channel || ''),
+          td(letter.agency || ''),
+          td(letter.originalAddress || ''),
+          td(letter.failure || '', 'bad'),
+          td(letter.deliveryCount, 'num'),
+          td(formatBytes(letter.size), 'num'),
+          el('td', {className: 'actions'},
+            el('button', {type: 'button', 'data-action': 'view', 'data-id': letter.id, text: t('view'),
+              onclick: function () {
+                view(letter.id);
+              }}),
+            el('button', {type: 'button', 'data-action': 'retry', 'data-id': letter.id, text: t('retry'),
+              onclick: function () {
+                retry(letter.id);
+              }}),
+            reason,
+            discardButton)));
+      });
+    });
+  }
+
+  function loadActions() {
+    return section('actions', api(API + '/actions?limit=20'), function (actions) {
+      var body = $('actions-body');
+      clear(body);
+      actions.forEach(function (action) {
+        body.appendChild(el('tr', {},
+          td(formatTime(action.actedAt)),
+          td(action.operator),
+          td(action.action),
+          td(action.target || ''),
+          td(action.reason || ''),
+          td(action.outcome || '', 'muted')));
+      });
+    });
+  }
+
+  // ---------- consolidations ----------
+
+  function loadConsolidations() {
+    var base = planAndYear();
+    if (!base) {
+      return Promise.resolve();
+    }
+    return section('consolidations', api(base + '/consolidations'), function (data) {
+      var view = $('consolidations-view');
+      clear(view);
+      var list = Array.isArray(data) ? data : (data && Array.isArray(data.consolidations) ? data.consolidations
+        : (data ? [data] : []));
+      if (!list.length) {
+        view.appendChild(el('p', {className: 'muted', text: t('noConsolidations')}));
+        return;
+      }
+      var columns = [];
+      list.forEach(function (item) {
+        Object.keys(item || {}).forEach(function (key) {
+          var value = item[key];
+          if (columns.indexOf(key) < 0 && (value === null || typeof value !== 'object') && columns.length < 8) {
+            columns.push(key);
+          }
+        });
+      });
+      var head = el('tr');
+      columns.forEach(function (column) {
+        head.appendChild(el('th', {text: column}));
+      });
+      var body = el('tbody');
+      list.forEach(function (item) {
+        var row = el('tr');
+        columns.forEach(function (column) {
+          var value = item[column];
+          row.appendChild(/status|state/i.test(column) && value ? el('td', {}, badge(value))
+            : td(/At$|date|time/i.test(column) ? formatTime(value) : value));
+        });
+        body.appendChild(row);
+      });
+      view.appendChild(el('table', {}, el('thead', {}, head), body));
+    });
+  }
+
+  // ---------- start ----------
+
+  document.addEventListener('DOMContentLoaded', function () {
+    applyLanguage();
+    $('lang-switch').addEventListener('click', function () {
+      state.lang = state.lang === 'ru' ? 'en' : 'ru';
+      localStorage.setItem('hub.lang', state.lang);
+      applyLanguage();
+      if (state.me) {
+        refresh();
+      }
+    });
+    $('login-form').addEventListener('submit', signIn);
+    $('logout').addEventListener('click', signOut);
+    $('retry-all').addEventListener('click', retryAll);
+    $('dead-letter-detail-close').addEventListener('click', function () {
+      $('dead-letter-detail').hidden = true;
+    });
+    start();
+  });
+}());

@@ -1,0 +1,151 @@
+package kz.gov.safework.observe;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import kz.gov.safework.contract.envelope.Queues;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+
+/**
+ * The observe capability as the hub runs it, in one JVM: an embedded Artemis broker, H2 migrated by
+ * Flyway from the real migrations, a CamelContext with camel-micrometer's route policy on a Prometheus
+ * registry, platform-http (Vert.x) on a free port, and the observe route builders.
+ */
+final class ObserveTestHub implements AutoCloseable {
+    final EmbeddedBroker broker;
+    final JdbcDataSource dataSource;
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final CamelContext context;
+    final int port;
+    final Path dataDir;
+    private final JmsPoolConnectionFactory pool;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ObserveTestHub() throws Exception {
+        broker = new EmbeddedBroker();
+        dataDir = Files.createTempDirectory("observe-data");
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:observe-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        port = AvailablePortFinder.getNextAvailable();
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty(ObserveSettings.DATA_DIR, dataDir.toString());
+        properties.setProperty(ObserveSettings.QUEUE_POLL_PERIOD, "200");
+        properties.setProperty(ObserveSettings.CONSOLE_REFRESH_SECONDS, "1");
+        context.getPropertiesComponent().setInitialProperties(properties);
+
+        pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(broker.connectionFactory());
+        context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(pool));
+        context.getRegistry().bind("hubDataSource", dataSource);
+        context.getRegistry().bind("metricsRegistry", registry);
+        context.getRegistry().bind(OperatorAuthenticator.BEAN, new TestAuthenticator());
+        context.getRegistry().bind("clock", Clock.systemUTC());
+
+        MicrometerRoutePolicyFactory routePolicy = new MicrometerRoutePolicyFactory();
+        routePolicy.setMeterRegistry(registry);
+        context.addRoutePolicyFactory(routePolicy);
+
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+        context.getRestConfiguration().setComponent("platform-http");
+
+        context.addRoutes(new ObserveRoutes());
+        context.addRoutes(new OperatorApiRoutes());
+        context.addRoutes(new ConsoleRoutes());
+        context.start();
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> asOperator(String path) throws Exception {
+        return get(path, TestAuthenticator.basic(TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD));
+    }
+
+    HttpResponse<String> postAsOperator(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", TestAuthenticator.basic(TestAuthenticator.OPERATOR,
+                        TestAuthenticator.OPERATOR_PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A judged document in the store, as the pipeline would write it. */
+    void insertSubmission(String submissionId, String agency, String status, String receiptJson) throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO submission (submission_id, channel,"
+                     + " agency, report_id, plan_id, report_year, status, late, sha256, received_at, processed_at,"
+                     + " receipt_json) VALUES (?, 'jms', ?, ?, 'safe-labour-2025', 2024, ?, FALSE, ?, ?, ?, ?)")) {
+            insert.setString(1, submissionId);
+            insert.setString(2, agency);
+            insert.setString(3, "R-" + submissionId);
+            insert.setString(4, status);
+            insert.setString(5, "0".repeat(64));
+            insert.setObject(6, now.minusSeconds(1));
+            insert.setObject(7, now);
+            insert.setString(8, receiptJson);
+            insert.executeUpdate();
+        }
+    }
+
+    void clearStore() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM submission");
+            statement.executeUpdate("DELETE FROM operator_action");
+        }
+    }
+
+    void purgeQueues() throws Exception {
+        for (String queue : new String[] {Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ}) {
+            broker.purge(queue);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        context.close();
+        pool.stop();
+        broker.close();
+    }
+}

@@ -1,0 +1,46 @@
+package kz.gov.safework.observe;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Two users for tests: {@code operator} (an operator) and {@code mz} (an agency, not an operator). */
+final class TestAuthenticator implements OperatorAuthenticator {
+    static final String OPERATOR = "operator";
+    static final String OPERATOR_PASSWORD = "operator-secret";
+    static final String AGENCY = "mz";
+    static final String AGENCY_PASSWORD = "mz-secret";
+
+    private static final Map<String, String> PASSWORDS = Map.of(OPERATOR, OPERATOR_PASSWORD, AGENCY, AGENCY_PASSWORD);
+    private static final Set<String> OPERATORS = Set.of(OPERATOR);
+
+    static String basic(String login, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Optional<String> login(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(authorizationHeader.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = pair.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String login = pair.substring(0, colon);
+        return pair.substring(colon + 1).equals(PASSWORDS.get(login)) ? Optional.of(login) : Optional.empty();
+    }
+
+    @Override
+    public boolean isOperator(String login) {
+        return OPERATORS.contains(login);
+    }
+}
