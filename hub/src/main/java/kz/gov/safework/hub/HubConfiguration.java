@@ -23,11 +23,15 @@ import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
-import kz.gov.safework.hub.observe.ObserveRoutes;
+import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
 import kz.gov.safework.intake.EnvelopeReader;
 import kz.gov.safework.intake.Pipeline;
-import kz.gov.safework.intake.PipelineMetrics;
 import kz.gov.safework.intake.PipelineRoutes;
+import kz.gov.safework.observe.ConsoleRoutes;
+import kz.gov.safework.observe.HubMeters;
+import kz.gov.safework.observe.ObserveRoutes;
+import kz.gov.safework.observe.OperatorApiRoutes;
+import kz.gov.safework.observe.OperatorAuthenticator;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.SubmissionStore;
@@ -71,8 +75,9 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("referenceData", ReferenceData.class, referenceData);
         Credentials credentials = credentials(settings, configDir);
         registry.bind("credentials", Credentials.class, credentials);
-        registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class,
-                new CredentialsAuthenticator(credentials, referenceData));
+        CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
+        registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class, authenticator);
+        registry.bind(OperatorAuthenticator.BEAN, OperatorAuthenticator.class, authenticator);
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
         registry.bind("hubDataSource", DataSource.class, dataSource);
@@ -122,13 +127,16 @@ public final class HubConfiguration implements CamelConfiguration {
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
         SubmissionStore store = new SubmissionStore(dataSource, clock);
         registry.bind("submissionStore", store);
-        PipelineMetrics pipelineMetrics = new PipelineMetrics(metrics, clock);
+        HubMeters meters = new HubMeters(metrics);
         Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(referenceData), store, maxBytes);
 
-        context.addRoutes(new ObserveRoutes(metrics));
+        context.addRoutes(new HealthAndMetricsRoutes(metrics));
+        context.addRoutes(new ObserveRoutes());
+        context.addRoutes(new OperatorApiRoutes());
+        context.addRoutes(new ConsoleRoutes());
         context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
-                new Pipeline(judge, store, pipelineMetrics), pipelineMetrics));
+                new Pipeline(judge, store, meters), meters, clock));
         context.addRoutes(new ReceiptApiRoutes(store));
 
         // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.

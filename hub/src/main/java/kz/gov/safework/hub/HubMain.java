@@ -3,6 +3,7 @@ package kz.gov.safework.hub;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.gov.safework.connectors.sftp.SftpConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -14,6 +15,9 @@ public final class HubMain {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("jdk.serialFilter", System.getProperty("jdk.serialFilter", "!*"));
+        // Text logs by default, JSON with -Dhub.log.format=json or HUB_LOG_FORMAT=json (read by the config).
+        System.setProperty("log4j2.configurationFile",
+                System.getProperty("log4j2.configurationFile", "classpath:log4j2-hub.xml"));
         Main main = create(configDir());
         main.run(args);
     }
@@ -24,6 +28,7 @@ public final class HubMain {
                 "file:" + configDir.resolve("application.properties").toAbsolutePath());
         main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
         main.configure().addConfiguration(HubConfiguration.class);
+        main.configure().addConfiguration(SftpConfiguration.class);
         return main;
     }
 

@@ -2,6 +2,8 @@ package kz.gov.safework.intake;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.contract.validation.ValidationError;
+import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.store.Outcome;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.Judge;
@@ -23,9 +25,9 @@ public final class Pipeline {
 
     private final Judge judge;
     private final SubmissionStore store;
-    private final PipelineMetrics metrics;
+    private final HubMeters metrics;
 
-    public Pipeline(Judge judge, SubmissionStore store, PipelineMetrics metrics) {
+    public Pipeline(Judge judge, SubmissionStore store, HubMeters metrics) {
         this.judge = judge;
         this.store = store;
         this.metrics = metrics;
@@ -45,7 +47,8 @@ public final class Pipeline {
                 LOG.info("Submission {} from {} via {}: {}{}", envelope.submissionId(), envelope.agency(),
                         envelope.channel().id(), receipt.status(), receipt.errors().isEmpty() ? ""
                                 : " " + receipt.errors().stream().map(e -> e.code().name()).distinct().toList());
-                metrics.judged(envelope, receipt);
+                metrics.submission(envelope.channel().id(), receipt.agency(), receipt.status().name());
+                receipt.errors().stream().map(ValidationError::code).forEach(code -> metrics.validationError(code.name()));
             }
             Message out = exchange.getMessage();
             out.setHeader(EnvelopeHeaders.CHANNEL, envelope.channel().id());

@@ -1,6 +1,10 @@
 package kz.gov.safework.intake;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.contract.envelope.Queues;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -16,12 +20,14 @@ public final class PipelineRoutes extends RouteBuilder {
 
     private final EnvelopeReader envelopes;
     private final Pipeline pipeline;
-    private final PipelineMetrics metrics;
+    private final HubMeters metrics;
+    private final Clock clock;
 
-    public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, PipelineMetrics metrics) {
+    public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock) {
         this.envelopes = envelopes;
         this.pipeline = pipeline;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class PipelineRoutes extends RouteBuilder {
                 .removeHeader(Pipeline.FEED)
                 .setHeader(DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
                 .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
-                .process(e -> metrics.receiptSent(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class),
-                        java.time.Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class))));
+                .process(e -> metrics.endToEnd(Duration.between(
+                        Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
     }
 }

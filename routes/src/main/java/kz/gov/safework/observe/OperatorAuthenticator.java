@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@value #BEAN} (over the hub's configured credentials); this module never sees a password store.
  */
 public interface OperatorAuthenticator {
-    String BEAN = "hubAuthenticator";
+    String BEAN = "operatorAuthenticator";
 
     /** The login an HTTP {@code Authorization} header proves (Basic), or empty when absent or wrong. */
     Optional<String> login(String authorizationHeader);

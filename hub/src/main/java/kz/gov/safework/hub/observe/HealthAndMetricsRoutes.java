@@ -16,10 +16,10 @@ import org.apache.camel.health.HealthCheckHelper;
  * {@code /observe/health} (and {@code /live}, {@code /ready}): 200 when every check is UP, 503 with
  * per-check detail otherwise; {@code /observe/metrics}: Prometheus text.
  */
-public final class ObserveRoutes extends RouteBuilder {
+public final class HealthAndMetricsRoutes extends RouteBuilder {
     private final PrometheusMeterRegistry metrics;
 
-    public ObserveRoutes(PrometheusMeterRegistry metrics) {
+    public HealthAndMetricsRoutes(PrometheusMeterRegistry metrics) {
         this.metrics = metrics;
     }
 
