@@ -19,7 +19,14 @@ public final class HubMain {
         System.setProperty("log4j2.configurationFile",
                 System.getProperty("log4j2.configurationFile", "classpath:log4j2-hub.xml"));
         Main main = create(configDir());
-        main.run(args);
+        try {
+            main.run(args);
+        } catch (Exception | Error e) {
+            // A hub that cannot start must exit, not linger with a half-started broker holding its ports.
+            System.err.println("Hub failed to start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     public static Main create(Path configDir) {

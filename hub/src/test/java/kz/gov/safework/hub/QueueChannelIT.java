@@ -22,6 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 
 /**
  * The queue channel of the packaged hub, driven over AMQP by an outside client: a valid report gets an
@@ -318,6 +321,53 @@ class QueueChannelIT {
         assertThat(get(path, null).statusCode()).isEqualTo(401);
         assertThat(get(path, "mz").statusCode()).isEqualTo(404);
         assertThat(get(path, "operator").statusCode()).isEqualTo(200);
+    }
+
+    static Path examples(String kind) {
+        return Path.of(System.getProperty("hub.config-dir")).resolve("../schemas/examples").resolve(kind).normalize();
+    }
+
+    static Stream<Path> invalidExamples() throws Exception {
+        try (Stream<Path> files = Files.list(examples("invalid"))) {
+            return files.filter(f -> f.getFileName().toString().contains("--")).sorted().toList().stream();
+        }
+    }
+
+    /** Every invalid example of the contract, sent as bytes by the Astana akimat, gets the code its name gives. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidExamples")
+    void rejectsEveryInvalidExampleWithItsCode(Path example) throws Exception {
+        String expected = example.getFileName().toString().split("--")[0];
+        JsonNode receipt = rejectedBytes(Files.readAllBytes(example));
+        assertThat(codes(receipt)).contains(expected);
+    }
+
+    /** The valid examples in their order, each sent by the agency it names: accepted, the XML twin of 01 is not. */
+    @Test
+    void acceptsTheValidExamplesSentByTheirAgencies() throws Exception {
+        List<String> statuses = new ArrayList<>();
+        try (Stream<Path> files = Files.list(examples("valid"))) {
+            for (Path example : files.sorted().toList()) {
+                byte[] doc = Files.readAllBytes(example);
+                String agency = new String(doc, StandardCharsets.ISO_8859_1)
+                        .replaceAll("(?s).*?\"?agency\"?\\s*[:>]\\s*\"?([A-Z][A-Z0-9-]+).*", "$1");
+                String login = agency.toLowerCase(java.util.Locale.ROOT);
+                try (AgencyClient client = new AgencyClient(hub.brokerPort, login, password(login))) {
+                    String id = client.sendBytes(doc, Map.of());
+                    Message m = client.receive("receipts." + agency, "JMSCorrelationID = '" + id + "'", WAIT);
+                    assertThat(m).as("receipt for " + example).isNotNull();
+                    JsonNode receipt = JSON.readTree(AgencyClient.text(m));
+                    statuses.add(example.getFileName() + " " + receipt.path("status").asText() + " " + codes(receipt));
+                }
+            }
+        }
+        assertThat(statuses).containsExactly(
+                "01-akimat-astana-2022.json ACCEPTED []",
+                "02-akimat-astana-2022-twin.xml REJECTED [REPORT_ID_REUSED]",
+                "03-mz-2022.xml ACCEPTED []",
+                "04-mtszn-2022.json ACCEPTED []",
+                "05-mtszn-2022-correction.xml ACCEPTED []",
+                "06-akimat-astana-2023-windows-1251.xml ACCEPTED []");
     }
 
     static HttpResponse<String> get(String path, String login) throws Exception {
