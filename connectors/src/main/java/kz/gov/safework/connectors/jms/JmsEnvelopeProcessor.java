@@ -22,13 +22,14 @@ import org.apache.camel.component.jms.JmsMessage;
 
 /**
  * Turns a message from {@code reports.in} into an envelope: the raw bytes as body and the
- * {@link EnvelopeHeaders}, nothing else. The sender is the user the broker authenticated
- * ({@code _AMQ_VALIDATED_USER}), never a header the sender set. Text messages are taken as UTF-8
+ * {@link EnvelopeHeaders}, nothing else. The sender is the user the broker authenticated, stamped by
+ * {@link SenderStampPlugin} over anything the sender set. Text messages are taken as UTF-8
  * bytes; bytes messages as they are; any other type (ObjectMessage above all) is never deserialized
  * and becomes an envelope with an adapter error, so the sender still gets a receipt.
  */
 public final class JmsEnvelopeProcessor implements Processor {
-    static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+    /** The AMQP client's own message id, kept by Artemis when it converts the message for core consumers. */
+    static final String NATIVE_MESSAGE_ID = "NATIVE_MESSAGE_ID";
 
     private final ReferenceData referenceData;
     private final Clock clock;
@@ -43,7 +44,7 @@ public final class JmsEnvelopeProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws JMSException {
         Message jms = exchange.getMessage(JmsMessage.class).getJmsMessage();
-        String login = jms.getStringProperty(VALIDATED_USER);
+        String login = jms.getStringProperty(SenderStampPlugin.SENDER);
 
         byte[] body;
         String adapterError = null;
@@ -94,27 +95,35 @@ public final class JmsEnvelopeProcessor implements Processor {
     }
 
     /**
-     * Stable across redeliveries and restarts: the JMSMessageID (CORE, AMQP), else the broker's own
-     * id of the stored message (STOMP messages carry no JMSMessageID).
+     * Unique and stable across redeliveries and restarts: the broker's id of the stored message plus the
+     * id the sender gave it. Neither alone will do: a sender may reuse its ids, and the broker's ids
+     * start again with a new journal.
      */
     static String transportId(Message jms) throws JMSException {
-        String id = jms.getJMSMessageID();
-        if (id != null) {
-            return id;
-        }
+        String own = messageId(jms);
         if (jms instanceof ActiveMQMessage artemis) {
-            return "AMQ:" + artemis.getCoreMessage().getMessageID();
+            return "AMQ:" + artemis.getCoreMessage().getMessageID() + (own == null ? "" : "/" + own);
         }
-        throw new JMSException("Message has no id");
+        if (own == null) {
+            throw new JMSException("Message has no id");
+        }
+        return own;
     }
 
     /** The receipt's JMSCorrelationID: the incoming JMSMessageID, else what the sender set (STOMP correlation-id). */
     static String correlation(Message jms, String transportId) throws JMSException {
-        if (jms.getJMSMessageID() != null) {
-            return jms.getJMSMessageID();
+        String id = messageId(jms);
+        if (id != null) {
+            return id;
         }
         String own = jms.getJMSCorrelationID();
         return own != null ? own : transportId;
+    }
+
+    /** The id the sender knows: an AMQP client's own message id, else the JMSMessageID (CORE). */
+    private static String messageId(Message jms) throws JMSException {
+        String nativeId = jms.getStringProperty(NATIVE_MESSAGE_ID);
+        return nativeId != null ? nativeId : jms.getJMSMessageID();
     }
 
     private static String replyTo(Destination destination) throws JMSException {
