@@ -71,44 +71,49 @@ public final class MailReader {
                 mail.getHeader("References", " "), receivedAt, isAutomated(mail), documents, ignored);
     }
 
-    private void walk(Part part, List<MailDocument> documents, List<String> ignored, int depth)
-            throws MessagingException, IOException {
+    /**
+     * A part that cannot be parsed (broken boundary, corrupt base64) is listed as unreadable and skipped:
+     * failing the whole mail would only have it read again at every poll, forever.
+     */
+    private void walk(Part part, List<MailDocument> documents, List<String> ignored, int depth) {
         if (depth > MAX_DEPTH) {
             ignored.add("(parts nested deeper than " + MAX_DEPTH + ")");
             return;
         }
-        if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    walk(child, documents, ignored, depth + 1);
+        String name = null;
+        try {
+            if (part.isMimeType("multipart/*")) {
+                if (part.getContent() instanceof Multipart multipart) {
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        walk(multipart.getBodyPart(i), documents, ignored, depth + 1);
+                    }
                 }
+                return;
             }
-            return;
-        }
-        if (part.isMimeType("message/rfc822")) {
-            Object content = part.getContent();
-            if (content instanceof Message forwarded) {
-                walk(forwarded, documents, ignored, depth + 1);
+            if (part.isMimeType("message/rfc822")) {
+                if (part.getContent() instanceof Message forwarded) {
+                    walk(forwarded, documents, ignored, depth + 1);
+                }
+                return;
             }
-            return;
-        }
-        String name = fileNameOf(part);
-        if (name == null) {
-            return; // a body text or an unnamed inline part
-        }
-        String lower = Attachments.lower(name);
-        if (Attachments.isDocument(lower)) {
-            documents.add(MailDocument.of(name, declaredType(part, lower), bytesOf(part)));
-        } else if (Attachments.isArchive(lower)) {
-            documents.addAll(archives.open(name, bytesOf(part)));
-        } else {
-            ignored.add(name);
+            name = fileNameOf(part);
+            if (name == null) {
+                return; // a body text or an unnamed inline part
+            }
+            String lower = Attachments.lower(name);
+            if (Attachments.isDocument(lower)) {
+                documents.add(MailDocument.of(name, declaredType(part, lower), bytesOf(part)));
+            } else if (Attachments.isArchive(lower)) {
+                documents.addAll(archives.open(name, bytesOf(part)));
+            } else {
+                ignored.add(name);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            ignored.add("(" + (name == null ? "unreadable part" : "unreadable " + name) + ": " + e.getMessage() + ")");
         }
     }
 
-    private static String fileNameOf(Part part) throws MessagingException {
+    private static String fileNameOf(Part part) {
         String name;
         try {
             name = part.getFileName();

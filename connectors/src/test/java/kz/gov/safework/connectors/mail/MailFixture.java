@@ -53,6 +53,11 @@ final class MailFixture implements AutoCloseable {
     private final GreenMailUser hubUser;
 
     MailFixture(Properties overrides, DataSource database) throws Exception {
+        this(overrides, database, context -> { });
+    }
+
+    /** {@code beforeStart} may bind further beans or run {@link MailConfiguration} on the context. */
+    MailFixture(Properties overrides, DataSource database, ThrowingConsumer<CamelContext> beforeStart) throws Exception {
         greenMail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)}));
@@ -89,7 +94,12 @@ final class MailFixture implements AutoCloseable {
         camel.addRoutes(new MailIntakeRoutes());
         camel.addRoutes(new MailReceiptRoutes());
         camel.addRoutes(pipeline);
+        beforeStart.accept(camel);
         camel.start();
+    }
+
+    interface ThrowingConsumer<T> {
+        void accept(T value) throws Exception;
     }
 
     MailFixture() throws Exception {

@@ -96,7 +96,9 @@ class RealWorldMailTest {
         deliver(headers("Report"), mixed(textPart("utf-8", "8bit", "-".getBytes()), part.getBytes(StandardCharsets.US_ASCII)));
 
         awaitReply();
-        assertThat(hub.envelopes()).singleElement().satisfies(e -> assertThat(e.body()).isEqualTo(CYRILLIC_XML));
+        // quoted-printable is for text: its line breaks are canonical CRLF once decoded (RFC 2045 6.7)
+        byte[] crlf = new String(CYRILLIC_XML, StandardCharsets.UTF_8).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(hub.envelopes()).singleElement().satisfies(e -> assertThat(e.body()).isEqualTo(crlf));
     }
 
     @Test
@@ -132,8 +134,8 @@ class RealWorldMailTest {
 
     @Test
     void forwardedMailCarryingTheReportIsRead() throws Exception {
-        byte[] original = concat(headers("Отчёт (оригинал)").getBytes(StandardCharsets.US_ASCII),
-                mixed(textPart("utf-8", "8bit", "оригинал".getBytes(StandardCharsets.UTF_8)),
+        byte[] original = concat(headers("Original").getBytes(StandardCharsets.US_ASCII),
+                multipart("mixed", "inner-boundary", textPart("utf-8", "8bit", "оригинал".getBytes(StandardCharsets.UTF_8)),
                         base64Attachment("attachment; filename=\"forwarded.xml\"", REPORT_XML)));
         byte[] forwardedPart = concat("Content-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII), original);
@@ -155,6 +157,17 @@ class RealWorldMailTest {
 
         awaitReply();
         assertThat(fileNames()).containsExactly("deep.json", "top.xml");
+    }
+
+    @Test
+    void mailWithABrokenMultipartIsAnsweredOnceInsteadOfBeingRetriedForever() throws Exception {
+        byte[] broken = ("Content-Type: multipart/mixed; boundary=\"never-used\"\r\n\r\n"
+                + "no boundary line follows\r\n").getBytes(StandardCharsets.US_ASCII);
+        deliver(headers("Report"), broken);
+
+        MimeMessage reply = awaitReply();
+        assertThat(TestMails.text(reply)).contains("No document was found", "unreadable part");
+        assertThat(hub.envelopes()).isEmpty();
     }
 
     // ---- helpers ----
