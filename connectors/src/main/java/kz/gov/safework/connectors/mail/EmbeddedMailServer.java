@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
-import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
