@@ -26,10 +26,10 @@ public final class MailEndpoints {
     public String imapIntake() {
         MailSettings.Server imap = settings.imap();
         return (imap.tls() ? "imaps" : "imap") + "://" + imap.host() + ":" + imap.port()
-                + "?username=RAW(" + imap.user() + ")"
-                + "&password=RAW(" + imap.password() + ")"
-                + "&folderName=RAW(" + settings.folder() + ")"
-                + "&moveTo=RAW(" + settings.processedFolder() + ")"
+                + "?username=" + raw(imap.user())
+                + "&password=" + raw(imap.password())
+                + "&folderName=" + raw(settings.folder())
+                + "&moveTo=" + raw(settings.processedFolder())
                 + "&delete=false&peek=true&unseen=false&mapMailMessage=false"
                 + "&closeFolder=true&skipFailedMessage=false&handleFailedMessage=false"
                 + "&maxMessagesPerPoll=50"
@@ -43,8 +43,13 @@ public final class MailEndpoints {
         StringBuilder uri = new StringBuilder(smtp.tls() ? "smtps" : "smtp")
                 .append("://").append(smtp.host()).append(':').append(smtp.port());
         if (!smtp.user().isEmpty()) {
-            uri.append("?username=RAW(").append(smtp.user()).append(")&password=RAW(").append(smtp.password()).append(')');
+            uri.append("?username=").append(raw(smtp.user())).append("&password=").append(raw(smtp.password()));
         }
         return uri.toString();
+    }
+
+    /** Camel's RAW() ends at the first ')', so a value containing one goes in the RAW{} form. */
+    static String raw(String value) {
+        return value.contains(")") ? "RAW{" + value + "}" : "RAW(" + value + ")";
     }
 }
