@@ -1,0 +1,96 @@
+package kz.gov.safework.connectors.mail;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.contract.reference.Agency;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo mail server ({@code hub.mail.embedded=true}): GreenMail on loopback with SMTP and IMAP, the
+ * hub's mailbox {@value MailSettings#EMBEDDED_HUB_ADDRESS}, and one mailbox per agency address. An agency's
+ * first address logs in with the agency login (its code in lower case), further addresses with the address
+ * itself; all with the agency's demo password. Mail to an address without a mailbox is refused, so the demo
+ * server does not grow mailboxes for whatever a sender invents.
+ */
+public final class EmbeddedMailServer extends ServiceSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
+
+    private final CamelContext context;
+    private final MailSettings settings;
+    private GreenMail greenMail;
+
+    public EmbeddedMailServer(CamelContext context, MailSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doStart() {
+        MailSettings.Embedded embedded = settings.embedded();
+        greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(embedded.smtpPort(), MailSettings.EMBEDDED_BIND, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(embedded.imapPort(), MailSettings.EMBEDDED_BIND, ServerSetup.PROTOCOL_IMAP)});
+        greenMail.start();
+        UserManager users = greenMail.getUserManager();
+        users.setMessageDeliveryHandler((message, address) -> {
+            GreenMailUser user = users.getUserByEmail(address.getEmail().toLowerCase(Locale.ROOT));
+            if (user == null) {
+                throw new UserException("No mailbox " + address.getEmail() + " on the hub's demo mail server");
+            }
+            return user;
+        });
+        greenMail.setUser(MailSettings.EMBEDDED_HUB_ADDRESS, MailSettings.EMBEDDED_HUB_ADDRESS, embedded.hubPassword());
+        Credentials credentials = credentials();
+        int mailboxes = 1;
+        for (Agency agency : MailBeans.referenceData(context).agencies()) {
+            String password = credentials.passwordOf(agency.login());
+            if (password == null) {
+                if (!agency.emails().isEmpty()) {
+                    LOG.warn("Agency {} has no demo password: no mailbox for {}", agency.code(), agency.emails());
+                }
+                continue;
+            }
+            boolean first = true;
+            for (String email : agency.emails()) {
+                String address = email.trim().toLowerCase(Locale.ROOT);
+                greenMail.setUser(address, first ? agency.login() : address, password);
+                first = false;
+                mailboxes++;
+            }
+        }
+        LOG.info("Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}, {} mailboxes (hub: {})",
+                embedded.smtpPort(), embedded.imapPort(), mailboxes, MailSettings.EMBEDDED_HUB_ADDRESS);
+    }
+
+    /** The hub's credentials bean when the application registered one, else the demo credentials file. */
+    private Credentials credentials() {
+        Credentials bound = context.getRegistry().findSingleByType(Credentials.class);
+        if (bound != null) {
+            return bound;
+        }
+        Path file = Path.of(settings.embedded().credentialsFile());
+        if (!Files.isRegularFile(file)) {
+            LOG.warn("No credentials bean and no file {}: agency mailboxes are not created", file.toAbsolutePath());
+            return Credentials.empty();
+        }
+        return Credentials.load(file);
+    }
+
+    @Override
+    protected void doStop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package kz.gov.safework.connectors.mail;
+
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * DOWN while the latest poll of the hub's mailbox failed (server unreachable, login refused, folder
+ * missing), UP once a poll succeeded after that, UNKNOWN before the first poll. Details name the server and
+ * folder, never the password.
+ */
+public final class ImapHealthCheck extends AbstractHealthCheck {
+    private final MailSettings settings;
+    private final MailPollStatus status;
+
+    public ImapHealthCheck(MailSettings settings, MailPollStatus status) {
+        super("channels", "mail-imap");
+        this.settings = settings;
+        this.status = status;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("server", settings.imap().host() + ":" + settings.imap().port());
+        builder.detail("folder", settings.folder());
+        if (status.lastSuccess() != null) {
+            builder.detail("lastSuccessfulPoll", status.lastSuccess().toString());
+        }
+        if (status.failing()) {
+            builder.detail("lastFailedPoll", status.lastFailure().toString());
+            builder.message("IMAP poll failing: " + status.lastError());
+            builder.down();
+        } else if (status.lastSuccess() == null) {
+            builder.message("IMAP mailbox not polled yet");
+            builder.unknown();
+        } else {
+            builder.up();
+        }
+    }
+}

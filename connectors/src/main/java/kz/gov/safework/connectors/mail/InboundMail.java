@@ -1,0 +1,27 @@
+package kz.gov.safework.connectors.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the hub takes from one received mail: who sent it (the bare From address, or null when there is none
+ * or more than one), its Message-ID (synthesised from the content when absent, so a re-read mail gets the same
+ * id), decoded subject, the References chain for the reply, when the mail server received it, and the documents found in its attachments,
+ * forwarded mails and archives, in mail order. {@code ignored} names attachments that are no document.
+ * {@code automated} marks bounces and auto-replies, which are never answered (no mail loops).
+ */
+public record InboundMail(
+        String messageId,
+        String sender,
+        String subject,
+        String references,
+        Instant receivedAt,
+        boolean automated,
+        List<MailDocument> documents,
+        List<String> ignored) {
+
+    public InboundMail {
+        documents = List.copyOf(documents);
+        ignored = List.copyOf(ignored);
+    }
+}

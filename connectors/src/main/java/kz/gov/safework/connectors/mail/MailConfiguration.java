@@ -1,0 +1,64 @@
+package kz.gov.safework.connectors.mail;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Wires the mail channel into the hub (register it in the Main next to the route builders
+ * {@link MailIntakeRoutes} and {@link MailReceiptRoutes}): the embedded demo mail server when
+ * {@code hub.mail.embedded=true}, the IMAP health check, and the last-poll gauge. Does nothing when mail is
+ * disabled.
+ */
+public class MailConfiguration implements CamelConfiguration {
+    /** Registry name of the Micrometer registry the hub exposes on /observe/metrics. */
+    static final String METRICS_REGISTRY = "metricsRegistry";
+    static final String LAST_POLL_GAUGE = "hub_source_last_poll_seconds";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        MailSettings settings = MailSettings.load(context);
+        if (!settings.enabled()) {
+            return;
+        }
+        MailPollStatus status = MailPollStatus.of(context);
+        if (settings.embedded().enabled()) {
+            // Started with the context, before the routes: the intake's first poll finds the server up.
+            context.addService(new EmbeddedMailServer(context, settings), true, true);
+        }
+        context.addService(new Observability(context, settings, status), true, true);
+    }
+
+    /** Registers health check and gauge at start, when every configuration has bound its beans. */
+    private static final class Observability extends ServiceSupport {
+        private final CamelContext context;
+        private final MailSettings settings;
+        private final MailPollStatus status;
+
+        Observability(CamelContext context, MailSettings settings, MailPollStatus status) {
+            this.context = context;
+            this.settings = settings;
+            this.status = status;
+        }
+
+        @Override
+        protected void doStart() {
+            HealthCheckRegistry health = HealthCheckRegistry.get(context);
+            if (health != null) {
+                ImapHealthCheck check = new ImapHealthCheck(settings, status);
+                check.setCamelContext(context);
+                health.register(check);
+            }
+            MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
+            if (meters != null) {
+                Gauge.builder(LAST_POLL_GAUGE, status, MailPollStatus::lastSuccessEpochSeconds)
+                        .description("When the source was last polled successfully (seconds since the epoch)")
+                        .tag("source", "imap")
+                        .register(meters);
+            }
+        }
+    }
+}

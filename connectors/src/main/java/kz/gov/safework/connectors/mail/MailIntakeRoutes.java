@@ -1,0 +1,50 @@
+package kz.gov.safework.connectors.mail;
+
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Mail in: the hub's IMAP mailbox to {@code hub.intake}, one envelope per document. Adds nothing unless
+ * {@code hub.mail.enabled} or {@code hub.mail.embedded} is true.
+ *
+ * <p>The mail is flagged and moved to the processed folder by the consumer only when this route completed,
+ * i.e. after every envelope was sent (a persistent JMS send returns once the broker has it durably).
+ */
+public class MailIntakeRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        MailSettings settings = MailSettings.load(getContext());
+        if (!settings.enabled()) {
+            return;
+        }
+        MailEndpoints endpoints = new MailEndpoints(settings);
+        MailPollStatus.of(getContext());
+        MailIntake intake = new MailIntake(new MailReader(settings.archiveLimits()),
+                new Replies(settings.hubAddress(), MailBeans.clock(getContext())),
+                MailBeans.referenceData(getContext()),
+                new MailReplyStore(MailBeans.dataSource(getContext()), MailBeans.clock(getContext())),
+                MailBeans.clock(getContext()));
+
+        from(endpoints.imapIntake()).routeId("mail-intake")
+                .process(MailHeaders::dropAll)
+                .process(intake::read)
+                .choice()
+                    .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.IGNORE))
+                        .log(LoggingLevel.WARN, "Mail ${body.messageId} is automated or has no usable sender: not answered")
+                    .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.UNKNOWN_SENDER))
+                        .process(intake::unknownSenderReply)
+                        .to(endpoints.smtpReplies())
+                    .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.NO_DOCUMENT))
+                        .process(intake::noDocumentReply)
+                        .to(endpoints.smtpReplies())
+                    .otherwise()
+                        .process(intake::toEnvelopes)
+                        .split(body()).stopOnException()
+                            .process(MailIntake::toMessage)
+                            .to(ExchangePattern.InOnly, "{{hub.intake.uri}}")
+                        .end()
+                .end();
+    }
+}

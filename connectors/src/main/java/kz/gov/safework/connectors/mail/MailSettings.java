@@ -1,0 +1,94 @@
+package kz.gov.safework.connectors.mail;
+
+import java.util.Locale;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Every {@code hub.mail.*} setting, read once from Camel's properties. When {@code hub.mail.embedded=true}
+ * the IMAP and SMTP sides point at the embedded GreenMail server instead of {@code hub.mail.imap.*} and
+ * {@code hub.mail.smtp.*}, so the demo needs no further setting.
+ */
+public record MailSettings(
+        boolean enabled,
+        Embedded embedded,
+        Server imap,
+        String folder,
+        String processedFolder,
+        long pollDelayMillis,
+        Server smtp,
+        String hubAddress,
+        ArchiveLimits archiveLimits) {
+
+    /** The hub's own mailbox on the embedded server. */
+    public static final String EMBEDDED_HUB_ADDRESS = "reports@hub.local";
+    /** Embedded servers listen on loopback only. */
+    public static final String EMBEDDED_BIND = "127.0.0.1";
+
+    /** A mail server endpoint; {@code password} is never logged (see {@link #toString()}). */
+    public record Server(String host, int port, String user, String password, boolean tls) {
+        @Override
+        public String toString() {
+            return user + "@" + host + ":" + port + (tls ? " (TLS)" : "");
+        }
+    }
+
+    /** The embedded demo server; {@code enabled=false} when an outside server is used. */
+    public record Embedded(boolean enabled, int smtpPort, int imapPort, String hubPassword, String credentialsFile) {
+        @Override
+        public String toString() {
+            return "Embedded[enabled=" + enabled + ", smtp=" + smtpPort + ", imap=" + imapPort + "]";
+        }
+    }
+
+    public static MailSettings load(CamelContext context) {
+        PropertiesComponent props = context.getPropertiesComponent();
+        Lookup p = new Lookup(props);
+        Embedded embedded = new Embedded(
+                p.bool("hub.mail.embedded", false),
+                p.integer("hub.mail.embedded.smtp-port", 3025),
+                p.integer("hub.mail.embedded.imap-port", 3143),
+                p.string("hub.mail.embedded.hub-password", "reports"),
+                p.string("hub.mail.embedded.credentials-file", "config/demo-credentials.properties"));
+        boolean enabled = embedded.enabled() || p.bool("hub.mail.enabled", false);
+        Server imap;
+        Server smtp;
+        String hubAddress;
+        if (embedded.enabled()) {
+            imap = new Server(EMBEDDED_BIND, embedded.imapPort(), EMBEDDED_HUB_ADDRESS, embedded.hubPassword(), false);
+            smtp = new Server(EMBEDDED_BIND, embedded.smtpPort(), EMBEDDED_HUB_ADDRESS, embedded.hubPassword(), false);
+            hubAddress = EMBEDDED_HUB_ADDRESS;
+        } else {
+            boolean imapTls = p.bool("hub.mail.imap.tls", true);
+            imap = new Server(p.string("hub.mail.imap.host", "localhost"),
+                    p.integer("hub.mail.imap.port", imapTls ? 993 : 143),
+                    p.string("hub.mail.imap.user", ""), p.string("hub.mail.imap.password", ""), imapTls);
+            boolean smtpTls = p.bool("hub.mail.smtp.tls", true);
+            smtp = new Server(p.string("hub.mail.smtp.host", imap.host()),
+                    p.integer("hub.mail.smtp.port", smtpTls ? 465 : 25),
+                    p.string("hub.mail.smtp.user", ""), p.string("hub.mail.smtp.password", ""), smtpTls);
+            hubAddress = p.string("hub.mail.from", imap.user());
+        }
+        return new MailSettings(enabled, embedded, imap,
+                p.string("hub.mail.imap.folder", "INBOX"),
+                p.string("hub.mail.imap.processed-folder", "Processed"),
+                p.integer("hub.mail.imap.poll-delay", 30_000),
+                smtp, hubAddress,
+                new ArchiveLimits(p.integer("hub.mail.zip.max-entries", 100),
+                        p.integer("hub.mail.zip.max-total-bytes", 50 * 1024 * 1024)));
+    }
+
+    private record Lookup(PropertiesComponent props) {
+        String string(String key, String fallback) {
+            return props.resolveProperty(key).map(String::trim).filter(s -> !s.isEmpty()).orElse(fallback);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            return Boolean.parseBoolean(string(key, Boolean.toString(fallback)).toLowerCase(Locale.ROOT));
+        }
+
+        int integer(String key, int fallback) {
+            return Integer.parseInt(string(key, Integer.toString(fallback)));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package kz.gov.safework.connectors.mail;
+
+import static kz.gov.safework.connectors.mail.MailFixture.MZ;
+import static kz.gov.safework.connectors.mail.TestMails.attachments;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.contract.receipt.ReceiptStatus;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo setup of issue 5's "Done when": {@code hub.mail.embedded=true}, a mail sent with the real
+ * {@code curl} binary to the embedded SMTP port reaches the intake, and the agency finds the reply with an
+ * ACCEPTED receipt in its own mailbox, logging in over IMAP with its login and demo password.
+ */
+class EmbeddedMailServerTest {
+    private static final String MZ_PASSWORD = "mz-demo";
+    private CamelContext camel;
+    private FakePipeline pipeline;
+    private int smtpPort;
+    private int imapPort;
+
+    @BeforeEach
+    void startHubWithEmbeddedMail() throws Exception {
+        smtpPort = freePort();
+        imapPort = freePort();
+        Properties props = new Properties();
+        props.setProperty("hub.mail.embedded", "true");
+        props.setProperty("hub.mail.embedded.smtp-port", Integer.toString(smtpPort));
+        props.setProperty("hub.mail.embedded.imap-port", Integer.toString(imapPort));
+        props.setProperty("hub.mail.embedded.hub-password", "hub-demo");
+        props.setProperty("hub.mail.imap.poll-delay", "100");
+        props.setProperty("hub.intake.uri", "direct:intake");
+        props.setProperty("hub.receipts.mail.uri", "seda:receipts-mail");
+        Properties logins = new Properties();
+        logins.setProperty("mz", MZ_PASSWORD);
+        logins.setProperty("akimat-astana", "astana-demo");
+
+        camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setInitialProperties(props);
+        camel.getRegistry().bind("referenceData", MailFixture.REFERENCE);
+        camel.getRegistry().bind("hubDataSource", MailFixture.newDatabase());
+        camel.getRegistry().bind("credentials", Credentials.of(logins));
+        new MailConfiguration().configure(camel);
+        camel.addRoutes(new MailIntakeRoutes());
+        camel.addRoutes(new MailReceiptRoutes());
+        pipeline = new FakePipeline();
+        camel.addRoutes(pipeline);
+        camel.start();
+    }
+
+    @AfterEach
+    void stopHub() {
+        camel.stop();
+    }
+
+    @Test
+    void mailSentWithCurlToTheEmbeddedServerIsAnsweredWithAnAcceptedReceiptInTheAgencyMailbox(@TempDir Path dir)
+            throws Exception {
+        Path eml = dir.resolve("mail.eml");
+        Files.writeString(eml, """
+                From: Ministry of Health <mz@agency.hub.local>\r
+                To: reports@hub.local\r
+                Subject: Report 2024\r
+                Message-ID: <curl-1@agency.hub.local>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/mixed; boundary="b"\r
+                \r
+                --b\r
+                Content-Type: text/plain; charset=utf-8\r
+                \r
+                Report attached.\r
+                --b\r
+                Content-Type: application/xml\r
+                Content-Transfer-Encoding: base64\r
+                Content-Disposition: attachment; filename="report.xml"\r
+                \r
+                %s\r
+                --b--\r
+                """.formatted(Base64.getMimeEncoder().encodeToString(TestMails.REPORT_XML)), StandardCharsets.US_ASCII);
+
+        Process curl = new ProcessBuilder("curl", "--silent", "--show-error", "--url", "smtp://127.0.0.1:" + smtpPort,
+                "--mail-from", MZ, "--mail-rcpt", MailSettings.EMBEDDED_HUB_ADDRESS, "-T", eml.toString())
+                .redirectErrorStream(true).start();
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String curlOutput = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.exitValue()).as("curl said: %s", curlOutput).isZero();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !pipeline.envelopes.isEmpty());
+        assertThat(pipeline.envelopes).singleElement()
+                .satisfies(e -> assertThat(e.header("swTransportId")).isEqualTo("<curl-1@agency.hub.local>#1"));
+
+        MimeMessage reply = await().atMost(Duration.ofSeconds(20)).until(() -> firstMailOf("mz", MZ_PASSWORD), m -> m != null);
+        assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<curl-1@agency.hub.local>");
+        Map<String, String> receipts = attachments(reply);
+        assertThat(receipts).containsOnlyKeys("report.xml.receipt.json");
+        assertThat(Json.mapper().readValue(receipts.get("report.xml.receipt.json"), Receipt.class).status())
+                .isEqualTo(ReceiptStatus.ACCEPTED);
+    }
+
+    @Test
+    void agencyMailboxRefusesAWrongPassword() {
+        assertThatThrownBy(() -> firstMailOf("mz", "guess")).isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    /** Logs in like a mail client and copies the first mail of the INBOX, or null when it is empty. */
+    private MimeMessage firstMailOf(String login, String password) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", imapPort, login, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                if (inbox.getMessageCount() == 0) {
+                    return null;
+                }
+                Message first = inbox.getMessage(1);
+                return new MimeMessage((MimeMessage) first);
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

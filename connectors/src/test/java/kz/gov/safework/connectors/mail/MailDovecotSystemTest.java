@@ -1,0 +1,82 @@
+package kz.gov.safework.connectors.mail;
+
+import static kz.gov.safework.connectors.mail.TestMails.attachments;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The intake against a real IMAP server outside the JVM: Debian's Dovecot, started by {@code .ci/mail.sh},
+ * which also places a mail from the MZ address with Dovecot's own {@code doveadm save}. Replies go to a
+ * GreenMail SMTP server. Skipped only when the script has not run (no {@value #PROPERTIES}).
+ */
+class MailDovecotSystemTest {
+    static final String PROPERTIES = "/tmp/safework-ci/mail.properties";
+
+    @Test
+    void mailPlacedInDovecotBecomesAnEnvelopeIsMovedToProcessedAndIsAnswered() throws Exception {
+        Path file = Path.of(PROPERTIES);
+        assumeTrue(Files.isRegularFile(file), "run .ci/mail.sh first (writes " + PROPERTIES + ")");
+        Properties dovecot = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            dovecot.load(reader);
+        }
+        Properties overrides = new Properties();
+        overrides.setProperty("hub.mail.imap.host", dovecot.getProperty("host"));
+        overrides.setProperty("hub.mail.imap.port", dovecot.getProperty("port"));
+        overrides.setProperty("hub.mail.imap.user", dovecot.getProperty("user"));
+        overrides.setProperty("hub.mail.imap.password", dovecot.getProperty("password"));
+        overrides.setProperty("hub.mail.imap.tls", "false");
+        String messageId = dovecot.getProperty("messageId");
+        if (count(dovecot, "INBOX") == 0) { // an earlier run consumed the mail the script placed: place it again
+            Process place = new ProcessBuilder("sh", "-c", dovecot.getProperty("placeCommand")).inheritIO().start();
+            assertThat(place.waitFor()).isZero();
+        }
+        assertThat(count(dovecot, "INBOX")).isEqualTo(1);
+        int processedBefore = Math.max(0, count(dovecot, "Processed"));
+
+        try (MailFixture hub = new MailFixture(overrides, null)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !hub.envelopes().isEmpty());
+            assertThat(hub.envelopes()).singleElement().satisfies(e -> {
+                assertThat(e.header(EnvelopeHeaders.TRANSPORT_ID)).isEqualTo(messageId + "#1");
+                assertThat(e.header(EnvelopeHeaders.FILE_NAME)).isEqualTo(dovecot.getProperty("fileName"));
+                assertThat(e.header(EnvelopeHeaders.AGENCY)).isEqualTo("MZ");
+            });
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(count(dovecot, "INBOX")).isZero();
+                assertThat(count(dovecot, "Processed")).isEqualTo(processedBefore + 1);
+            });
+            await().untilAsserted(() -> assertThat(hub.inbox(dovecot.getProperty("sender"))).hasSize(1));
+            MimeMessage reply = hub.inbox(dovecot.getProperty("sender")).get(0);
+            assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(messageId);
+            assertThat(reply.getSubject()).contains("Отчёт 2024");
+            assertThat(attachments(reply)).containsOnlyKeys(dovecot.getProperty("fileName") + ".receipt.json");
+        }
+    }
+
+    private static int count(Properties dovecot, String folderName) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(dovecot.getProperty("host"), Integer.parseInt(dovecot.getProperty("port")),
+                dovecot.getProperty("user"), dovecot.getProperty("password"));
+        try {
+            Folder folder = store.getFolder(folderName);
+            return folder.exists() ? folder.getMessageCount() : -1;
+        } finally {
+            store.close();
+        }
+    }
+}

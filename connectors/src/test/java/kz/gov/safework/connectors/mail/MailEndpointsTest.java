@@ -1,0 +1,38 @@
+package kz.gov.safework.connectors.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.apache.camel.component.mail.MailEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** Credentials reach camel-mail unchanged, whatever characters they hold. */
+class MailEndpointsTest {
+
+    @Test
+    void passwordWithUriSyntaxCharactersReachesTheMailEndpointUnchanged() throws Exception {
+        String password = "p&ss=w)rd(+%20 ?#";
+        Properties props = new Properties();
+        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.host", "mail.example.org");
+        props.setProperty("hub.mail.imap.user", "reports@example.org");
+        props.setProperty("hub.mail.imap.password", password);
+        props.setProperty("hub.mail.smtp.user", "reports@example.org");
+        props.setProperty("hub.mail.smtp.password", password);
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().setInitialProperties(props);
+            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, new MailPollStatus());
+            MailEndpoints endpoints = new MailEndpoints(MailSettings.load(camel));
+
+            MailEndpoint imap = camel.getEndpoint(endpoints.imapIntake(), MailEndpoint.class);
+            MailEndpoint smtp = camel.getEndpoint(endpoints.smtpReplies(), MailEndpoint.class);
+
+            assertThat(imap.getConfiguration().getPassword()).isEqualTo(password);
+            assertThat(imap.getConfiguration().getProtocol()).isEqualTo("imaps");
+            assertThat(imap.getConfiguration().getMoveTo()).isEqualTo("Processed");
+            assertThat(smtp.getConfiguration().getPassword()).isEqualTo(password);
+            assertThat(imap.getEndpointUri()).doesNotContain(password);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package kz.gov.safework.connectors.mail;
+
+import static kz.gov.safework.connectors.mail.MailFixture.ASTANA;
+import static kz.gov.safework.connectors.mail.MailFixture.MZ;
+import static kz.gov.safework.connectors.mail.TestMails.attachment;
+import static kz.gov.safework.connectors.mail.TestMails.attachments;
+import static kz.gov.safework.connectors.mail.TestMails.entries;
+import static kz.gov.safework.connectors.mail.TestMails.mail;
+import static kz.gov.safework.connectors.mail.TestMails.text;
+import static kz.gov.safework.connectors.mail.TestMails.xml;
+import static kz.gov.safework.connectors.mail.TestMails.zip;
+import static kz.gov.safework.connectors.mail.TestMails.zipOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.contract.receipt.ReceiptStatus;
+import kz.gov.safework.contract.validation.ErrorCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Mail in, receipts out, against GreenMail: every case of the email channel issue, each its own test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailIntakeTest {
+    private MailFixture hub;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = new MailFixture();
+    }
+
+    @AfterAll
+    void stopHub() {
+        hub.close();
+    }
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        hub.reset();
+    }
+
+    // ---- the normal case ----
+
+    @Test
+    void reportAttachmentBecomesOneEnvelopeAndGetsOneReplyWithItsReceipt() throws Exception {
+        MimeMessage sent = mail("Минздрав <" + MZ + ">", "Отчёт за 2024 год", xml("report.xml"));
+        hub.deliverToHub(sent);
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).hasSize(1);
+        FakePipeline.Envelope envelope = hub.envelopes().get(0);
+        assertThat(envelope.body()).isEqualTo(TestMails.REPORT_XML);
+        assertThat(envelope.header(EnvelopeHeaders.CHANNEL)).isEqualTo("mail");
+        assertThat(envelope.header(EnvelopeHeaders.AGENCY)).isEqualTo("MZ");
+        assertThat(envelope.header(EnvelopeHeaders.LOGIN)).isEqualTo("mz");
+        assertThat(envelope.header(EnvelopeHeaders.TRANSPORT_ID)).isEqualTo(sent.getMessageID() + "#1");
+        assertThat(envelope.header(EnvelopeHeaders.FILE_NAME)).isEqualTo("report.xml");
+        assertThat(envelope.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/xml");
+        assertThat(envelope.header(EnvelopeHeaders.REPLY_TO)).isEqualTo(MZ);
+        assertThat(envelope.header(EnvelopeHeaders.CORRELATION)).isEqualTo(sent.getMessageID());
+        assertThat(envelope.header(EnvelopeHeaders.BATCH_SIZE)).isEqualTo("1");
+        assertThat(envelope.header(EnvelopeHeaders.BATCH_INDEX)).isEqualTo("1");
+        assertThat(Instant.parse(envelope.header(EnvelopeHeaders.RECEIVED_AT))).isBefore(Instant.now().plusSeconds(1));
+
+        assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(sent.getMessageID());
+        assertThat(reply.getHeader("References", null)).contains(sent.getMessageID());
+        assertThat(reply.getSubject()).contains("Отчёт за 2024 год");
+        assertThat(TestMails.address(reply, Message.RecipientType.TO)).isEqualTo(MZ);
+        assertThat(text(reply)).contains("report.xml — ПРИНЯТ", "report.xml — ACCEPTED");
+        assertThat(attachments(reply)).containsOnlyKeys("report.xml.receipt.json");
+        Receipt receipt = Json.mapper().readValue(attachments(reply).get("report.xml.receipt.json"), Receipt.class);
+        assertThat(receipt.status()).isEqualTo(ReceiptStatus.ACCEPTED);
+
+        await().untilAsserted(() -> {
+            assertThat(hub.hubFolder("Processed")).hasSize(1);
+            assertThat(hub.hubFolder("INBOX")).isEmpty();
+        });
+    }
+
+    @Test
+    void senderAddressIsComparedCaseInsensitively() throws Exception {
+        hub.deliverToHub(mail("Акимат <AKIMAT-Astana@Agency.HUB.local>", "Отчёт", xml("report.xml")));
+
+        awaitOneReplyTo(ASTANA);
+        assertThat(hub.envelopes()).singleElement()
+                .satisfies(e -> assertThat(e.header(EnvelopeHeaders.AGENCY)).isEqualTo("AKIMAT-ASTANA"));
+    }
+
+    @Test
+    void rejectedDocumentIsListedWithItsErrorInBothLanguages() throws Exception {
+        hub.deliverToHub(mail(MZ, "Два отчёта", xml("report.xml"), xml("bad-year.xml")));
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(text(reply)).contains("1. report.xml — ПРИНЯТ", "2. bad-year.xml — ОТКЛОНЁН",
+                "2. bad-year.xml — REJECTED", "SCHEMA_VIOLATION: " + ErrorCode.SCHEMA_VIOLATION.messageRu(),
+                "SCHEMA_VIOLATION: " + ErrorCode.SCHEMA_VIOLATION.messageEn());
+        assertThat(attachments(reply)).containsOnlyKeys("report.xml.receipt.json", "bad-year.xml.receipt.json");
+    }
+
+    @Test
+    void twentyAttachmentsMakeTwentyEnvelopesAndOneReply() throws Exception {
+        hub.deliverToHub(mail(MZ, "Двадцать отчётов", TestMails.xmls(20).toArray(MimeBodyPart[]::new)));
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).hasSize(20);
+        assertThat(hub.envelopes()).extracting(e -> e.header(EnvelopeHeaders.BATCH_SIZE)).containsOnly("20");
+        assertThat(hub.envelopes()).extracting(e -> e.header(EnvelopeHeaders.TRANSPORT_ID)).doesNotHaveDuplicates();
+        assertThat(attachments(reply)).hasSize(20).containsKey("report-20.xml.receipt.json");
+        assertThat(hub.inbox(MZ)).hasSize(1);
+    }
+
+    @Test
+    void jsonAttachmentIsADocumentToo() throws Exception {
+        hub.deliverToHub(mail(MZ, "JSON", attachment("report.json", TestMails.REPORT_JSON, "application/json")));
+
+        awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).singleElement().satisfies(e -> {
+            assertThat(e.body()).isEqualTo(TestMails.REPORT_JSON);
+            assertThat(e.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        });
+    }
+
+    // ---- who may send ----
+
+    @Test
+    void unknownSenderGetsAPoliteBilingualRefusalAndNothingReachesThePipeline() throws Exception {
+        hub.deliverToHub(mail("Someone <someone@example.org>", "Отчёт", xml("report.xml")));
+
+        MimeMessage reply = awaitOneReplyTo("someone@example.org");
+        assertThat(text(reply)).contains("не принято", "someone@example.org не зарегистрирован",
+                "was not accepted", "is not registered");
+        assertThat(reply.getSubject()).contains("Отчёт");
+        awaitMailMovedToProcessed();
+        assertThat(hub.envelopes()).isEmpty();
+    }
+
+    @Test
+    void displayNameShowingAnAgencyAddressDoesNotMakeTheSenderThatAgency() throws Exception {
+        hub.deliverToHub(mail("\"" + MZ + "\" <intruder@example.org>", "Отчёт", xml("report.xml")));
+
+        MimeMessage reply = awaitOneReplyTo("intruder@example.org");
+        assertThat(text(reply)).contains("intruder@example.org не зарегистрирован");
+        awaitMailMovedToProcessed();
+        assertThat(hub.envelopes()).isEmpty();
+        assertThat(hub.inbox(MZ)).isEmpty();
+    }
+
+    @Test
+    void autoReplyIsNeitherProcessedNorAnswered() throws Exception {
+        MimeMessage vacation = mail("vacation@example.org", "Out of office", xml("report.xml"));
+        vacation.setHeader("Auto-Submitted", "auto-replied");
+        vacation.saveChanges();
+        hub.deliverToHub(vacation);
+
+        awaitMailMovedToProcessed();
+        assertThat(hub.envelopes()).isEmpty();
+        assertThat(hub.greenMail.getUserManager().getUserByEmail("vacation@example.org")).isNull();
+    }
+
+    @Test
+    void mailWithoutDocumentGetsAReplyExplainingHowToSendOne() throws Exception {
+        hub.deliverToHub(mail(MZ, "Отчёт", attachment("scan.pdf", new byte[] {'%', 'P', 'D', 'F'}, "application/pdf")));
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(text(reply)).contains("не найдено ни одного документа", ".xml или .json",
+                "No document was found", "an .xml or .json file", "scan.pdf");
+        assertThat(hub.envelopes()).isEmpty();
+        awaitMailMovedToProcessed();
+    }
+
+    // ---- archives ----
+
+    @Test
+    void eachDocumentInAZipIsOneEnvelope() throws Exception {
+        byte[] archive = zipOf(entries("reports/", null, "reports/a.xml", TestMails.REPORT_XML,
+                "reports/b.json", TestMails.REPORT_JSON, "readme.txt", "see attached".getBytes()));
+        hub.deliverToHub(mail(MZ, "Архив", zip("reports.zip", archive)));
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).extracting(e -> e.header(EnvelopeHeaders.FILE_NAME)).containsExactly("a.xml", "b.json");
+        assertThat(hub.envelopes().get(1).body()).isEqualTo(TestMails.REPORT_JSON);
+        assertThat(attachments(reply)).containsOnlyKeys("a.xml.receipt.json", "b.json.receipt.json");
+    }
+
+    @Test
+    void zipWithAPathLeadingOutIsRejectedAsArchiveRejected() throws Exception {
+        assertArchiveRejected(zipOf(entries("../../etc/report.xml", TestMails.REPORT_XML)));
+    }
+
+    @Test
+    void zipWithAnAbsolutePathIsRejectedAsArchiveRejected() throws Exception {
+        assertArchiveRejected(zipOf(entries("/tmp/report.xml", TestMails.REPORT_XML)));
+    }
+
+    @Test
+    void zipInsideAZipIsRejectedAsArchiveRejected() throws Exception {
+        byte[] inner = zipOf(entries("report.xml", TestMails.REPORT_XML));
+        assertArchiveRejected(zipOf(entries("report.xml", TestMails.REPORT_XML, "more.zip", inner)));
+    }
+
+    @Test
+    void zipHiddenBehindADocumentNameIsRejectedAsArchiveRejected() throws Exception {
+        byte[] inner = zipOf(entries("report.xml", TestMails.REPORT_XML));
+        assertArchiveRejected(zipOf(entries("report.xml", inner)));
+    }
+
+    @Test
+    void zipWithTooManyEntriesIsRejectedAsArchiveRejected() throws Exception {
+        Object[] many = new Object[22]; // the fixture allows 10 entries
+        for (int i = 0; i < 11; i++) {
+            many[2 * i] = "r" + i + ".xml";
+            many[2 * i + 1] = TestMails.REPORT_XML;
+        }
+        assertArchiveRejected(zipOf(entries(many)));
+    }
+
+    @Test
+    void zipInflatingPastTheSizeLimitIsRejectedAsArchiveRejected() throws Exception {
+        assertArchiveRejected(zipOf(entries("huge.xml", new byte[200_000]))); // the fixture allows 64 KiB
+    }
+
+    @Test
+    void attachmentNamedZipThatIsNoZipIsRejectedAsArchiveRejected() throws Exception {
+        assertArchiveRejected("this is not an archive".getBytes());
+    }
+
+    private void assertArchiveRejected(byte[] archive) throws Exception {
+        hub.deliverToHub(mail(MZ, "Архив", zip("reports.zip", archive)));
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).singleElement().satisfies(e -> {
+            assertThat(e.header(EnvelopeHeaders.ADAPTER_ERROR)).isEqualTo(ErrorCode.ARCHIVE_REJECTED.name());
+            assertThat(e.header(EnvelopeHeaders.FILE_NAME)).isEqualTo("reports.zip");
+            assertThat(e.body()).isEqualTo(archive);
+        });
+        assertThat(text(reply)).contains("reports.zip — ОТКЛОНЁН", "ARCHIVE_REJECTED");
+        assertThat(attachments(reply)).containsOnlyKeys("reports.zip.receipt.json");
+    }
+
+    // ---- safety and delivery guarantees ----
+
+    @Test
+    void headersWrittenInTheMailNeverBecomeCamelHeaders() throws Exception {
+        MimeMessage sent = mail(MZ, "Отчёт", xml("report.xml"));
+        sent.setHeader("CamelFileName", "../../evil.xml");
+        sent.setHeader("cAmElHttpUri", "http://evil.example/");
+        sent.setHeader("mail.smtp.host", "evil.example");
+        sent.setHeader("moveTo", "Trash");
+        sent.setHeader("delete", "true");
+        sent.saveChanges();
+        hub.deliverToHub(sent);
+
+        awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).singleElement().satisfies(e -> {
+            assertThat(e.headers().keySet()).allMatch(name -> name.startsWith("sw"));
+            assertThat(e.header(EnvelopeHeaders.FILE_NAME)).isEqualTo("report.xml");
+        });
+        awaitMailMovedToProcessed();
+        assertThat(hub.hubFolder("Trash")).isEmpty();
+    }
+
+    @Test
+    void mailStaysInTheInboxUntilEveryEnvelopeIsSentAndIsReadAgainWithTheSameTransportIds() throws Exception {
+        hub.pipeline.failAttempt.set(2); // the second document's first send fails, as if the broker were down
+        MimeMessage sent = mail(MZ, "Два отчёта", xml("one.xml"), xml("two.xml"));
+        hub.deliverToHub(sent);
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).extracting(e -> e.header(EnvelopeHeaders.TRANSPORT_ID))
+                .containsExactly(sent.getMessageID() + "#1", sent.getMessageID() + "#1", sent.getMessageID() + "#2");
+        assertThat(attachments(reply)).containsOnlyKeys("one.xml.receipt.json", "two.xml.receipt.json");
+        awaitMailMovedToProcessed();
+        assertThat(hub.inbox(MZ)).hasSize(1);
+    }
+
+    private MimeMessage awaitOneReplyTo(String address) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(hub.greenMail.getUserManager().getUserByEmail(address)).isNotNull();
+            assertThat(hub.inbox(address)).isNotEmpty();
+        });
+        awaitMailMovedToProcessed();
+        List<MimeMessage> inbox = hub.inboxQuietly(address);
+        assertThat(inbox).hasSize(1);
+        return inbox.get(0);
+    }
+
+    /** Each test ends only once the consumer has moved the mail, so the next test starts from a quiet mailbox. */
+    private void awaitMailMovedToProcessed() {
+        await().untilAsserted(() -> {
+            assertThat(hub.hubFolder("Processed")).hasSize(1);
+            assertThat(hub.hubFolder("INBOX")).isEmpty();
+        });
+    }
+}

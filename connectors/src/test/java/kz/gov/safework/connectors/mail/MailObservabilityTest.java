@@ -1,0 +1,65 @@
+package kz.gov.safework.connectors.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Properties;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** Health of the IMAP source, the last-poll gauge, and a hub without mail. */
+class MailObservabilityTest {
+
+    @Test
+    void imapHealthIsUpAndTheLastPollIsRecordedOnceTheMailboxWasPolled() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (MailFixture hub = new MailFixture(new Properties(), null, camel -> {
+            camel.getRegistry().bind(MailConfiguration.METRICS_REGISTRY, meters);
+            new MailConfiguration().configure(camel);
+        })) {
+            await().until(() -> imapState(hub) == HealthCheck.State.UP);
+            Gauge gauge = meters.get(MailConfiguration.LAST_POLL_GAUGE).tag("source", "imap").gauge();
+            assertThat(gauge.value()).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void imapHealthIsDownWithTheReasonWhenTheLoginIsRefused() throws Exception {
+        Properties wrongPassword = new Properties();
+        wrongPassword.setProperty("hub.mail.imap.password", "not-the-password");
+        try (MailFixture hub = new MailFixture(wrongPassword, null, camel -> new MailConfiguration().configure(camel))) {
+            await().until(() -> imapState(hub) == HealthCheck.State.DOWN);
+            HealthCheck.Result result = imapResult(hub);
+            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP poll failing"));
+            assertThat(result.getDetails()).doesNotContainValue("not-the-password");
+        }
+    }
+
+    @Test
+    void noRouteServiceOrCheckIsAddedWhenMailIsDisabled() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            new MailConfiguration().configure(camel);
+            camel.addRoutes(new MailIntakeRoutes());
+            camel.addRoutes(new MailReceiptRoutes());
+            camel.start();
+
+            assertThat(camel.getRoutes()).isEmpty();
+            assertThat(camel.hasService(EmbeddedMailServer.class)).isNull();
+            assertThat(HealthCheckHelper.invoke(camel)).noneMatch(r -> r.getCheck().getId().equals("mail-imap"));
+        }
+    }
+
+    private static HealthCheck.State imapState(MailFixture hub) {
+        HealthCheck.Result result = imapResult(hub);
+        return result == null ? null : result.getState();
+    }
+
+    private static HealthCheck.Result imapResult(MailFixture hub) {
+        return HealthCheckHelper.invoke(hub.camel).stream()
+                .filter(r -> r.getCheck().getId().equals("mail-imap")).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,126 @@
+package kz.gov.safework.connectors.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Builds the mails the tests send, and reads the replies they get. */
+final class TestMails {
+    static final byte[] REPORT_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><progressReport><agency>MZ</agency></progressReport>"
+            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] REPORT_JSON = "{\"agency\":\"MZ\",\"year\":2024}".getBytes(StandardCharsets.UTF_8);
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private TestMails() {
+    }
+
+    static MimeMessage mail(String from, String subject, MimeBodyPart... attachments) throws Exception {
+        MimeMessage mail = new MimeMessage(SESSION);
+        mail.setFrom(from);
+        mail.setRecipients(Message.RecipientType.TO, MailFixture.HUB);
+        mail.setSubject(subject, "UTF-8");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Отчёт во вложении.\nReport attached.", "UTF-8");
+        mixed.addBodyPart(text);
+        for (MimeBodyPart attachment : attachments) {
+            mixed.addBodyPart(attachment);
+        }
+        mail.setContent(mixed);
+        mail.saveChanges();
+        return mail;
+    }
+
+    static MimeBodyPart attachment(String name, byte[] bytes, String type) throws Exception {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(bytes, type);
+        part.setHeader("Content-Type", type);
+        part.setFileName(name);
+        part.setDisposition(Part.ATTACHMENT);
+        return part;
+    }
+
+    static MimeBodyPart xml(String name) throws Exception {
+        return attachment(name, REPORT_XML, "application/xml");
+    }
+
+    static MimeBodyPart zip(String name, byte[] zip) throws Exception {
+        return attachment(name, zip, "application/zip");
+    }
+
+    /** A zip of the given entries, in order (a null value makes a directory entry). */
+    static byte[] zipOf(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                if (entry.getValue() != null) {
+                    zip.write(entry.getValue());
+                }
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static Map<String, byte[]> entries(Object... nameThenBytes) {
+        Map<String, byte[]> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenBytes.length; i += 2) {
+            map.put((String) nameThenBytes[i], (byte[]) nameThenBytes[i + 1]);
+        }
+        return map;
+    }
+
+    static String address(MimeMessage mail, Message.RecipientType type) throws Exception {
+        return ((InternetAddress) mail.getRecipients(type)[0]).getAddress();
+    }
+
+    /** The reply's plain-text body. */
+    static String text(MimeMessage mail) throws Exception {
+        Object content = mail.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        return (String) ((Multipart) content).getBodyPart(0).getContent();
+    }
+
+    /** The reply's attachments, name to decoded content. */
+    static Map<String, String> attachments(MimeMessage mail) throws Exception {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (mail.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    try (InputStream in = part.getInputStream()) {
+                        found.put(part.getFileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static List<MimeBodyPart> xmls(int count) throws Exception {
+        List<MimeBodyPart> parts = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            parts.add(xml("report-" + i + ".xml"));
+        }
+        return parts;
+    }
+}
