@@ -1,0 +1,63 @@
+package kz.gov.safework.cycle;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The cycle's HTTP API on the hub's platform-http server:
+ * <pre>
+ * GET  /api/plans/{plan}/years/{year}/matrix[?format=csv]          operator, mtszn; an agency: its own rows
+ * GET  /api/plans/{plan}/years/{year}/agencies/{agency}/history    operator, mtszn, that agency
+ * GET  /api/plans/{plan}/years/{year}/consolidations               operator, mtszn
+ * POST /api/plans/{plan}/years/{year}/consolidations               mtszn: build a draft now
+ * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf]   operator, mtszn
+ * POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve  mtszn: approve, send to the outbox
+ * </pre>
+ * HTTP Basic, checked by the {@code hubAuthenticator} bean ({@link ApiAuthenticator}).
+ */
+public class CycleApiRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        CycleServices services = CycleServices.of(getCamelContext());
+        CycleApi api = services.api();
+        if (getCamelContext().getRestConfiguration().getComponent() == null) {
+            restConfiguration().component("platform-http");
+        }
+
+        onException(Exception.class).handled(true).process(api::error);
+
+        rest("/api/plans/{plan}/years/{year}")
+                .get("/matrix").to("direct:cycle-api-matrix")
+                .get("/agencies/{agency}/history").to("direct:cycle-api-history")
+                .get("/consolidations").to("direct:cycle-api-consolidations")
+                .post("/consolidations").to("direct:cycle-api-consolidate")
+                .get("/consolidations/{id}").to("direct:cycle-api-consolidation")
+                .post("/consolidations/{id}/approve").to("direct:cycle-api-approve");
+
+        from("direct:cycle-api-matrix").routeId("cycle-api-matrix")
+                .process(api::accept).process(api::matrix);
+        from("direct:cycle-api-history").routeId("cycle-api-history")
+                .process(api::accept).process(api::history);
+        from("direct:cycle-api-consolidations").routeId("cycle-api-consolidations")
+                .process(api::accept).process(api::listConsolidations);
+        from("direct:cycle-api-consolidate").routeId("cycle-api-consolidate")
+                .process(api::accept).process(api::createConsolidation);
+        from("direct:cycle-api-consolidation").routeId("cycle-api-consolidation")
+                .process(api::accept).process(api::getConsolidation);
+
+        // Approval is recorded first (so it cannot happen twice), then the package goes out; if the
+        // outbox refuses, the approval is undone and the caller told so.
+        from("direct:cycle-api-approve").routeId("cycle-api-approve")
+                .process(api::accept)
+                .setBody(api::approve)
+                .doTry()
+                    .to(CycleRoutes.OUTBOX)
+                .doCatch(Exception.class)
+                    .process(e -> {
+                        services.consolidations().revertApproval(e.getMessage().getBody(ApprovedPackage.class));
+                        throw new ApiException(502, "the Government outbox refused the package; not approved");
+                    })
+                .end()
+                .process(e -> api.approved(e, e.getMessage().getBody(ApprovedPackage.class)));
+    }
+}
