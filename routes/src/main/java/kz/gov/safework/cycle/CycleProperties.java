@@ -1,5 +1,7 @@
 package kz.gov.safework.cycle;
 
+import org.apache.camel.CamelContext;
+
 /** Configuration keys of the reporting cycle and their defaults: one place for every one of them. */
 public final class CycleProperties {
     /** Days from the agencies' due date on which reminders go out. */
@@ -10,10 +12,10 @@ public final class CycleProperties {
     public static final String ZONE_DEFAULT = "Asia/Almaty";
     /** Scheduler tick of the reminder check (the check itself asks the clock what is due). */
     public static final String REMINDERS_TRIGGER = "hub.cycle.reminders.trigger";
-    public static final String REMINDERS_TRIGGER_DEFAULT = "quartz://cycle/reminders?cron=0+0/15+*+*+*+?";
+    public static final String REMINDERS_TRIGGER_DEFAULT = "quartz://cycle/reminders?cron=0+0/15+*+*+*+?&stateful=true";
     /** Scheduler tick of the consolidation check (drafts after the agencies' due date). */
     public static final String CONSOLIDATION_TRIGGER = "hub.cycle.consolidation.trigger";
-    public static final String CONSOLIDATION_TRIGGER_DEFAULT = "quartz://cycle/consolidation?cron=0+30+*+*+*+?";
+    public static final String CONSOLIDATION_TRIGGER_DEFAULT = "quartz://cycle/consolidation?cron=0+30+*+*+*+?&stateful=true";
     /** SMTP endpoint for e-mail reminders (headers To and Subject are set per reminder). */
     public static final String MAIL_URI = "hub.cycle.mail.uri";
     /** Prefix to which the agency code is appended for queue reminders. */
@@ -23,13 +25,13 @@ public final class CycleProperties {
     public static final String OUTBOX_URI = "hub.cycle.outbox.uri";
     public static final String OUTBOX_URI_DEFAULT = "jms:queue:government.outbox";
 
-    /** {@code {{key:default}}} for a route endpoint. */
-    static String ref(String key, String defaultValue) {
-        return "{{" + key + ":" + defaultValue + "}}";
-    }
-
-    static String ref(String key) {
-        return "{{" + key + "}}";
+    /**
+     * The configured value, else the default. Endpoint URIs are resolved here rather than as
+     * {@code {{key:default}}} inside a URI, because Camel splits a URI at '?' before it resolves placeholders,
+     * which breaks defaults that carry query options.
+     */
+    static String value(CamelContext context, String key, String defaultValue) {
+        return context.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank()).orElse(defaultValue);
     }
 
     private CycleProperties() {

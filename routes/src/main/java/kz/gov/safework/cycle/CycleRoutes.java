@@ -9,7 +9,7 @@ import static kz.gov.safework.cycle.CycleProperties.OUTBOX_URI;
 import static kz.gov.safework.cycle.CycleProperties.OUTBOX_URI_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER;
 import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER_DEFAULT;
-import static kz.gov.safework.cycle.CycleProperties.ref;
+import static kz.gov.safework.cycle.CycleProperties.value;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kz.gov.safework.contract.Json;
@@ -48,10 +48,11 @@ public class CycleRoutes extends RouteBuilder {
     public void configure() {
         CycleServices services = CycleServices.of(getCamelContext());
         Reminders reminders = services.reminders();
-        boolean mail = getCamelContext().getPropertiesComponent().resolveProperty(MAIL_URI)
-                .filter(uri -> !uri.isBlank()).isPresent();
+        String mailUri = value(getCamelContext(), MAIL_URI, "");
+        boolean mail = !mailUri.isEmpty();
+        String queuePrefix = value(getCamelContext(), JMS_URI_PREFIX, JMS_URI_PREFIX_DEFAULT);
 
-        from(ref(REMINDERS_TRIGGER, REMINDERS_TRIGGER_DEFAULT)).routeId("cycle-reminders")
+        from(value(getCamelContext(), REMINDERS_TRIGGER, REMINDERS_TRIGGER_DEFAULT)).routeId("cycle-reminders")
                 .bean(reminders, "due")
                 .split(body())
                     .to(SEND_REMINDER)
@@ -67,14 +68,14 @@ public class CycleRoutes extends RouteBuilder {
             send.choice()
                     .when(e -> reminder(e).byEmail())
                         .process(CycleRoutes::mailReminder)
-                        .to(ref(MAIL_URI))
+                        .to(mailUri)
                     .otherwise()
                         .process(CycleRoutes::queueReminder)
-                        .toD(ref(JMS_URI_PREFIX, JMS_URI_PREFIX_DEFAULT) + "${exchangeProperty." + REMINDER + ".agency}")
+                        .toD(queuePrefix + "${exchangeProperty." + REMINDER + ".agency}")
                     .end();
         } else {
             send.process(CycleRoutes::queueReminder)
-                    .toD(ref(JMS_URI_PREFIX, JMS_URI_PREFIX_DEFAULT) + "${exchangeProperty." + REMINDER + ".agency}");
+                    .toD(queuePrefix + "${exchangeProperty." + REMINDER + ".agency}");
         }
         send.log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
                 .doCatch(Exception.class)
@@ -82,7 +83,7 @@ public class CycleRoutes extends RouteBuilder {
                     .log(LoggingLevel.WARN, "reminder ${exchangeProperty." + REMINDER + ".key} not sent: ${exception.message}")
                 .end();
 
-        from(ref(CONSOLIDATION_TRIGGER, CONSOLIDATION_TRIGGER_DEFAULT)).routeId("cycle-consolidation-schedule")
+        from(value(getCamelContext(), CONSOLIDATION_TRIGGER, CONSOLIDATION_TRIGGER_DEFAULT)).routeId("cycle-consolidation-schedule")
                 .bean(services.consolidations(), "draftsDue")
                 .filter(simple("${body.size} > 0"))
                     .log("built ${body.size} draft consolidated report(s)");
@@ -92,7 +93,7 @@ public class CycleRoutes extends RouteBuilder {
                 .setBody(e -> e.getMessage().getBody(ApprovedPackage.class).parts())
                 .split(body()).stopOnException()
                     .process(CycleRoutes::outboxPart)
-                    .to(ref(OUTBOX_URI, OUTBOX_URI_DEFAULT))
+                    .to(value(getCamelContext(), OUTBOX_URI, OUTBOX_URI_DEFAULT))
                 .end()
                 .setBody(exchangeProperty(PACKAGE))
                 .log("consolidated report ${body.planId}/${body.year} version ${body.version} sent to the outbox");

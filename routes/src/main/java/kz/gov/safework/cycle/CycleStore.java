@@ -103,13 +103,16 @@ public class CycleStore {
 
     private static ConsolidationRow consolidation(ResultSet rs) throws SQLException {
         int version = rs.getInt(9);
+        Integer approvedVersion = rs.wasNull() ? null : version;
         return new ConsolidationRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 instant(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.wasNull() ? null : version, instant(rs, 10), rs.getString(11), rs.getString(12),
-                rs.getString(13));
+                approvedVersion, instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
+    /** Stores a new draft; older drafts of the same plan and year are stale from now on. */
     public void insertDraft(ConsolidationRow row) {
+        update("UPDATE consolidation SET status = 'SUPERSEDED' WHERE status = 'DRAFT' AND plan_id = ? AND report_year = ?",
+                row.planId(), row.year());
         update("INSERT INTO consolidation (consolidation_id, plan_id, report_year, status, created_at, created_by,"
                         + " inputs_sha256, report_json) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)",
                 row.id(), row.planId(), row.year(), OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC),
