@@ -83,7 +83,8 @@ public final class Consolidator {
                 all.notReported(), agencies.size(), reported, late, missing, all.planned(), all.actual());
         int version = previous == null ? 1 : previous.version() + 1;
         ConsolidatedReport report = new ConsolidatedReport(id, version, plan.id(), plan.titleRu(),
-                plan.approved() == null ? null : "№ " + plan.approved().number() + " от " + plan.approved().date(),
+                plan.approved() == null ? null : "№ " + plan.approved().number() + " от "
+                        + java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy").format(plan.approved().date()),
                 year, plan.reporting().agencyDueDate(year), plan.reporting().consolidatedDueDate(year), at, summary,
                 sections, grid, List.copyOf(included.values()), null, null);
         return previous == null ? report : report.withVersion(version, previous.version(), changes(previous, report));
