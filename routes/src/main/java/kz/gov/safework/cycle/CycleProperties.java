@@ -12,10 +12,15 @@ public final class CycleProperties {
     public static final String ZONE_DEFAULT = "Asia/Almaty";
     /** Scheduler tick of the reminder check (the check itself asks the clock what is due). */
     public static final String REMINDERS_TRIGGER = "hub.cycle.reminders.trigger";
-    public static final String REMINDERS_TRIGGER_DEFAULT = "quartz://cycle/reminders?cron=0+0/15+*+*+*+?&stateful=true";
+    public static final String REMINDERS_TRIGGER_DEFAULT = "quartz://cycle/reminders?cron=0+0/15+*+*+*+?&"
+            + CycleQuartz.ENDPOINT_OPTIONS;
     /** Scheduler tick of the consolidation check (drafts after the agencies' due date). */
     public static final String CONSOLIDATION_TRIGGER = "hub.cycle.consolidation.trigger";
-    public static final String CONSOLIDATION_TRIGGER_DEFAULT = "quartz://cycle/consolidation?cron=0+30+*+*+*+?&stateful=true";
+    public static final String CONSOLIDATION_TRIGGER_DEFAULT = "quartz://cycle/consolidation?cron=0+30+*+*+*+?&"
+            + CycleQuartz.ENDPOINT_OPTIONS;
+    /** {@code jdbc}: Quartz keeps its triggers in the hub's database (V11); {@code ram}: in memory. */
+    public static final String QUARTZ_STORE = "hub.cycle.quartz.store";
+    public static final String QUARTZ_STORE_DEFAULT = "jdbc";
     /** SMTP endpoint for e-mail reminders (headers To and Subject are set per reminder). */
     public static final String MAIL_URI = "hub.cycle.mail.uri";
     /** Prefix to which the agency code is appended for queue reminders. */

@@ -48,6 +48,9 @@ public class CycleRoutes extends RouteBuilder {
     public void configure() {
         CycleServices services = CycleServices.of(getCamelContext());
         Reminders reminders = services.reminders();
+        if ("jdbc".equals(value(getCamelContext(), CycleProperties.QUARTZ_STORE, CycleProperties.QUARTZ_STORE_DEFAULT))) {
+            CycleQuartz.useJdbcStore(getCamelContext(), services.dataSource());
+        }
         String mailUri = value(getCamelContext(), MAIL_URI, "");
         boolean mail = !mailUri.isEmpty();
         String queuePrefix = value(getCamelContext(), JMS_URI_PREFIX, JMS_URI_PREFIX_DEFAULT);

@@ -16,12 +16,14 @@ public final class CycleServices {
     public static final String BEAN_NAME = "cycleServices";
 
     private final CycleData data;
+    private final DataSource dataSource;
     private final Reminders reminders;
     private final Consolidations consolidations;
     private final CycleApi api;
 
-    CycleServices(CycleData data, ReminderSchedule schedule, ZoneId zone, CamelContext context) {
+    CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, ZoneId zone, CamelContext context) {
         this.data = data;
+        this.dataSource = dataSource;
         this.reminders = new Reminders(data, schedule);
         this.consolidations = new Consolidations(data, zone);
         this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
@@ -35,11 +37,10 @@ public final class CycleServices {
             ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
             ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
                     .orElse(CycleProperties.REMINDER_OFFSETS_DEFAULT));
-            CycleData data = new CycleData(
-                    required(context, "referenceData", ReferenceData.class),
-                    new CycleStore(required(context, "hubDataSource", DataSource.class)),
-                    required(context, "clock", Clock.class), zone);
-            services = new CycleServices(data, schedule, zone, context);
+            DataSource dataSource = required(context, "hubDataSource", DataSource.class);
+            CycleData data = new CycleData(required(context, "referenceData", ReferenceData.class),
+                    new CycleStore(dataSource), required(context, "clock", Clock.class), zone);
+            services = new CycleServices(data, dataSource, schedule, zone, context);
             context.getRegistry().bind(BEAN_NAME, services);
         }
         return services;
@@ -55,6 +56,10 @@ public final class CycleServices {
 
     public CycleData data() {
         return data;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public Reminders reminders() {

@@ -31,15 +31,17 @@ final class CycleHub {
 
     static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().setName("safework-hub"); // as the hub's Main names it, every start
         context.getRegistry().bind("hubDataSource", dataSource);
         context.getRegistry().bind("referenceData", reference);
         context.getRegistry().bind("clock", clock);
         context.getRegistry().bind(ApiAuthenticator.BEAN_NAME, (ApiAuthenticator) CycleHub::basic);
         Properties p = new Properties();
         p.setProperty(CycleProperties.REMINDERS_TRIGGER,
-                "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&stateful=true");
+                "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&" + CycleQuartz.ENDPOINT_OPTIONS);
         p.setProperty(CycleProperties.CONSOLIDATION_TRIGGER,
-                "quartz://cycle/consolidation?trigger.repeatInterval=100&trigger.repeatCount=-1&stateful=true");
+                "quartz://cycle/consolidation?trigger.repeatInterval=100&trigger.repeatCount=-1&"
+                + CycleQuartz.ENDPOINT_OPTIONS);
         p.setProperty(CycleProperties.MAIL_URI, "mock:mail");
         p.setProperty(CycleProperties.JMS_URI_PREFIX, "mock:receipts.");
         p.setProperty(CycleProperties.OUTBOX_URI, "mock:outbox");

@@ -109,6 +109,8 @@ class ReportingYearTest {
         assertThat(mock("mock:mail").getReceivedCounter()).isZero();
         assertThat(mock("mock:receipts.MVD").getReceivedCounter()).isZero();
         assertThat(store.count("SELECT COUNT(*) FROM cycle_reminder")).isEqualTo(4);
+        assertThat(store.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'cycle'"))
+                .as("triggers kept in the Quartz JDBC store").isEqualTo(2);
 
         store.accepted("s-mz1", "MZ", "r-mz1", YEAR, day(2022, 12, 28), false, null,
                 Entry.of("1", ItemStatus.IN_PROGRESS, "Подготовлены предложения в проект закона"));

@@ -17,10 +17,24 @@ import org.h2.jdbcx.JdbcDataSource;
 final class StoreFixture {
     final DataSource dataSource;
 
+    /**
+     * H2 in memory; with {@code -Dcycle.test.postgres=jdbc:postgresql://host/db?user=..&password=..} the same
+     * tests run on PostgreSQL instead, each fixture in a schema of its own.
+     */
     StoreFixture(String name) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        this.dataSource = h2;
+        String postgres = System.getProperty("cycle.test.postgres", "");
+        if (postgres.isBlank()) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            this.dataSource = h2;
+        } else {
+            String schema = "t_" + name.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT);
+            org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(postgres);
+            pg.setCurrentSchema(schema);
+            this.dataSource = pg;
+            exec("CREATE SCHEMA " + schema);
+        }
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
