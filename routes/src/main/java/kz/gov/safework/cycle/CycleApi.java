@@ -187,7 +187,11 @@ public class CycleApi {
     public void error(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int status = e instanceof ApiException api ? api.status() : 500;
-        String message = e instanceof ApiException ? e.getMessage() : "internal error";
+        fail(exchange, status, e instanceof ApiException ? e.getMessage() : "internal error");
+    }
+
+    public void fail(Exchange exchange, int status, String message) {
+        exchange.setException(null);
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         if (status == 401) {

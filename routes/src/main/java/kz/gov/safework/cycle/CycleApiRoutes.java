@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -15,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
  * HTTP Basic, checked by the {@code hubAuthenticator} bean ({@link ApiAuthenticator}).
  */
 public class CycleApiRoutes extends RouteBuilder {
+    private static final String APPROVED = "swApproved";
 
     @Override
     public void configure() {
@@ -50,14 +52,15 @@ public class CycleApiRoutes extends RouteBuilder {
         from("direct:cycle-api-approve").routeId("cycle-api-approve")
                 .process(api::accept)
                 .setBody(api::approve)
+                .setProperty(APPROVED, body())
                 .doTry()
                     .to(CycleRoutes.OUTBOX)
+                    .process(e -> api.approved(e, e.getProperty(APPROVED, ApprovedPackage.class)))
                 .doCatch(Exception.class)
-                    .process(e -> {
-                        services.consolidations().revertApproval(e.getMessage().getBody(ApprovedPackage.class));
-                        throw new ApiException(502, "the Government outbox refused the package; not approved");
-                    })
-                .end()
-                .process(e -> api.approved(e, e.getMessage().getBody(ApprovedPackage.class)));
+                    .process(e -> services.consolidations().revertApproval(e.getProperty(APPROVED, ApprovedPackage.class)))
+                    .log(LoggingLevel.ERROR, "approval of ${exchangeProperty." + APPROVED
+                            + ".consolidationId} undone, the outbox refused: ${exception.message}")
+                    .process(e -> api.fail(e, 502, "the Government outbox refused the package; not approved"))
+                .end();
     }
 }

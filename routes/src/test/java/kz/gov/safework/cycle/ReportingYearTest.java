@@ -236,24 +236,6 @@ class ReportingYearTest {
         assertThat(store.count("SELECT COUNT(*) FROM cycle_reminder")).isEqualTo(9);
     }
 
-    @Test
-    void refusesCallersWithoutTheRightCredentials() throws Exception {
-        port = CycleHub.freePort();
-        context = CycleHub.start(store.dataSource, reference, clock, port);
-        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(BASE + "/matrix")).GET().build());
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
-        HttpResponse<String> wrongPassword = send(HttpRequest.newBuilder(uri(BASE + "/matrix"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("mtszn:guess".getBytes()))
-                .GET().build());
-        assertThat(wrongPassword.statusCode()).isEqualTo(401);
-        assertThat(post(BASE + "/consolidations", "operator").statusCode()).isEqualTo(403);
-        assertThat(post(BASE + "/consolidations", "mvd").statusCode()).isEqualTo(403);
-        assertThat(get("/api/plans/no-such-plan/years/2022/matrix", "operator").statusCode()).isEqualTo(404);
-        assertThat(get("/api/plans/" + TestReference.PLAN + "/years/twenty/matrix", "operator").statusCode())
-                .isEqualTo(400);
-    }
-
     // --- helpers ---
 
     private static Instant day(int year, int month, int day) {
