@@ -34,10 +34,11 @@ public class Consolidations {
     }
 
     /**
-     * A draft for the plan and year from the store as it is now. When the newest draft was built from
-     * exactly the same submissions it is returned instead of a copy.
+     * A draft for the plan and year from the store as it is now. When a draft or approved version was
+     * built from exactly the same inputs it is returned instead of a copy. Synchronized: the schedule and
+     * the API must not both build one (the hub runs one instance per database).
      */
-    public Built draft(Plan plan, int year, String by) {
+    public synchronized Built draft(Plan plan, int year, String by) {
         if (!Obligations.yearOwed(plan, year)) {
             throw new ApiException(409, "no reports are owed for plan " + plan.id() + " and year " + year);
         }
