@@ -14,6 +14,7 @@ import static kz.gov.safework.cycle.CycleProperties.value;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import kz.gov.safework.contract.Json;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -65,6 +66,7 @@ public class CycleRoutes extends RouteBuilder {
         // give the claim back only when the transport refused, so the next tick retries.
         var send = from(SEND_REMINDER).routeId("cycle-reminder-send")
                 .setProperty(REMINDER, body())
+                .setExchangePattern(ExchangePattern.InOnly)
                 .filter(method(reminders, "claim"))
                 .doTry();
         if (mail) {
@@ -95,6 +97,8 @@ public class CycleRoutes extends RouteBuilder {
                 .setProperty(PACKAGE, body())
                 .setBody(e -> e.getMessage().getBody(ApprovedPackage.class).parts())
                 .split(body()).stopOnException()
+                    // one-way: the approval arrives over HTTP (in-out), which would make JMS wait for a reply
+                    .setExchangePattern(ExchangePattern.InOnly)
                     .process(CycleRoutes::outboxPart)
                     .to(value(getCamelContext(), OUTBOX_URI, OUTBOX_URI_DEFAULT))
                 .end()

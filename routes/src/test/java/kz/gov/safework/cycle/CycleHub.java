@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.CamelContext;
@@ -30,6 +31,12 @@ final class CycleHub {
     }
 
     static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port) throws Exception {
+        return start(dataSource, reference, clock, port, Map.of(), context -> { });
+    }
+
+    /** With property overrides and a hook that binds more (e.g. a {@code jms} component) before start. */
+    static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port,
+                              Map<String, String> overrides, Consumer<CamelContext> before) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("safework-hub"); // as the hub's Main names it, every start
         context.getRegistry().bind("hubDataSource", dataSource);
@@ -45,7 +52,9 @@ final class CycleHub {
         p.setProperty(CycleProperties.MAIL_URI, "mock:mail");
         p.setProperty(CycleProperties.JMS_URI_PREFIX, "mock:receipts.");
         p.setProperty(CycleProperties.OUTBOX_URI, "mock:outbox");
+        overrides.forEach(p::setProperty);
         context.getPropertiesComponent().setInitialProperties(p);
+        before.accept(context);
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost("127.0.0.1");
         http.setBindPort(port);
