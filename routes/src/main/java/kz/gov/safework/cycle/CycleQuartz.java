@@ -7,6 +7,11 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.component.quartz.QuartzConstants;
+import org.apache.camel.component.quartz.QuartzHelper;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
@@ -21,7 +26,8 @@ import org.quartz.utils.DBConnectionManager;
  * <p>Quartz endpoints on this store need {@code deleteJob=false&recoverableJob=true}: the first keeps the
  * trigger in the database over a graceful stop, the second lets camel-quartz take over the stored
  * trigger on start instead of refusing it as a duplicate. The scheduler's instance name is fixed (it keys
- * the rows), so it does not depend on the Camel context name.
+ * the rows), so it does not depend on the Camel context name; stored jobs are adopted by the running
+ * context on start ({@link #adoptStoredJobs}).
  */
 public final class CycleQuartz {
     /** Quartz data source name under which the hub's DataSource is registered. */
@@ -72,14 +78,29 @@ public final class CycleQuartz {
                 @Override
                 public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted)
                         throws SchedulerException {
-                    // camel-quartz pauses a trigger when its route stops, and the store remembers that;
-                    // a stored trigger is taken over as it is, so it must be resumed once the routes run.
-                    quartz.getScheduler().resumeTriggers(GroupMatcher.triggerGroupEquals(TRIGGER_GROUP));
+                    adoptStoredJobs(quartz.getScheduler(), started);
                 }
             });
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the Quartz resume listener", e);
         }
+    }
+
+    /**
+     * A stored trigger is taken over as it is: camel-quartz neither resumes it (it paused it when its
+     * route stopped) nor updates the Camel context name in the stored job, which the job needs to find
+     * its route. So both are done here, once the routes run, for the cycle's group.
+     */
+    static void adoptStoredJobs(Scheduler scheduler, CamelContext context) throws SchedulerException {
+        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(TRIGGER_GROUP))) {
+            JobDetail job = scheduler.getJobDetail(key);
+            String name = QuartzHelper.getQuartzContextName(context);
+            if (job != null && !name.equals(job.getJobDataMap().getString(QuartzConstants.QUARTZ_CAMEL_CONTEXT_NAME))) {
+                job.getJobDataMap().put(QuartzConstants.QUARTZ_CAMEL_CONTEXT_NAME, name);
+                scheduler.addJob(job, true, true);
+            }
+        }
+        scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(TRIGGER_GROUP));
     }
 
     private CycleQuartz() {

@@ -34,11 +34,16 @@ final class CycleHub {
         return start(dataSource, reference, clock, port, Map.of(), context -> { });
     }
 
+    /** A context with another name: the Quartz jobs stored by the previous one must still reach its routes. */
+    static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port, String name)
+            throws Exception {
+        return start(dataSource, reference, clock, port, Map.of(), context -> context.getCamelContextExtension().setName(name));
+    }
+
     /** With property overrides and a hook that binds more (e.g. a {@code jms} component) before start. */
     static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port,
                               Map<String, String> overrides, Consumer<CamelContext> before) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName("safework-hub"); // as the hub's Main names it, every start
         context.getRegistry().bind("hubDataSource", dataSource);
         context.getRegistry().bind("referenceData", reference);
         context.getRegistry().bind("clock", clock);

@@ -242,9 +242,10 @@ class ReportingYearTest {
         return LocalDate.of(year, month, day).atTime(10, 0).atZone(ALMATY).toInstant();
     }
 
+    /** Stops the context and starts another one (with another name) on the same database. */
     private void restart() throws Exception {
         context.stop();
-        context = CycleHub.start(store.dataSource, reference, clock, port);
+        context = CycleHub.start(store.dataSource, reference, clock, port, "restarted-hub");
     }
 
     /** Waits until the route has run {@code n} more times. */
