@@ -28,13 +28,19 @@ public class CycleApiRoutes extends RouteBuilder {
 
         onException(Exception.class).handled(true).process(api::error);
 
-        rest("/api/plans/{plan}/years/{year}")
-                .get("/matrix").to("direct:cycle-api-matrix")
-                .get("/agencies/{agency}/history").to("direct:cycle-api-history")
-                .get("/consolidations").to("direct:cycle-api-consolidations")
-                .post("/consolidations").to("direct:cycle-api-consolidate")
-                .get("/consolidations/{id}").to("direct:cycle-api-consolidation")
-                .post("/consolidations/{id}/approve").to("direct:cycle-api-approve");
+        rest("/api/plans/{plan}/years/{year}").description("Reporting cycle: who owes what, history, consolidation")
+                .get("/matrix").description("Expected-submission matrix; ?format=csv for CSV")
+                    .produces("application/json,text/csv").to("direct:cycle-api-matrix")
+                .get("/agencies/{agency}/history").description("Every version an agency sent for the plan and year")
+                    .produces("application/json").to("direct:cycle-api-history")
+                .get("/consolidations").description("Consolidated reports of the plan and year, newest first")
+                    .produces("application/json").to("direct:cycle-api-consolidations")
+                .post("/consolidations").description("Build a draft consolidated report now (MTSZN)")
+                    .produces("application/json").to("direct:cycle-api-consolidate")
+                .get("/consolidations/{id}").description("One consolidated report; ?format=json|xml|pdf")
+                    .produces("application/json,application/xml,application/pdf").to("direct:cycle-api-consolidation")
+                .post("/consolidations/{id}/approve").description("Approve a draft and send it to the Government (MTSZN)")
+                    .produces("application/json").to("direct:cycle-api-approve");
 
         from("direct:cycle-api-matrix").routeId("cycle-api-matrix")
                 .process(api::accept).process(api::matrix);
