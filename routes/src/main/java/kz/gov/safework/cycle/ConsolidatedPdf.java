@@ -84,6 +84,8 @@ public final class ConsolidatedPdf {
                 .append(".sign { margin-top: 25mm; text-align: left; font-size: 11pt; }")
                 .append(".legend span { display: inline-block; width: 4mm; height: 3mm; margin: 0 1mm 0 4mm; }")
                 .append(".section { page-break-before: always; }")
+                .append(".keep { page-break-inside: avoid; }")
+                .append(".summary td { padding: 0.7mm 1.2mm; }")
                 .append("</style></head><body>");
 
         // Title page
@@ -106,7 +108,7 @@ public final class ConsolidatedPdf {
 
         // Summary
         var s = r.summary();
-        h.append("<h2>1. Общие сведения</h2><table>")
+        h.append("<h2>1. Общие сведения</h2><table class=\"summary\">")
                 .append(row("Пунктов плана, подлежащих исполнению в отчётном году", String.valueOf(s.items())))
                 .append(row("Исполнено", String.valueOf(s.completed())))
                 .append(row("В процессе исполнения", String.valueOf(s.inProgress())))
@@ -127,7 +129,7 @@ public final class ConsolidatedPdf {
         h.append("<p><b>Представили с нарушением срока:</b> ").append(names(late)).append("</p>");
 
         // Chart: item status by section, one stacked bar per section
-        h.append("<h2>2. Исполнение пунктов плана по разделам</h2><table class=\"chart\">");
+        h.append("<div class=\"keep\"><h2>2. Исполнение пунктов плана по разделам</h2><table class=\"chart\">");
         for (SectionBlock section : r.sections()) {
             Totals t = section.totals();
             h.append("<tr><td style=\"width: 30%\">Раздел ").append(section.number()).append(". ")
@@ -144,7 +146,7 @@ public final class ConsolidatedPdf {
         for (ConsolidatedStatus st : ConsolidatedStatus.values()) {
             h.append("<span style=\"background: ").append(st.colour()).append("\"></span>").append(esc(st.labelRu()));
         }
-        h.append("</p>");
+        h.append("</p></div>");
 
         // Per-section tables
         int n = 3;
@@ -214,10 +216,14 @@ public final class ConsolidatedPdf {
             } else {
                 h.append("<table><thead><tr><th>Пункт</th><th>Орган</th><th>Изменение</th><th>Было</th><th>Стало</th>")
                         .append("</tr></thead><tbody>");
+                java.util.Map<String, String> names = new java.util.HashMap<>();
+                r.agencies().forEach(a -> names.put(a.agency(), a.nameRu()));
                 for (Change c : r.changes()) {
-                    h.append("<tr><td>").append(esc(c.item())).append("</td><td>").append(esc(c.agency()))
+                    h.append("<tr><td>").append(esc(c.item())).append("</td><td>")
+                            .append(esc(c.agency() == null ? "" : names.getOrDefault(c.agency(), c.agency())))
                             .append("</td><td>").append(esc(changeRu(c.kind()))).append("</td><td>")
-                            .append(esc(c.before())).append("</td><td>").append(esc(c.after())).append("</td></tr>");
+                            .append(esc(statusRu(c.before()))).append("</td><td>").append(esc(statusRu(c.after())))
+                            .append("</td></tr>");
                 }
                 h.append("</tbody></table>");
             }
@@ -235,6 +241,24 @@ public final class ConsolidatedPdf {
             case "WITHDRAWN" -> "информация отозвана";
             default -> kind;
         };
+    }
+
+    /** "IN_PROGRESS (submission)" → "в процессе исполнения (submission)". */
+    private static String statusRu(String value) {
+        if (value == null) {
+            return "";
+        }
+        int space = value.indexOf(' ');
+        String token = space < 0 ? value : value.substring(0, space);
+        String label = switch (token) {
+            case "NOT_STARTED" -> "не начато";
+            case "IN_PROGRESS" -> "в процессе исполнения";
+            case "COMPLETED" -> "исполнено";
+            case "NOT_DUE" -> "срок не наступил";
+            case "NOT_REPORTED" -> "нет сведений";
+            default -> token;
+        };
+        return label + (space < 0 ? "" : value.substring(space));
     }
 
     private static String entryText(AgencyEntry a) {

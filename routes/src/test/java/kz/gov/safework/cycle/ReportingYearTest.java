@@ -232,7 +232,8 @@ class ReportingYearTest {
         assertThat(Json.mapper().readTree(bytes(v2.get("manifest"))).path("submissions").findValuesAsText("submissionId"))
                 .contains("s-mz2").doesNotContain("s-mz1");
         assertThat(pdfText(bytes(v2.get("pdf")))).contains("Версия 2", "Изменения по сравнению с версией 1",
-                "Закон принят", "информация исправлена");
+                "Закон принят", "информация исправлена",
+                "Министерство здравоохранения информация исправлена в процессе исполнения (s-mz1) исполнено (s-mz2)");
         assertThat(store.count("SELECT COUNT(*) FROM cycle_reminder")).isEqualTo(9);
     }
 
