@@ -1,0 +1,22 @@
+package kz.gov.safework.cycle;
+
+import java.util.List;
+import kz.gov.safework.contract.reference.PlanItem;
+
+/**
+ * One cell of the matrix with what is behind it: {@code versions} are the accepted submissions that
+ * reported this item, oldest first (or the rejected attempts for {@code REJECTED_ONLY}); {@code current}
+ * is the entry of the latest accepted version, the one consolidation uses.
+ */
+public record CellState(
+        String agency,
+        PlanItem item,
+        CellStatus status,
+        StoredEntry current,
+        StoredSubmission currentSubmission,
+        List<StoredSubmission> versions) {
+
+    public boolean late() {
+        return currentSubmission != null && currentSubmission.late();
+    }
+}

@@ -1,0 +1,307 @@
+package kz.gov.safework.cycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.reference.Plan;
+import kz.gov.safework.cycle.CycleStore.ConsolidationRow;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The cycle's HTTP API behind the REST routes: authentication, authorisation, and the answers.
+ * {@link #accept(Exchange)} runs first on every request: it keeps the path and query parameters and the
+ * Authorization header it needs as an {@link ApiRequest} and drops every incoming header.
+ */
+public class CycleApi {
+    static final String REQUEST = "swCycleRequest";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final CycleData data;
+    private final Consolidations consolidations;
+    private final Supplier<ApiAuthenticator> authenticator;
+
+    CycleApi(CycleData data, Consolidations consolidations, Supplier<ApiAuthenticator> authenticator) {
+        this.data = data;
+        this.consolidations = consolidations;
+        this.authenticator = authenticator;
+    }
+
+    public record ApiRequest(String plan, String year, String agency, String id, String format, String authorization) {
+    }
+
+    public void accept(Exchange exchange) {
+        Message in = exchange.getMessage();
+        ApiRequest request = new ApiRequest(header(in, "plan"), header(in, "year"), header(in, "agency"),
+                header(in, "id"), header(in, "format"), header(in, "Authorization"));
+        in.removeHeaders("*");
+        exchange.setProperty(REQUEST, request);
+    }
+
+    private static String header(Message in, String name) {
+        Object value = in.getHeader(name);
+        return value == null ? null : value.toString();
+    }
+
+    // --- operations ---
+
+    public void matrix(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        ApiCaller caller = caller(req);
+        Plan plan = plan(req);
+        int year = year(req);
+        YearState state = data.state(plan, year);
+        List<CellState> cells = state.cells().stream().filter(c -> caller.sees(c.agency())).toList();
+        if ("csv".equalsIgnoreCase(req.format())) {
+            StringBuilder csv = new StringBuilder("agency,item,status,late,current_submission,submissions\r\n");
+            for (CellState c : cells) {
+                csv.append(c.agency()).append(',').append(csvField(c.item().number())).append(',').append(c.status())
+                        .append(',').append(c.late()).append(',')
+                        .append(c.currentSubmission() == null ? "" : c.currentSubmission().submissionId()).append(',')
+                        .append(csvField(c.versions().stream().map(StoredSubmission::submissionId)
+                                .collect(Collectors.joining(" "))))
+                        .append("\r\n");
+            }
+            respond(exchange, 200, "text/csv; charset=UTF-8", csv.toString());
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("plan", plan.id());
+        body.put("year", year);
+        body.put("owed", state.owed());
+        body.put("agencyDueDate", plan.reporting().agencyDueDate(year).toString());
+        body.put("asOf", state.asOf().toString());
+        ArrayNode array = body.putArray("cells");
+        for (CellState c : cells) {
+            ObjectNode cell = array.addObject();
+            cell.put("agency", c.agency());
+            cell.put("item", c.item().number());
+            cell.put("status", c.status().name());
+            cell.put("late", c.late());
+            cell.put("currentSubmission", c.currentSubmission() == null ? null : c.currentSubmission().submissionId());
+            ArrayNode subs = cell.putArray("submissions");
+            c.versions().forEach(s -> subs.add(submission(s)));
+        }
+        respond(exchange, 200, "application/json", body);
+    }
+
+    public void history(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        ApiCaller caller = caller(req);
+        Plan plan = plan(req);
+        int year = year(req);
+        String agency = req.agency() == null ? "" : req.agency().toUpperCase(java.util.Locale.ROOT);
+        if (data.reference().agency(agency).isEmpty()) {
+            throw new ApiException(404, "unknown agency " + req.agency());
+        }
+        if (!caller.sees(agency)) {
+            throw new ApiException(403, "an agency sees only its own history");
+        }
+        YearState state = data.state(plan, year);
+        Set<String> current = state.cellsOf(agency).stream().filter(c -> c.current() != null)
+                .map(c -> c.current().submissionId() + "|" + c.item().number()).collect(Collectors.toSet());
+        Map<String, List<StoredEntry>> entries = new LinkedHashMap<>();
+        data.store().entries(plan.id(), year).stream().filter(e -> e.agency().equals(agency))
+                .forEach(e -> entries.computeIfAbsent(e.submissionId(), k -> new java.util.ArrayList<>()).add(e));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("plan", plan.id());
+        body.put("year", year);
+        body.put("agency", agency);
+        ArrayNode versions = body.putArray("versions");
+        for (StoredSubmission s : data.store().submissions(plan.id(), year)) {
+            if (!agency.equals(s.agency())) {
+                continue;
+            }
+            ObjectNode v = submission(s);
+            ArrayNode items = v.putArray("items");
+            for (StoredEntry e : entries.getOrDefault(s.submissionId(), List.of())) {
+                items.addObject().put("item", e.item()).put("status", e.status().name())
+                        .put("current", current.contains(s.submissionId() + "|" + e.item()));
+            }
+            versions.add(v);
+        }
+        respond(exchange, 200, "application/json", body);
+    }
+
+    public void createConsolidation(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        ApiCaller caller = ministry(req);
+        Consolidations.Built built = consolidations.draft(plan(req), year(req), caller.login());
+        respond(exchange, built.created() ? 201 : 200, "application/json", summary(built.row()));
+    }
+
+    public void listConsolidations(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        staff(req);
+        Plan plan = plan(req);
+        ArrayNode list = JSON.createArrayNode();
+        consolidations.list(plan.id(), year(req)).forEach(r -> list.add(summary(r)));
+        respond(exchange, 200, "application/json", list);
+    }
+
+    public void getConsolidation(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        staff(req);
+        ConsolidationRow row = consolidations.find(plan(req).id(), year(req), req.id());
+        String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
+        switch (format) {
+            case "xml" -> respond(exchange, 200, "application/xml",
+                    ConsolidatedXml.write(consolidations.report(row)));
+            case "pdf" -> {
+                exchange.getMessage().setBody(consolidations.pdf(row));
+                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/pdf");
+                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+            }
+            case "json" -> respond(exchange, 200, "application/json", row.reportJson());
+            default -> throw new ApiException(400, "format must be json, xml or pdf");
+        }
+    }
+
+    /** Approves; the package is left in the body for the outbox route. */
+    public ApprovedPackage approve(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        ApiCaller caller = ministry(req);
+        return consolidations.approve(plan(req).id(), year(req), req.id(), caller.login());
+    }
+
+    public void approved(Exchange exchange, ApprovedPackage pkg) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", pkg.consolidationId());
+        body.put("status", "APPROVED");
+        body.put("version", pkg.version());
+        body.put("manifestSha256", pkg.manifestSha256());
+        ArrayNode parts = body.putArray("documents");
+        pkg.parts().forEach(p -> parts.addObject().put("name", p.fileName()).put("sha256", p.sha256()));
+        respond(exchange, 200, "application/json", body);
+    }
+
+    public void error(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int status = e instanceof ApiException api ? api.status() : 500;
+        fail(exchange, status, e instanceof ApiException ? e.getMessage() : "internal error");
+    }
+
+    public void fail(Exchange exchange, int status, String message) {
+        exchange.setException(null);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        if (status == 401) {
+            out.setHeader("WWW-Authenticate", "Basic realm=\"safework\", charset=\"UTF-8\"");
+        }
+        respond(exchange, status, "application/json", JSON.createObjectNode().put("error", message));
+    }
+
+    // --- helpers ---
+
+    private ObjectNode summary(ConsolidationRow r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", r.id());
+        node.put("plan", r.planId());
+        node.put("year", r.year());
+        node.put("status", r.status());
+        node.put("createdAt", r.createdAt().toString());
+        node.put("createdBy", r.createdBy());
+        ConsolidatedReport report = consolidations.report(r);
+        node.put("version", r.approvedVersion() != null ? r.approvedVersion() : report.version());
+        if (r.approvedAt() != null) {
+            node.put("approvedAt", r.approvedAt().toString());
+            node.put("approvedBy", r.approvedBy());
+            node.put("manifestSha256", r.manifestSha256());
+        }
+        node.put("items", report.summary().items());
+        node.put("completed", report.summary().completed());
+        node.put("agenciesMissing", report.summary().agenciesMissing());
+        node.put("agenciesLate", report.summary().agenciesLate());
+        if (report.changes() != null) {
+            node.put("changes", report.changes().size());
+        }
+        return node;
+    }
+
+    private static ObjectNode submission(StoredSubmission s) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("submissionId", s.submissionId());
+        node.put("reportId", s.reportId());
+        node.put("status", s.status());
+        node.put("late", s.late());
+        node.put("correctionOf", s.correctionOf());
+        node.put("supersededBy", s.supersededBy());
+        node.put("receivedAt", s.receivedAt().toString());
+        node.put("sha256", s.sha256());
+        return node;
+    }
+
+    private static ApiRequest request(Exchange exchange) {
+        return exchange.getProperty(REQUEST, ApiRequest.class);
+    }
+
+    private ApiCaller caller(ApiRequest req) {
+        ApiAuthenticator auth = authenticator.get();
+        if (auth == null) {
+            throw new IllegalStateException("no '" + ApiAuthenticator.BEAN_NAME + "' bean bound");
+        }
+        String login = req.authorization() == null ? null : auth.login(req.authorization()).orElse(null);
+        if (login == null) {
+            throw new ApiException(401, "credentials required");
+        }
+        return ApiCaller.of(login, data.reference()).orElseThrow(() -> new ApiException(403, "no access"));
+    }
+
+    private ApiCaller staff(ApiRequest req) {
+        ApiCaller caller = caller(req);
+        if (!caller.seesAll()) {
+            throw new ApiException(403, "operator or MTSZN credentials required");
+        }
+        return caller;
+    }
+
+    private ApiCaller ministry(ApiRequest req) {
+        ApiCaller caller = caller(req);
+        if (caller.role() != ApiCaller.Role.MINISTRY) {
+            throw new ApiException(403, "MTSZN credentials required");
+        }
+        return caller;
+    }
+
+    private Plan plan(ApiRequest req) {
+        return data.plan(req.plan()).orElseThrow(() -> new ApiException(404, "unknown plan " + req.plan()));
+    }
+
+    private static int year(ApiRequest req) {
+        try {
+            return Integer.parseInt(req.year());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "year must be a number");
+        }
+    }
+
+    private static String csvField(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    private static void respond(Exchange exchange, int status, String contentType, Object body) {
+        Message out = exchange.getMessage();
+        if (body instanceof ObjectNode || body instanceof ArrayNode) {
+            try {
+                body = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        out.setBody(((String) body).getBytes(StandardCharsets.UTF_8));
+        out.setHeader(Exchange.CONTENT_TYPE, contentType);
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+    }
+}

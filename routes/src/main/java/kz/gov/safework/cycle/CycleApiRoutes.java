@@ -1,0 +1,72 @@
+package kz.gov.safework.cycle;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The cycle's HTTP API on the hub's platform-http server:
+ * <pre>
+ * GET  /api/plans/{plan}/years/{year}/matrix[?format=csv]          operator, mtszn; an agency: its own rows
+ * GET  /api/plans/{plan}/years/{year}/agencies/{agency}/history    operator, mtszn, that agency
+ * GET  /api/plans/{plan}/years/{year}/consolidations               operator, mtszn
+ * POST /api/plans/{plan}/years/{year}/consolidations               mtszn: build a draft now
+ * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf]   operator, mtszn
+ * POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve  mtszn: approve, send to the outbox
+ * </pre>
+ * HTTP Basic, checked by the {@code hubAuthenticator} bean ({@link ApiAuthenticator}).
+ */
+public class CycleApiRoutes extends RouteBuilder {
+    private static final String APPROVED = "swApproved";
+
+    @Override
+    public void configure() {
+        CycleServices services = CycleServices.of(getCamelContext());
+        CycleApi api = services.api();
+        if (getCamelContext().getRestConfiguration().getComponent() == null) {
+            restConfiguration().component("platform-http");
+        }
+
+        onException(Exception.class).handled(true).process(api::error);
+
+        rest("/api/plans/{plan}/years/{year}").description("Reporting cycle: who owes what, history, consolidation")
+                .get("/matrix").description("Expected-submission matrix; ?format=csv for CSV")
+                    .produces("application/json,text/csv").to("direct:cycle-api-matrix")
+                .get("/agencies/{agency}/history").description("Every version an agency sent for the plan and year")
+                    .produces("application/json").to("direct:cycle-api-history")
+                .get("/consolidations").description("Consolidated reports of the plan and year, newest first")
+                    .produces("application/json").to("direct:cycle-api-consolidations")
+                .post("/consolidations").description("Build a draft consolidated report now (MTSZN)")
+                    .produces("application/json").to("direct:cycle-api-consolidate")
+                .get("/consolidations/{id}").description("One consolidated report; ?format=json|xml|pdf")
+                    .produces("application/json,application/xml,application/pdf").to("direct:cycle-api-consolidation")
+                .post("/consolidations/{id}/approve").description("Approve a draft and send it to the Government (MTSZN)")
+                    .produces("application/json").to("direct:cycle-api-approve");
+
+        from("direct:cycle-api-matrix").routeId("cycle-api-matrix")
+                .process(api::accept).process(api::matrix);
+        from("direct:cycle-api-history").routeId("cycle-api-history")
+                .process(api::accept).process(api::history);
+        from("direct:cycle-api-consolidations").routeId("cycle-api-consolidations")
+                .process(api::accept).process(api::listConsolidations);
+        from("direct:cycle-api-consolidate").routeId("cycle-api-consolidate")
+                .process(api::accept).process(api::createConsolidation);
+        from("direct:cycle-api-consolidation").routeId("cycle-api-consolidation")
+                .process(api::accept).process(api::getConsolidation);
+
+        // Approval is recorded first (so it cannot happen twice), then the package goes out; if the
+        // outbox refuses, the approval is undone and the caller told so.
+        from("direct:cycle-api-approve").routeId("cycle-api-approve")
+                .process(api::accept)
+                .setBody(api::approve)
+                .setProperty(APPROVED, body())
+                .doTry()
+                    .to(CycleRoutes.OUTBOX)
+                    .process(e -> api.approved(e, e.getProperty(APPROVED, ApprovedPackage.class)))
+                .doCatch(Exception.class)
+                    .process(e -> services.consolidations().revertApproval(e.getProperty(APPROVED, ApprovedPackage.class)))
+                    .log(LoggingLevel.ERROR, "approval of ${exchangeProperty." + APPROVED
+                            + ".consolidationId} undone, the outbox refused: ${exception.message}")
+                    .process(e -> api.fail(e, 502, "the Government outbox refused the package; not approved"))
+                .end();
+    }
+}

@@ -1,0 +1,50 @@
+package kz.gov.safework.cycle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import kz.gov.safework.contract.reference.Plan;
+import kz.gov.safework.contract.reference.ReferenceData;
+
+/** Reads the state of a plan and year from reference data and the store, at the clock's now. */
+public class CycleData {
+    private final ReferenceData reference;
+    private final Obligations obligations;
+    private final CycleStore store;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public CycleData(ReferenceData reference, CycleStore store, Clock clock, ZoneId zone) {
+        this.reference = reference;
+        this.obligations = new Obligations(reference);
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public YearState state(Plan plan, int year) {
+        return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year),
+                store.submissions(plan.id(), year), store.entries(plan.id(), year));
+    }
+
+    public Optional<Plan> plan(String id) {
+        return reference.plan(id);
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public CycleStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

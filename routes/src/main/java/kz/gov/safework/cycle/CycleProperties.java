@@ -1,0 +1,44 @@
+package kz.gov.safework.cycle;
+
+import org.apache.camel.CamelContext;
+
+/** Configuration keys of the reporting cycle and their defaults: one place for every one of them. */
+public final class CycleProperties {
+    /** Days from the agencies' due date on which reminders go out. */
+    public static final String REMINDER_OFFSETS = "hub.cycle.reminder-offsets";
+    public static final String REMINDER_OFFSETS_DEFAULT = "-20d,-5d,+1d";
+    /** Time zone that decides which calendar day it is (Kazakhstan has one zone, UTC+5, since 2024). */
+    public static final String ZONE = "hub.cycle.zone";
+    public static final String ZONE_DEFAULT = "Asia/Almaty";
+    /** Scheduler tick of the reminder check (the check itself asks the clock what is due). */
+    public static final String REMINDERS_TRIGGER = "hub.cycle.reminders.trigger";
+    public static final String REMINDERS_TRIGGER_DEFAULT = "quartz://cycle/reminders?cron=0+0/15+*+*+*+?&"
+            + CycleQuartz.ENDPOINT_OPTIONS;
+    /** Scheduler tick of the consolidation check (drafts after the agencies' due date). */
+    public static final String CONSOLIDATION_TRIGGER = "hub.cycle.consolidation.trigger";
+    public static final String CONSOLIDATION_TRIGGER_DEFAULT = "quartz://cycle/consolidation?cron=0+30+*+*+*+?&"
+            + CycleQuartz.ENDPOINT_OPTIONS;
+    /** {@code jdbc}: Quartz keeps its triggers in the hub's database (V11); {@code ram}: in memory. */
+    public static final String QUARTZ_STORE = "hub.cycle.quartz.store";
+    public static final String QUARTZ_STORE_DEFAULT = "jdbc";
+    /** SMTP endpoint for e-mail reminders (headers To and Subject are set per reminder). */
+    public static final String MAIL_URI = "hub.cycle.mail.uri";
+    /** Prefix to which the agency code is appended for queue reminders. */
+    public static final String JMS_URI_PREFIX = "hub.cycle.jms.uri-prefix";
+    public static final String JMS_URI_PREFIX_DEFAULT = "jms:queue:receipts.";
+    /** Where approved consolidated reports go. */
+    public static final String OUTBOX_URI = "hub.cycle.outbox.uri";
+    public static final String OUTBOX_URI_DEFAULT = "jms:queue:government.outbox";
+
+    /**
+     * The configured value, else the default. Endpoint URIs are resolved here rather than as
+     * {@code {{key:default}}} inside a URI, because Camel splits a URI at '?' before it resolves placeholders,
+     * which breaks defaults that carry query options.
+     */
+    static String value(CamelContext context, String key, String defaultValue) {
+        return context.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank()).orElse(defaultValue);
+    }
+
+    private CycleProperties() {
+    }
+}

@@ -1,0 +1,76 @@
+package kz.gov.safework.cycle;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import kz.gov.safework.contract.reference.ReferenceData;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The cycle's services, made once per Camel context from the hub's beans ({@code hubDataSource},
+ * {@code referenceData}, {@code clock}) and the {@code hub.cycle.*} properties, and kept in the registry
+ * as {@value #BEAN_NAME} so both route builders share them.
+ */
+public final class CycleServices {
+    public static final String BEAN_NAME = "cycleServices";
+
+    private final CycleData data;
+    private final DataSource dataSource;
+    private final Reminders reminders;
+    private final Consolidations consolidations;
+    private final CycleApi api;
+
+    CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, ZoneId zone, CamelContext context) {
+        this.data = data;
+        this.dataSource = dataSource;
+        this.reminders = new Reminders(data, schedule);
+        this.consolidations = new Consolidations(data, zone);
+        this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
+                .lookupByNameAndType(ApiAuthenticator.BEAN_NAME, ApiAuthenticator.class));
+    }
+
+    public static synchronized CycleServices of(CamelContext context) {
+        CycleServices services = context.getRegistry().lookupByNameAndType(BEAN_NAME, CycleServices.class);
+        if (services == null) {
+            PropertiesComponent properties = context.getPropertiesComponent();
+            ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
+            ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
+                    .orElse(CycleProperties.REMINDER_OFFSETS_DEFAULT));
+            DataSource dataSource = required(context, "hubDataSource", DataSource.class);
+            CycleData data = new CycleData(required(context, "referenceData", ReferenceData.class),
+                    new CycleStore(dataSource), required(context, "clock", Clock.class), zone);
+            services = new CycleServices(data, dataSource, schedule, zone, context);
+            context.getRegistry().bind(BEAN_NAME, services);
+        }
+        return services;
+    }
+
+    private static <T> T required(CamelContext context, String name, Class<T> type) {
+        T bean = context.getRegistry().lookupByNameAndType(name, type);
+        if (bean == null) {
+            throw new IllegalStateException("the reporting cycle needs a bean '" + name + "' of type " + type.getName());
+        }
+        return bean;
+    }
+
+    public CycleData data() {
+        return data;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Reminders reminders() {
+        return reminders;
+    }
+
+    public Consolidations consolidations() {
+        return consolidations;
+    }
+
+    public CycleApi api() {
+        return api;
+    }
+}

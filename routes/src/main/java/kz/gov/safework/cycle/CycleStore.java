@@ -1,0 +1,232 @@
+package kz.gov.safework.cycle;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import kz.gov.safework.contract.report.ItemStatus;
+
+/**
+ * The cycle's JDBC access: reads the pipeline's {@code submission} and {@code item_entry} tables,
+ * owns {@code cycle_reminder} and {@code consolidation} (V10). Plain SQL that runs on H2 and PostgreSQL.
+ */
+public class CycleStore {
+    private final DataSource dataSource;
+
+    public CycleStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<StoredSubmission> submissions(String planId, int year) {
+        return query("""
+                SELECT submission_id, agency, report_id, status, late, correction_of, superseded_by, sha256, received_at
+                  FROM submission WHERE plan_id = ? AND report_year = ? AND status IN ('ACCEPTED', 'REJECTED')
+                 ORDER BY received_at, submission_id""", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, rs -> new StoredSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)));
+    }
+
+    public List<StoredEntry> entries(String planId, int year) {
+        return query("""
+                SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
+                       completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
+                       expenses_source
+                  FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10),
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
+    }
+
+    /** Claims a reminder; false when it was already sent (the primary key says so). */
+    public boolean claimReminder(Reminder r, Instant at) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO cycle_reminder (agency, plan_id, report_year, offset_days, channel, recipient,
+                                                 missing_items, sent_at)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cycle_reminder
+                      WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?)""")) {
+            ps.setString(1, r.agency());
+            ps.setString(2, r.planId());
+            ps.setInt(3, r.year());
+            ps.setInt(4, r.offsetDays());
+            ps.setString(5, r.channel().name());
+            ps.setString(6, r.recipient());
+            ps.setString(7, String.join(",", r.missingItems()));
+            ps.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setString(9, r.agency());
+            ps.setString(10, r.planId());
+            ps.setInt(11, r.year());
+            ps.setInt(12, r.offsetDays());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return false; // a concurrent claim won
+            }
+            throw new IllegalStateException("cannot record reminder", e);
+        }
+    }
+
+    /** Gives a claim back when the transport refused the reminder, so the next check retries it. */
+    public void releaseReminder(Reminder r) {
+        update("DELETE FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
+                r.agency(), r.planId(), r.year(), r.offsetDays());
+    }
+
+    public int remindersSent(String planId, int year) {
+        return query("SELECT COUNT(*) FROM cycle_reminder WHERE plan_id = ? AND report_year = ?", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, rs -> rs.getInt(1)).get(0);
+    }
+
+    public record ConsolidationRow(String id, String planId, int year, String status, Instant createdAt,
+                                   String createdBy, String inputsSha256, String reportJson,
+                                   Integer approvedVersion, Instant approvedAt, String approvedBy,
+                                   String manifestJson, String manifestSha256) {
+    }
+
+    private static final String CONSOLIDATION_COLUMNS = """
+            consolidation_id, plan_id, report_year, status, created_at, created_by, inputs_sha256, report_json,
+            approved_version, approved_at, approved_by, manifest_json, manifest_sha256""";
+
+    private static ConsolidationRow consolidation(ResultSet rs) throws SQLException {
+        int version = rs.getInt(9);
+        Integer approvedVersion = rs.wasNull() ? null : version;
+        return new ConsolidationRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                instant(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8),
+                approvedVersion, instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13));
+    }
+
+    /** Stores a new draft; older drafts of the same plan and year are stale from now on. */
+    public void insertDraft(ConsolidationRow row) {
+        update("UPDATE consolidation SET status = 'SUPERSEDED' WHERE status = 'DRAFT' AND plan_id = ? AND report_year = ?",
+                row.planId(), row.year());
+        update("INSERT INTO consolidation (consolidation_id, plan_id, report_year, status, created_at, created_by,"
+                        + " inputs_sha256, report_json) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)",
+                row.id(), row.planId(), row.year(), OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC),
+                row.createdBy(), row.inputsSha256(), row.reportJson());
+    }
+
+    public Optional<ConsolidationRow> consolidation(String id) {
+        return query("SELECT " + CONSOLIDATION_COLUMNS + " FROM consolidation WHERE consolidation_id = ?",
+                ps -> ps.setString(1, id), CycleStore::consolidation).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<ConsolidationRow> consolidations(String planId, int year) {
+        return query("SELECT " + CONSOLIDATION_COLUMNS + " FROM consolidation WHERE plan_id = ? AND report_year = ?"
+                + " ORDER BY created_at DESC, consolidation_id", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, CycleStore::consolidation);
+    }
+
+    /**
+     * Marks a draft approved as the given version and supersedes the other drafts of its plan and year.
+     * False when the draft is no longer a draft or the version was taken meanwhile.
+     */
+    public boolean approve(String id, int version, Instant at, String by, String manifestJson, String manifestSha256) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                ConsolidationRow row;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE consolidation SET status = 'APPROVED',"
+                        + " approved_version = ?, approved_at = ?, approved_by = ?, manifest_json = ?,"
+                        + " manifest_sha256 = ? WHERE consolidation_id = ? AND status = 'DRAFT'")) {
+                    ps.setInt(1, version);
+                    ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                    ps.setString(3, by);
+                    ps.setString(4, manifestJson);
+                    ps.setString(5, manifestSha256);
+                    ps.setString(6, id);
+                    if (ps.executeUpdate() != 1) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE consolidation SET status = 'SUPERSEDED'"
+                        + " WHERE status = 'DRAFT' AND plan_id = (SELECT plan_id FROM consolidation WHERE"
+                        + " consolidation_id = ?) AND report_year = (SELECT report_year FROM consolidation WHERE"
+                        + " consolidation_id = ?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                if (isUniqueViolation(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot approve consolidation " + id, e);
+        }
+    }
+
+    /** Undoes an approval whose package could not be handed to the outbox (the drafts it superseded stay so). */
+    public void revertApproval(String id) {
+        update("UPDATE consolidation SET status = 'DRAFT', approved_version = NULL, approved_at = NULL,"
+                + " approved_by = NULL, manifest_json = NULL, manifest_sha256 = NULL WHERE consolidation_id = ?", id);
+    }
+
+    // --- plumbing ---
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql.lines().findFirst().orElse(sql), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + sql, e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+}

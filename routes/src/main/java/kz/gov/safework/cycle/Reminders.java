@@ -1,0 +1,70 @@
+package kz.gov.safework.cycle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.reference.Agency;
+import kz.gov.safework.contract.reference.Plan;
+import kz.gov.safework.contract.reference.PlanItem;
+
+/**
+ * Which reminders are due now (by the injectable clock) and the bookkeeping that sends each one once.
+ * The routes call {@link #due()} on every scheduler tick, then {@link #claim} before handing a reminder to
+ * its transport and {@link #release} when the transport refused it.
+ */
+public class Reminders {
+    private final CycleData data;
+    private final ReminderSchedule schedule;
+
+    public Reminders(CycleData data, ReminderSchedule schedule) {
+        this.data = data;
+        this.schedule = schedule;
+    }
+
+    public List<Reminder> due() {
+        LocalDate today = data.today();
+        List<Reminder> due = new ArrayList<>();
+        for (Plan plan : data.reference().plans()) {
+            for (int year = plan.firstReportingYear(); year <= plan.lastReportingYear(); year++) {
+                if (!Obligations.yearOwed(plan, year)) {
+                    continue;
+                }
+                Optional<Integer> offset = schedule.activeOffset(plan, year, today);
+                if (offset.isPresent()) {
+                    due.addAll(remindersFor(data.state(plan, year), offset.get()));
+                }
+            }
+        }
+        return due;
+    }
+
+    List<Reminder> remindersFor(YearState state, int offset) {
+        Plan plan = state.plan();
+        LocalDate dueDate = plan.reporting().agencyDueDate(state.year());
+        List<Reminder> reminders = new ArrayList<>();
+        for (Map.Entry<String, List<CellState>> owing : state.outstanding().entrySet()) {
+            Agency agency = data.reference().agency(owing.getKey()).orElse(null);
+            List<PlanItem> items = owing.getValue().stream().map(CellState::item).toList();
+            boolean email = agency != null && !agency.emails().isEmpty();
+            reminders.add(new Reminder(owing.getKey(), plan.id(), state.year(), offset, dueDate,
+                    email ? Reminder.Channel.EMAIL : Reminder.Channel.QUEUE,
+                    email ? String.join(",", agency.emails()) : Queues.receiptsOf(owing.getKey()),
+                    items.stream().map(PlanItem::number).toList(),
+                    ReminderTexts.subject(plan, state.year(), offset),
+                    ReminderTexts.text(agency, plan, state.year(), dueDate, offset, items)));
+        }
+        return reminders;
+    }
+
+    /** Records the reminder as sent; false when it already was (then it must not go out again). */
+    public boolean claim(Reminder reminder) {
+        return data.store().claimReminder(reminder, data.clock().instant());
+    }
+
+    public void release(Reminder reminder) {
+        data.store().releaseReminder(reminder);
+    }
+}

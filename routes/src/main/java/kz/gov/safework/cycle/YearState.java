@@ -1,0 +1,66 @@
+package kz.gov.safework.cycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.gov.safework.contract.reference.Plan;
+
+/** Every cell of a plan and reporting year at one moment: the expected-submission matrix. */
+public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<CellState> cells) {
+
+    /**
+     * Builds the cells from the obligations and the store's rows for the plan and year.
+     * Latest accepted version per agency and item = the accepted submission with an entry for the item
+     * that was received last (a correction replaces the earlier report only for the items it carries).
+     */
+    public static YearState of(Plan plan, int year, Instant asOf, List<Obligations.Obligation> owed,
+                               List<StoredSubmission> submissions, List<StoredEntry> entries) {
+        Map<String, StoredSubmission> byId = new LinkedHashMap<>();
+        submissions.forEach(s -> byId.put(s.submissionId(), s));
+        Comparator<StoredSubmission> oldestFirst = Comparator.comparing(StoredSubmission::receivedAt)
+                .thenComparing(StoredSubmission::submissionId);
+        List<CellState> cells = new ArrayList<>();
+        for (Obligations.Obligation o : owed) {
+            List<StoredEntry> reported = entries.stream()
+                    .filter(e -> e.agency().equals(o.agency()) && e.item().equals(o.item().number()))
+                    .filter(e -> byId.containsKey(e.submissionId()) && byId.get(e.submissionId()).accepted())
+                    .sorted(Comparator.comparing(e -> byId.get(e.submissionId()), oldestFirst))
+                    .toList();
+            if (!reported.isEmpty()) {
+                StoredEntry current = reported.get(reported.size() - 1);
+                StoredSubmission currentSubmission = byId.get(current.submissionId());
+                List<StoredSubmission> versions = reported.stream().map(e -> byId.get(e.submissionId())).toList();
+                boolean corrected = versions.size() > 1 || currentSubmission.correctionOf() != null;
+                CellStatus status = corrected ? CellStatus.CORRECTED
+                        : currentSubmission.late() ? CellStatus.ACCEPTED_LATE : CellStatus.ACCEPTED;
+                cells.add(new CellState(o.agency(), o.item(), status, current, currentSubmission, versions));
+                continue;
+            }
+            List<StoredSubmission> rejected = submissions.stream()
+                    .filter(s -> s.rejected() && o.agency().equals(s.agency()))
+                    .sorted(oldestFirst)
+                    .toList();
+            CellStatus status = rejected.isEmpty() ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
+            cells.add(new CellState(o.agency(), o.item(), status, null, null, rejected));
+        }
+        return new YearState(plan, year, !owed.isEmpty(), asOf, List.copyOf(cells));
+    }
+
+    public List<CellState> cellsOf(String agency) {
+        return cells.stream().filter(c -> c.agency().equals(agency)).toList();
+    }
+
+    /** Items each agency still owes (cells neither accepted nor corrected), agencies in plan order. */
+    public Map<String, List<CellState>> outstanding() {
+        Map<String, List<CellState>> outstanding = new LinkedHashMap<>();
+        for (CellState cell : cells) {
+            if (!cell.status().reported()) {
+                outstanding.computeIfAbsent(cell.agency(), a -> new ArrayList<>()).add(cell);
+            }
+        }
+        return outstanding;
+    }
+}

@@ -1,0 +1,153 @@
+package kz.gov.safework.cycle;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.UUID;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.report.ItemStatus;
+import kz.gov.safework.cycle.StoreFixture.Entry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may call the cycle API, and what happens when a transport refuses. */
+class CycleApiAccessTest {
+    private static final String BASE = "/api/plans/" + TestReference.PLAN + "/years/2022";
+
+    private final StoreFixture store = new StoreFixture("api-" + UUID.randomUUID());
+    private final MutableClock clock = new MutableClock(day(2022, 12, 1)); // nothing due yet
+    private final HttpClient http = HttpClient.newHttpClient();
+    private CamelContext context;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        store.accepted("s-mvd", "MVD", "r-mvd", 2022, day(2023, 1, 9), false, null,
+                Entry.of("4-1", ItemStatus.COMPLETED, "Исполнено"));
+        port = CycleHub.freePort();
+        context = CycleHub.start(store.dataSource, TestReference.create(), clock, port);
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    @Test
+    void callWithoutCredentialsIsUnauthorized() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(BASE + "/matrix")).GET().build());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    }
+
+    @Test
+    void callWithWrongPasswordIsUnauthorized() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString("mtszn:guess".getBytes(StandardCharsets.UTF_8));
+        assertThat(send(HttpRequest.newBuilder(uri(BASE + "/matrix")).header("Authorization", basic).GET().build())
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void operatorMayNotBuildAConsolidation() throws Exception {
+        assertThat(post(BASE + "/consolidations", "operator").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void agencyMayNotBuildAConsolidation() throws Exception {
+        assertThat(post(BASE + "/consolidations", "mvd").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void agencyMayNotReadAnotherAgencysHistory() throws Exception {
+        assertThat(get(BASE + "/agencies/MZ/history", "mvd").statusCode()).isEqualTo(403);
+        assertThat(get(BASE + "/agencies/MVD/history", "mvd").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownPlanIsNotFound() throws Exception {
+        assertThat(get("/api/plans/no-such-plan/years/2022/matrix", "operator").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void yearThatIsNotANumberIsABadRequest() throws Exception {
+        assertThat(get("/api/plans/" + TestReference.PLAN + "/years/twenty/matrix", "operator").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void consolidationOfAYearNoLongerOwedIsAConflict() throws Exception {
+        assertThat(post("/api/plans/" + TestReference.PLAN + "/years/2023/consolidations", "mtszn").statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void approvalIsUndoneWhenTheOutboxRefuses() throws Exception {
+        MockEndpoint outbox = context.getEndpoint("mock:outbox", MockEndpoint.class);
+        outbox.whenExchangeReceived(1, e -> {
+            throw new IllegalStateException("broker down");
+        });
+        HttpResponse<String> built = post(BASE + "/consolidations", "mtszn");
+        assertThat(built.statusCode()).isIn(200, 201); // 200 when the schedule built the same draft first
+        String id = Json.mapper().readTree(built.body()).path("id").asText();
+
+        assertThat(post(BASE + "/consolidations/" + id + "/approve", "mtszn").statusCode()).isEqualTo(502);
+        JsonNode after = Json.mapper().readTree(get(BASE + "/consolidations/" + id, "operator").body());
+        assertThat(after.path("version").asInt()).isEqualTo(1);
+        assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isZero();
+
+        HttpResponse<String> retried = post(BASE + "/consolidations/" + id + "/approve", "mtszn");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(retried.body()).path("version").asInt()).isEqualTo(1);
+        assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
+    }
+
+    @Test
+    void reminderRefusedByItsTransportIsSentOnTheNextTick() throws Exception {
+        MockEndpoint almaty = context.getEndpoint("mock:receipts.AKIMAT-ALMATY", MockEndpoint.class);
+        almaty.whenExchangeReceived(1, e -> {
+            throw new IllegalStateException("broker down");
+        });
+        clock.set(day(2022, 12, 21)); // due date -20 days
+        await().atMost(10, SECONDS).until(() -> almaty.getReceivedCounter() == 2);
+        NotifyBuilder more = new NotifyBuilder(context).fromRoute("cycle-reminders").whenDone(3).create();
+        assertThat(more.matches(20, SECONDS)).isTrue();
+        assertThat(almaty.getReceivedCounter()).isEqualTo(2);
+        assertThat(store.count("SELECT COUNT(*) FROM cycle_reminder WHERE agency = 'AKIMAT-ALMATY'")).isEqualTo(1);
+    }
+
+    private static Instant day(int year, int month, int day) {
+        return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZoneId.of("Asia/Almaty")).toInstant();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path, String login) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login)).GET().build());
+    }
+
+    private HttpResponse<String> post(String path, String login) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

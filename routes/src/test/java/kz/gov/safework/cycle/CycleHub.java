@@ -1,0 +1,99 @@
+package kz.gov.safework.cycle;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import kz.gov.safework.contract.reference.ReferenceData;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The part of the hub the cycle needs, as the application wires it: the beans it relies on, the
+ * platform-http server, both route builders. Transports are mock endpoints; ticks are fast.
+ */
+final class CycleHub {
+    static final Map<String, String> PASSWORDS = Map.of(
+            "operator", "op-secret", "mtszn", "mtszn-secret", "mvd", "mvd-secret", "mz", "mz-secret");
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port) throws Exception {
+        return start(dataSource, reference, clock, port, Map.of(), context -> { });
+    }
+
+    /** A context with another name: the Quartz jobs stored by the previous one must still reach its routes. */
+    static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port, String name)
+            throws Exception {
+        return start(dataSource, reference, clock, port, Map.of(), context -> context.getCamelContextExtension().setName(name));
+    }
+
+    /** With property overrides and a hook that binds more (e.g. a {@code jms} component) before start. */
+    static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port,
+                              Map<String, String> overrides, Consumer<CamelContext> before) throws Exception {
+        DefaultCamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("hubDataSource", dataSource);
+        context.getRegistry().bind("referenceData", reference);
+        context.getRegistry().bind("clock", clock);
+        context.getRegistry().bind(ApiAuthenticator.BEAN_NAME, (ApiAuthenticator) CycleHub::basic);
+        Properties p = new Properties();
+        p.setProperty(CycleProperties.REMINDERS_TRIGGER,
+                "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&" + CycleQuartz.ENDPOINT_OPTIONS);
+        p.setProperty(CycleProperties.CONSOLIDATION_TRIGGER,
+                "quartz://cycle/consolidation?trigger.repeatInterval=100&trigger.repeatCount=-1&"
+                + CycleQuartz.ENDPOINT_OPTIONS);
+        p.setProperty(CycleProperties.MAIL_URI, "mock:mail");
+        p.setProperty(CycleProperties.JMS_URI_PREFIX, "mock:receipts.");
+        p.setProperty(CycleProperties.OUTBOX_URI, "mock:outbox");
+        overrides.forEach(p::setProperty);
+        context.getPropertiesComponent().setInitialProperties(p);
+        before.accept(context);
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost("127.0.0.1");
+        http.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(http));
+        context.addRoutes(new CycleRoutes());
+        context.addRoutes(new CycleApiRoutes());
+        context.start();
+        return context;
+    }
+
+    static String authorization(String login) {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((login + ":" + PASSWORDS.get(login)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stands in for the hub's credentials check. */
+    private static Optional<String> basic(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String login = decoded.substring(0, colon);
+        return decoded.substring(colon + 1).equals(PASSWORDS.get(login)) ? Optional.of(login) : Optional.empty();
+    }
+
+    private CycleHub() {
+    }
+}
