@@ -10,10 +10,9 @@ import kz.gov.safework.api.Caller;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
-import kz.gov.safework.observe.OperatorAuthenticator;
 
 /** HTTP Basic against the same logins as every other channel; roles from who the login is. */
-final class CredentialsAuthenticator implements ApiAuthenticator, OperatorAuthenticator {
+final class CredentialsAuthenticator implements ApiAuthenticator {
     static final String MTSZN = "MTSZN";
 
     private final Credentials credentials;
@@ -60,13 +59,4 @@ final class CredentialsAuthenticator implements ApiAuthenticator, OperatorAuthen
         return Optional.of(new Caller(login.toLowerCase(java.util.Locale.ROOT), agency == null ? null : agency.code(), roles));
     }
 
-    @Override
-    public Optional<String> login(String authorizationHeader) {
-        return authenticate(authorizationHeader).map(Caller::login);
-    }
-
-    @Override
-    public boolean isOperator(String login) {
-        return "operator".equalsIgnoreCase(login);
-    }
 }

@@ -31,7 +31,6 @@ import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.OperatorApiRoutes;
-import kz.gov.safework.observe.OperatorAuthenticator;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.SubmissionStore;
@@ -77,7 +76,6 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("credentials", Credentials.class, credentials);
         CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
         registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class, authenticator);
-        registry.bind(OperatorAuthenticator.BEAN, OperatorAuthenticator.class, authenticator);
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
         registry.bind("hubDataSource", DataSource.class, dataSource);

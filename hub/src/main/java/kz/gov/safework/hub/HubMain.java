@@ -3,7 +3,12 @@ package kz.gov.safework.hub;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.gov.safework.connectors.mail.MailConfiguration;
+import kz.gov.safework.connectors.mail.MailIntakeRoutes;
+import kz.gov.safework.connectors.mail.MailReceiptRoutes;
 import kz.gov.safework.connectors.sftp.SftpConfiguration;
+import kz.gov.safework.cycle.CycleApiRoutes;
+import kz.gov.safework.cycle.CycleRoutes;
 import org.apache.camel.main.Main;
 
 /**
@@ -36,6 +41,11 @@ public final class HubMain {
         main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
         main.configure().addConfiguration(HubConfiguration.class);
         main.configure().addConfiguration(SftpConfiguration.class);
+        main.configure().addConfiguration(MailConfiguration.class);
+        main.configure().addRoutesBuilder(new MailIntakeRoutes());
+        main.configure().addRoutesBuilder(new MailReceiptRoutes());
+        main.configure().addRoutesBuilder(new CycleRoutes());
+        main.configure().addRoutesBuilder(new CycleApiRoutes());
         return main;
     }
 

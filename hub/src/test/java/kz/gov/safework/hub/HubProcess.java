@@ -26,6 +26,8 @@ public final class HubProcess implements AutoCloseable {
     public final int httpPort;
     public final int brokerPort;
     public final int sftpPort;
+    public final int smtpPort;
+    public final int imapPort;
     private Process process;
 
     public HubProcess(Path dataDir, Map<String, String> extra) throws IOException {
@@ -35,6 +37,8 @@ public final class HubProcess implements AutoCloseable {
         this.httpPort = freePort();
         this.brokerPort = freePort();
         this.sftpPort = freePort();
+        this.smtpPort = freePort();
+        this.imapPort = freePort();
     }
 
     public static int freePort() throws IOException {
@@ -52,7 +56,9 @@ public final class HubProcess implements AutoCloseable {
                 "-Dhub.http.port=" + httpPort,
                 "-Dhub.broker.port=" + brokerPort,
                 "-Dhub.broker.host=127.0.0.1",
-                "-Dhub.sftp.port=" + sftpPort));
+                "-Dhub.sftp.port=" + sftpPort,
+                "-Dhub.mail.embedded.smtp-port=" + smtpPort,
+                "-Dhub.mail.embedded.imap-port=" + imapPort));
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(System.getProperty("hub.jar"));

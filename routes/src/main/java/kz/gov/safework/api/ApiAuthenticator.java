@@ -11,4 +11,9 @@ public interface ApiAuthenticator {
     String BEAN = "hubAuthenticator";
 
     Optional<Caller> authenticate(String authorizationHeader);
+
+    /** The login the header proves, or empty when absent, malformed or wrong. */
+    default Optional<String> login(String authorizationHeader) {
+        return authenticate(authorizationHeader).map(Caller::login);
+    }
 }

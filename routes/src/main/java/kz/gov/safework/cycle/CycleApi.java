@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiAuthenticator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -247,7 +248,7 @@ public class CycleApi {
     private ApiCaller caller(ApiRequest req) {
         ApiAuthenticator auth = authenticator.get();
         if (auth == null) {
-            throw new IllegalStateException("no '" + ApiAuthenticator.BEAN_NAME + "' bean bound");
+            throw new IllegalStateException("no '" + ApiAuthenticator.BEAN + "' bean bound");
         }
         String login = req.authorization() == null ? null : auth.login(req.authorization()).orElse(null);
         if (login == null) {

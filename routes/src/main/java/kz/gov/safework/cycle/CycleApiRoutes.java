@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiAuthenticator;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 

@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiAuthenticator;
 import java.time.Clock;
 import java.time.ZoneId;
 import javax.sql.DataSource;
@@ -27,7 +28,7 @@ public final class CycleServices {
         this.reminders = new Reminders(data, schedule);
         this.consolidations = new Consolidations(data, zone);
         this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
-                .lookupByNameAndType(ApiAuthenticator.BEAN_NAME, ApiAuthenticator.class));
+                .lookupByNameAndType(ApiAuthenticator.BEAN, ApiAuthenticator.class));
     }
 
     public static synchronized CycleServices of(CamelContext context) {

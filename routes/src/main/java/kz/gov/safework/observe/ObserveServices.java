@@ -1,5 +1,6 @@
 package kz.gov.safework.observe;
 
+import kz.gov.safework.api.ApiAuthenticator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
@@ -42,7 +43,7 @@ public final class ObserveServices {
                 settings.defaultRetryAddress(), settings.deadLetterListLimit(), settings.deadLetterViewMaxBytes());
         this.submissions = new RecentSubmissions(dataSource);
         this.authorization = new OperatorAuthorization(
-                requiredBean(context, OperatorAuthenticator.BEAN, OperatorAuthenticator.class));
+                requiredBean(context, ApiAuthenticator.BEAN, ApiAuthenticator.class));
     }
 
     /** The services of this context, created on first call. */

@@ -1,5 +1,8 @@
 package kz.gov.safework.observe;
 
+import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiRole;
+import kz.gov.safework.api.Caller;
 import java.net.URI;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -14,9 +17,9 @@ import org.apache.camel.Processor;
 public final class OperatorAuthorization implements Processor {
     public static final String OPERATOR = "hubOperator";
 
-    private final OperatorAuthenticator authenticator;
+    private final ApiAuthenticator authenticator;
 
-    public OperatorAuthorization(OperatorAuthenticator authenticator) {
+    public OperatorAuthorization(ApiAuthenticator authenticator) {
         this.authenticator = authenticator;
     }
 
@@ -27,8 +30,9 @@ public final class OperatorAuthorization implements Processor {
         String origin = exchange.getMessage().getHeader("Origin", String.class);
         String host = exchange.getMessage().getHeader("Host", String.class);
         exchange.getMessage().removeHeaders("(?i)(camel.*|authorization|cookie)");
-        String login = authenticator.login(header).orElseThrow(ApiProblem::unauthenticated);
-        if (!authenticator.isOperator(login)) {
+        Caller caller = authenticator.authenticate(header).orElseThrow(ApiProblem::unauthenticated);
+        String login = caller.login();
+        if (!caller.has(ApiRole.OPERATOR)) {
             throw ApiProblem.forbidden(login);
         }
         if (!"GET".equals(method) && origin != null && !sameOrigin(origin, host)) {

@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiAuthenticator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class CycleHub {
         context.getRegistry().bind("hubDataSource", dataSource);
         context.getRegistry().bind("referenceData", reference);
         context.getRegistry().bind("clock", clock);
-        context.getRegistry().bind(ApiAuthenticator.BEAN_NAME, (ApiAuthenticator) CycleHub::basic);
+        context.getRegistry().bind(ApiAuthenticator.BEAN, (ApiAuthenticator) header -> CycleHub.basic(header).map(login -> new kz.gov.safework.api.Caller(login, null, java.util.Set.of())));
         Properties p = new Properties();
         p.setProperty(CycleProperties.REMINDERS_TRIGGER,
                 "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&" + CycleQuartz.ENDPOINT_OPTIONS);

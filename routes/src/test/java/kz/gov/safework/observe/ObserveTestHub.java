@@ -62,7 +62,7 @@ final class ObserveTestHub implements AutoCloseable {
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(pool));
         context.getRegistry().bind("hubDataSource", dataSource);
         context.getRegistry().bind("metricsRegistry", registry);
-        context.getRegistry().bind(OperatorAuthenticator.BEAN, new TestAuthenticator());
+        context.getRegistry().bind(kz.gov.safework.api.ApiAuthenticator.BEAN, new TestAuthenticator());
         context.getRegistry().bind("clock", Clock.systemUTC());
 
         MicrometerRoutePolicyFactory routePolicy = new MicrometerRoutePolicyFactory();

@@ -1,5 +1,8 @@
 package kz.gov.safework.observe;
 
+import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiRole;
+import kz.gov.safework.api.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -7,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Two users for tests: {@code operator} (an operator) and {@code mz} (an agency, not an operator). */
-final class TestAuthenticator implements OperatorAuthenticator {
+final class TestAuthenticator implements ApiAuthenticator {
     static final String OPERATOR = "operator";
     static final String OPERATOR_PASSWORD = "operator-secret";
     static final String AGENCY = "mz";
@@ -21,7 +24,12 @@ final class TestAuthenticator implements OperatorAuthenticator {
     }
 
     @Override
-    public Optional<String> login(String authorizationHeader) {
+    public Optional<Caller> authenticate(String authorizationHeader) {
+        return loginOf(authorizationHeader).map(login -> new Caller(login, null,
+                OPERATORS.contains(login) ? Set.of(ApiRole.OPERATOR) : Set.of(ApiRole.AGENCY)));
+    }
+
+    private Optional<String> loginOf(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.startsWith("Basic ")) {
             return Optional.empty();
         }
@@ -39,8 +47,4 @@ final class TestAuthenticator implements OperatorAuthenticator {
         return pair.substring(colon + 1).equals(PASSWORDS.get(login)) ? Optional.of(login) : Optional.empty();
     }
 
-    @Override
-    public boolean isOperator(String login) {
-        return OPERATORS.contains(login);
-    }
 }
