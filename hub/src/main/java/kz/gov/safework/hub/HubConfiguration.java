@@ -161,7 +161,9 @@ public final class HubConfiguration implements CamelConfiguration {
     private static HikariDataSource dataSource(Settings settings, Path dataDir) {
         String url = settings.get(HubSettings.DB_URL);
         if (url.isBlank()) {
-            url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // WRITE_DELAY=0: a commit reaches the file before the JMS transaction commits, so a kill -9
+            // cannot lose a stored judgement whose receipt and feed message already went out.
+            url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

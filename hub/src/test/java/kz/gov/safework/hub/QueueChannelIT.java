@@ -154,7 +154,9 @@ class QueueChannelIT {
 
     @Test
     void rejectsMalformedXml() throws Exception {
-        assertThat(codes(rejectedText("<progressReport><agency>AKIMAT-ASTANA</agency>"))).contains("MALFORMED_XML");
+        assertThat(codes(rejectedText(
+                "<progressReport xmlns=\"urn:kz:gov:safework:progress-report:v1\"><agency>AKIMAT-ASTANA</agency>")))
+                .contains("MALFORMED_XML");
     }
 
     @Test
@@ -204,7 +206,7 @@ class QueueChannelIT {
 
     @Test
     void rejectsJsonNestedOneHundredThousandDeep() throws Exception {
-        String doc = "[".repeat(100_000) + "]".repeat(100_000);
+        String doc = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
         assertThat(codes(rejectedText(doc))).contains("JSON_LIMIT_EXCEEDED");
     }
 
@@ -286,7 +288,8 @@ class QueueChannelIT {
                 "CamelFileName", "../../../etc/passwd",
                 "cAmElHttpUri", "http://127.0.0.1:1/steal",
                 "CamelJmsDestinationName", "government.outbox",
-                "swAgency", "MZ")));
+                "swAgency", "MZ",
+                "swBrokerUser", "mz")));
         assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
         assertThat(receipt.has("fileName")).isFalse();
@@ -377,6 +380,11 @@ class QueueChannelIT {
                     .encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int status(HubProcess process, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(process.url(path))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static String sha256(byte[] bytes) throws Exception {

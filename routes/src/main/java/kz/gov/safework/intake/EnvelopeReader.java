@@ -82,7 +82,18 @@ public final class EnvelopeReader implements Processor {
                     bytes.readBytes(body);
                     out.write(body);
                 } else {
-                    jms.setObjectProperty(SAVE_STREAM, out);
+                    // Artemis closes the stream it saved to; the log still has to flush and fsync it.
+                    jms.setObjectProperty(SAVE_STREAM, new java.io.FilterOutputStream(out) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            flush();
+                        }
+                    });
                 }
             } else if (jms instanceof TextMessage text && text.getText() != null) {
                 out.write(text.getText().getBytes(StandardCharsets.UTF_8));

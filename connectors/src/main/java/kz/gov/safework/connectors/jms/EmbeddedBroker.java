@@ -109,10 +109,11 @@ public final class EmbeddedBroker extends ServiceSupport {
         config.putSecurityRoles(Queues.MTSZN_FEED, Set.of(hub, consumeOnly(BrokerRoles.FEED_CONSUMER)));
         config.putSecurityRoles(Queues.GOVERNMENT_OUTBOX, Set.of(hub, consumeOnly(BrokerRoles.GOVERNMENT)));
         for (Agency agency : referenceData.agencies()) {
-            Set<Role> roles = Set.of(hub, consumeOnly(BrokerRoles.agency(agency.code())));
-            config.putSecurityRoles(Queues.receiptsOf(agency.code()), roles);
-            // Receipts may also go to a reply-to below the agency's own receipts address.
-            config.putSecurityRoles(Queues.receiptsOf(agency.code()) + ".#", roles);
+            String role = BrokerRoles.agency(agency.code());
+            config.putSecurityRoles(Queues.receiptsOf(agency.code()), Set.of(hub, consumeOnly(role)));
+            // An agency may open reply-to queues of its own below its receipts address, and nowhere else.
+            config.putSecurityRoles(Queues.receiptsOf(agency.code()) + ".#", Set.of(hub,
+                    new Role(role, false, true, true, false, true, true, false, false, true, false, false, false)));
         }
     }
 

@@ -44,7 +44,7 @@ public final class JmsEnvelopeProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws JMSException {
         Message jms = exchange.getMessage(JmsMessage.class).getJmsMessage();
-        String login = jms.getStringProperty(SenderStampPlugin.SENDER);
+        String login = SenderStampPlugin.sender(jms);
 
         byte[] body;
         String adapterError = null;

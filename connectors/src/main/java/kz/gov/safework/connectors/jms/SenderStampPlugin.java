@@ -1,29 +1,41 @@
 package kz.gov.safework.connectors.jms;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
- * Stamps every message with the user the broker authenticated for its session, overwriting whatever the
- * sender put there. Needed because populate-validated-user is lost when an AMQP message is converted
- * for a core consumer; this property survives every protocol, so the channel's identity is the
- * document's identity for CORE, AMQP and STOMP alike.
+ * Stamps every message with the user the broker authenticated for its session, removing whatever the
+ * sender put under that name. Needed because populate-validated-user is lost when an AMQP message is
+ * converted for a core consumer. The stamp is an "extra" property: Artemis keeps those outside the AMQP
+ * encoding (so it survives large AMQP messages too) and hands them to core consumers, so the channel's
+ * identity is the document's identity for CORE, AMQP and STOMP alike.
  */
 final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
-    /** Property name read by the JMS channel adapter. */
+    /** Property name read by the JMS channel adapter (a byte[] holding the UTF-8 login). */
     static final String SENDER = "swBrokerUser";
+    private static final SimpleString SENDER_KEY = SimpleString.of(SENDER);
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue) throws ActiveMQException {
+        message.removeProperty(SENDER_KEY);
         String user = session.getValidatedUser() != null ? session.getValidatedUser() : session.getUsername();
-        if (user == null) {
-            message.removeProperty(SENDER);
-        } else {
-            message.putStringProperty(SENDER, user);
+        if (user != null) {
+            message.putExtraBytesProperty(SENDER_KEY, user.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The stamped login of a received message, or null. */
+    static String sender(jakarta.jms.Message jms) throws jakarta.jms.JMSException {
+        Object value = jms.getObjectProperty(SENDER);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return null;
     }
 }

@@ -1,0 +1,84 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 50 MiB document through the SFTP drop box of the packaged hub, whose heap is capped at 256 MiB:
+ * uploaded with the system curl, streamed to the intake queue and into the message log, answered with a
+ * receipt whose SHA-256 is that of the 50 MiB, and the hub still healthy afterwards.
+ */
+class SftpLargeFileIT {
+    private static final long SIZE = 50L * 1024 * 1024;
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path work;
+
+    @Test
+    void fiftyMebibytesPassThroughAHubWithAQuarterGigabyteHeap() throws Exception {
+        Path upload = work.resolve("large report.json");
+        String sha256 = writeLargeJson(upload);
+        try (HubProcess hub = new HubProcess(data, Map.of("hub.max-document-size", Long.toString(64L * 1024 * 1024)))
+                .start()) {
+            String base = "sftp://127.0.0.1:" + hub.sftpPort;
+            String user = "akimat-astana:" + QueueChannelIT.password("akimat-astana");
+            Process put = new ProcessBuilder("curl", "-sS", "-k", "-u", user, "-T", upload.toString(),
+                    base + "/inbox/").redirectErrorStream(true).start();
+            assertThat(put.waitFor()).as(new String(put.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isZero();
+
+            Path receipt = work.resolve("receipt.json");
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                Process get = new ProcessBuilder(List.of("curl", "-sS", "-k", "-u", user, "-o", receipt.toString(),
+                        base + "/receipts/large%20report.json.receipt.json")).redirectErrorStream(true).start();
+                return get.waitFor() == 0 && Files.size(receipt) > 0;
+            });
+            JsonNode json = new ObjectMapper().readTree(receipt.toFile());
+            assertThat(json.path("sha256").asText()).isEqualTo(sha256);
+            assertThat(json.path("channel").asText()).isEqualTo("sftp");
+            assertThat(json.path("status").asText()).isEqualTo("REJECTED");
+            assertThat(json.path("errors").toString()).contains("JSON_LIMIT_EXCEEDED");
+            assertThat(Files.size(data.resolve("messages").toFile().listFiles()[0].toPath()
+                    .resolve(json.path("submissionId").asText()))).isEqualTo(SIZE);
+            assertThat(QueueChannelIT.status(hub, "/observe/health")).isEqualTo(200);
+        }
+    }
+
+    /** A JSON report whose narrative alone makes it 50 MiB: refused for its string length, after streaming. */
+    private static String writeLargeJson(Path file) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] head = ("{\"schema\":\"urn:kz:gov:safework:progress-report:v1\",\"reportId\":\"" + Reports.newId()
+                + "\",\"agency\":\"AKIMAT-ASTANA\",\"plan\":\"" + Reports.PLAN + "\",\"year\":2023,"
+                + "\"contact\":{\"name\":\"Тест\",\"email\":\"t@astana.gov.kz\"},\"items\":[{\"item\":\"14\","
+                + "\"status\":\"IN_PROGRESS\",\"narrativeRu\":\"").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}]}".getBytes(StandardCharsets.UTF_8);
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'a');
+        long body = SIZE - head.length - tail.length;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+            out.write(head);
+            for (long left = body; left > 0; left -= chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+            out.write(tail);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
