@@ -45,6 +45,8 @@ public final class PipelineRoutes extends RouteBuilder {
 
         from("{{hub.intake.consumer.uri}}").routeId("pipeline")
                 .process(envelopes)
+                // Broker-internal properties of the envelope (_AMQ_*, the sender stamp) are not passed on.
+                .removeHeaders("_*", "swBrokerUser")
                 .bean(pipeline, "process")
                 .filter(header(Pipeline.FEED).isNotNull())
                     .to("direct:publish-feed")

@@ -63,7 +63,7 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setPersistIDCache(true)
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(5_000);
-        config.registerBrokerPlugin(new SenderStampPlugin());
+        config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
         config.addAcceptorConfiguration("clients", "tcp://" + settings.host() + ":" + settings.port()
                 + "?protocols=CORE,AMQP,STOMP;anycastPrefix=queue://,/queue/;multicastPrefix=topic://,/topic/");

@@ -16,6 +16,13 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * identity is the document's identity for CORE, AMQP and STOMP alike.
  */
 final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
+    private final String hubUser;
+
+    /** @param hubUser the hub's own login: its messages (feed, receipts) carry no stamp */
+    SenderStampPlugin(String hubUser) {
+        this.hubUser = hubUser;
+    }
+
     /** Property name read by the JMS channel adapter (a byte[] holding the UTF-8 login). */
     static final String SENDER = "swBrokerUser";
     private static final SimpleString SENDER_KEY = SimpleString.of(SENDER);
@@ -25,7 +32,7 @@ final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
             boolean noAutoCreateQueue) throws ActiveMQException {
         message.removeProperty(SENDER_KEY);
         String user = session.getValidatedUser() != null ? session.getValidatedUser() : session.getUsername();
-        if (user != null) {
+        if (user != null && !user.equals(hubUser)) {
             message.putExtraBytesProperty(SENDER_KEY, user.getBytes(StandardCharsets.UTF_8));
         }
     }
