@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.contract.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -16,7 +17,7 @@ import org.apache.camel.support.service.ServiceSupport;
 public class MailConfiguration implements CamelConfiguration {
     /** Registry name of the Micrometer registry the hub exposes on /observe/metrics. */
     static final String METRICS_REGISTRY = "metricsRegistry";
-    static final String LAST_POLL_GAUGE = "hub_source_last_poll_seconds";
+    static final String LAST_POLL_GAUGE = MetricNames.SOURCE_LAST_POLL;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -56,7 +57,8 @@ public class MailConfiguration implements CamelConfiguration {
             if (meters != null) {
                 Gauge.builder(LAST_POLL_GAUGE, status, MailPollStatus::lastSuccessEpochSeconds)
                         .description("When the source was last polled successfully (seconds since the epoch)")
-                        .tag("source", "imap")
+                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
+                        .tag(MetricNames.TAG_SOURCE, "imap")
                         .register(meters);
             }
         }

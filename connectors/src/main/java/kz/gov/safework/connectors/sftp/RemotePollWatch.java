@@ -27,6 +27,7 @@ public final class RemotePollWatch implements PollingConsumerPollStrategy {
     private final String server;
     private final Clock clock;
     private volatile State state;
+    private volatile long lastSuccessEpochSeconds;
 
     public RemotePollWatch(Agency agency, Clock clock) {
         this.agency = agency;
@@ -40,6 +41,11 @@ public final class RemotePollWatch implements PollingConsumerPollStrategy {
 
     public String server() {
         return server;
+    }
+
+    /** Epoch second of the last successful poll, 0 before the first. */
+    public long lastSuccessEpochSeconds() {
+        return lastSuccessEpochSeconds;
     }
 
     /** Null until the first poll ended. */
@@ -59,6 +65,7 @@ public final class RemotePollWatch implements PollingConsumerPollStrategy {
             LOG.info("SFTP server of agency {} ({}) at {} reachable again", agency.code(), agency.nameEn(), server);
         }
         state = new State(clock.instant(), null, 0);
+        lastSuccessEpochSeconds = state.at().getEpochSecond();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package kz.gov.safework.connectors.sftp;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.gov.safework.contract.MetricNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +86,16 @@ public final class RemoteSftpRoutes extends RouteBuilder {
             bindToRegistry(id + "-repository", new JdbcIdempotentRepository(dataSource, id, clock));
             bindToRegistry(id + "-poll", watch);
             bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(watch));
+            MeterRegistry meters = getContext().getRegistry()
+                    .lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+            if (meters != null) {
+                Gauge.builder(MetricNames.SOURCE_LAST_POLL,
+                                watch, RemotePollWatch::lastSuccessEpochSeconds)
+                        .description("When the source was last polled successfully (seconds since the epoch)")
+                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
+                        .tag(MetricNames.TAG_SOURCE, id)
+                        .register(meters);
+            }
 
             Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");
             Files.createDirectories(work);

@@ -1,0 +1,15 @@
+package kz.gov.safework.contract;
+
+/**
+ * Metric names that more than one module records, part of the operations contract (the Grafana dashboard
+ * in config/ queries them). Micrometer names; Prometheus shows {@code hub_source_last_poll_seconds}.
+ */
+public final class MetricNames {
+    /** Epoch second of the last successful poll of a channel source (an IMAP mailbox, an agency's SFTP server). */
+    public static final String SOURCE_LAST_POLL = "hub.source.last.poll";
+    public static final String SOURCE_LAST_POLL_UNIT = "seconds";
+    public static final String TAG_SOURCE = "source";
+
+    private MetricNames() {
+    }
+}
