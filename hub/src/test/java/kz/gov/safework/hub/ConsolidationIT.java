@@ -1,0 +1,110 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Message;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ministry's side through the packaged hub: reports sent over AMQP (one of them corrected), a draft
+ * consolidated report built on demand by MTSZN, approved, and received by the Government from
+ * government.outbox: XML, JSON, a Russian PDF, the manifest naming every submission, and its hash.
+ */
+class ConsolidationIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLAN_YEAR = "/api/plans/safe-labor-2021-2025/years/2022";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void approvedConsolidatedReportReachesTheGovernmentWithItsManifest() throws Exception {
+        try (HubProcess hub = new HubProcess(data, Map.of()).start()) {
+            Map<String, String> submissions = new HashMap<>();
+            for (String example : new String[] {"01-akimat-astana-2022.json", "04-mtszn-2022.json",
+                    "05-mtszn-2022-correction.xml"}) {
+                String login = example.contains("mtszn") ? "mtszn" : "akimat-astana";
+                try (AgencyClient client = new AgencyClient(hub.brokerPort, login, QueueChannelIT.password(login))) {
+                    String id = client.sendBytes(Files.readAllBytes(QueueChannelIT.examples("valid").resolve(example)),
+                            Map.of());
+                    Message m = client.receive("receipts." + login.toUpperCase(java.util.Locale.ROOT),
+                            "JMSCorrelationID = '" + id + "'", 30_000);
+                    JsonNode receipt = JSON.readTree(AgencyClient.text(m));
+                    assertThat(receipt.path("status").asText()).as(example).isEqualTo("ACCEPTED");
+                    submissions.put(example, receipt.path("submissionId").asText());
+                }
+            }
+
+            HttpResponse<String> matrix = call(hub, "GET", PLAN_YEAR + "/matrix", "operator");
+            assertThat(matrix.statusCode()).isEqualTo(200);
+            assertThat(matrix.body()).contains("CORRECTED").contains("MISSING");
+
+            assertThat(call(hub, "POST", PLAN_YEAR + "/consolidations", "akimat-astana").statusCode()).isEqualTo(403);
+            HttpResponse<String> draft = call(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn");
+            assertThat(draft.statusCode()).isIn(200, 201);
+            String id = JSON.readTree(draft.body()).path("id").asText();
+
+            HttpResponse<String> approved = call(hub, "POST", PLAN_YEAR + "/consolidations/" + id + "/approve", "mtszn");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+            Map<String, byte[]> parts = new HashMap<>();
+            try (AgencyClient government = new AgencyClient(hub.brokerPort, "government",
+                    QueueChannelIT.password("government"))) {
+                Message m;
+                while (parts.size() < 5 && (m = government.receive("government.outbox", null, 30_000)) != null) {
+                    byte[] body = body(m);
+                    assertThat(QueueChannelIT.sha256(body)).isEqualTo(m.getStringProperty("swSha256"));
+                    parts.put(m.getStringProperty("swPart"), body);
+                }
+            }
+            assertThat(parts.keySet()).isEqualTo(Set.of("xml", "json", "pdf", "manifest", "manifest-sha256"));
+
+            JsonNode manifest = JSON.readTree(parts.get("manifest"));
+            assertThat(manifest.path("submissions").findValuesAsText("submissionId"))
+                    .contains(submissions.get("01-akimat-astana-2022.json"),
+                            submissions.get("05-mtszn-2022-correction.xml"));
+            assertThat(new String(parts.get("manifest-sha256"), StandardCharsets.UTF_8))
+                    .startsWith(QueueChannelIT.sha256(parts.get("manifest")));
+            String pdfText;
+            try (var pdf = Loader.loadPDF(parts.get("pdf"))) {
+                pdfText = new PDFTextStripper().getText(pdf);
+            }
+            assertThat(pdfText).contains("Сводная информация").contains("Астан");
+        }
+    }
+
+    private static byte[] body(Message m) throws Exception {
+        if (m instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return body;
+        }
+        return AgencyClient.text(m).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> call(HubProcess hub, String method, String path, String login) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (login + ":" + QueueChannelIT.password(login)).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
