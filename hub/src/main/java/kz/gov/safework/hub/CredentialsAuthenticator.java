@@ -1,11 +1,10 @@
 package kz.gov.safework.hub;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiRole;
+import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.api.Caller;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
@@ -25,23 +24,11 @@ final class CredentialsAuthenticator implements ApiAuthenticator {
 
     @Override
     public Optional<Caller> authenticate(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        Optional<BasicCredentials> basic = BasicCredentials.parse(header);
+        if (basic.isEmpty() || !credentials.check(basic.get().login(), basic.get().password())) {
             return Optional.empty();
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String login = decoded.substring(0, colon);
-        if (!credentials.check(login, decoded.substring(colon + 1))) {
-            return Optional.empty();
-        }
+        String login = basic.get().login();
         EnumSet<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
         Agency agency = referenceData.agencyByLogin(login).orElse(null);
         if (agency != null) {

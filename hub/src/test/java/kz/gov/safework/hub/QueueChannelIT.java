@@ -374,7 +374,11 @@ class QueueChannelIT {
     }
 
     static HttpResponse<String> get(String path, String login) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(hub.url(path)));
+        return request(hub, path, login);
+    }
+
+    static HttpResponse<String> request(HubProcess process, String path, String login) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(process.url(path)));
         if (login != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)));
@@ -383,8 +387,7 @@ class QueueChannelIT {
     }
 
     static int status(HubProcess process, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(process.url(path))).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return request(process, path, null).statusCode();
     }
 
     static String sha256(byte[] bytes) throws Exception {

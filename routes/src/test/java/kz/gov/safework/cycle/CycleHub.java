@@ -78,21 +78,9 @@ final class CycleHub {
 
     /** Stands in for the hub's credentials check. */
     private static Optional<String> basic(String header) {
-        if (header == null || !header.startsWith("Basic ")) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String login = decoded.substring(0, colon);
-        return decoded.substring(colon + 1).equals(PASSWORDS.get(login)) ? Optional.of(login) : Optional.empty();
+        return kz.gov.safework.api.BasicCredentials.parse(header)
+                .filter(c -> c.password().equals(PASSWORDS.get(c.login())))
+                .map(kz.gov.safework.api.BasicCredentials::login);
     }
 
     private CycleHub() {

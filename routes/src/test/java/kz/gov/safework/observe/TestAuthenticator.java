@@ -2,6 +2,7 @@ package kz.gov.safework.observe;
 
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiRole;
+import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.api.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,21 +31,9 @@ final class TestAuthenticator implements ApiAuthenticator {
     }
 
     private Optional<String> loginOf(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.startsWith("Basic ")) {
-            return Optional.empty();
-        }
-        String pair;
-        try {
-            pair = new String(Base64.getDecoder().decode(authorizationHeader.substring(6).strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = pair.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String login = pair.substring(0, colon);
-        return pair.substring(colon + 1).equals(PASSWORDS.get(login)) ? Optional.of(login) : Optional.empty();
+        return BasicCredentials.parse(authorizationHeader)
+                .filter(c -> c.password().equals(PASSWORDS.get(c.login())))
+                .map(BasicCredentials::login);
     }
 
 }

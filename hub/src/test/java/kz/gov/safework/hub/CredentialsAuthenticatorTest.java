@@ -1,0 +1,66 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import kz.gov.safework.api.ApiRole;
+import kz.gov.safework.api.BasicCredentials;
+import kz.gov.safework.api.Caller;
+import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.contract.reference.ReferenceData;
+import org.junit.jupiter.api.Test;
+
+class CredentialsAuthenticatorTest {
+    private static final Path CONFIG = Path.of("..", "config");
+
+    private final CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials(),
+            ReferenceData.load(CONFIG));
+
+    private static Credentials credentials() {
+        Properties p = new Properties();
+        p.setProperty("operator", "op-secret");
+        p.setProperty("mtszn", "mtszn-secret");
+        p.setProperty("mz", "mz-secret");
+        p.setProperty("government", "gov-secret");
+        return Credentials.of(p);
+    }
+
+    private Caller caller(String login, String password) {
+        return authenticator.authenticate(new BasicCredentials(login, password).header()).orElseThrow();
+    }
+
+    @Test
+    void givesTheMinistryOfLabourItsOwnRoleBesideTheAgencyOne() {
+        Caller mtszn = caller("mtszn", "mtszn-secret");
+        assertThat(mtszn.roles()).containsExactlyInAnyOrder(ApiRole.AGENCY, ApiRole.MTSZN);
+        assertThat(mtszn.agency()).isEqualTo("MTSZN");
+    }
+
+    @Test
+    void anAgencyLoginIsOnlyThatAgency() {
+        Caller mz = caller("MZ", "mz-secret");
+        assertThat(mz.login()).isEqualTo("mz");
+        assertThat(mz.agency()).isEqualTo("MZ");
+        assertThat(mz.roles()).containsExactly(ApiRole.AGENCY);
+    }
+
+    @Test
+    void operatorAndGovernmentAreNoAgency() {
+        assertThat(caller("operator", "op-secret").roles()).containsExactly(ApiRole.OPERATOR);
+        assertThat(caller("government", "gov-secret").agency()).isNull();
+    }
+
+    @Test
+    void refusesAWrongPassword() {
+        assertThat(authenticator.authenticate(new BasicCredentials("mz", "mtszn-secret").header())).isEmpty();
+    }
+
+    @Test
+    void refusesMalformedHeaders() {
+        assertThat(authenticator.authenticate(null)).isEmpty();
+        assertThat(authenticator.authenticate("Bearer abc")).isEmpty();
+        assertThat(authenticator.authenticate("Basic not-base64!")).isEmpty();
+        assertThat(authenticator.authenticate("Basic bXo=")).as("no colon").isEmpty();
+    }
+}
