@@ -128,6 +128,11 @@ public final class HubConfiguration implements CamelConfiguration {
         HubMeters meters = new HubMeters(metrics);
         Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(referenceData), store, maxBytes);
 
+        context.getRestConfiguration().setApiProperties(java.util.Map.of(
+                "api.title", "Safe Labour reporting hub",
+                "api.version", "1",
+                "api.description", "Receipts, the reporting cycle and the operator console's API. "
+                        + "Every path needs HTTP Basic credentials (the same logins as the broker and SFTP)."));
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
         context.addRoutes(new ObserveRoutes());
         context.addRoutes(new OperatorApiRoutes());
