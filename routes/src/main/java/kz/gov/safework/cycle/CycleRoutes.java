@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.contract.envelope.Queues;
 import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER;
 import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX;
@@ -42,8 +43,6 @@ public class CycleRoutes extends RouteBuilder {
     public static final String H_SHA256 = "swSha256";
     public static final String H_MANIFEST_SHA256 = "swManifestSha256";
     public static final String H_MESSAGE_TYPE = "swMessageType";
-    /** Artemis duplicate detection: resending the same part or reminder is harmless. */
-    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     @Override
     public void configure() {
@@ -135,7 +134,7 @@ public class CycleRoutes extends RouteBuilder {
         Message m = exchange.getMessage();
         m.removeHeaders("*");
         m.setHeader(H_MESSAGE_TYPE, "REMINDER");
-        m.setHeader(DUPLICATE_ID, r.key());
+        m.setHeader(Queues.DUPLICATE_ID, r.key());
         m.setBody(body.toString());
     }
 
@@ -155,7 +154,7 @@ public class CycleRoutes extends RouteBuilder {
         m.setHeader(H_SHA256, part.sha256());
         m.setHeader(H_MANIFEST_SHA256, pkg.manifestSha256());
         m.setHeader("JMSXGroupID", pkg.consolidationId());
-        m.setHeader(DUPLICATE_ID, pkg.consolidationId() + ":" + part.kind());
+        m.setHeader(Queues.DUPLICATE_ID, pkg.consolidationId() + ":" + part.kind());
         m.setBody(part.body());
     }
 }

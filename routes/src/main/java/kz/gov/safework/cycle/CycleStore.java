@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +72,7 @@ public class CycleStore {
             ps.setInt(12, r.offsetDays());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (Sql.isUniqueViolation(e)) {
                 return false; // a concurrent claim won
             }
             throw new IllegalStateException("cannot record reminder", e);
@@ -168,7 +169,7 @@ public class CycleStore {
                 return true;
             } catch (SQLException e) {
                 c.rollback();
-                if (isUniqueViolation(e)) {
+                if (Sql.isUniqueViolation(e)) {
                     return false;
                 }
                 throw e;
@@ -225,8 +226,5 @@ public class CycleStore {
         return t == null ? null : t.toInstant();
     }
 
-    private static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
-    }
 
 }

@@ -15,7 +15,6 @@ import org.apache.camel.builder.RouteBuilder;
  * store answers with the stored judgement and the broker's duplicate detection drops what already went out.
  */
 public final class PipelineRoutes extends RouteBuilder {
-    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     private static final String RECEIPT = "swReceipt";
 
     private final EnvelopeReader envelopes;
@@ -57,7 +56,7 @@ public final class PipelineRoutes extends RouteBuilder {
                 .setProperty(RECEIPT, body())
                 .setBody(header(Pipeline.FEED))
                 .removeHeader(Pipeline.FEED)
-                .setHeader(DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
+                .setHeader(Queues.DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
                 .setHeader("JMSType", constant("progress-report"))
                 .to("{{hub.feed.uri}}")
                 .setBody(exchangeProperty(RECEIPT))
@@ -65,7 +64,7 @@ public final class PipelineRoutes extends RouteBuilder {
 
         from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
-                .setHeader(DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
+                .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
                 .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));

@@ -99,7 +99,7 @@ class OutboxOverArtemisTest {
 
             // Resending a part is dropped by the broker's duplicate detection: the next message is the marker.
             context.createProducerTemplate().sendBodyAndHeaders("jms:queue:" + Queues.GOVERNMENT_OUTBOX, "again",
-                    Map.of(CycleRoutes.DUPLICATE_ID, id + ":xml"));
+                    Map.of(kz.gov.safework.contract.envelope.Queues.DUPLICATE_ID, id + ":xml"));
             context.createProducerTemplate().sendBody("jms:queue:" + Queues.GOVERNMENT_OUTBOX, "marker");
             Message next = outbox.receive(RECEIVE_TIMEOUT_MS);
             assertThat(((TextMessage) next).getText()).isEqualTo("marker");

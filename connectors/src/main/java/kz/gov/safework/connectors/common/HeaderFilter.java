@@ -11,6 +11,8 @@ import org.apache.camel.Processor;
  */
 public final class HeaderFilter implements Processor {
     public static final HeaderFilter INSTANCE = new HeaderFilter();
+    /** The same rule as a pattern for {@code removeHeaders(...)} in route definitions. */
+    public static final String UNTRUSTED = "(?i)(camel|mail\\.).*";
 
     @Override
     public void process(Exchange exchange) {

@@ -18,9 +18,6 @@ import org.apache.camel.builder.RouteBuilder;
  * JMSCorrelationID = the report's JMSMessageID.
  */
 public final class JmsChannelRoutes extends RouteBuilder {
-    /** Artemis duplicate detection: a receipt re-sent after a crash is dropped by the broker. */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-
     private final JmsEnvelopeProcessor envelopes;
 
     public JmsChannelRoutes(JmsEnvelopeProcessor envelopes) {
@@ -51,7 +48,7 @@ public final class JmsChannelRoutes extends RouteBuilder {
         String target = replyTo != null && (replyTo.equals(own) || replyTo.startsWith(own + ".")) ? replyTo : own;
         exchange.setProperty("swReceiptAddress", target);
         in.setHeader("JMSCorrelationID", in.getHeader(CORRELATION, String.class));
-        in.setHeader(DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
+        in.setHeader(Queues.DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
         in.setHeader("JMSType", "receipt");
         // What the agency needs on a receipt: the JSON body, status, submission id, correlation; no internals.
         in.removeHeaders("sw*", EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, AGENCY, EnvelopeHeaders.FILE_NAME);

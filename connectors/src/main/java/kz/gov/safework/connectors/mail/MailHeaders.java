@@ -1,6 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
 import java.util.Locale;
+import kz.gov.safework.connectors.common.HeaderFilter;
 import org.apache.camel.Exchange;
 
 /**
@@ -24,7 +25,7 @@ public final class MailHeaders {
 
     static boolean isControlLike(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("camel") || lower.startsWith("mail.")
+        return HeaderFilter.isControlHeader(name)
                 || lower.equals("moveto") || lower.equals("copyto") || lower.equals("delete");
     }
 }

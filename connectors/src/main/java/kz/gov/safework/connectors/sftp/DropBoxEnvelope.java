@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.HeaderFilter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class DropBoxEnvelope implements Processor {
         FileFacts facts = FileFacts.of(file, clock);
         Optional<ErrorCode> refusal = policy.refusal(name, facts.size());
 
-        in.removeHeaders(Headers.UNTRUSTED);
+        in.removeHeaders(HeaderFilter.UNTRUSTED);
         in.setHeader(EnvelopeHeaders.CHANNEL, Channel.SFTP.id());
         referenceData.agencyByLogin(login).map(Agency::code)
                 .ifPresent(code -> in.setHeader(EnvelopeHeaders.AGENCY, code));

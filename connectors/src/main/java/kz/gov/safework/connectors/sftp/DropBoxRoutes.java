@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.HeaderFilter;
 import java.nio.file.Files;
 import java.time.Clock;
 
@@ -72,7 +73,7 @@ public final class DropBoxRoutes extends RouteBuilder {
                 .process(new DropBoxArchive(dropBox));
 
         from("{{hub.receipts.sftp.uri}}").routeId("sftp-receipts")
-                .removeHeaders(Headers.UNTRUSTED)
+                .removeHeaders(HeaderFilter.UNTRUSTED)
                 .process(new DropBoxReceipts(dropBox, referenceData));
     }
 }

@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.HeaderFilter;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class RemoteSftpEnvelope implements Processor {
         Optional<ErrorCode> refusal = policy.refusal(name, size);
         String localCopy = in.getHeader(Exchange.FILE_LOCAL_WORK_PATH, String.class);
 
-        in.removeHeaders(Headers.UNTRUSTED);
+        in.removeHeaders(HeaderFilter.UNTRUSTED);
         in.setHeader(EnvelopeHeaders.CHANNEL, Channel.SFTP_REMOTE.id());
         in.setHeader(EnvelopeHeaders.AGENCY, agency.code());
         in.setHeader(EnvelopeHeaders.LOGIN, agency.login());

@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.HeaderFilter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.gov.safework.contract.MetricNames;
@@ -118,7 +119,7 @@ public final class RemoteSftpRoutes extends RouteBuilder {
         }
 
         from("{{hub.receipts.sftp-remote.uri}}").routeId("sftp-remote-receipts")
-                .removeHeaders(Headers.UNTRUSTED)
+                .removeHeaders(HeaderFilter.UNTRUSTED)
                 .process(exchange -> exchange.getIn().setHeader(Exchange.FILE_NAME,
                         DropBox.safeFileName(fileNameOf(exchange)) + DropBox.RECEIPT_SUFFIX))
                 .recipientList(method(this, "receiptUri"))

@@ -14,6 +14,12 @@ public final class Queues {
     /** Receipts from the pipeline back to the adapter of a channel: {@code hub.receipts.<channel id>}. */
     public static final String HUB_RECEIPTS_PREFIX = "hub.receipts.";
 
+    /**
+     * Artemis' duplicate-detection property: every message the hub sends carries a deterministic value,
+     * so a send repeated after a crash is dropped by the broker.
+     */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
     public static String receiptsOf(String agencyCode) {
         return RECEIPTS_PREFIX + agencyCode;
     }
