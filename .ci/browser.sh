@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the operator console's browser test (ConsoleBrowserTest) needs: Debian's chromium and
 # chromium-driver at /usr/bin/chromium and /usr/bin/chromedriver. Idempotent; needs root and the Debian
-# package registry. Call it from .ci/run before Maven, then run Maven with -Dhub.browser.required=true so
-# the test fails instead of skipping when the browser is missing.
+# package registry. Called by .ci/run before Maven; with CI=true (or -Dhub.services.required=true) the test
+# fails instead of skipping when the browser is missing (RequiredService).
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

@@ -65,7 +65,18 @@ public final class HubProcess implements AutoCloseable {
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        try {
+            awaitHealthy(http);
+        } catch (RuntimeException | Error e) {
+            // start() failed inside a try-with-resources header: close() will not run, so no process may outlive it.
+            process.destroyForcibly();
+            throw e;
+        }
+        return this;
+    }
+
+    private void awaitHealthy(HttpClient http) {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Hub exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
@@ -76,7 +87,6 @@ public final class HubProcess implements AutoCloseable {
                 return false;
             }
         });
-        return this;
     }
 
     public String url(String path) {

@@ -1,12 +1,9 @@
 package kz.gov.safework.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
+import kz.gov.safework.testing.RequiredService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * and stored there. Uses the server .ci/postgres.sh starts; in CI (CI=true) a missing one fails.
  */
 class PostgresIT {
-    private static final Path POSTGRES = Path.of("/tmp/safework-ci/postgres.properties");
-
     @TempDir
     Path data;
 
     @Test
     void storesAnAcceptedReportInPostgres() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(Files.exists(POSTGRES), "PostgreSQL not started (run .ci/postgres.sh)");
-        }
-        Properties pg = new Properties();
-        try (Reader r = Files.newBufferedReader(POSTGRES)) {
-            pg.load(r);
-        }
+        Properties pg = RequiredService.properties("postgres.properties", ".ci/postgres.sh");
         try (Connection c = DriverManager.getConnection(pg.getProperty("url"), pg.getProperty("user"),
                 pg.getProperty("password")); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");

@@ -2,7 +2,6 @@ package kz.gov.safework.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Map;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.testing.RequiredService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real browser (Debian's chromium and chromium-driver, headless): an operator signs in,
  * sees a submission the test stored, sees the matrix in colour, and replays a dead letter with its button
  * until it is back on hub.intake. Needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/browser.sh
- * installs them); skipped without them unless -Dhub.browser.required=true or CI=true.
+ * installs them); skipped without them, failed in CI ({@link RequiredService}).
  */
 class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -46,11 +46,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void startHubAndBrowser() throws Exception {
-        // In CI (CI=true) the browser is installed by .ci/run: a missing browser fails, never skips.
-        if (!Boolean.getBoolean("hub.browser.required") && !"true".equals(System.getenv("CI"))) {
-            assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                    "chromium and chromium-driver are not installed (run .ci/browser.sh)");
-        }
+        RequiredService.executables(".ci/browser.sh", CHROMIUM, CHROMEDRIVER);
         hub = new ObserveTestHub();
         hub.context.getRegistry().bind("referenceData", new ReferenceData(List.of(), List.of(), List.of(
                 new Plan(PLAN, "План мероприятий «Безопасный труд»", "Safe Labour action plan", null, List.of(),

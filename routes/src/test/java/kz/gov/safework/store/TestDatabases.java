@@ -2,24 +2,23 @@ package kz.gov.safework.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import kz.gov.safework.testing.RequiredService;
 import org.flywaydb.core.Flyway;
 
 /**
  * The databases store tests run on: H2 in memory always, and PostgreSQL when {@code .ci/postgres.sh}
- * has started one (it writes /tmp/safework-ci/postgres.properties; CI always runs it).
+ * has started one (it writes /tmp/safework-ci/postgres.properties); in CI a missing PostgreSQL fails
+ * ({@link RequiredService}).
  */
 public final class TestDatabases {
-    public static final Path POSTGRES = Path.of("/tmp/safework-ci/postgres.properties");
+    private static final String PROPERTIES = "postgres.properties";
+    private static final String SCRIPT = ".ci/postgres.sh";
 
     public record TestDatabase(String name, HikariDataSource dataSource) {
         @Override
@@ -28,12 +27,10 @@ public final class TestDatabases {
         }
     }
 
-    public static List<TestDatabase> all() throws IOException {
+    public static List<TestDatabase> all() {
         List<TestDatabase> dbs = new ArrayList<>();
         dbs.add(h2());
-        if (Files.exists(POSTGRES)) {
-            dbs.add(postgres());
-        }
+        RequiredService.optionalProperties(PROPERTIES, SCRIPT).ifPresent(p -> dbs.add(postgres(p)));
         return dbs;
     }
 
@@ -41,17 +38,13 @@ public final class TestDatabases {
         return migrated("H2", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    public static TestDatabase postgres() throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(POSTGRES)) {
-            p.load(r);
-        }
+    private static TestDatabase postgres(Properties p) {
         HikariDataSource ds = dataSource(p.getProperty("url"), p.getProperty("user"), p.getProperty("password"));
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
         } catch (Exception e) {
-            throw new IllegalStateException("PostgreSQL from " + POSTGRES + " unusable", e);
+            throw new IllegalStateException("PostgreSQL from " + PROPERTIES + " unusable", e);
         }
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         return new TestDatabase("PostgreSQL", ds);

@@ -3,37 +3,27 @@ package kz.gov.safework.connectors.mail;
 import static kz.gov.safework.connectors.mail.TestMails.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.testing.RequiredService;
 import org.junit.jupiter.api.Test;
 
 /**
  * The intake against a real IMAP server outside the JVM: Debian's Dovecot, started by {@code .ci/mail.sh},
  * which also places a mail from the MZ address with Dovecot's own {@code doveadm save}. Replies go to a
- * GreenMail SMTP server. Skipped only when the script has not run (no {@value #PROPERTIES}).
+ * GreenMail SMTP server. Without the script's {@code /tmp/safework-ci/mail.properties} it is skipped, in CI it fails
+ * ({@link RequiredService}).
  */
 class MailDovecotSystemTest {
-    static final String PROPERTIES = "/tmp/safework-ci/mail.properties";
-
     @Test
     void mailPlacedInDovecotBecomesAnEnvelopeIsMovedToProcessedAndIsAnswered() throws Exception {
-        Path file = Path.of(PROPERTIES);
-        assumeTrue(Files.isRegularFile(file), "run .ci/mail.sh first (writes " + PROPERTIES + ")");
-        Properties dovecot = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            dovecot.load(reader);
-        }
+        Properties dovecot = RequiredService.properties("mail.properties", ".ci/mail.sh");
         Properties overrides = new Properties();
         overrides.setProperty("hub.mail.imap.host", dovecot.getProperty("host"));
         overrides.setProperty("hub.mail.imap.port", dovecot.getProperty("port"));

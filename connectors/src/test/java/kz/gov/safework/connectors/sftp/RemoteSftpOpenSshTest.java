@@ -2,10 +2,8 @@ package kz.gov.safework.connectors.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.testing.RequiredService;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.RemoteSftp;
 
@@ -34,10 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Polling an agency's own SFTP server: a real OpenSSH server started by {@code .ci/sftp.sh}, which writes
- * {@code /tmp/safework-ci/sftp.properties}. Skipped only when that file is absent (run the script locally).
+ * {@code /tmp/safework-ci/sftp.properties}. Without it the tests are skipped, in CI they fail ({@link RequiredService}).
  */
 class RemoteSftpOpenSshTest {
-    private static final Path CI_PROPERTIES = Path.of("/tmp/safework-ci/sftp.properties");
     private static final String REPORT = "{\"reportId\":\"R-remote\",\"agency\":\"MZ\"}";
 
     private static Properties server;
@@ -51,11 +49,7 @@ class RemoteSftpOpenSshTest {
 
     @BeforeAll
     static void readServer() throws IOException {
-        assumeTrue(Files.exists(CI_PROPERTIES), "run .ci/sftp.sh first: " + CI_PROPERTIES + " is absent");
-        server = new Properties();
-        try (Reader reader = Files.newBufferedReader(CI_PROPERTIES, StandardCharsets.UTF_8)) {
-            server.load(reader);
-        }
+        server = RequiredService.properties("sftp.properties", ".ci/sftp.sh");
     }
 
     @BeforeEach
