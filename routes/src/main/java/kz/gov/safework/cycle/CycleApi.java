@@ -62,7 +62,11 @@ public class CycleApi {
         int year = year(req);
         YearState state = data.state(plan, year);
         List<CellState> cells = state.cells().stream().filter(c -> caller.sees(c.agency())).toList();
-        if ("csv".equalsIgnoreCase(req.format())) {
+        String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new ApiException(400, "format must be json or csv");
+        }
+        if (format.equals("csv")) {
             StringBuilder csv = new StringBuilder("agency,item,status,late,current_submission,submissions\r\n");
             for (CellState c : cells) {
                 csv.append(c.agency()).append(',').append(csvField(c.item().number())).append(',').append(c.status())

@@ -69,17 +69,23 @@ public final class SubmissionStore implements AcceptedReports {
         List<ValidationError> errors = new ArrayList<>(verdict.errors());
         ReceiptStatus status = ReceiptStatus.REJECTED;
         String duplicateOf = null;
+        boolean late = false;
         String supersedes = null;
         if (verdict.acceptable()) {
             duplicateOf = queryString(c, "SELECT submission_id FROM accepted_document WHERE agency = ? AND sha256 = ?",
                     report.agency(), envelope.sha256());
             if (duplicateOf != null) {
                 status = ReceiptStatus.DUPLICATE;
+                // A duplicate repeats the original's judgement, lateness included: sending again does not make it on time.
+                late = Boolean.parseBoolean(queryString(c,
+                        "SELECT CASE WHEN late THEN 'true' ELSE 'false' END FROM submission WHERE submission_id = ?",
+                        duplicateOf));
             } else if (queryString(c, "SELECT submission_id FROM accepted_report WHERE report_id = ?",
                     report.reportId()) != null) {
                 errors.add(ValidationError.of(ErrorCode.REPORT_ID_REUSED, "/reportId", report.reportId()));
             } else {
                 status = ReceiptStatus.ACCEPTED;
+                late = verdict.late();
                 update(c, "INSERT INTO accepted_document (agency, sha256, submission_id) VALUES (?, ?, ?)",
                         report.agency(), envelope.sha256(), envelope.submissionId());
                 update(c, "INSERT INTO accepted_report (report_id, submission_id) VALUES (?, ?)",
@@ -99,7 +105,7 @@ public final class SubmissionStore implements AcceptedReports {
         Integer year = read == null ? null : read.year();
         boolean accepted = status == ReceiptStatus.ACCEPTED;
         Receipt receipt = new Receipt(envelope.submissionId(), read == null ? null : read.reportId(), agency,
-                year == null ? null : year.toString(), status, accepted && verdict.late(),
+                year == null ? null : year.toString(), status, late,
                 accepted ? List.of() : errors, verdict.warnings(), envelope.receivedAt(), envelope.sha256(),
                 envelope.channel().id(), envelope.fileName(), duplicateOf, now);
         String feedJson = accepted ? json(new FeedMessage(FeedMessage.SCHEMA_ID, envelope.submissionId(),

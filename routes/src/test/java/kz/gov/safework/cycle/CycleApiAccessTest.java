@@ -90,6 +90,13 @@ class CycleApiAccessTest {
     }
 
     @Test
+    void unknownMatrixFormatIsABadRequestNamingTheAllowedOnes() throws Exception {
+        var response = get("/api/plans/" + TestReference.PLAN + "/years/2022/matrix?format=xml", "operator");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("json or csv");
+    }
+
+    @Test
     void consolidationOfAYearNoLongerOwedIsAConflict() throws Exception {
         assertThat(post("/api/plans/" + TestReference.PLAN + "/years/2023/consolidations", "mtszn").statusCode())
                 .isEqualTo(409);

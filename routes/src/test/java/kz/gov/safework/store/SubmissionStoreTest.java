@@ -92,6 +92,20 @@ class SubmissionStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aDuplicateOfALateReportIsLateToo(TestDatabases.TestDatabase db) throws Exception {
+        var report = report(UUID.randomUUID().toString(), null);
+        Verdict late = new Verdict(accepted(report).read(), List.of(), List.of(), true);
+        Verdict onTimeIfJudgedAgain = accepted(report);
+        Outcome first = store(db).record(envelope("t1", "9".repeat(64)), late);
+        Outcome second = store(db).record(envelope("t2", "9".repeat(64)), onTimeIfJudgedAgain);
+
+        assertThat(first.receipt().late()).isTrue();
+        assertThat(second.receipt().status()).isEqualTo(ReceiptStatus.DUPLICATE);
+        assertThat(second.receipt().late()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void rejectsAReusedReportIdWithDifferentContent(TestDatabases.TestDatabase db) throws Exception {
         String reportId = UUID.randomUUID().toString();
         store(db).record(envelope("t1", "d".repeat(64)), accepted(report(reportId, null)));
