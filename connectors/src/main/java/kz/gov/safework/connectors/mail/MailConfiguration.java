@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -26,6 +27,9 @@ public class MailConfiguration implements CamelConfiguration {
             return;
         }
         MailPollStatus status = MailPollStatus.of(context);
+        if (settings.tls().hasTruststore()) {
+            context.getRegistry().bind(MailEndpoints.TLS_BEAN, SSLContextParameters.class, settings.tls().clientParameters());
+        }
         if (settings.embedded().enabled()) {
             // Started with the context, before the routes: the intake's first poll finds the server up.
             context.addService(new EmbeddedMailServer(context, settings), true, true);
