@@ -23,6 +23,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS on the packaged hub, with a CA made by the test: the broker's TLS port speaks CORE and AMQP to
- * clients that verify the hub's certificate; an agency's client certificate (CN = its login) logs it in
+ * clients that verify the hub's certificate (STOMP too); an agency's client certificate (CN = its login) logs it in
  * without a password and the hub takes the document as that agency's; certificates from another CA and
  * certificates of another agency get nothing; HTTPS serves health and the API, and plain HTTP is off.
  */
@@ -132,6 +135,21 @@ class TlsIT {
     }
 
     @Test
+    void speaksStompOverTls() throws Exception {
+        SSLSocketFactory factory = pki.trustingContext().getSocketFactory();
+        try (SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", tlsPort)) {
+            SSLParameters params = socket.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(params);
+            socket.getOutputStream().write(("CONNECT\naccept-version:1.2\nhost:hub\nlogin:" + LOGIN + "\npasscode:"
+                    + QueueChannelIT.password(LOGIN) + "\n\n\0").getBytes(StandardCharsets.UTF_8));
+            byte[] frame = new byte[9];
+            int read = socket.getInputStream().readNBytes(frame, 0, frame.length);
+            assertThat(new String(frame, 0, read, StandardCharsets.UTF_8)).isEqualTo("CONNECTED");
+        }
+    }
+
+    @Test
     void logsAnAgencyInByItsCertificateOverCoreWithoutAPassword() throws Exception {
         try (Connection connection = core(pki.clientKeystore(LOGIN)).createConnection()) {
             assertAcceptedAsAstana(reportAndReceipt(connection));
@@ -178,7 +196,10 @@ class TlsIT {
         }).isInstanceOf(JMSSecurityException.class);
     }
 
-    /** Grants are per login even though every certificate login reaches the broker without a user name. */
+    /**
+     * Grants are per login even though certificate logins reach the broker without a user name (Artemis
+     * does not cache grants for a session without one, so each check asks the security manager).
+     */
     @Test
     void anotherAgencysCertificateCannotReadAstanasReceipts() throws Exception {
         try (Connection astana = core(pki.clientKeystore(LOGIN)).createConnection();

@@ -83,11 +83,6 @@ public final class EmbeddedBroker extends ServiceSupport {
                     tlsAcceptorParams(), "clients-tls"));
             certificateLogins = settings.tls().clientAuth() != ClientAuth.NONE;
         }
-        if (certificateLogins) {
-            // Artemis caches granted permissions by the user name the client sent, which is null for every
-            // certificate login: one agency's grant would be found for another. Check every time instead.
-            config.setAuthorizationCacheSize(0);
-        }
         config.setSecurityRoles(new java.util.HashMap<>());
         securityRoles(config);
         addressSettings(config);

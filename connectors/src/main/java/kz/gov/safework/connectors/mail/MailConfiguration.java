@@ -3,6 +3,7 @@ package kz.gov.safework.connectors.mail;
 import kz.gov.safework.contract.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import kz.gov.safework.connectors.tls.TlsSettings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -22,14 +23,16 @@ public class MailConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        TlsSettings tls = TlsSettings.load(context.getPropertiesComponent());
+        if (tls.hasTruststore()) {
+            // Also for an operator's own SMTPS endpoint, e.g. hub.cycle.mail.uri=smtps://...&sslContextParameters=#mailTls
+            context.getRegistry().bind(MailEndpoints.TLS_BEAN, SSLContextParameters.class, tls.clientParameters());
+        }
         MailSettings settings = MailSettings.load(context);
         if (!settings.enabled()) {
             return;
         }
         MailPollStatus status = MailPollStatus.of(context);
-        if (settings.tls().hasTruststore()) {
-            context.getRegistry().bind(MailEndpoints.TLS_BEAN, SSLContextParameters.class, settings.tls().clientParameters());
-        }
         if (settings.embedded().enabled()) {
             // Started with the context, before the routes: the intake's first poll finds the server up.
             context.addService(new EmbeddedMailServer(context, settings), true, true);
