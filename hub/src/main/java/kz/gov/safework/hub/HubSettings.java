@@ -13,7 +13,7 @@ final class HubSettings {
     static final String BROKER_URL = "hub.broker.url";
     static final String BROKER_HOST = "hub.broker.host";
     static final String BROKER_PORT = "hub.broker.port";
-    static final String BROKER_TLS_PORT = "hub.broker.tls-port";
+    static final String BROKER_TLS_PORT = kz.gov.safework.connectors.jms.BrokerSettings.TLS_PORT_KEY;
     static final String BROKER_USER = "hub.broker.user";
     static final String BROKER_PASSWORD = "hub.broker.password";
     static final String BROKER_MAX_ATTEMPTS = "hub.pipeline.max-attempts";

@@ -21,4 +21,6 @@ public record BrokerSettings(
         int maxDeliveryAttempts,
         long redeliveryDelayMillis,
         int duplicateIdCacheSize) {
+    /** The configuration key of {@code tlsPort}, for messages that tell the operator what to change. */
+    public static final String TLS_PORT_KEY = "hub.broker.tls-port";
 }

@@ -143,7 +143,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         TlsSettings tls = settings.tls();
         Map<String, Object> params = clientAcceptorParams(settings.tlsPort());
         params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
-        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.requireKeystore("hub.broker.tls-port").toString());
+        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.requireKeystore(BrokerSettings.TLS_PORT_KEY).toString());
         params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, tls.keystorePassword());
         params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, TlsSettings.STORE_TYPE);
         if (tls.hasTruststore()) {
