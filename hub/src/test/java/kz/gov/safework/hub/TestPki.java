@@ -105,15 +105,31 @@ final class TestPki {
 
     /** An SSLContext presenting the given keystore's key (the server side of a test's TLS endpoint). */
     SSLContext serverContext(Path keystore) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(keystore).getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** An SSLContext presenting the given client keystore and trusting this CA only. */
+    SSLContext clientContext(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("ca", caCert);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(keystore).getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static KeyManagerFactory keyManagers(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD.toCharArray());
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, PASSWORD.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
+        return keys;
     }
 
     private Path keystore(String cn, KeyPurposeId purpose, GeneralNames altNames) throws Exception {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -134,19 +135,31 @@ class TlsIT {
         }
     }
 
-    @Test
-    void speaksStompOverTls() throws Exception {
-        SSLSocketFactory factory = pki.trustingContext().getSocketFactory();
+    /** The first 9 bytes of the broker's answer to a STOMP CONNECT over TLS (CONNECTED, or ERROR...). */
+    private static String stompConnect(SSLContext tls, String loginHeaders) throws Exception {
+        SSLSocketFactory factory = tls.getSocketFactory();
         try (SSLSocket socket = (SSLSocket) factory.createSocket("127.0.0.1", tlsPort)) {
             SSLParameters params = socket.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(params);
-            socket.getOutputStream().write(("CONNECT\naccept-version:1.2\nhost:hub\nlogin:" + LOGIN + "\npasscode:"
-                    + QueueChannelIT.password(LOGIN) + "\n\n\0").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("CONNECT\naccept-version:1.2\nhost:hub\n" + loginHeaders + "\n\0")
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] frame = new byte[9];
             int read = socket.getInputStream().readNBytes(frame, 0, frame.length);
-            assertThat(new String(frame, 0, read, StandardCharsets.UTF_8)).isEqualTo("CONNECTED");
+            return new String(frame, 0, read, StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void speaksStompOverTls() throws Exception {
+        assertThat(stompConnect(pki.trustingContext(),
+                "login:" + LOGIN + "\npasscode:" + QueueChannelIT.password(LOGIN) + "\n")).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void logsAnAgencyInByItsCertificateOverStompWithoutALogin() throws Exception {
+        assertThat(stompConnect(pki.clientContext(pki.clientKeystore(LOGIN)), "")).isEqualTo("CONNECTED");
+        assertThat(stompConnect(pki.trustingContext(), "")).isNotEqualTo("CONNECTED");
     }
 
     @Test
