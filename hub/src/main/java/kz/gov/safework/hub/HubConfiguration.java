@@ -19,6 +19,7 @@ import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
 import kz.gov.safework.connectors.jms.JmsChannelRoutes;
 import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
+import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.hub.observe.BrokerHealthCheck;
@@ -92,7 +93,8 @@ public final class HubConfiguration implements CamelConfiguration {
                 hubPassword = HexFormat.of().formatHex(secret);
             }
             broker = new EmbeddedBroker(new BrokerSettings(dataDir, settings.get(HubSettings.BROKER_HOST),
-                    settings.getInt(HubSettings.BROKER_PORT), hubUser, hubPassword, "mtszn",
+                    settings.getInt(HubSettings.BROKER_PORT), settings.getInt(HubSettings.BROKER_TLS_PORT),
+                    TlsSettings.load(context.getPropertiesComponent()), hubUser, hubPassword, "mtszn",
                     settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
                     settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
                     settings.getInt(HubSettings.BROKER_ID_CACHE)), credentials, referenceData);

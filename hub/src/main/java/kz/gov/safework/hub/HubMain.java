@@ -39,6 +39,7 @@ public final class HubMain {
         main.setDefaultPropertyPlaceholderLocation(
                 "file:" + configDir.resolve("application.properties").toAbsolutePath());
         main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
+        main.addMainListener(new HttpServerSetup());
         main.configure().addConfiguration(HubConfiguration.class);
         main.configure().addConfiguration(SftpConfiguration.class);
         main.configure().addConfiguration(MailConfiguration.class);

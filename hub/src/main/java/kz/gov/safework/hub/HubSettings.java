@@ -13,12 +13,15 @@ final class HubSettings {
     static final String BROKER_URL = "hub.broker.url";
     static final String BROKER_HOST = "hub.broker.host";
     static final String BROKER_PORT = "hub.broker.port";
+    static final String BROKER_TLS_PORT = kz.gov.safework.connectors.jms.BrokerSettings.TLS_PORT_KEY;
     static final String BROKER_USER = "hub.broker.user";
     static final String BROKER_PASSWORD = "hub.broker.password";
     static final String BROKER_MAX_ATTEMPTS = "hub.pipeline.max-attempts";
     static final String BROKER_REDELIVERY_DELAY = "hub.broker.redelivery-delay-ms";
     static final String BROKER_ID_CACHE = "hub.broker.duplicate-id-cache-size";
     static final String JMS_MAX_CONNECTIONS = "hub.jms.max-connections";
+    static final String HTTP_PORT = "hub.http.port";
+    static final String HTTPS_PORT = "hub.https.port";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
 
     private HubSettings() {

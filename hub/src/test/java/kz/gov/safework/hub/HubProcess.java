@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The packaged hub as an outside process, the way an operator starts it: {@code java -jar}, its own
@@ -23,7 +24,10 @@ public final class HubProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final Map<String, String> extra;
+    private final HttpClient http;
     public final int httpPort;
+    /** hub.https.port from the extra properties, or 0: then {@link #url} is https and plain HTTP is off. */
+    public final int httpsPort;
     public final int brokerPort;
     public final int sftpPort;
     public final int smtpPort;
@@ -31,9 +35,16 @@ public final class HubProcess implements AutoCloseable {
     private Process process;
 
     public HubProcess(Path dataDir, Map<String, String> extra) throws IOException {
+        this(dataDir, extra, null);
+    }
+
+    /** @param tls trusts the hub's HTTPS certificate (with hub.https.port among the extras), or null */
+    public HubProcess(Path dataDir, Map<String, String> extra, SSLContext tls) throws IOException {
         this.dataDir = dataDir;
         this.log = dataDir.resolve("hub.log");
         this.extra = extra;
+        this.httpsPort = Integer.parseInt(extra.getOrDefault("hub.https.port", "0"));
+        this.http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls).build();
         this.httpPort = freePort();
         this.brokerPort = freePort();
         this.sftpPort = freePort();
@@ -64,9 +75,8 @@ public final class HubProcess implements AutoCloseable {
         cmd.add(System.getProperty("hub.jar"));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        HttpClient http = HttpClient.newHttpClient();
         try {
-            awaitHealthy(http);
+            awaitHealthy();
         } catch (RuntimeException | Error e) {
             // start() failed inside a try-with-resources header: close() will not run, so no process may outlive it.
             process.destroyForcibly();
@@ -75,7 +85,8 @@ public final class HubProcess implements AutoCloseable {
         return this;
     }
 
-    private void awaitHealthy(HttpClient http) {
+    private void awaitHealthy() {
+        // Generous: on a loaded machine the hub can take more than a minute to start.
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Hub exited with " + process.exitValue() + ":\n" + Files.readString(log));
@@ -90,7 +101,12 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + httpPort + path;
+        return httpsPort > 0 ? "https://127.0.0.1:" + httpsPort + path : "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** An HTTP client for {@link #url}: with HTTPS it trusts the test CA given at construction. */
+    public HttpClient http() {
+        return http;
     }
 
     public String log() throws IOException {

@@ -1,19 +1,26 @@
 package kz.gov.safework.connectors.jms;
 
 import java.nio.file.Path;
+import kz.gov.safework.connectors.tls.TlsSettings;
 
 /**
  * Settings of the embedded broker, from configuration. {@code hubUser}/{@code hubPassword} are the
- * hub's own in-VM identity; the password is generated per start unless configured.
+ * hub's own in-VM identity; the password is generated per start unless configured. {@code port} is the
+ * plain acceptor, {@code tlsPort} the TLS one (0 disables either); {@code tls} holds keystore, truststore
+ * and client-certificate policy.
  */
 public record BrokerSettings(
         Path dataDir,
         String host,
         int port,
+        int tlsPort,
+        TlsSettings tls,
         String hubUser,
         String hubPassword,
         String feedConsumerLogin,
         int maxDeliveryAttempts,
         long redeliveryDelayMillis,
         int duplicateIdCacheSize) {
+    /** The configuration key of {@code tlsPort}, for messages that tell the operator what to change. */
+    public static final String TLS_PORT_KEY = "hub.broker.tls-port";
 }

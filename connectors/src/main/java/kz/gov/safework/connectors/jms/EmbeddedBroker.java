@@ -1,18 +1,25 @@
 package kz.gov.safework.connectors.jms;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.tls.ClientAuth;
+import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -24,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Artemis broker the hub runs when no external broker is configured: persistent journal in the
- * data directory, one acceptor speaking CORE, AMQP and STOMP, an in-VM acceptor for the hub itself,
+ * data directory, one acceptor speaking CORE, AMQP and STOMP (and the same over TLS on a second port when
+ * configured), an in-VM acceptor for the hub itself,
  * security on with least privilege (DESIGN.md §4 queues).
  */
 public final class EmbeddedBroker extends ServiceSupport {
@@ -65,14 +73,27 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setGracefulShutdownTimeout(5_000);
         config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
-        config.addAcceptorConfiguration("clients", "tcp://" + settings.host() + ":" + settings.port()
-                + "?protocols=CORE,AMQP,STOMP;anycastPrefix=queue://,/queue/;multicastPrefix=topic://,/topic/");
+        if (settings.port() > 0) {
+            config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                    clientAcceptorParams(settings.port()), "clients"));
+        }
+        boolean certificateLogins = false;
+        if (settings.tlsPort() > 0) {
+            config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                    tlsAcceptorParams(), "clients-tls"));
+            certificateLogins = settings.tls().clientAuth() != ClientAuth.NONE;
+        }
         config.setSecurityRoles(new java.util.HashMap<>());
         securityRoles(config);
         addressSettings(config);
         queues(config);
 
-        HubSecurityManager security = new HubSecurityManager();
+        Set<String> certified = new HashSet<>();
+        if (certificateLogins) {
+            certified.addAll(credentials.logins());
+            certified.remove(settings.hubUser());
+        }
+        HubSecurityManager security = new HubSecurityManager(certified);
         security.getConfiguration().addUser(settings.hubUser(), settings.hubPassword());
         security.getConfiguration().addRole(settings.hubUser(), BrokerRoles.HUB);
         for (String login : credentials.logins()) {
@@ -97,8 +118,42 @@ public final class EmbeddedBroker extends ServiceSupport {
 
         embedded = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(security);
         embedded.start();
-        LOG.info("Embedded Artemis broker listening on {}:{} (CORE, AMQP, STOMP), journal in {}",
-                settings.host(), settings.port(), dir.toAbsolutePath());
+        LOG.info("Embedded Artemis broker listening on {} port {} and TLS port {} (CORE, AMQP, STOMP; 0 = off), "
+                + "client certificates {}, journal in {}", settings.host(), settings.port(), settings.tlsPort(),
+                settings.tls().clientAuth(), dir.toAbsolutePath());
+    }
+
+    /** One acceptor speaks CORE, AMQP and STOMP; queue:// (AMQP) and /queue/ (STOMP) prefixes name queues. */
+    private Map<String, Object> clientAcceptorParams(int port) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, settings.host());
+        params.put(TransportConstants.PORT_PROP_NAME, port);
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, "CORE,AMQP,STOMP");
+        params.put("anycastPrefix", "queue://,/queue/");
+        params.put("multicastPrefix", "topic://,/topic/");
+        return params;
+    }
+
+    /**
+     * The same protocols over TLS with the hub's keystore; with {@code hub.tls.client-auth} want/need the
+     * handshake asks for a client certificate and checks it against the truststore. Parameters are passed
+     * as a map, not a URL, so no character of a password is read as URL syntax.
+     */
+    private Map<String, Object> tlsAcceptorParams() {
+        TlsSettings tls = settings.tls();
+        Map<String, Object> params = clientAcceptorParams(settings.tlsPort());
+        params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.requireKeystore(BrokerSettings.TLS_PORT_KEY).toString());
+        params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, tls.keystorePassword());
+        params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, TlsSettings.STORE_TYPE);
+        if (tls.hasTruststore()) {
+            params.put(TransportConstants.TRUSTSTORE_PATH_PROP_NAME, tls.truststore().toString());
+            params.put(TransportConstants.TRUSTSTORE_PASSWORD_PROP_NAME, tls.truststorePassword());
+            params.put(TransportConstants.TRUSTSTORE_TYPE_PROP_NAME, TlsSettings.STORE_TYPE);
+        }
+        params.put(TransportConstants.NEED_CLIENT_AUTH_PROP_NAME, tls.clientAuth() == ClientAuth.NEED);
+        params.put(TransportConstants.WANT_CLIENT_AUTH_PROP_NAME, tls.clientAuth() == ClientAuth.WANT);
+        return params;
     }
 
     /** Least privilege: agencies send reports and read their own receipts, nothing else. */

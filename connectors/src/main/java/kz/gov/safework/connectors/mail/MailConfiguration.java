@@ -3,9 +3,11 @@ package kz.gov.safework.connectors.mail;
 import kz.gov.safework.contract.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import kz.gov.safework.connectors.tls.TlsSettings;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -21,6 +23,11 @@ public class MailConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        TlsSettings tls = TlsSettings.load(context.getPropertiesComponent());
+        if (tls.hasTruststore()) {
+            // Also for an operator's own SMTPS endpoint, e.g. hub.cycle.mail.uri=smtps://...&sslContextParameters=#mailTls
+            context.getRegistry().bind(MailEndpoints.TLS_BEAN, SSLContextParameters.class, tls.clientParameters());
+        }
         MailSettings settings = MailSettings.load(context);
         if (!settings.enabled()) {
             return;

@@ -8,6 +8,8 @@ package kz.gov.safework.connectors.mail;
 public final class MailEndpoints {
     /** Registry name of the poll strategy that records each IMAP poll for the health check and gauge. */
     public static final String POLL_STRATEGY_BEAN = "mailPollStatus";
+    /** Registry name of the SSL parameters (the hub's truststore) for IMAPS and SMTPS. */
+    public static final String TLS_BEAN = "mailTls";
 
     private final MailSettings settings;
 
@@ -34,7 +36,8 @@ public final class MailEndpoints {
                 + "&closeFolder=true&skipFailedMessage=false&handleFailedMessage=false"
                 + "&maxMessagesPerPoll=50"
                 + "&delay=" + settings.pollDelayMillis()
-                + "&pollStrategy=#" + POLL_STRATEGY_BEAN;
+                + "&pollStrategy=#" + POLL_STRATEGY_BEAN
+                + (settings.verifiesWithTruststore(imap) ? "&sslContextParameters=#" + TLS_BEAN : "");
     }
 
     /** Outgoing replies. The body sent there is always a complete MimeMessage built by {@link Replies}. */
@@ -42,8 +45,13 @@ public final class MailEndpoints {
         MailSettings.Server smtp = settings.smtp();
         StringBuilder uri = new StringBuilder(smtp.tls() ? "smtps" : "smtp")
                 .append("://").append(smtp.host()).append(':').append(smtp.port());
+        char separator = '?';
         if (!smtp.user().isEmpty()) {
             uri.append("?username=").append(raw(smtp.user())).append("&password=").append(raw(smtp.password()));
+            separator = '&';
+        }
+        if (settings.verifiesWithTruststore(smtp)) {
+            uri.append(separator).append("sslContextParameters=#").append(TLS_BEAN);
         }
         return uri.toString();
     }

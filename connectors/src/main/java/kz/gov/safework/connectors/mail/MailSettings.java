@@ -1,13 +1,15 @@
 package kz.gov.safework.connectors.mail;
 
 import java.util.Locale;
+import kz.gov.safework.connectors.tls.TlsSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * Every {@code hub.mail.*} setting, read once from Camel's properties. When {@code hub.mail.embedded=true}
  * the IMAP and SMTP sides point at the embedded GreenMail server instead of {@code hub.mail.imap.*} and
- * {@code hub.mail.smtp.*}, so the demo needs no further setting.
+ * {@code hub.mail.smtp.*}, so the demo needs no further setting. {@code tls} is the hub's TLS material:
+ * its truststore, when set, is what IMAPS and SMTPS servers are checked against.
  */
 public record MailSettings(
         boolean enabled,
@@ -18,7 +20,8 @@ public record MailSettings(
         long pollDelayMillis,
         Server smtp,
         String hubAddress,
-        ArchiveLimits archiveLimits) {
+        ArchiveLimits archiveLimits,
+        TlsSettings tls) {
 
     /** The hub's own mailbox on the embedded server. */
     public static final String EMBEDDED_HUB_ADDRESS = "reports@hub.local";
@@ -39,6 +42,15 @@ public record MailSettings(
         public String toString() {
             return "Embedded[enabled=" + enabled + ", smtp=" + smtpPort + ", imap=" + imapPort + "]";
         }
+    }
+
+    /**
+     * True when mail to and from real servers goes over TLS checked against the hub's truststore (not only
+     * the JVM's default CAs). The host name is checked in every TLS case: Angus Mail's
+     * {@code mail.<protocol>.ssl.checkserveridentity} is true by default, and the hub never turns it off.
+     */
+    public boolean verifiesWithTruststore(Server server) {
+        return server.tls() && tls.hasTruststore();
     }
 
     public static MailSettings load(CamelContext context) {
@@ -75,7 +87,8 @@ public record MailSettings(
                 p.integer("hub.mail.imap.poll-delay", 30_000),
                 smtp, hubAddress,
                 new ArchiveLimits(p.integer("hub.mail.zip.max-entries", 100),
-                        p.integer("hub.mail.zip.max-total-bytes", 50 * 1024 * 1024)));
+                        p.integer("hub.mail.zip.max-total-bytes", 50 * 1024 * 1024)),
+                embedded.enabled() ? TlsSettings.none() : TlsSettings.load(props));
     }
 
     private record Lookup(PropertiesComponent props) {

@@ -2,10 +2,14 @@ package kz.gov.safework.connectors.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.camel.component.mail.MailEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Credentials reach camel-mail unchanged, whatever characters they hold. */
 class MailEndpointsTest {
@@ -33,6 +37,46 @@ class MailEndpointsTest {
             assertThat(imap.getConfiguration().getMoveTo()).isEqualTo("Processed");
             assertThat(smtp.getConfiguration().getPassword()).isEqualTo(password);
             assertThat(imap.getEndpointUri()).doesNotContain(password);
+        }
+    }
+
+    @Test
+    void imapsAndSmtpsCheckTheServerAgainstTheHubsTruststoreWhenOneIsConfigured(@TempDir Path config) throws Exception {
+        Files.write(config.resolve("truststore.p12"), new byte[] {1});
+        Properties props = new Properties();
+        props.setProperty("hub.config-dir", config.toString());
+        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.host", "mail.example.org");
+        props.setProperty("hub.mail.imap.user", "reports@example.org");
+        props.setProperty("hub.tls.truststore", "truststore.p12");
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().setInitialProperties(props);
+            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, new MailPollStatus());
+            SSLContextParameters trust = new SSLContextParameters();
+            camel.getRegistry().bind(MailEndpoints.TLS_BEAN, trust);
+            MailEndpoints endpoints = new MailEndpoints(MailSettings.load(camel));
+
+            MailEndpoint imap = camel.getEndpoint(endpoints.imapIntake(), MailEndpoint.class);
+            MailEndpoint smtp = camel.getEndpoint(endpoints.smtpReplies(), MailEndpoint.class);
+
+            assertThat(imap.getConfiguration().getProtocol()).isEqualTo("imaps");
+            assertThat(smtp.getConfiguration().getProtocol()).isEqualTo("smtps");
+            assertThat(imap.getConfiguration().getSslContextParameters()).isSameAs(trust);
+            assertThat(smtp.getConfiguration().getSslContextParameters()).isSameAs(trust);
+        }
+    }
+
+    @Test
+    void withoutATruststoreTheJvmsCasAreUsed() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.host", "mail.example.org");
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.getPropertiesComponent().setInitialProperties(props);
+            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, new MailPollStatus());
+            MailEndpoints endpoints = new MailEndpoints(MailSettings.load(camel));
+            assertThat(endpoints.imapIntake()).doesNotContain("sslContextParameters");
+            assertThat(endpoints.smtpReplies()).doesNotContain("sslContextParameters");
         }
     }
 }

@@ -1,0 +1,40 @@
+package kz.gov.safework.hub;
+
+import kz.gov.safework.connectors.tls.TlsSettings;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.HttpServerConfigurationProperties;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides how the embedded HTTP server (Camel's platform-http on Vert.x: API, console, health, metrics)
+ * listens, before Camel Main creates it: HTTPS on {@code hub.https.port} with the hub's keystore when that
+ * is set, else plain HTTP on {@code hub.http.port}. One server either way: every REST route is bound to the
+ * main server's one router, and a plain listener left beside HTTPS would carry the same Basic passwords in
+ * clear. The choice needs code because a properties file cannot say "this port if that key is set".
+ */
+final class HttpServerSetup extends MainListenerSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        Settings settings = new Settings(context);
+        HttpServerConfigurationProperties server = main.configure().httpServer();
+        int httpsPort = settings.getInt(HubSettings.HTTPS_PORT);
+        if (httpsPort > 0) {
+            TlsSettings tls = TlsSettings.load(context.getPropertiesComponent());
+            tls.requireKeystore(HubSettings.HTTPS_PORT);
+            // The server's own SSL parameters are not settable through Camel Main; the global ones are, and
+            // no other component of the hub is told to use them.
+            context.setSSLContextParameters(tls.serverParameters());
+            server.setUseGlobalSslContextParameters(true);
+            server.setPort(httpsPort);
+            LOG.info("HTTP server: HTTPS on port {} ({}); no plain HTTP listener", httpsPort, HubSettings.HTTPS_PORT);
+        } else {
+            server.setPort(settings.getInt(HubSettings.HTTP_PORT));
+        }
+    }
+}
