@@ -5,8 +5,11 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.qpid.jms.JmsConnectionFactory;
 
@@ -45,6 +48,24 @@ public final class AgencyClient implements AutoCloseable {
             producer.send(message);
         }
         return message.getJMSMessageID();
+    }
+
+    /**
+     * Sends every body to reports.in in one transaction, so they reach the queue together at the commit (a load
+     * that is still in flight when the first receipt comes back); returns their JMSMessageIDs in order.
+     */
+    public List<String> sendTextsAtOnce(List<String> bodies) throws JMSException {
+        try (Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer producer = transacted.createProducer(transacted.createQueue("reports.in"))) {
+            List<String> ids = new ArrayList<>();
+            for (String body : bodies) {
+                TextMessage message = transacted.createTextMessage(body);
+                producer.send(message);
+                ids.add(message.getJMSMessageID());
+            }
+            transacted.commit();
+            return ids;
+        }
     }
 
     public Session session() {
