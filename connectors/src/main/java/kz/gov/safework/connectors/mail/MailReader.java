@@ -152,8 +152,10 @@ public final class MailReader {
             if (name == null) {
                 return; // a body text or an unnamed inline part
             }
-            budget.entry(name);
             String lower = Attachments.lower(name);
+            if (!Attachments.isArchive(lower)) {
+                budget.entry(name); // an archive counts by its entries
+            }
             if (Attachments.isDocument(lower)) {
                 documents.add(MailDocument.of(name, declaredType(part, lower), bytesOf(part, budget)));
             } else if (Attachments.isArchive(lower)) {
