@@ -1,7 +1,9 @@
 package kz.gov.safework.connectors.mail;
 
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * redelivery.
  *
  * <p>Whatever goes wrong while reading one mail ends in a verdict, never in an exception: an exception would
- * leave the mail in the inbox to be read again at every poll, forever.
+ * leave the mail in the inbox to be read again at every poll, forever. The one exception is a lost connection
+ * to the mail server, which says nothing about the mail.
  */
 public final class MailIntake {
     /** Exchange property naming what the route does with the mail. */
@@ -112,6 +116,9 @@ public final class MailIntake {
                     reason = e.getMessage();
                 }
             }
+        } catch (FolderClosedException | StoreClosedException lostConnection) {
+            // the mail server went away mid-read: nothing wrong with the mail, read it again at the next poll
+            throw new RuntimeCamelException("Connection to the mailbox lost while reading a mail", lostConnection);
         } catch (Throwable e) { // NOPMD: one mail's failure, even an Error, must not stop the hub reading others
             verdict = Verdict.UNREADABLE;
             reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -152,7 +159,7 @@ public final class MailIntake {
             return Verdict.SENDER_NOT_AUTHENTICATED;
         }
         LOG.debug("Mail {}: sender {} proven by {}", mail.messageId(), mail.sender(), proof.get());
-        return received.tooLarge() ? Verdict.OVER_LIMIT : Verdict.DOCUMENTS;
+        return Verdict.DOCUMENTS; // until its documents are read within the limits (a too-large mail is not)
     }
 
     /** The refusal for a quarantined mail, or a null body when it is not answered. */

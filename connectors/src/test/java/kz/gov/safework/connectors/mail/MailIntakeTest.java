@@ -278,13 +278,15 @@ class MailIntakeTest {
     }
 
     @Test
-    void documentsAddingUpPastTheMailsByteLimitRefuseTheWholeMail() throws Exception {
-        byte[] forty = new byte[40_000];
+    void mailLargerThanTheByteLimitIsNotDownloadedAndIsRefusedWhole() throws Exception {
+        byte[] forty = new byte[40_000]; // two of them, base64-encoded: over the fixture's 64 KiB per mail
         hub.deliverToHub(mail(MZ, "Два больших", attachment("a.xml", forty, "application/xml"),
                 attachment("b.xml", forty, "application/xml")));
 
         MimeMessage reply = awaitOneReplyTo(MZ, "Quarantine");
-        assertThat(text(reply)).contains("ARCHIVE_LIMIT_EXCEEDED", ErrorCode.ARCHIVE_LIMIT_EXCEEDED.messageEn());
+        assertThat(text(reply)).contains("ARCHIVE_LIMIT_EXCEEDED", ErrorCode.ARCHIVE_LIMIT_EXCEEDED.messageEn(),
+                "the mail is larger than " + MailFixture.MAX_MAIL_BYTES + " bytes");
+        assertThat(reply.getHeader("In-Reply-To", null)).isNotBlank();
         assertThat(hub.envelopes()).isEmpty();
     }
 
