@@ -5,6 +5,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,14 +118,17 @@ public final class MailIntake {
                     reason = e.getMessage();
                 }
             }
-        } catch (FolderClosedException | StoreClosedException lostConnection) {
-            // the mail server went away mid-read: nothing wrong with the mail, read it again at the next poll
-            throw new RuntimeCamelException("Connection to the mailbox lost while reading a mail", lostConnection);
         } catch (Throwable e) { // NOPMD: one mail's failure, even an Error, must not stop the hub reading others
+            if (lostConnection(e)) {
+                // the mail server went away mid-read: nothing wrong with the mail, read it again at the next poll
+                throw new RuntimeCamelException("Connection to the mailbox lost while reading a mail", e);
+            }
             verdict = Verdict.UNREADABLE;
-            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // an exception's message may quote the mail: no line breaks of the sender's into the log
+            reason = (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\p{Cntrl}", " ");
             LOG.error("Mail {} cannot be read; moved to the quarantine folder: {}",
-                    mail == null ? "(no header)" : mail.messageId(), reason, e);
+                    mail == null ? "(no header)" : mail.messageId(), reason);
+            LOG.debug("Why the mail cannot be read", e);
         }
         // A plain message from here on: a MailMessage copied into split exchanges would lazily
         // re-read the mail's headers wherever it travels.
@@ -136,6 +141,17 @@ public final class MailIntake {
             LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s)){}", mail.messageId(), mail.sender(),
                     verdict, mail.documents().size(), mail.ignored().size(), reason == null ? "" : ": " + reason);
         }
+    }
+
+    /** A failure of the connection to the mail server, anywhere in the cause chain (the mail itself is fine). */
+    static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FolderClosedException || t instanceof StoreClosedException
+                    || t instanceof SocketException || t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the exchange's mail is refused and goes to the quarantine folder. */

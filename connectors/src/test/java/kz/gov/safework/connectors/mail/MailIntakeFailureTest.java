@@ -54,6 +54,14 @@ class MailIntakeFailureTest {
         assertThatThrownBy(() -> intake.read(exchange)).hasCauseInstanceOf(FolderClosedException.class);
     }
 
+    @Test
+    void socketTimeoutInsideAMessagingExceptionFailsTheExchangeToo() {
+        Exchange exchange = exchangeFor(new FailingMail(new jakarta.mail.MessagingException("fetch failed (test)",
+                new java.net.SocketTimeoutException("Read timed out"))));
+
+        assertThatThrownBy(() -> intake.read(exchange)).isInstanceOf(org.apache.camel.RuntimeCamelException.class);
+    }
+
     private Exchange exchangeFor(MimeMessage mail) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.setIn(new MailMessage(exchange, mail, false));
