@@ -74,11 +74,12 @@ public final class MailReader {
     public ReceivedMail receive(Message received, Instant fallbackReceivedAt) throws MessagingException, IOException {
         Date arrived = received.getReceivedDate();
         Instant receivedAt = arrived == null ? fallbackReceivedAt : arrived.toInstant();
-        if (received.getSize() <= limits.maxMailBytes()) {
-            BoundedOutput raw = new BoundedOutput(limits.maxMailBytes());
+        int size = received.getSize();
+        if (size <= limits.maxMailBytes()) {
+            BoundedOutput raw = new BoundedOutput(limits.maxMailBytes(), size);
             try {
                 received.writeTo(raw);
-                return receive(raw.toByteArray(), receivedAt, false);
+                return receive(raw.bytes(), receivedAt, false);
             } catch (BoundedOutput.Full tooLarge) {
                 // the server's size was wrong: fall through to the header alone
             }
@@ -220,12 +221,21 @@ public final class MailReader {
         return header.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Keeps what is written until the limit, then refuses (the copy from the server stops there). */
+    /**
+     * Keeps what is written until the limit, then refuses (the copy from the server stops there). Sized by the
+     * server's word for the mail's size, so the buffer is neither grown by doubling nor copied at the end.
+     */
     private static final class BoundedOutput extends ByteArrayOutputStream {
         private final long limit;
 
-        BoundedOutput(long limit) {
+        BoundedOutput(long limit, int expectedSize) {
+            super(Math.max(expectedSize, 32));
             this.limit = limit;
+        }
+
+        /** The bytes written: the buffer itself, not a copy, when the server's size was right. */
+        synchronized byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
         }
 
         @Override
