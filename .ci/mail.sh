@@ -2,6 +2,10 @@
 # Starts a throwaway Dovecot IMAP server for the mail channel's system test (MailDovecotSystemTest):
 # Debian's dovecot-imapd, one user with a plain password, maildir under /tmp, IMAP on 127.0.0.1:10143,
 # and one agency mail with a report attached, placed with Dovecot's own `doveadm save`.
+# The hub believes a mail's From: only when the receiving MTA vouches for it in an Authentication-Results
+# header with the authserv-id the hub trusts (hub.mail.trusted-authserv-id). doveadm save bypasses any MTA, so
+# the script writes that header itself, as the MTA in front of Dovecot (Postfix + OpenDKIM) would, with the id
+# mx.safework-ci.test; the test configures the hub to trust that id (authservId in mail.properties).
 # Writes what the test needs to /tmp/safework-ci/mail.properties. Idempotent: a second run replaces the
 # instance and places a fresh mail. Run as root (CI is root). Stop with: .ci/mail.sh stop
 set -euo pipefail
@@ -13,6 +17,7 @@ PASSWORD=hubmail-secret
 SYSTEM_USER=swmail
 OUT_DIR=/tmp/safework-ci
 CONF="$ROOT/dovecot.conf"
+AUTHSERV_ID=mx.safework-ci.test
 
 stop_instance() {
   if [ -f "$ROOT/run/master.pid" ]; then
@@ -103,6 +108,7 @@ FILE_NAME="otchet-2024.xml"
 REPORT='<?xml version="1.0" encoding="UTF-8"?><progressReport><agency>MZ</agency></progressReport>'
 MAIL="$ROOT/mail.eml"
 {
+  printf 'Authentication-Results: %s;\r\n\tdkim=pass (2048-bit key) header.d=agency.hub.local header.s=mail\r\n' "$AUTHSERV_ID"
   printf 'From: =?UTF-8?B?0JzQuNC90LfQtNGA0LDQsg==?= <mz@agency.hub.local>\r\n'
   printf 'To: %s@hub.local\r\n' "$USER_NAME"
   printf 'Subject: =?UTF-8?B?0J7RgtGH0ZHRgiAyMDI0?=\r\n'
@@ -126,6 +132,8 @@ port=$PORT
 user=$USER_NAME
 password=$PASSWORD
 sender=mz@agency.hub.local
+# authserv-id of the Authentication-Results header the script wrote (the hub must trust it)
+authservId=$AUTHSERV_ID
 messageId=$MESSAGE_ID
 fileName=$FILE_NAME
 # Places the same mail again (the test runs it when an earlier run already consumed the first one)

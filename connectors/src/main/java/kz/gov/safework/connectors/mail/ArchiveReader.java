@@ -1,9 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,28 +13,26 @@ import java.util.zip.ZipInputStream;
 import kz.gov.safework.contract.validation.ErrorCode;
 
 /**
- * Opens a {@code .zip} attachment with limits. The archive is refused as a whole (one ARCHIVE_REJECTED
- * document) when it has too many entries, inflates past the byte limit, names a path leading out
- * ({@code ..}, absolute, drive letter), contains another archive, or is not a readable zip. Entries that are
- * neither {@code .xml} nor {@code .json} (a readme, a signature) are skipped.
+ * Opens a {@code .zip} attachment within the mail's {@link MailBudget}. The archive is refused as a whole (one
+ * ARCHIVE_REJECTED document) when it names a path leading out ({@code ..}, absolute, drive letter), contains
+ * another archive, or is not a readable zip. Entries are inflated one buffer at a time and every byte is charged
+ * to the mail's budget as it is read, so an archive inflating past it stops there ({@link MailBudget.Exceeded},
+ * the whole mail refused). Entries that are neither {@code .xml} nor {@code .json} (a readme, a signature) are
+ * read through, counted, and not kept.
  */
 public final class ArchiveReader {
     /** Windows' built-in zip writes names in the OEM code page; Cyrillic there is CP866. */
     private static final Charset LEGACY_NAMES = Charset.forName("IBM866");
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
-    private final ArchiveLimits limits;
-
-    public ArchiveReader(ArchiveLimits limits) {
-        this.limits = limits;
-    }
-
-    public List<MailDocument> open(String archiveName, byte[] archive) {
+    public List<MailDocument> open(String archiveName, byte[] archive, MailBudget budget) {
+        long[] before = budget.mark();
         try {
-            return read(archiveName, archive, StandardCharsets.UTF_8);
+            return read(archiveName, archive, StandardCharsets.UTF_8, budget);
         } catch (IllegalArgumentException malformedUtf8Name) {
+            budget.reset(before); // the same entries again, named in another charset: not charged twice
             try {
-                return read(archiveName, archive, LEGACY_NAMES);
+                return read(archiveName, archive, LEGACY_NAMES, budget);
             } catch (Refused | IOException | IllegalArgumentException e) {
                 return List.of(refuse(archiveName, archive, e.getMessage()));
             }
@@ -45,19 +41,16 @@ public final class ArchiveReader {
         }
     }
 
-    private List<MailDocument> read(String archiveName, byte[] archive, Charset names) throws IOException, Refused {
+    private List<MailDocument> read(String archiveName, byte[] archive, Charset names, MailBudget budget)
+            throws IOException, Refused {
         List<MailDocument> documents = new ArrayList<>();
-        int entries = 0;
-        long total = 0;
         boolean sawEntry = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), names)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 sawEntry = true;
-                if (++entries > limits.maxEntries()) {
-                    throw new Refused("more than " + limits.maxEntries() + " entries");
-                }
                 String name = entry.getName();
+                budget.entry(name);
                 if (leadsOut(name)) {
                     throw new Refused("entry '" + name + "' leads out of the archive");
                 }
@@ -68,14 +61,15 @@ public final class ArchiveReader {
                 if (Attachments.isArchive(lower)) {
                     throw new Refused("nested archive '" + name + "'");
                 }
-                byte[] bytes = readLimited(zip, limits.maxTotalBytes() - total);
-                total += bytes.length;
+                if (!Attachments.isDocument(lower)) {
+                    budget.skip(zip);
+                    continue;
+                }
+                byte[] bytes = budget.readAll(zip);
                 if (startsWith(bytes, ZIP_MAGIC)) {
                     throw new Refused("nested archive '" + name + "'");
                 }
-                if (Attachments.isDocument(lower)) {
-                    documents.add(MailDocument.of(Attachments.baseName(name), Attachments.contentTypeOf(lower), bytes));
-                }
+                documents.add(MailDocument.of(Attachments.baseName(name), Attachments.contentTypeOf(lower), bytes));
             }
         } catch (ZipException e) {
             throw new Refused("not a readable zip archive: " + e.getMessage());
@@ -84,21 +78,6 @@ public final class ArchiveReader {
             throw new Refused("not a zip archive");
         }
         return documents;
-    }
-
-    private byte[] readLimited(InputStream in, long budget) throws IOException, Refused {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long read = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            read += n;
-            if (read > budget) {
-                throw new Refused("uncompressed content exceeds " + limits.maxTotalBytes() + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     static boolean leadsOut(String name) {

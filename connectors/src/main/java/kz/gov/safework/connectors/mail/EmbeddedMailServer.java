@@ -1,10 +1,16 @@
 package kz.gov.safework.connectors.mail;
 
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.smtp.auth.AuthenticationState;
+import com.icegreen.greenmail.smtp.auth.LoginAuthenticationState;
+import com.icegreen.greenmail.smtp.auth.PlainAuthenticationState;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * hub's mailbox {@value MailSettings#EMBEDDED_HUB_ADDRESS}, and one mailbox per agency address. An agency's
  * first address logs in with the agency login (its code in lower case), further addresses with the address
  * itself; all with the agency's demo password. Mail to an address without a mailbox is refused, so the demo
- * server does not grow mailboxes for whatever a sender invents.
+ * server does not grow mailboxes for whatever a sender invents. Each mail received is stamped with an
+ * {@code Authentication-Results} header naming the SMTP login it was sent with, which is how the hub knows a
+ * mail from an agency's address really comes from that agency (see {@link SenderAuthentication}).
  */
 public final class EmbeddedMailServer extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
@@ -47,6 +55,7 @@ public final class EmbeddedMailServer extends ServiceSupport {
             if (user == null) {
                 throw new UserException("No mailbox " + address.getEmail() + " on the hub's demo mail server");
             }
+            stampAuthenticationResults(message, users);
             return user;
         });
         greenMail.setUser(MailSettings.EMBEDDED_HUB_ADDRESS, MailSettings.EMBEDDED_HUB_ADDRESS, embedded.hubPassword());
@@ -70,6 +79,58 @@ public final class EmbeddedMailServer extends ServiceSupport {
         }
         LOG.info("Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}, {} mailboxes (hub: {})",
                 embedded.smtpPort(), embedded.imapPort(), mailboxes, MailSettings.EMBEDDED_HUB_ADDRESS);
+    }
+
+    /**
+     * Acts as the receiving mail server of RFC 8601: removes every {@code Authentication-Results} header the
+     * client wrote in this server's name ({@value MailSettings#EMBEDDED_AUTHSERV_ID}), then writes its own, saying
+     * which login the mail was submitted with ({@code auth=pass smtp.auth=<login>}) or that it was not
+     * ({@code auth=none}). GreenMail records the credentials an AUTH command offered even when they were refused,
+     * so the password is checked again here. Called once per recipient of the same message: idempotent.
+     */
+    static void stampAuthenticationResults(MovingMessage message, UserManager users) throws MessagingException {
+        MimeMessage mime = message.getMessage();
+        String[] present = mime.getHeader(AuthenticationResults.HEADER);
+        if (present != null) {
+            mime.removeHeader(AuthenticationResults.HEADER);
+            for (String header : present) {
+                boolean ours = AuthenticationResults.parse(header)
+                        .map(r -> r.authservId().equals(MailSettings.EMBEDDED_AUTHSERV_ID))
+                        // unparseable: it could be meant as ours, and the hub ignores what it cannot parse anyway
+                        .orElse(true);
+                if (!ours) {
+                    mime.addHeader(AuthenticationResults.HEADER, header);
+                }
+            }
+        }
+        String login = authenticatedLogin(message.getAuthenticationState(), users);
+        mime.addHeader(AuthenticationResults.HEADER, MailSettings.EMBEDDED_AUTHSERV_ID + "; "
+                + (login == null ? "auth=none" : "auth=pass smtp.auth=" + login));
+    }
+
+    /** The login of a successful SMTP AUTH (PLAIN or LOGIN), or null. */
+    private static String authenticatedLogin(AuthenticationState state, UserManager users) {
+        String login;
+        String password;
+        if (state instanceof PlainAuthenticationState plain) {
+            String authorizationId = plain.getAuthorizationId();
+            if (authorizationId != null && !authorizationId.isEmpty()
+                    && !authorizationId.equals(plain.getAuthenticationId())) {
+                return null; // acting for someone else: not offered by this server
+            }
+            login = plain.getAuthenticationId();
+            password = plain.getPassword();
+        } else if (state instanceof LoginAuthenticationState loginState) {
+            login = loginState.getUsername();
+            password = loginState.getPassword();
+        } else {
+            return null;
+        }
+        if (login == null || password == null || !login.matches("[A-Za-z0-9._@+-]{1,254}")
+                || !users.test(login, password)) {
+            return null;
+        }
+        return login.toLowerCase(Locale.ROOT);
     }
 
     /** The hub's credentials bean when the application registered one, else the demo credentials file. */

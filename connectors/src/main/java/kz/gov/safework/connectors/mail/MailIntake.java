@@ -1,18 +1,25 @@
 package kz.gov.safework.connectors.mail;
 
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.io.IOException;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.validation.ErrorCode;
 import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
@@ -20,24 +27,53 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of the {@code mail-intake} route: read the mail, decide what it is, and make one envelope per
- * document. Envelope headers are {@link EnvelopeHeaders}; the transport id is the Message-ID plus the
- * document's 1-based place in the mail, the same every time the mail is read, so a mail read again after a
- * crash is recognised by the pipeline as a redelivery.
+ * document. The sender is looked up and its authentication checked on the mail's header alone, before any
+ * attachment is opened; only then are the documents read, within the mail's limits. Envelope headers are
+ * {@link EnvelopeHeaders}; the transport id is the Message-ID plus the document's 1-based place in the mail,
+ * the same every time the mail is read, so a mail read again after a crash is recognised by the pipeline as a
+ * redelivery.
+ *
+ * <p>Whatever goes wrong while reading one mail ends in a verdict, never in an exception: an exception would
+ * leave the mail in the inbox to be read again at every poll, forever. The one exception is a lost connection
+ * to the mail server, which says nothing about the mail.
  */
 public final class MailIntake {
     /** Exchange property naming what the route does with the mail. */
     public static final String VERDICT = "swMailVerdict";
+    /** Exchange property: why a mail is refused (for the reply and the log). */
+    public static final String REASON = "swMailRefusal";
 
     /** What becomes of a mail. */
     public enum Verdict {
-        /** Documents from a registered agency address: to the pipeline. */
+        /** Documents from an authenticated agency sender: to the pipeline. */
         DOCUMENTS,
-        /** From no registered address: a polite refusal, nothing processed. */
-        UNKNOWN_SENDER,
+        /** From no registered address: a polite refusal, nothing opened, to quarantine. */
+        UNKNOWN_SENDER(true),
+        /** From an agency's address, but not proven to be from it: a refusal, nothing opened, to quarantine. */
+        SENDER_NOT_AUTHENTICATED(true),
+        /** Over the mail's byte or entry limit: a refusal, to quarantine. */
+        OVER_LIMIT(true),
+        /** Could not be read at all: logged, not answered, to quarantine. */
+        UNREADABLE(true),
         /** From an agency but without a document: a reply saying how to send one. */
         NO_DOCUMENT,
         /** A bounce or an auto-reply, or no usable From: never answered, so no mail loop. */
-        IGNORE
+        IGNORE;
+
+        private final boolean quarantined;
+
+        Verdict() {
+            this(false);
+        }
+
+        Verdict(boolean quarantined) {
+            this.quarantined = quarantined;
+        }
+
+        /** Moved to the quarantine folder instead of the processed one: a refused mail, kept for a person to look at. */
+        public boolean quarantined() {
+            return quarantined;
+        }
     }
 
     /** One envelope for {@code hub.intake}. */
@@ -47,47 +83,114 @@ public final class MailIntake {
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
     private final MailReader reader;
+    private final SenderAuthentication authentication;
     private final Replies replies;
     private final ReferenceData referenceData;
     private final MailReplyStore store;
     private final Clock clock;
 
-    public MailIntake(MailReader reader, Replies replies, ReferenceData referenceData, MailReplyStore store, Clock clock) {
+    public MailIntake(MailReader reader, SenderAuthentication authentication, Replies replies,
+                      ReferenceData referenceData, MailReplyStore store, Clock clock) {
         this.reader = reader;
+        this.authentication = authentication;
         this.replies = replies;
         this.referenceData = referenceData;
         this.store = store;
         this.clock = clock;
     }
 
-    /** Body: the raw jakarta.mail message from the consumer; afterwards the {@link InboundMail}. */
-    public void read(Exchange exchange) throws MessagingException, IOException {
+    /** Body: the raw jakarta.mail message from the consumer; afterwards the {@link InboundMail} (null if unreadable). */
+    public void read(Exchange exchange) {
         Message raw = exchange.getIn(MailMessage.class).getOriginalMessage();
-        InboundMail mail = reader.read(raw, clock.instant());
+        InboundMail mail = null;
+        Verdict verdict;
+        String reason = null;
+        try {
+            MailReader.ReceivedMail received = reader.receive(raw, clock.instant());
+            mail = received.header();
+            verdict = decide(received);
+            if (verdict == Verdict.DOCUMENTS) {
+                try {
+                    mail = reader.documents(received);
+                    verdict = mail.documents().isEmpty() ? Verdict.NO_DOCUMENT : Verdict.DOCUMENTS;
+                } catch (MailBudget.Exceeded e) {
+                    verdict = Verdict.OVER_LIMIT;
+                    reason = e.getMessage();
+                }
+            }
+        } catch (Throwable e) { // NOPMD: one mail's failure, even an Error, must not stop the hub reading others
+            if (lostConnection(e)) {
+                // the mail server went away mid-read: nothing wrong with the mail, read it again at the next poll
+                throw new RuntimeCamelException("Connection to the mailbox lost while reading a mail", e);
+            }
+            verdict = Verdict.UNREADABLE;
+            // an exception's message may quote the mail: no line breaks of the sender's into the log
+            reason = (e.getClass().getSimpleName() + ": " + e.getMessage()).replaceAll("\\p{Cntrl}", " ");
+            LOG.error("Mail {} cannot be read; moved to the quarantine folder: {}",
+                    mail == null ? "(no header)" : mail.messageId(), reason);
+            LOG.debug("Why the mail cannot be read", e);
+        }
         // A plain message from here on: a MailMessage copied into split exchanges would lazily
         // re-read the mail's headers wherever it travels.
         DefaultMessage plain = new DefaultMessage(exchange);
         plain.setBody(mail);
         exchange.setIn(plain);
-        Verdict verdict = decide(mail);
         exchange.setProperty(VERDICT, verdict);
-        LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s))", mail.messageId(), mail.sender(),
-                verdict, mail.documents().size(), mail.ignored().size());
+        exchange.setProperty(REASON, reason);
+        if (mail != null) {
+            LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s)){}", mail.messageId(), mail.sender(),
+                    verdict, mail.documents().size(), mail.ignored().size(), reason == null ? "" : ": " + reason);
+        }
     }
 
-    Verdict decide(InboundMail mail) {
+    /** A failure of the connection to the mail server, anywhere in the cause chain (the mail itself is fine). */
+    static boolean lostConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FolderClosedException || t instanceof StoreClosedException
+                    || t instanceof SocketException || t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the exchange's mail is refused and goes to the quarantine folder. */
+    public static boolean quarantined(Exchange exchange) {
+        Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
+        return verdict != null && verdict.quarantined();
+    }
+
+    /** Who sent the mail and whether that is proven, from its header alone: no attachment is opened here. */
+    Verdict decide(MailReader.ReceivedMail received) {
+        InboundMail mail = received.header();
         if (mail.sender() == null || mail.automated()) {
             return Verdict.IGNORE;
         }
-        if (referenceData.agencyByEmail(mail.sender()).isEmpty()) {
+        Optional<Agency> agency = referenceData.agencyByEmail(mail.sender());
+        if (agency.isEmpty()) {
             return Verdict.UNKNOWN_SENDER;
         }
-        return mail.documents().isEmpty() ? Verdict.NO_DOCUMENT : Verdict.DOCUMENTS;
+        Optional<String> proof = authentication.proof(received.authenticationResults(), mail.sender(), agency.get());
+        if (proof.isEmpty()) {
+            return Verdict.SENDER_NOT_AUTHENTICATED;
+        }
+        LOG.debug("Mail {}: sender {} proven by {}", mail.messageId(), mail.sender(), proof.get());
+        return Verdict.DOCUMENTS; // until its documents are read within the limits (a too-large mail is not)
     }
 
-    public void unknownSenderReply(Exchange exchange) throws MessagingException {
+    /** The refusal for a quarantined mail, or a null body when it is not answered. */
+    public void refusalReply(Exchange exchange) throws MessagingException {
         InboundMail mail = exchange.getIn().getBody(InboundMail.class);
-        exchange.getIn().setBody(replies.unknownSender(OriginalMail.of(mail)));
+        Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
+        MimeMessage reply = switch (verdict) {
+            case UNKNOWN_SENDER -> replies.unknownSender(OriginalMail.of(mail));
+            case SENDER_NOT_AUTHENTICATED -> replies.refused(OriginalMail.of(mail), ErrorCode.SENDER_NOT_AUTHENTICATED,
+                    null);
+            case OVER_LIMIT -> replies.refused(OriginalMail.of(mail), ErrorCode.ARCHIVE_LIMIT_EXCEEDED,
+                    exchange.getProperty(REASON, String.class));
+            default -> null;
+        };
+        exchange.getIn().setBody(reply);
     }
 
     public void noDocumentReply(Exchange exchange) throws MessagingException {

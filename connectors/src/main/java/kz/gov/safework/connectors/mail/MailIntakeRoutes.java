@@ -3,15 +3,21 @@ package kz.gov.safework.connectors.mail;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mail in: the hub's IMAP mailbox to {@code hub.intake}, one envelope per document. Adds nothing unless
  * {@code hub.mail.enabled} or {@code hub.mail.embedded} is true.
  *
  * <p>The mail is flagged and moved to the processed folder by the consumer only when this route completed,
- * i.e. after every envelope was sent (a persistent JMS send returns once the broker has it durably).
+ * i.e. after every envelope was sent (a persistent JMS send returns once the broker has it durably). A refused
+ * mail (unknown or unproven sender, over its limits, unreadable) is answered once and moved to the quarantine
+ * folder ({@code hub.mail.imap.quarantine-folder}) instead, with nothing sent to the pipeline.
  */
 public class MailIntakeRoutes extends RouteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntakeRoutes.class);
 
     @Override
     public void configure() {
@@ -21,7 +27,13 @@ public class MailIntakeRoutes extends RouteBuilder {
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
         MailPollStatus.of(getContext());
-        MailIntake intake = new MailIntake(new MailReader(settings.archiveLimits()),
+        if (settings.trustedAuthservId().isEmpty()) {
+            LOG.warn("hub.mail.trusted-authserv-id is not set: no mail can prove its sender, every agency mail is "
+                    + "refused (SENDER_NOT_AUTHENTICATED). Set it to the authserv-id your receiving mail server "
+                    + "writes in Authentication-Results (see README, Email).");
+        }
+        MailIntake intake = new MailIntake(new MailReader(settings.limits()),
+                new SenderAuthentication(settings.trustedAuthservId()),
                 new Replies(settings.hubAddress(), MailBeans.clock(getContext())),
                 MailBeans.referenceData(getContext()),
                 new MailReplyStore(MailBeans.dataSource(getContext()), MailBeans.clock(getContext())),
@@ -33,9 +45,13 @@ public class MailIntakeRoutes extends RouteBuilder {
                 .choice()
                     .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.IGNORE))
                         .log(LoggingLevel.WARN, "Mail ${body.messageId} is automated or has no usable sender: not answered")
-                    .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.UNKNOWN_SENDER))
-                        .process(intake::unknownSenderReply)
-                        .to(endpoints.smtpReplies())
+                    .when(MailIntake::quarantined)
+                        // read by the consumer when it commits: this mail goes to quarantine, not to processed
+                        .setHeader(MailConstants.MAIL_MOVE_TO, constant(settings.quarantineFolder()))
+                        .process(intake::refusalReply)
+                        .filter(body().isNotNull())
+                            .to(endpoints.smtpReplies())
+                        .endChoice()
                     .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.NO_DOCUMENT))
                         .process(intake::noDocumentReply)
                         .to(endpoints.smtpReplies())

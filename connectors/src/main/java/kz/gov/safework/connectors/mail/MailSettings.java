@@ -4,6 +4,8 @@ import java.util.Locale;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every {@code hub.mail.*} setting, read once from Camel's properties. When {@code hub.mail.embedded=true}
@@ -17,14 +19,21 @@ public record MailSettings(
         Server imap,
         String folder,
         String processedFolder,
+        String quarantineFolder,
         long pollDelayMillis,
         Server smtp,
         String hubAddress,
-        ArchiveLimits archiveLimits,
+        String trustedAuthservId,
+        MailLimits limits,
         TlsSettings tls) {
 
     /** The hub's own mailbox on the embedded server. */
     public static final String EMBEDDED_HUB_ADDRESS = "reports@hub.local";
+    /**
+     * The authserv-id the embedded server writes its {@code Authentication-Results} with (and strips from what
+     * clients send); with the embedded server it is the only one trusted.
+     */
+    public static final String EMBEDDED_AUTHSERV_ID = "embedded.hub.local";
     /** Embedded servers listen on loopback only. */
     public static final String EMBEDDED_BIND = "127.0.0.1";
 
@@ -52,6 +61,10 @@ public record MailSettings(
     public boolean verifiesWithTruststore(Server server) {
         return server.tls() && tls.hasTruststore();
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailSettings.class);
+    private static final String DEPRECATED_MAX_ENTRIES = "hub.mail.zip.max-entries";
+    private static final String DEPRECATED_MAX_TOTAL_BYTES = "hub.mail.zip.max-total-bytes";
 
     public static MailSettings load(CamelContext context) {
         PropertiesComponent props = context.getPropertiesComponent();
@@ -84,11 +97,32 @@ public record MailSettings(
         return new MailSettings(enabled, embedded, imap,
                 p.string("hub.mail.imap.folder", "INBOX"),
                 p.string("hub.mail.imap.processed-folder", "Processed"),
+                p.string("hub.mail.imap.quarantine-folder", "Quarantine"),
                 p.integer("hub.mail.imap.poll-delay", 30_000),
                 smtp, hubAddress,
-                new ArchiveLimits(p.integer("hub.mail.zip.max-entries", 100),
-                        p.integer("hub.mail.zip.max-total-bytes", 50 * 1024 * 1024)),
+                embedded.enabled() ? EMBEDDED_AUTHSERV_ID : p.string("hub.mail.trusted-authserv-id", ""),
+                limits(p),
                 embedded.enabled() ? TlsSettings.none() : TlsSettings.load(props));
+    }
+
+    /**
+     * The per-mail limits. The per-zip keys of earlier versions ({@code hub.mail.zip.*}) are read as the
+     * per-mail ones when still set, with a warning.
+     */
+    private static MailLimits limits(Lookup p) {
+        long bytes = p.longValue("hub.mail.max-mail-bytes", 50L * 1024 * 1024);
+        int entries = (int) p.longValue("hub.mail.max-entries", 1000);
+        if (p.isSet(DEPRECATED_MAX_TOTAL_BYTES)) {
+            LOG.warn("{} is deprecated: it now limits the whole mail; rename it to hub.mail.max-mail-bytes",
+                    DEPRECATED_MAX_TOTAL_BYTES);
+            bytes = p.longValue(DEPRECATED_MAX_TOTAL_BYTES, bytes);
+        }
+        if (p.isSet(DEPRECATED_MAX_ENTRIES)) {
+            LOG.warn("{} is deprecated: it now limits the whole mail; rename it to hub.mail.max-entries",
+                    DEPRECATED_MAX_ENTRIES);
+            entries = (int) p.longValue(DEPRECATED_MAX_ENTRIES, entries);
+        }
+        return new MailLimits(bytes, entries);
     }
 
     private record Lookup(PropertiesComponent props) {
@@ -102,6 +136,14 @@ public record MailSettings(
 
         int integer(String key, int fallback) {
             return Integer.parseInt(string(key, Integer.toString(fallback)));
+        }
+
+        long longValue(String key, long fallback) {
+            return Long.parseLong(string(key, Long.toString(fallback)));
+        }
+
+        boolean isSet(String key) {
+            return props.resolveProperty(key).filter(v -> !v.isBlank()).isPresent();
         }
     }
 }

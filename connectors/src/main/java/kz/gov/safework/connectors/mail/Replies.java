@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
 
 /**
@@ -60,6 +61,41 @@ public final class Replies {
                 reporting hub. Reports are accepted only from the addresses listed in the agency register. \
                 If this address should be registered, please contact the hub operator.
                 """.formatted(subjectOrPlaceholder(original), original.sender());
+        return reply(original, "не принято / not accepted", text + SIGNATURE);
+    }
+
+    /**
+     * A mail refused as a whole, before any document in it was judged: the code with its Russian and English text,
+     * what the sender can do about it, and the detail when there is one (a limit, never a header of the mail).
+     */
+    public MimeMessage refused(OriginalMail original, ErrorCode code, String detail) throws MessagingException {
+        String what = switch (code) {
+            case SENDER_NOT_AUTHENTICATED -> """
+                    Письмо принимается от органа, только если его подлинность подтверждена: подписью DKIM или \
+                    проверкой SPF/DMARC домена отправителя на почтовом сервере хаба, либо входом SMTP под учётной \
+                    записью органа. Попросите администратора вашей почты включить подпись DKIM.
+                    / A mail counts as an agency's only when its sender is proven: by a DKIM signature or an SPF/DMARC \
+                    check of the sender's domain on the hub's mail server, or by an SMTP login as the agency. Ask \
+                    your mail administrator to enable DKIM signing.
+                    """;
+            case ARCHIVE_LIMIT_EXCEEDED -> """
+                    Разделите документы на несколько писем. / Split the documents over several mails.
+                    """;
+            default -> "";
+        };
+        String text = """
+                Здравствуйте!
+
+                Ваше письмо «%1$s» не принято, ни один документ из него не рассмотрен.
+                %2$s: %3$s
+
+                Hello,
+
+                Your mail "%1$s" was not accepted; no document in it was looked at.
+                %2$s: %4$s
+
+                %5$s%6$s""".formatted(subjectOrPlaceholder(original), code.name(), code.messageRu(), code.messageEn(),
+                what, detail == null || detail.isBlank() ? "" : "\n(" + detail + ")\n");
         return reply(original, "не принято / not accepted", text + SIGNATURE);
     }
 

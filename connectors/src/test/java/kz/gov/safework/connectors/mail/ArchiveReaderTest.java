@@ -2,6 +2,7 @@ package kz.gov.safework.connectors.mail;
 
 import static kz.gov.safework.connectors.mail.TestMails.REPORT_XML;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The archive rules on their own, without Camel or a mail server. */
 class ArchiveReaderTest {
-    private final ArchiveReader reader = new ArchiveReader(new ArchiveLimits(10, 65_536));
+    private static final MailLimits LIMITS = new MailLimits(65_536, 10);
+    private final ArchiveReader reader = new ArchiveReader();
 
     @Test
     void windowsBackslashPathLeadingOutIsRejected() throws Exception {
@@ -34,7 +36,7 @@ class ArchiveReaderTest {
             zip.closeEntry();
         }
 
-        List<MailDocument> documents = reader.open("reports.zip", out.toByteArray());
+        List<MailDocument> documents = reader.open("reports.zip", out.toByteArray(), new MailBudget(LIMITS));
 
         assertThat(documents).singleElement().satisfies(d -> {
             assertThat(d.adapterError()).isNull();
@@ -46,13 +48,52 @@ class ArchiveReaderTest {
     @Test
     void dotsInsideANameAreNoPathLeadingOut() throws Exception {
         List<MailDocument> documents = reader.open("reports.zip",
-                TestMails.zipOf(TestMails.entries("reports/v1..2/report..final.xml", REPORT_XML)));
+                TestMails.zipOf(TestMails.entries("reports/v1..2/report..final.xml", REPORT_XML)), new MailBudget(LIMITS));
 
         assertThat(documents).singleElement().satisfies(d -> assertThat(d.fileName()).isEqualTo("report..final.xml"));
     }
 
+    @Test
+    void inflationStopsAtTheMailsByteLimitInsteadOfInflatingTheEntry() throws Exception {
+        // 64 MiB of zeros deflate to about 64 KiB; the mail may take 64 KiB of inflated bytes
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("zeros.xml"));
+            byte[] mebibyte = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(mebibyte);
+            }
+            zip.closeEntry();
+        }
+
+        assertThatThrownBy(() -> reader.open("bomb.zip", out.toByteArray(), new MailBudget(LIMITS)))
+                .isInstanceOf(MailBudget.Exceeded.class).hasMessageContaining("65536 bytes");
+    }
+
+    @Test
+    void entriesThatAreNoDocumentsCountToo() throws Exception {
+        Object[] eleven = new Object[22];
+        for (int i = 0; i < 11; i++) {
+            eleven[2 * i] = "scan-" + i + ".pdf";
+            eleven[2 * i + 1] = new byte[] {'%', 'P', 'D', 'F'};
+        }
+        byte[] archive = TestMails.zipOf(TestMails.entries(eleven));
+
+        assertThatThrownBy(() -> reader.open("scans.zip", archive, new MailBudget(LIMITS)))
+                .isInstanceOf(MailBudget.Exceeded.class).hasMessageContaining("more than 10");
+    }
+
+    @Test
+    void oneBudgetCoversEveryArchiveOfAMail() throws Exception {
+        MailBudget budget = new MailBudget(LIMITS);
+        byte[] archive = TestMails.zipOf(TestMails.entries("a.xml", new byte[40_000]));
+
+        assertThat(reader.open("one.zip", archive, budget)).singleElement();
+        assertThatThrownBy(() -> reader.open("two.zip", archive, budget)).isInstanceOf(MailBudget.Exceeded.class);
+    }
+
     private void assertRejected(byte[] archive) {
-        assertThat(reader.open("reports.zip", archive)).singleElement().satisfies(d -> {
+        assertThat(reader.open("reports.zip", archive, new MailBudget(LIMITS))).singleElement().satisfies(d -> {
             assertThat(d.adapterError()).isEqualTo(ErrorCode.ARCHIVE_REJECTED);
             assertThat(d.bytes()).isEqualTo(archive);
         });

@@ -12,8 +12,13 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo setup of issue 5's "Done when": {@code hub.mail.embedded=true}, a mail sent with the real
- * {@code curl} binary to the embedded SMTP port reaches the intake, and the agency finds the reply with an
- * ACCEPTED receipt in its own mailbox, logging in over IMAP with its login and demo password.
+ * {@code curl} binary (logged in as the agency: SMTP AUTH) to the embedded SMTP port reaches the intake, and the
+ * agency finds the reply with an ACCEPTED receipt in its own mailbox, logging in over IMAP with its login and demo
+ * password. And what the embedded server's SMTP AUTH stamp proves and does not.
  */
 class EmbeddedMailServerTest {
     private static final String MZ_PASSWORD = "mz-demo";
@@ -105,6 +111,7 @@ class EmbeddedMailServerTest {
                 """.formatted(Base64.getMimeEncoder().encodeToString(TestMails.REPORT_XML)), StandardCharsets.US_ASCII);
 
         Process curl = new ProcessBuilder("curl", "--silent", "--show-error", "--url", "smtp://127.0.0.1:" + smtpPort,
+                "--user", "mz:" + MZ_PASSWORD,
                 "--mail-from", MZ, "--mail-rcpt", MailSettings.EMBEDDED_HUB_ADDRESS, "-T", eml.toString())
                 .redirectErrorStream(true).start();
         assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -124,16 +131,128 @@ class EmbeddedMailServerTest {
     }
 
     @Test
+    void mailFromAnAgencyAddressWithoutSmtpLoginIsRefusedAndQuarantined() throws Exception {
+        smtp(null, null, MZ, report("<no-login@agency.hub.local>", MZ, ""));
+
+        assertRefusedAndQuarantined("mz", MZ_PASSWORD, "SENDER_NOT_AUTHENTICATED");
+    }
+
+    @Test
+    void smtpLoginAsOneAgencyDoesNotProveAFromOfAnother() throws Exception {
+        smtp("akimat-astana", "astana-demo", MZ, report("<astana-as-mz@agency.hub.local>", MZ, ""));
+
+        assertRefusedAndQuarantined("mz", MZ_PASSWORD, "SENDER_NOT_AUTHENTICATED");
+        assertThat(firstMailOf("akimat-astana", "astana-demo")).isNull();
+    }
+
+    @Test
+    void refusedSmtpLoginProvesNothingEvenIfTheClientGoesOnSending() throws Exception {
+        smtp("mz", "guess", MZ, report("<wrong-password@agency.hub.local>", MZ, ""));
+
+        assertRefusedAndQuarantined("mz", MZ_PASSWORD, "SENDER_NOT_AUTHENTICATED");
+    }
+
+    @Test
+    void authenticationResultsWrittenByTheClientInTheServersNameAreStripped() throws Exception {
+        String forged = "Authentication-Results: " + MailSettings.EMBEDDED_AUTHSERV_ID + "; auth=pass smtp.auth=mz\r\n"
+                + "Authentication-Results: " + MailSettings.EMBEDDED_AUTHSERV_ID + "; dkim=pass header.d=agency.hub.local\r\n";
+        smtp(null, null, MZ, report("<forged-results@agency.hub.local>", MZ, forged));
+
+        assertRefusedAndQuarantined("mz", MZ_PASSWORD, "SENDER_NOT_AUTHENTICATED");
+        MimeMessage quarantined = firstMailOf(MailSettings.EMBEDDED_HUB_ADDRESS, "hub-demo", "Quarantine");
+        assertThat(quarantined.getHeader("Authentication-Results"))
+                .containsExactly(MailSettings.EMBEDDED_AUTHSERV_ID + "; auth=none");
+    }
+
+    @Test
+    void smtpLoginAsTheAgencyIsStampedAndAccepted() throws Exception {
+        smtp("mz", MZ_PASSWORD, MZ, report("<raw-login@agency.hub.local>", MZ, ""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !pipeline.envelopes.isEmpty());
+        MimeMessage processed = await().atMost(Duration.ofSeconds(20))
+                .until(() -> firstMailOf(MailSettings.EMBEDDED_HUB_ADDRESS, "hub-demo", "Processed"), m -> m != null);
+        assertThat(processed.getHeader("Authentication-Results"))
+                .containsExactly(MailSettings.EMBEDDED_AUTHSERV_ID + "; auth=pass smtp.auth=mz");
+    }
+
+    private void assertRefusedAndQuarantined(String login, String password, String code) throws Exception {
+        MimeMessage reply = await().atMost(Duration.ofSeconds(20)).until(() -> firstMailOf(login, password), m -> m != null);
+        assertThat(TestMails.text(reply)).contains(code);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> firstMailOf(MailSettings.EMBEDDED_HUB_ADDRESS, "hub-demo", "Quarantine") != null);
+        assertThat(pipeline.envelopes).isEmpty();
+    }
+
+    /** A mail with one report attached, From {@code from}, with {@code extraHeaders} (CRLF-terminated lines). */
+    private static String report(String messageId, String from, String extraHeaders) {
+        return extraHeaders + "From: " + from + "\r\nTo: " + MailSettings.EMBEDDED_HUB_ADDRESS + "\r\nSubject: Report\r\n"
+                + "Message-ID: " + messageId + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: application/xml\r\n"
+                + "Content-Disposition: attachment; filename=\"report.xml\"\r\n\r\n"
+                + new String(TestMails.REPORT_XML, StandardCharsets.US_ASCII) + "\r\n--b--\r\n";
+    }
+
+    /**
+     * Speaks SMTP itself, so that it can go on after a refused AUTH as a hostile client would: AUTH PLAIN when a
+     * login is given (whatever the answer), then MAIL FROM, RCPT TO the hub, DATA.
+     */
+    private void smtp(String login, String password, String mailFrom, String data) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", smtpPort)) {
+            socket.setSoTimeout(20_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+            expect(in, "220");
+            command(out, in, "EHLO client.example", "250");
+            if (login != null) {
+                String plain = Base64.getEncoder().encodeToString(("\0" + login + "\0" + password)
+                        .getBytes(StandardCharsets.UTF_8));
+                command(out, in, "AUTH PLAIN " + plain, password.equals("guess") ? "535" : "235");
+            }
+            command(out, in, "MAIL FROM:<" + mailFrom + ">", "250");
+            command(out, in, "RCPT TO:<" + MailSettings.EMBEDDED_HUB_ADDRESS + ">", "250");
+            command(out, in, "DATA", "354");
+            out.write(data.replace("\r\n.", "\r\n..") + "\r\n.\r\n");
+            out.flush();
+            expect(in, "250");
+            command(out, in, "QUIT", "221");
+        }
+    }
+
+    private static void command(Writer out, BufferedReader in, String line, String expected) throws IOException {
+        out.write(line + "\r\n");
+        out.flush();
+        expect(in, expected);
+    }
+
+    /** Reads one (possibly multi-line) reply and checks its code. */
+    private static void expect(BufferedReader in, String code) throws IOException {
+        String line;
+        do {
+            line = in.readLine();
+            assertThat(line).as("SMTP reply").isNotNull();
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        assertThat(line).startsWith(code);
+    }
+
+    @Test
     void agencyMailboxRefusesAWrongPassword() {
         assertThatThrownBy(() -> firstMailOf("mz", "guess")).isInstanceOf(AuthenticationFailedException.class);
     }
 
     /** Logs in like a mail client and copies the first mail of the INBOX, or null when it is empty. */
     private MimeMessage firstMailOf(String login, String password) throws Exception {
+        return firstMailOf(login, password, "INBOX");
+    }
+
+    /** The first mail of a folder, or null when it is empty or does not exist. */
+    private MimeMessage firstMailOf(String login, String password, String folder) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", imapPort, login, password);
         try {
-            Folder inbox = store.getFolder("INBOX");
+            Folder inbox = store.getFolder(folder);
+            if (!inbox.exists()) {
+                return null;
+            }
             inbox.open(Folder.READ_ONLY);
             try {
                 if (inbox.getMessageCount() == 0) {

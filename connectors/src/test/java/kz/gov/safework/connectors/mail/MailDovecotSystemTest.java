@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The intake against a real IMAP server outside the JVM: Debian's Dovecot, started by {@code .ci/mail.sh},
- * which also places a mail from the MZ address with Dovecot's own {@code doveadm save}. Replies go to a
+ * which also places a mail from the MZ address with Dovecot's own {@code doveadm save}, its sender vouched for
+ * by an {@code Authentication-Results} header in the name of the MTA the hub is told to trust. Replies go to a
  * GreenMail SMTP server. Without the script's {@code /tmp/safework-ci/mail.properties} it is skipped, in CI it fails
  * ({@link RequiredService}).
  */
@@ -30,6 +31,10 @@ class MailDovecotSystemTest {
         overrides.setProperty("hub.mail.imap.user", dovecot.getProperty("user"));
         overrides.setProperty("hub.mail.imap.password", dovecot.getProperty("password"));
         overrides.setProperty("hub.mail.imap.tls", "false");
+        // the mail carries an Authentication-Results header with this id, as if written by the MTA before Dovecot
+        assertThat(dovecot.getProperty("authservId")).as("authservId in mail.properties: run the current .ci/mail.sh")
+                .isNotBlank();
+        overrides.setProperty("hub.mail.trusted-authserv-id", dovecot.getProperty("authservId"));
         String messageId = dovecot.getProperty("messageId");
         if (count(dovecot, "INBOX") == 0) { // an earlier run consumed the mail the script placed: place it again
             Process place = new ProcessBuilder("sh", "-c", dovecot.getProperty("placeCommand")).inheritIO().start();

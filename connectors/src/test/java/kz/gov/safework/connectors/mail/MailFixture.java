@@ -6,7 +6,10 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,10 @@ final class MailFixture implements AutoCloseable {
     static final String HUB_PASSWORD = "hub-secret";
     static final String MZ = "mz@agency.hub.local";
     static final String ASTANA = "akimat-astana@agency.hub.local";
+    /** The authserv-id of the receiving mail server this fixture plays when it delivers a mail to the hub. */
+    static final String TRUSTED_AUTHSERV_ID = "mx.hub.test";
+    static final int MAX_ENTRIES = 25;
+    static final long MAX_MAIL_BYTES = 65_536;
     private static final AtomicLong DATABASES = new AtomicLong();
 
     static final ReferenceData REFERENCE = new ReferenceData(List.of(
@@ -80,8 +87,9 @@ final class MailFixture implements AutoCloseable {
         props.setProperty("hub.mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
         props.setProperty("hub.mail.smtp.tls", "false");
         props.setProperty("hub.mail.from", HUB);
-        props.setProperty("hub.mail.zip.max-entries", "10");
-        props.setProperty("hub.mail.zip.max-total-bytes", "65536");
+        props.setProperty("hub.mail.trusted-authserv-id", TRUSTED_AUTHSERV_ID);
+        props.setProperty("hub.mail.max-entries", Integer.toString(MAX_ENTRIES));
+        props.setProperty("hub.mail.max-mail-bytes", Long.toString(MAX_MAIL_BYTES));
         props.setProperty("hub.intake.uri", "direct:intake");
         props.setProperty("hub.receipts.mail.uri", "seda:receipts-mail");
         props.putAll(overrides);
@@ -120,8 +128,22 @@ final class MailFixture implements AutoCloseable {
         return pipeline.envelopes;
     }
 
-    /** Puts a mail straight into the hub's INBOX, as if the mail server had received it. */
-    void deliverToHub(MimeMessage mail) {
+    /**
+     * Puts a mail straight into the hub's INBOX, as if the trusted mail server had received it and found its
+     * sender's domain DKIM-signed ({@code Authentication-Results: mx.hub.test; dkim=pass header.d=<From's domain>}).
+     */
+    void deliverToHub(MimeMessage mail) throws MessagingException {
+        Address[] from = mail.getFrom();
+        if (from != null && from.length == 1 && from[0] instanceof InternetAddress address
+                && address.getAddress() != null && address.getAddress().contains("@")) {
+            String domain = address.getAddress().substring(address.getAddress().lastIndexOf('@') + 1);
+            mail.addHeader(AuthenticationResults.HEADER, TRUSTED_AUTHSERV_ID + "; dkim=pass header.d=" + domain);
+        }
+        hubUser.deliver(mail);
+    }
+
+    /** Puts a mail into the hub's INBOX exactly as it is: no word from the trusted mail server about its sender. */
+    void deliverAsIs(MimeMessage mail) {
         hubUser.deliver(mail);
     }
 

@@ -137,11 +137,11 @@ class MailIntakeTest {
     void unknownSenderGetsAPoliteBilingualRefusalAndNothingReachesThePipeline() throws Exception {
         hub.deliverToHub(mail("Someone <someone@example.org>", "Отчёт", xml("report.xml")));
 
-        MimeMessage reply = awaitOneReplyTo("someone@example.org");
+        MimeMessage reply = awaitOneReplyTo("someone@example.org", "Quarantine");
         assertThat(text(reply)).contains("не принято", "someone@example.org не зарегистрирован",
                 "was not accepted", "is not registered");
         assertThat(reply.getSubject()).contains("Отчёт");
-        awaitMailMovedToProcessed();
+        awaitMailMovedTo("Quarantine");
         assertThat(hub.envelopes()).isEmpty();
     }
 
@@ -149,11 +149,58 @@ class MailIntakeTest {
     void displayNameShowingAnAgencyAddressDoesNotMakeTheSenderThatAgency() throws Exception {
         hub.deliverToHub(mail("\"" + MZ + "\" <intruder@example.org>", "Отчёт", xml("report.xml")));
 
-        MimeMessage reply = awaitOneReplyTo("intruder@example.org");
+        MimeMessage reply = awaitOneReplyTo("intruder@example.org", "Quarantine");
         assertThat(text(reply)).contains("intruder@example.org не зарегистрирован");
-        awaitMailMovedToProcessed();
+        awaitMailMovedTo("Quarantine");
         assertThat(hub.envelopes()).isEmpty();
         assertThat(hub.inbox(MZ)).isEmpty();
+    }
+
+    @Test
+    void forgedFromOfAnAgencyWithoutAuthenticationIsRefusedUnjudgedAndQuarantined() throws Exception {
+        hub.deliverAsIs(mail(MZ, "Отчёт", xml("report.xml")));
+
+        assertNotAuthenticated();
+    }
+
+    @Test
+    void authenticationResultsFromAnUntrustedServerAreIgnored() throws Exception {
+        MimeMessage forged = mail(MZ, "Отчёт", xml("report.xml"));
+        forged.addHeader("Authentication-Results", "mx.evil.example; dkim=pass header.d=agency.hub.local; "
+                + "spf=pass smtp.mailfrom=mz@agency.hub.local; dmarc=pass header.from=agency.hub.local");
+        hub.deliverAsIs(forged);
+
+        assertNotAuthenticated();
+    }
+
+    @Test
+    void trustedDkimPassForAnotherDomainDoesNotProveTheSender() throws Exception {
+        MimeMessage mail = mail(MZ, "Отчёт", xml("report.xml"));
+        mail.addHeader("Authentication-Results", MailFixture.TRUSTED_AUTHSERV_ID + "; dkim=pass header.d=evil.example");
+        hub.deliverAsIs(mail);
+
+        assertNotAuthenticated();
+    }
+
+    @Test
+    void trustedDkimPassAlignedWithTheSendersDomainIsAccepted() throws Exception {
+        MimeMessage mail = mail(MZ, "Отчёт", xml("report.xml"));
+        mail.addHeader("Authentication-Results", MailFixture.TRUSTED_AUTHSERV_ID + ";\r\n"
+                + "\tdkim=pass (2048-bit key; unprotected) header.d=Agency.Hub.Local header.s=mail header.b=abc;\r\n"
+                + "\tspf=softfail smtp.mailfrom=bounce@elsewhere.example");
+        hub.deliverAsIs(mail);
+
+        awaitOneReplyTo(MZ);
+        assertThat(hub.envelopes()).singleElement()
+                .satisfies(e -> assertThat(e.header(EnvelopeHeaders.AGENCY)).isEqualTo("MZ"));
+    }
+
+    private void assertNotAuthenticated() throws Exception {
+        MimeMessage reply = awaitOneReplyTo(MZ, "Quarantine");
+        assertThat(text(reply)).contains("не принято", "SENDER_NOT_AUTHENTICATED",
+                ErrorCode.SENDER_NOT_AUTHENTICATED.messageRu(), ErrorCode.SENDER_NOT_AUTHENTICATED.messageEn());
+        assertThat(attachments(reply)).isEmpty();
+        assertThat(hub.envelopes()).isEmpty();
     }
 
     @Test
@@ -216,18 +263,41 @@ class MailIntakeTest {
     }
 
     @Test
-    void zipWithTooManyEntriesIsRejectedAsArchiveRejected() throws Exception {
-        Object[] many = new Object[22]; // the fixture allows 10 entries
-        for (int i = 0; i < 11; i++) {
+    void zipWithMoreEntriesThanTheMailMayHoldRefusesTheWholeMail() throws Exception {
+        Object[] many = new Object[2 * (MailFixture.MAX_ENTRIES + 1)];
+        for (int i = 0; i <= MailFixture.MAX_ENTRIES; i++) {
             many[2 * i] = "r" + i + ".xml";
             many[2 * i + 1] = TestMails.REPORT_XML;
         }
-        assertArchiveRejected(zipOf(entries(many)));
+        assertMailOverLimit(zipOf(entries(many)));
     }
 
     @Test
-    void zipInflatingPastTheSizeLimitIsRejectedAsArchiveRejected() throws Exception {
-        assertArchiveRejected(zipOf(entries("huge.xml", new byte[200_000]))); // the fixture allows 64 KiB
+    void zipInflatingPastTheMailsByteLimitRefusesTheWholeMail() throws Exception {
+        assertMailOverLimit(zipOf(entries("huge.xml", new byte[200_000]))); // the fixture allows 64 KiB per mail
+    }
+
+    @Test
+    void mailLargerThanTheByteLimitIsNotDownloadedAndIsRefusedWhole() throws Exception {
+        byte[] forty = new byte[40_000]; // two of them, base64-encoded: over the fixture's 64 KiB per mail
+        hub.deliverToHub(mail(MZ, "Два больших", attachment("a.xml", forty, "application/xml"),
+                attachment("b.xml", forty, "application/xml")));
+
+        MimeMessage reply = awaitOneReplyTo(MZ, "Quarantine");
+        assertThat(text(reply)).contains("ARCHIVE_LIMIT_EXCEEDED", ErrorCode.ARCHIVE_LIMIT_EXCEEDED.messageEn(),
+                "the mail is larger than " + MailFixture.MAX_MAIL_BYTES + " bytes");
+        assertThat(reply.getHeader("In-Reply-To", null)).isNotBlank();
+        assertThat(hub.envelopes()).isEmpty();
+    }
+
+    private void assertMailOverLimit(byte[] archive) throws Exception {
+        hub.deliverToHub(mail(MZ, "Архив", zip("reports.zip", archive)));
+
+        MimeMessage reply = awaitOneReplyTo(MZ, "Quarantine");
+        assertThat(text(reply)).contains("не принято", "ARCHIVE_LIMIT_EXCEEDED", ErrorCode.ARCHIVE_LIMIT_EXCEEDED.messageRu(),
+                ErrorCode.ARCHIVE_LIMIT_EXCEEDED.messageEn());
+        assertThat(attachments(reply)).isEmpty();
+        assertThat(hub.envelopes()).isEmpty();
     }
 
     @Test
@@ -285,11 +355,15 @@ class MailIntakeTest {
     }
 
     private MimeMessage awaitOneReplyTo(String address) {
+        return awaitOneReplyTo(address, "Processed");
+    }
+
+    private MimeMessage awaitOneReplyTo(String address, String movedTo) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(hub.greenMail.getUserManager().getUserByEmail(address)).isNotNull();
             assertThat(hub.inbox(address)).isNotEmpty();
         });
-        awaitMailMovedToProcessed();
+        awaitMailMovedTo(movedTo);
         List<MimeMessage> inbox = hub.inboxQuietly(address);
         assertThat(inbox).hasSize(1);
         return inbox.get(0);
@@ -297,9 +371,14 @@ class MailIntakeTest {
 
     /** Each test ends only once the consumer has moved the mail, so the next test starts from a quiet mailbox. */
     private void awaitMailMovedToProcessed() {
+        awaitMailMovedTo("Processed");
+    }
+
+    private void awaitMailMovedTo(String folder) {
         await().untilAsserted(() -> {
-            assertThat(hub.hubFolder("Processed")).hasSize(1);
+            assertThat(hub.hubFolder(folder)).hasSize(1);
             assertThat(hub.hubFolder("INBOX")).isEmpty();
         });
+        assertThat(hub.hubFolder(folder.equals("Processed") ? "Quarantine" : "Processed")).isEmpty();
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reading a mail on its own: identity of the mail and of its sender. */
 class MailReaderTest {
-    private final MailReader reader = new MailReader(new ArchiveLimits(10, 65_536));
+    private final MailReader reader = new MailReader(new MailLimits(65_536, 10));
     private final Instant now = Instant.parse("2025-01-09T10:00:00Z");
 
     @Test

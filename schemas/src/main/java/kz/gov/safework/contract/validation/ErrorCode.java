@@ -44,7 +44,11 @@ public enum ErrorCode {
     // mail
     UNKNOWN_SENDER("Адрес отправителя не зарегистрирован", "The sender address is not registered"),
     NO_DOCUMENT("Письмо не содержит документов", "The mail carries no document"),
-    ARCHIVE_REJECTED("Архив отклонён (лимиты или вложенный архив)", "Archive refused (limits or nested archive)");
+    ARCHIVE_REJECTED("Архив отклонён (лимиты или вложенный архив)", "Archive refused (limits or nested archive)"),
+    SENDER_NOT_AUTHENTICATED("Подлинность отправителя письма не подтверждена (DKIM, SPF, DMARC или вход SMTP)",
+            "The mail's sender is not authenticated (DKIM, SPF, DMARC or SMTP login)"),
+    ARCHIVE_LIMIT_EXCEEDED("Письмо превышает допустимый объём или число вложений",
+            "The mail exceeds the size or attachment count limit");
 
     private final String messageRu;
     private final String messageEn;
