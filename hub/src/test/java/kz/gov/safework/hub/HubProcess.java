@@ -47,7 +47,16 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Starts the hub and waits until {@code /observe/health} says every check is UP. */
     public HubProcess start() throws IOException {
+        return start("/observe/health");
+    }
+
+    /**
+     * Starts the hub and waits until {@code readyPath} answers 200: {@code /observe/health/live} for a test that
+     * expects a check (not a liveness one) to stay DOWN.
+     */
+    public HubProcess start(String readyPath) throws IOException {
         Files.createDirectories(dataDir);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -70,7 +79,7 @@ public final class HubProcess implements AutoCloseable {
                 throw new IllegalStateException("Hub exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(url("/observe/health"))).build(),
+                return http.send(HttpRequest.newBuilder(URI.create(url(readyPath))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;
