@@ -108,12 +108,14 @@ public final class AuthorizedKeys {
     public synchronized Snapshot current() {
         Map<String, String> stamp = stamp();
         if (!stamp.equals(readStamp)) {
+            Set<Problem> known = Set.copyOf(snapshot.problems());
             snapshot = read();
             readStamp = stamp;
             LOG.info("SFTP public keys read from {}: {} agencies with keys, {} file(s) refused", folder,
                     snapshot.keys().size(), snapshot.problems().stream().map(Problem::file).distinct().count());
-            snapshot.problems().forEach(p -> LOG.warn("SFTP key file refused, key logins of its agency refused: {}",
-                    p.describe()));
+            // Each problem once: another agency's file changing does not repeat it.
+            snapshot.problems().stream().filter(p -> !known.contains(p)).forEach(p ->
+                    LOG.warn("SFTP key file refused, key logins of its agency refused: {}", p.describe()));
         }
         return snapshot;
     }

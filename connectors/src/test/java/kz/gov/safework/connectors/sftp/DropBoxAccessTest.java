@@ -12,11 +12,12 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.camel.health.HealthCheck;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.camel.health.HealthCheck;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,6 +235,21 @@ class DropBoxAccessTest {
         hub = TestHub.startOnPort(dataDir, hub.port);
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
             assertThat(KeyUtils.compareKeys(client.hostKey, rsa.getPublic())).isTrue();
+        }
+    }
+
+    @Test
+    void ecdsaHostKeyOfAnEarlierReleaseIsKept() throws Exception {
+        hub.close();
+        Files.delete(dataDir.resolve("sftp-host-key"));
+        // What releases before Ed25519 made: MINA's generator, EC P-256.
+        SimpleGeneratorHostKeyProvider earlier = new SimpleGeneratorHostKeyProvider(dataDir.resolve("sftp-host-key"));
+        earlier.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        earlier.setKeySize(256);
+        KeyPair before = earlier.loadKeys(null).get(0);
+        hub = TestHub.startOnPort(dataDir, hub.port);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            assertThat(KeyUtils.compareKeys(client.hostKey, before.getPublic())).isTrue();
         }
     }
 
