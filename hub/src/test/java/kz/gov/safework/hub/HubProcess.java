@@ -53,8 +53,8 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the hub and waits until {@code readyPath} answers 200: {@code /observe/health/live} for a test that
-     * expects a check (not a liveness one) to stay DOWN.
+     * Starts the hub and waits until {@code readyPath} answers 200: {@code /observe/health/ready} for a test that
+     * expects a check outside readiness to stay DOWN.
      */
     public HubProcess start(String readyPath) throws IOException {
         Files.createDirectories(dataDir);

@@ -83,9 +83,9 @@ class SftpKeysIT {
                 keygen(own.resolve("rsa-1024"), List.of("-t", "rsa", "-b", "1024"))), StandardCharsets.UTF_8);
 
         data = work.resolve("data");
-        // Health is DOWN from the start (the broken files): wait for liveness, which sftp-keys is not part of.
+        // Health is DOWN from the start (the broken files): wait for readiness, which sftp-keys is not part of.
         hub = new HubProcess(data, Map.of("hub.sftp.authorized-keys-dir", keys.toString()))
-                .start("/observe/health/live");
+                .start("/observe/health/ready");
     }
 
     @AfterAll
@@ -122,6 +122,9 @@ class SftpKeysIT {
             assertThat(down).as(health.toString()).singleElement()
                     .satisfies(c -> assertThat(c.path("name").asText()).isEqualTo("sftp-keys"));
         });
+        assertThat(QueueChannelIT.status(hub, "/observe/health")).isEqualTo(503);
+        assertThat(QueueChannelIT.status(hub, "/observe/health/ready")).isEqualTo(200);
+        assertThat(QueueChannelIT.status(hub, "/observe/health/live")).isEqualTo(200);
         String message = checkMessage("sftp-keys");
         assertThat(message).contains("akimat-almaty.pub:2: ", "akimat-shymkent.pub:2: RSA key of 1024 bits is refused");
         assertThat(message).doesNotContain("akimat-astana.pub", "this-is-not-base64");

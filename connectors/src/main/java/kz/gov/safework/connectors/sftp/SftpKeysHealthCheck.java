@@ -9,6 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * {@code sftp-keys}: DOWN while any key file of the drop box is refused, naming the file, line and reason;
  * the other agencies' keys and every channel keep working. Reading the check re-reads a changed folder.
+ * Part of {@code /observe/health}, not of liveness or readiness.
  */
 public final class SftpKeysHealthCheck extends AbstractHealthCheck {
     public static final String ID = "sftp-keys";
@@ -20,9 +21,15 @@ public final class SftpKeysHealthCheck extends AbstractHealthCheck {
         this.keys = keys;
     }
 
-    /** One agency's broken key file is no reason to restart the hub. */
+    /** One agency's broken key file is no reason to restart the hub... */
     @Override
     public boolean isLiveness() {
+        return false;
+    }
+
+    /** ...nor to take it out of service: every other agency and channel works. It shows in the full health. */
+    @Override
+    public boolean isReadiness() {
         return false;
     }
 
