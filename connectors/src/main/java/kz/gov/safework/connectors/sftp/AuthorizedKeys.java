@@ -186,7 +186,7 @@ public final class AuthorizedKeys {
             problems.add(new Problem(file, 0, "cannot read: " + e.getClass().getSimpleName()));
             return;
         }
-        if (lines.stream().anyMatch(l -> l.contains("PRIVATE KEY"))) {
+        if (lines.stream().anyMatch(l -> l.contains("PRIVATE KEY-----"))) {
             // Say so without echoing a line: health is public and logs are kept.
             problems.add(new Problem(file, 0, "holds a PRIVATE key: keep it with the agency, give the hub only the"
                     + " .pub file, and make a new key pair (this one is no longer secret)"));
@@ -202,7 +202,7 @@ public final class AuthorizedKeys {
             } catch (RefusedKey e) {
                 problems.add(new Problem(file, i + 1, e.getMessage()));
             }
-            if (problems.size() == MAX_PROBLEMS_PER_FILE) {
+            if (problems.size() == MAX_PROBLEMS_PER_FILE && i + 1 < lines.size()) {
                 problems.add(new Problem(file, 0, "more lines not checked"));
                 return;
             }

@@ -141,6 +141,16 @@ class AuthorizedKeysTest {
     }
 
     @Test
+    void aFileOfManyBadLinesIsReportedWithItsFirstFive() throws Exception {
+        write("mz.pub", "# mentions PRIVATE KEYs but holds none", "a", "b", "c", "d", "e", "f", "g");
+
+        List<AuthorizedKeys.Problem> problems = keys.current().problems();
+
+        assertThat(problems).extracting(AuthorizedKeys.Problem::line).containsExactly(2, 3, 4, 5, 6, 0);
+        assertThat(problems.get(5).describe()).isEqualTo("mz.pub: more lines not checked");
+    }
+
+    @Test
     void aFileOfNoAgencyIsReported() throws Exception {
         write("akimat_astana.pub", line(key(KeyPairProvider.SSH_ED25519, 256)));
 
