@@ -58,7 +58,16 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Starts the hub and waits until {@code /observe/health} says every check is UP. */
     public HubProcess start() throws IOException {
+        return start("/observe/health");
+    }
+
+    /**
+     * Starts the hub and waits until {@code readyPath} answers 200: {@code /observe/health/ready} for a test that
+     * expects a check outside readiness to stay DOWN.
+     */
+    public HubProcess start(String readyPath) throws IOException {
         Files.createDirectories(dataDir);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -76,7 +85,7 @@ public final class HubProcess implements AutoCloseable {
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
-            awaitHealthy();
+            awaitReady(readyPath);
         } catch (RuntimeException | Error e) {
             // start() failed inside a try-with-resources header: close() will not run, so no process may outlive it.
             process.destroyForcibly();
@@ -85,14 +94,14 @@ public final class HubProcess implements AutoCloseable {
         return this;
     }
 
-    private void awaitHealthy() {
+    private void awaitReady(String readyPath) {
         // Generous: on a loaded machine the hub can take more than a minute to start.
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Hub exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(url("/observe/health"))).build(),
+                return http.send(HttpRequest.newBuilder(URI.create(url(readyPath))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;

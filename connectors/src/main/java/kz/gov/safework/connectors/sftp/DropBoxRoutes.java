@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 import org.apache.camel.LoggingLevel;
@@ -45,9 +46,12 @@ public final class DropBoxRoutes extends RouteBuilder {
         DropBox dropBox = new DropBox(settings.dropBoxRoot());
         Files.createDirectories(dropBox.root());
         UploadTracker tracker = new UploadTracker();
-        server = new DropBoxServer(settings, dropBox, tracker, referenceData, credentials);
+        AuthorizedKeys keys = new AuthorizedKeys(settings.authorizedKeys(),
+                referenceData.agencies().stream().map(Agency::login).toList());
+        server = new DropBoxServer(settings, dropBox, tracker, referenceData, credentials, keys);
         getContext().addService(server, true, true);
         bindToRegistry("sftpDropBoxServer", server);
+        bindToRegistry(SftpKeysHealthCheck.ID + "-health-check", new SftpKeysHealthCheck(keys));
         bindToRegistry("sftpInboxFilter", new InboxFilter(dropBox));
         bindToRegistry("sftpUploadReadLock", new UploadReadLock(dropBox, tracker));
 

@@ -1,27 +1,23 @@
 package kz.gov.safework.connectors.sftp;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PublicKey;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import kz.gov.safework.connectors.common.LogText;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
@@ -30,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The hub's SFTP drop box (Apache MINA SSHD): SFTP only (no shell, no exec, no forwarding), one chrooted
  * home per agency. Agencies log in with their login and password ({@link Credentials}) or with a public key
- * listed in {@code <authorized-keys-dir>/<login>.pub} (authorized_keys format). Operator, MTSZN and
- * government logins have no drop box. The host key is generated on first start and reused afterwards.
+ * listed in {@code <authorized-keys-dir>/<login>.pub} ({@link AuthorizedKeys}, re-read when changed). Operator,
+ * MTSZN and government logins have no drop box. The host key is kept across starts ({@link DropBoxHostKey}).
+ * Signatures are SHA-2 only: {@code ssh-rsa} (RSA with SHA-1) is not offered.
  */
 public final class DropBoxServer extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(DropBoxServer.class);
@@ -41,16 +38,17 @@ public final class DropBoxServer extends ServiceSupport {
     private final UploadTracker tracker;
     private final ReferenceData referenceData;
     private final Credentials credentials;
+    private final AuthorizedKeys authorizedKeys;
     private SshServer sshd;
-    private Map<String, List<PublicKey>> authorizedKeys = Map.of();
 
     public DropBoxServer(SftpSettings settings, DropBox dropBox, UploadTracker tracker, ReferenceData referenceData,
-            Credentials credentials) {
+            Credentials credentials, AuthorizedKeys authorizedKeys) {
         this.settings = settings;
         this.dropBox = dropBox;
         this.tracker = tracker;
         this.referenceData = referenceData;
         this.credentials = credentials;
+        this.authorizedKeys = authorizedKeys;
     }
 
     /** The port actually bound (useful when configured as an ephemeral port in tests). */
@@ -63,13 +61,8 @@ public final class DropBoxServer extends ServiceSupport {
         for (Agency agency : referenceData.agencies()) {
             dropBox.createHome(agency.login());
         }
-        authorizedKeys = loadAuthorizedKeys();
-
-        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(settings.hostKey());
-        hostKey.setAlgorithm(KeyUtils.EC_ALGORITHM);
-        hostKey.setKeySize(256);
-        hostKey.loadKeys(null); // generates the key on first start
-        keepPrivate(settings.hostKey());
+        AuthorizedKeys.Snapshot keys = authorizedKeys.current();
+        KeyPair hostKey = DropBoxHostKey.loadOrCreate(settings.hostKey());
 
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(tracker);
@@ -78,7 +71,11 @@ public final class DropBoxServer extends ServiceSupport {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.host());
         sshd.setPort(settings.port());
-        sshd.setKeyPairProvider(hostKey);
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setSignatureFactories(sshd.getSignatureFactories().stream()
+                .filter(f -> !KeyPairProvider.SSH_RSA.equals(f.getName())
+                        && !KeyPairProvider.SSH_RSA_CERT.equals(f.getName()))
+                .toList());
         sshd.setPasswordAuthenticator(this::passwordOk);
         sshd.setPublickeyAuthenticator(this::keyOk);
         sshd.setKeyboardInteractiveAuthenticator(null);
@@ -88,8 +85,9 @@ public final class DropBoxServer extends ServiceSupport {
         sshd.setSubsystemFactories(List.of(sftp));
         sshd.setFileSystemFactory(new HomeFileSystemFactory());
         sshd.start();
-        LOG.info("SFTP drop box listening on {}:{}, homes under {}, {} agencies, {} with public keys",
-                settings.host(), sshd.getPort(), dropBox.root(), referenceData.agencies().size(), authorizedKeys.size());
+        LOG.info("SFTP drop box listening on {}:{}, host key {} {}, homes under {}, {} agencies, {} with public keys",
+                settings.host(), sshd.getPort(), KeyUtils.getKeyType(hostKey), KeyUtils.getFingerPrint(hostKey.getPublic()),
+                dropBox.root(), referenceData.agencies().size(), keys.keys().size());
     }
 
     @Override
@@ -97,12 +95,6 @@ public final class DropBoxServer extends ServiceSupport {
         if (sshd != null) {
             sshd.stop(true);
             sshd = null;
-        }
-    }
-
-    private static void keepPrivate(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -114,38 +106,25 @@ public final class DropBoxServer extends ServiceSupport {
         String login = DropBox.normalizeLogin(username);
         boolean ok = hasDropBox(login) && credentials.check(login, password);
         if (!ok) {
-            LOG.info("SFTP password login refused for '{}' from {}", login, session.getClientAddress());
+            LOG.info("SFTP password login refused for '{}' from {}", LogText.escape(login), session.getClientAddress());
         }
         return ok;
     }
 
     private boolean keyOk(String username, PublicKey key, ServerSession session) {
         String login = DropBox.normalizeLogin(username);
-        boolean ok = hasDropBox(login)
-                && authorizedKeys.getOrDefault(login, List.of()).stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
-        if (!ok) {
+        if (!hasDropBox(login)) {
+            return false;
+        }
+        AuthorizedKeys.Snapshot keys = authorizedKeys.current();
+        boolean ok = keys.keysOf(login).stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
+        if (!ok && !keys.problemsOf(login).isEmpty()) {
+            LOG.info("SFTP key login refused for '{}' from {}: its key file is refused (health check {})",
+                    login, session.getClientAddress(), SftpKeysHealthCheck.ID);
+        } else if (!ok) {
             LOG.debug("SFTP key {} not accepted for '{}'", KeyUtils.getFingerPrint(key), login);
         }
         return ok;
-    }
-
-    private Map<String, List<PublicKey>> loadAuthorizedKeys() throws IOException {
-        Map<String, List<PublicKey>> keys = new HashMap<>();
-        Path dir = settings.authorizedKeys();
-        for (Agency agency : referenceData.agencies()) {
-            Path file = dir.resolve(agency.login() + ".pub");
-            if (Files.isRegularFile(file)) {
-                try {
-                    List<AuthorizedKeyEntry> entries = AuthorizedKeyEntry.readAuthorizedKeys(file);
-                    keys.put(agency.login(), PublicKeyEntry.resolvePublicKeyEntries(null, entries,
-                            PublicKeyEntryResolver.FAILING));
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot read SFTP public keys of " + agency.code() + " from "
-                            + file + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return keys;
     }
 
     /** Chroots every session into the home of its (lower-cased) login. */

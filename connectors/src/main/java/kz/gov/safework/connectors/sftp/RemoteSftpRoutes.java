@@ -24,6 +24,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polling of agencies' own SFTP servers (camel-ftp {@code sftp:}), one route per agency that has a
@@ -37,6 +39,8 @@ import org.apache.camel.builder.RouteBuilder;
  * refuses the key fails that agency's polls only; see {@link RemotePollWatch}.
  */
 public final class RemoteSftpRoutes extends RouteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteSftpRoutes.class);
+
     /** Remote sub-folder of the inbox where taken files are moved (a timestamp keeps names unique). */
     public static final String REMOTE_ARCHIVE = "archive";
 
@@ -153,7 +157,9 @@ public final class RemoteSftpRoutes extends RouteBuilder {
         Files.writeString(knownHosts, remote.knownHosts().strip() + "\n", StandardCharsets.UTF_8);
         Path privateKey = settings.configDir().resolve(remote.privateKey()).normalize();
         if (!Files.isReadable(privateKey)) {
-            throw new IllegalStateException("agency " + agency.code() + ": private key " + privateKey + " not readable");
+            // One agency's missing key never stops the hub: its polls fail and show in its health check.
+            LOG.error("Private key {} of agency {} for its SFTP server is not readable: that server is not polled"
+                    + " until the key is there (health check sftp-remote-{})", privateKey, agency.code(), agency.code());
         }
         String base = "sftp://" + remote.host() + ":" + (remote.port() == 0 ? 22 : remote.port());
         String options = "username=RAW(" + remote.user() + ")"

@@ -12,8 +12,12 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.camel.health.HealthCheck;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,20 +91,59 @@ class DropBoxAccessTest {
         assertThatThrownBy(() -> SftpTestClient.password(hub.port, "nobody", "x")).isInstanceOf(IOException.class);
     }
 
-    @Test
-    void publicKeyFromConfigurationLogsIn() throws Exception {
-        KeyPair key = ecKey();
+    private Path keyFile(String login) throws IOException {
         Path keys = dataDir.resolve("config/sftp-keys");
         Files.createDirectories(keys);
-        Files.writeString(keys.resolve("mz.pub"), "# MZ integration server\n" + PublicKeyEntry.toString(key.getPublic())
+        return keys.resolve(login + ".pub");
+    }
+
+    @Test
+    void ed25519KeyAddedWhileRunningLogsInWithoutRestart() throws Exception {
+        KeyPair key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        assertThatThrownBy(() -> SftpTestClient.key(hub.port, "mz", key)).isInstanceOf(IOException.class);
+
+        Files.writeString(keyFile("mz"), "# MZ integration server\n" + PublicKeyEntry.toString(key.getPublic())
                 + " mz-integration\n");
-        hub.close();
-        hub = TestHub.startOnPort(dataDir, hub.port);
+
         try (SftpTestClient client = SftpTestClient.key(hub.port, "mz", key)) {
             assertThat(client.download("/receipts/secret.json.receipt.json")).asString().isEqualTo(MZ_SECRET);
         }
         // The same key is not a key of another agency.
         assertThatThrownBy(() -> SftpTestClient.key(hub.port, "akimat-astana", key)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void brokenKeyFileRefusesOnlyItsAgencysKeysAndShowsInHealthUntilFixed() throws Exception {
+        KeyPair mzKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        KeyPair astanaKey = ecKey();
+        Files.writeString(keyFile("mz"), PublicKeyEntry.toString(mzKey.getPublic()) + "\n");
+        Files.writeString(keyFile("akimat-astana"), PublicKeyEntry.toString(astanaKey.getPublic()) + "\nnot a key\n");
+        HealthCheck check = hub.context.getRegistry().lookupByNameAndType("sftp-keys-health-check", HealthCheck.class);
+
+        HealthCheck.Result broken = check.call();
+        assertThat(broken.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(broken.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("akimat-astana.pub:2: not a"));
+        assertThatThrownBy(() -> SftpTestClient.key(hub.port, "akimat-astana", astanaKey)).isInstanceOf(IOException.class);
+        try (SftpTestClient client = SftpTestClient.key(hub.port, "mz", mzKey)) {
+            assertThat(client.download("/receipts/secret.json.receipt.json")).asString().isEqualTo(MZ_SECRET);
+        }
+        astana().close(); // the agency's password still works
+
+        Files.writeString(keyFile("akimat-astana"), PublicKeyEntry.toString(astanaKey.getPublic()) + "\n");
+
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+        SftpTestClient.key(hub.port, "akimat-astana", astanaKey).close();
+    }
+
+    @Test
+    void rsaKeyLogsInWithSha2SignaturesOnly() throws Exception {
+        KeyPair key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048);
+        Files.writeString(keyFile("mz"), PublicKeyEntry.toString(key.getPublic()) + "\n");
+
+        SftpTestClient.key(hub.port, "mz", key).close();
+        SftpTestClient.key(hub.port, "mz", key, KeyUtils.RSA_SHA512_KEY_TYPE_ALIAS).close();
+        assertThatThrownBy(() -> SftpTestClient.key(hub.port, "mz", key, KeyPairProvider.SSH_RSA))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -170,6 +213,43 @@ class DropBoxAccessTest {
         assertThat(hub.home("akimat-astana").resolve("inbox")).isEmptyDirectory();
         try (var entries = Files.list(hub.home("akimat-astana"))) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("inbox", "receipts", "archive");
+        }
+    }
+
+    @Test
+    void newInstallMakesAnEd25519HostKeyAndPublishesItsPublicHalf() throws Exception {
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            assertThat(KeyUtils.getKeyType(client.hostKey)).isEqualTo(KeyPairProvider.SSH_ED25519);
+            assertThat(Files.readString(dataDir.resolve("sftp-host-key.pub")))
+                    .startsWith(PublicKeyEntry.toString(client.hostKey) + " ");
+        }
+    }
+
+    @Test
+    void existingRsaHostKeyIsKeptSoKnownHostsStayValid() throws Exception {
+        hub.close();
+        KeyPair rsa = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 3072);
+        try (var out = Files.newOutputStream(dataDir.resolve("sftp-host-key"))) {
+            new OpenSSHKeyPairResourceWriter().writePrivateKey(rsa, "installed before", null, out);
+        }
+        hub = TestHub.startOnPort(dataDir, hub.port);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            assertThat(KeyUtils.compareKeys(client.hostKey, rsa.getPublic())).isTrue();
+        }
+    }
+
+    @Test
+    void ecdsaHostKeyOfAnEarlierReleaseIsKept() throws Exception {
+        hub.close();
+        Files.delete(dataDir.resolve("sftp-host-key"));
+        // What releases before Ed25519 made: MINA's generator, EC P-256.
+        SimpleGeneratorHostKeyProvider earlier = new SimpleGeneratorHostKeyProvider(dataDir.resolve("sftp-host-key"));
+        earlier.setAlgorithm(KeyUtils.EC_ALGORITHM);
+        earlier.setKeySize(256);
+        KeyPair before = earlier.loadKeys(null).get(0);
+        hub = TestHub.startOnPort(dataDir, hub.port);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            assertThat(KeyUtils.compareKeys(client.hostKey, before.getPublic())).isTrue();
         }
     }
 

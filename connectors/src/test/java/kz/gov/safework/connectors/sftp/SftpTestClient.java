@@ -6,16 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /** A real SFTP client (Apache MINA SSHD) logged in to the drop box; remembers the host key it was shown. */
 final class SftpTestClient implements AutoCloseable {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A bound, not an expectation: a loaded CI machine (2 cores, several JVMs) can take seconds per handshake. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final SshClient client;
     private final ClientSession session;
@@ -34,11 +39,25 @@ final class SftpTestClient implements AutoCloseable {
     }
 
     static SftpTestClient key(int port, String login, KeyPair key) throws IOException {
-        return connect(port, login, null, key);
+        return connect(port, login, null, key, null);
+    }
+
+    /** Signs the key login with this one signature algorithm only (the host key is Ed25519). */
+    static SftpTestClient key(int port, String login, KeyPair key, String signatureAlgorithm) throws IOException {
+        return connect(port, login, null, key, signatureAlgorithm);
     }
 
     private static SftpTestClient connect(int port, String login, String password, KeyPair key) throws IOException {
+        return connect(port, login, password, key, null);
+    }
+
+    private static SftpTestClient connect(int port, String login, String password, KeyPair key,
+            String signatureAlgorithm) throws IOException {
         SshClient client = SshClient.setUpDefaultClient();
+        if (signatureAlgorithm != null) {
+            client.setSignatureFactories(List.<NamedFactory<Signature>>of(BuiltinSignatures.ed25519,
+                    BuiltinSignatures.fromFactoryName(signatureAlgorithm)));
+        }
         AtomicReference<PublicKey> seen = new AtomicReference<>();
         client.setServerKeyVerifier((clientSession, remoteAddress, serverKey) -> {
             seen.set(serverKey);
