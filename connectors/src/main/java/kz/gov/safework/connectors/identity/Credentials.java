@@ -5,70 +5,159 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Logins and passwords shared by every channel (broker, SFTP, embedded mail, HTTP).
- * The demo file {@code config/demo-credentials.properties} holds one {@code login=password} line per
- * agency plus operator, mtszn and government. Passwords are never logged or exposed.
+ * Logins and passwords shared by every channel (broker, SFTP, embedded mail, HTTP): each channel calls
+ * {@link #login} and nothing else, so every channel is checked against the same stored form and throttled
+ * by the same {@link LoginThrottle}. A credentials file ({@code hub.credentials-file}) holds one
+ * {@code login=pbkdf2-sha256$...} line per login ({@code credentials set} writes them); the demo file
+ * {@code config/demo-credentials.properties} holds plain passwords, for the demo run only.
+ * Passwords are never logged or exposed.
  */
 public final class Credentials {
-    private final Map<String, byte[]> passwords;
+    private final Map<String, StoredPassword> passwords;
+    /** Checked for unknown logins, so they cost what a known login costs. */
+    private final StoredPassword dummy;
+    private final LoginThrottle throttle;
 
-    private Credentials(Map<String, byte[]> passwords) {
+    private Credentials(Map<String, StoredPassword> passwords, StoredPassword dummy, LoginThrottle throttle) {
         this.passwords = Collections.unmodifiableMap(passwords);
+        this.dummy = dummy;
+        this.throttle = throttle;
     }
 
+    private static Credentials of(Map<String, StoredPassword> passwords) {
+        int iterations = passwords.values().stream()
+                .filter(StoredPassword.Pbkdf2.class::isInstance)
+                .mapToInt(p -> ((StoredPassword.Pbkdf2) p).iterations())
+                .max().orElse(0);
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        StoredPassword dummy = iterations == 0
+                ? new StoredPassword.Plain(HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII))
+                : new StoredPassword.Pbkdf2(iterations, random, new byte[StoredPassword.HASH_BYTES]);
+        return new Credentials(passwords, dummy, LoginThrottle.none());
+    }
+
+    /**
+     * A credentials file: every value must be hashed ({@code pbkdf2-sha256$...}).
+     * @throws IllegalStateException naming the file and the first login whose value is not a hash
+     */
     public static Credentials load(Path file) {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read credentials file " + file + ": " + e.getMessage(), e);
+        Map<String, StoredPassword> map = new TreeMap<>();
+        Properties props = read(file);
+        for (String login : props.stringPropertyNames()) {
+            try {
+                map.put(normalize(login), StoredPassword.parse(props.getProperty(login)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Credentials file " + file + ": the value of login '" + login
+                        + "' is not hashed (" + e.getMessage() + "); set it with: java -jar safework-hub.jar "
+                        + "credentials set " + login, e);
+            }
         }
-        return of(props);
+        return of(map);
     }
 
+    /** The demo file: plain {@code login=password} lines (demo runs only). */
+    public static Credentials loadDemo(Path file) {
+        return of(read(file));
+    }
+
+    /** Plain passwords, for tests and the demo. */
     public static Credentials of(Properties props) {
-        Map<String, byte[]> map = new TreeMap<>();
+        Map<String, StoredPassword> map = new TreeMap<>();
         for (String login : props.stringPropertyNames()) {
-            map.put(login.trim().toLowerCase(Locale.ROOT), props.getProperty(login).getBytes(StandardCharsets.UTF_8));
+            map.put(normalize(login), StoredPassword.Plain.of(props.getProperty(login)));
         }
-        return new Credentials(map);
+        return of(map);
     }
 
     public static Credentials empty() {
-        return new Credentials(Map.of());
+        return of(new TreeMap<>());
     }
 
-    /** Constant-time comparison; an unknown login still costs a comparison. */
-    public boolean check(String login, String password) {
+    /** The same logins, throttled by {@code throttle} (one throttle for every channel). */
+    public Credentials throttledBy(LoginThrottle throttle) {
+        return new Credentials(passwords, dummy, throttle);
+    }
+
+    /**
+     * Checks a login's password on a channel. A locked login is refused before its password is looked at;
+     * an unknown login costs the same hash work as a known one; a wrong password counts towards the lockout.
+     */
+    public LoginResult login(String channel, String login, String password) {
         if (login == null || password == null) {
-            return false;
+            return LoginResult.REFUSED;
         }
-        byte[] expected = passwords.get(login.toLowerCase(Locale.ROOT));
-        byte[] given = password.getBytes(StandardCharsets.UTF_8);
-        if (expected == null) {
-            MessageDigest.isEqual(given, given);
-            return false;
+        String key = normalize(login);
+        Optional<Duration> locked = throttle.lockedFor(key);
+        if (locked.isPresent()) {
+            return LoginResult.locked(locked.get());
         }
-        return MessageDigest.isEqual(expected, given);
+        StoredPassword stored = passwords.get(key);
+        boolean matches = (stored == null ? dummy : stored).matches(password);
+        if (stored != null && matches) {
+            throttle.succeeded(key);
+            return LoginResult.ACCEPTED;
+        }
+        throttle.failed(channel, key);
+        return LoginResult.REFUSED;
+    }
+
+    /** How long the login stays locked (a public-key login is refused too while it is). */
+    public Optional<Duration> lockedFor(String login) {
+        return throttle.lockedFor(normalize(login));
     }
 
     public Set<String> logins() {
         return passwords.keySet();
     }
 
-    /** The password of a login, for wiring embedded servers that need it (broker users, mailboxes). */
-    public String passwordOf(String login) {
-        byte[] p = passwords.get(login.toLowerCase(Locale.ROOT));
-        return p == null ? null : new String(p, StandardCharsets.UTF_8);
+    /**
+     * Logins whose password here is the one the demo file publishes for them (production refuses them).
+     * Costs one hash per login both files know.
+     */
+    public List<String> sameAsDemo(Credentials demo) {
+        List<String> same = new ArrayList<>();
+        demo.passwords.forEach((login, demoPassword) -> {
+            StoredPassword mine = passwords.get(login);
+            if (mine != null && demoPassword instanceof StoredPassword.Plain plain
+                    && mine.matches(new String(plain.password(), StandardCharsets.UTF_8))) {
+                same.add(login);
+            }
+        });
+        return same;
+    }
+
+    /** True when a demo file holds this exact password for any login (for secrets kept outside this file). */
+    public boolean publishes(String password) {
+        return passwords.values().stream().anyMatch(p -> p instanceof StoredPassword.Plain && p.matches(password));
+    }
+
+    static String normalize(String login) {
+        return login.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Properties read(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read credentials file " + file + ": " + e.getMessage(), e);
+        }
+        return props;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.identity.LogText;
+import kz.gov.safework.connectors.identity.LoginResult;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 
@@ -40,6 +42,7 @@ public final class DropBoxServer extends ServiceSupport {
     private final DropBox dropBox;
     private final UploadTracker tracker;
     private final ReferenceData referenceData;
+    static final String CHANNEL = "sftp";
     private final Credentials credentials;
     private SshServer sshd;
     private Map<String, List<PublicKey>> authorizedKeys = Map.of();
@@ -112,19 +115,22 @@ public final class DropBoxServer extends ServiceSupport {
 
     private boolean passwordOk(String username, String password, ServerSession session) {
         String login = DropBox.normalizeLogin(username);
-        boolean ok = hasDropBox(login) && credentials.check(login, password);
+        // Checked whether or not the login has a drop box: a refusal costs the same, and counts, either way.
+        LoginResult result = credentials.login(CHANNEL, login, password);
+        boolean ok = result.accepted() && hasDropBox(login);
         if (!ok) {
-            LOG.info("SFTP password login refused for '{}' from {}", login, session.getClientAddress());
+            LOG.info("SFTP password login refused{} for {} from {}", result.locked() ? " (locked)" : "",
+                    LogText.quote(login), session.getClientAddress());
         }
         return ok;
     }
 
     private boolean keyOk(String username, PublicKey key, ServerSession session) {
         String login = DropBox.normalizeLogin(username);
-        boolean ok = hasDropBox(login)
+        boolean ok = hasDropBox(login) && credentials.lockedFor(login).isEmpty()
                 && authorizedKeys.getOrDefault(login, List.of()).stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
         if (!ok) {
-            LOG.debug("SFTP key {} not accepted for '{}'", KeyUtils.getFingerPrint(key), login);
+            LOG.debug("SFTP key {} not accepted for {}", KeyUtils.getFingerPrint(key), LogText.quote(login));
         }
         return ok;
     }
