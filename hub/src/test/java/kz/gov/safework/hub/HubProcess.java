@@ -49,6 +49,41 @@ public final class HubProcess implements AutoCloseable {
 
     public HubProcess start() throws IOException {
         Files.createDirectories(dataDir);
+        process = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Hub exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url("/observe/health"))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Starts the hub with extra environment variables and waits for it to exit by itself (a start that
+     * must be refused). @return the exit code; the output is in {@link #log()}
+     */
+    public int runUntilExit(Map<String, String> environment, Duration timeout) throws Exception {
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("Hub still running after " + timeout + ":\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
+    private List<String> command() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dhub.config-dir=" + System.getProperty("hub.config-dir"),
@@ -62,21 +97,7 @@ public final class HubProcess implements AutoCloseable {
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(System.getProperty("hub.jar"));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Hub exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(url("/observe/health"))).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return this;
+        return cmd;
     }
 
     public String url(String path) {

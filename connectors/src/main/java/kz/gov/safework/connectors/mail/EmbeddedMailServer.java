@@ -44,6 +44,8 @@ public final class EmbeddedMailServer extends ServiceSupport {
                 new ServerSetup(embedded.imapPort(), MailSettings.EMBEDDED_BIND, ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
         UserManager users = greenMail.getUserManager();
+        // GreenMail's default, said out loud: without it any password opens any mailbox, and unknown logins get one.
+        users.setAuthRequired(true);
         users.setMessageDeliveryHandler((message, address) -> {
             GreenMailUser user = users.getUserByEmail(address.getEmail().toLowerCase(Locale.ROOT));
             if (user == null) {
