@@ -47,6 +47,8 @@ class SecurityIT {
                 .doesNotContain(MZ_PASSWORD).doesNotContain(ASTANA_PASSWORD);
         hub = new HubProcess(work.resolve("data"), Map.of("hub.credentials-file", credentialsFile.toString(),
                 "hub.auth.max-failures", "10", "hub.auth.lockout", "PT10M")).start();
+        // Routes start under the supervising controller after health turns UP: wait for the API's challenge.
+        await().atMost(Duration.ofMinutes(2)).until(() -> get("/api/submissions/x", null, null).statusCode() == 401);
     }
 
     @AfterAll
