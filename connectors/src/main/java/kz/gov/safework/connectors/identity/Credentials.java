@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Logins and passwords shared by every channel (broker, SFTP, embedded mail, HTTP): each channel calls
@@ -31,11 +36,25 @@ public final class Credentials {
     /** Checked for unknown logins, so they cost what a known login costs. */
     private final StoredPassword dummy;
     private final LoginThrottle throttle;
+    /**
+     * Hashed passwords verified in the last {@link #VERIFIED_FOR}, as an HMAC under a per-process random key:
+     * the console polls the API every few seconds with Basic credentials, and a PBKDF2 per request would cost
+     * a core. A wrong password always pays the full hash.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final SecretKeySpec verifiedKey;
+    static final Duration VERIFIED_FOR = Duration.ofMinutes(1);
+
+    private record Verified(byte[] mac, long untilNanos) {
+    }
 
     private Credentials(Map<String, StoredPassword> passwords, StoredPassword dummy, LoginThrottle throttle) {
         this.passwords = Collections.unmodifiableMap(passwords);
         this.dummy = dummy;
         this.throttle = throttle;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.verifiedKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
     private static Credentials of(Map<String, StoredPassword> passwords) {
@@ -107,13 +126,44 @@ public final class Credentials {
             return LoginResult.locked(locked.get());
         }
         StoredPassword stored = passwords.get(key);
+        if (stored instanceof StoredPassword.Pbkdf2 && recentlyVerified(key, password)) {
+            throttle.succeeded(key);
+            return LoginResult.ACCEPTED;
+        }
         boolean matches = (stored == null ? dummy : stored).matches(password);
         if (stored != null && matches) {
+            if (stored instanceof StoredPassword.Pbkdf2) {
+                verified.put(key, new Verified(mac(key, password), System.nanoTime() + VERIFIED_FOR.toNanos()));
+            }
             throttle.succeeded(key);
             return LoginResult.ACCEPTED;
         }
         throttle.failed(channel, key);
         return LoginResult.REFUSED;
+    }
+
+    private boolean recentlyVerified(String login, String password) {
+        Verified entry = verified.get(login);
+        if (entry == null) {
+            return false;
+        }
+        if (System.nanoTime() - entry.untilNanos() >= 0) {
+            verified.remove(login, entry);
+            return false;
+        }
+        return MessageDigest.isEqual(entry.mac(), mac(login, password));
+    }
+
+    private byte[] mac(String login, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(verifiedKey);
+            mac.update(login.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable in this JVM", e);
+        }
     }
 
     /** How long the login stays locked (a public-key login is refused too while it is). */

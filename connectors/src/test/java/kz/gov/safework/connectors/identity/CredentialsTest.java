@@ -54,6 +54,18 @@ class CredentialsTest {
     }
 
     @Test
+    void aVerifiedPasswordStillLetsNoOtherPasswordInNorALockedLogin() throws IOException {
+        Credentials credentials = hashed();
+        assertThat(credentials.login("http", "mz", "mz-long-password").accepted()).isTrue();
+        assertThat(credentials.login("http", "mz", "mz-long-password").accepted()).as("again, from the cache").isTrue();
+        assertThat(credentials.login("http", "mz", "mz-long-passwore")).isEqualTo(LoginResult.REFUSED);
+        assertThat(credentials.login("http", "operator", "mz-long-password")).isEqualTo(LoginResult.REFUSED);
+        credentials.login("http", "mz", "wrong-2");
+        credentials.login("http", "mz", "wrong-3");
+        assertThat(credentials.login("http", "mz", "mz-long-password").locked()).isTrue();
+    }
+
+    @Test
     void refusesAPlainPasswordInACredentialsFile() throws IOException {
         Path file = dir.resolve("plain.properties");
         Files.writeString(file, "mz=mz-demo-2025\n");
