@@ -6,13 +6,19 @@ import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiRole;
 import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.api.Caller;
+import kz.gov.safework.api.LoginLocked;
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.identity.LoginResult;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 
-/** HTTP Basic against the same logins as every other channel; roles from who the login is. */
+/**
+ * HTTP Basic against the same logins (and the same lockout) as every other channel; roles from who the login
+ * is. A locked login gets {@link LoginLocked} (429), whatever the password.
+ */
 final class CredentialsAuthenticator implements ApiAuthenticator {
     static final String MTSZN = "MTSZN";
+    static final String CHANNEL = "http";
 
     private final Credentials credentials;
     private final ReferenceData referenceData;
@@ -25,7 +31,14 @@ final class CredentialsAuthenticator implements ApiAuthenticator {
     @Override
     public Optional<Caller> authenticate(String header) {
         Optional<BasicCredentials> basic = BasicCredentials.parse(header);
-        if (basic.isEmpty() || !credentials.check(basic.get().login(), basic.get().password())) {
+        if (basic.isEmpty()) {
+            return Optional.empty();
+        }
+        LoginResult result = credentials.login(CHANNEL, basic.get().login(), basic.get().password());
+        if (result.locked()) {
+            throw new LoginLocked(result.retryAfterSeconds());
+        }
+        if (!result.accepted()) {
             return Optional.empty();
         }
         String login = basic.get().login();

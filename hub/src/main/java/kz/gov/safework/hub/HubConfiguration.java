@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.common.LogText;
+import kz.gov.safework.connectors.identity.LoginThrottle;
 import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
 import kz.gov.safework.connectors.jms.JmsChannelRoutes;
@@ -71,9 +73,24 @@ public final class HubConfiguration implements CamelConfiguration {
             registry.bind("clock", Clock.class, clock);
         }
 
+        // Production refuses demo settings before anything listens (every violation in one message).
+        if (settings.getBoolean(HubSettings.PRODUCTION)) {
+            ProductionCheck.verify(settings::get, configDir);
+        }
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HubMeters meters = new HubMeters(metrics);
+
         ReferenceData referenceData = ReferenceData.load(configDir);
         registry.bind("referenceData", ReferenceData.class, referenceData);
-        Credentials credentials = credentials(settings, configDir);
+        int maxFailures = settings.getInt(HubSettings.AUTH_MAX_FAILURES);
+        LoginThrottle throttle = new LoginThrottle(clock, maxFailures, settings.getDuration(HubSettings.AUTH_LOCKOUT),
+                (channel, login, until) -> {
+                    LOG.warn("Login {} locked until {} after {} wrong passwords within {} (the last on {})",
+                            LogText.quote(login), until, maxFailures, LoginThrottle.WINDOW, channel);
+                    meters.authLockout(channel);
+                });
+        Credentials credentials = credentials(settings, configDir).throttledBy(throttle);
         registry.bind("credentials", Credentials.class, credentials);
         CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
         registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class, authenticator);
@@ -111,7 +128,6 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addComponent("jms", jms);
         registry.bind("jmsConnectionFactory", pooled);
 
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -127,7 +143,6 @@ public final class HubConfiguration implements CamelConfiguration {
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
         SubmissionStore store = new SubmissionStore(dataSource, clock);
         registry.bind("submissionStore", store);
-        HubMeters meters = new HubMeters(metrics);
         Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(referenceData), store, maxBytes);
 
         context.getRestConfiguration().setApiProperties(java.util.Map.of(
@@ -160,7 +175,7 @@ public final class HubConfiguration implements CamelConfiguration {
             return Credentials.load(configDir.resolve(file));
         }
         if (settings.getBoolean(HubSettings.DEMO)) {
-            return Credentials.load(configDir.resolve("demo-credentials.properties"));
+            return Credentials.loadDemo(configDir.resolve(HubSettings.DEMO_CREDENTIALS));
         }
         throw new IllegalStateException("No credentials: set " + HubSettings.CREDENTIALS_FILE + " or " + HubSettings.DEMO + "=true");
     }

@@ -15,6 +15,8 @@ import org.apache.camel.main.Main;
  * Starts the hub: Camel Main with the configuration in {@code <config dir>/application.properties}.
  * The config dir is {@code hub.config-dir} (system property or HUB_CONFIG_DIR), else {@code ./config},
  * else the {@code config/} of the checkout the jar was built in, so the jar starts from any directory.
+ * {@code credentials set <login>} instead writes a hashed password into the credentials file
+ * ({@link CredentialsCommand}).
  */
 public final class HubMain {
 
@@ -23,11 +25,21 @@ public final class HubMain {
         // Text logs by default, JSON with -Dhub.log.format=json or HUB_LOG_FORMAT=json (read by the config).
         System.setProperty("log4j2.configurationFile",
                 System.getProperty("log4j2.configurationFile", "classpath:log4j2-hub.xml"));
+        if (args.length > 0 && args[0].equals("credentials")) {
+            System.exit(CredentialsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), configDir(),
+                    System.in, System.out, System.err));
+        }
         Main main = create(configDir());
         try {
             main.run(args);
         } catch (Exception | Error e) {
             // A hub that cannot start must exit, not linger with a half-started broker holding its ports.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ProductionCheck.Refused refused) {
+                    System.err.println("Hub refused to start: " + refused.getMessage());
+                    System.exit(1);
+                }
+            }
             System.err.println("Hub failed to start: " + e);
             e.printStackTrace();
             System.exit(1);

@@ -6,6 +6,11 @@ final class HubSettings {
     static final String DATA_DIR = "hub.data-dir";
     static final String DEMO = "hub.demo";
     static final String CREDENTIALS_FILE = "hub.credentials-file";
+    /** The demo file in the config dir (plain passwords, demo runs only). */
+    static final String DEMO_CREDENTIALS = "demo-credentials.properties";
+    static final String PRODUCTION = "hub.production";
+    static final String AUTH_MAX_FAILURES = "hub.auth.max-failures";
+    static final String AUTH_LOCKOUT = "hub.auth.lockout";
     static final String DB_URL = "hub.db.url";
     static final String DB_USER = "hub.db.user";
     static final String DB_PASSWORD = "hub.db.password";

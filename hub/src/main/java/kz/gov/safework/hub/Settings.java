@@ -31,6 +31,17 @@ final class Settings {
         return Long.parseLong(required(key));
     }
 
+    /** ISO-8601 ({@code PT5M}) or a number of milliseconds. */
+    java.time.Duration getDuration(String key) {
+        String value = required(key);
+        try {
+            return value.chars().allMatch(Character::isDigit) ? java.time.Duration.ofMillis(Long.parseLong(value))
+                    : java.time.Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(key + "=" + value + " is neither ISO-8601 (PT5M) nor milliseconds", e);
+        }
+    }
+
     boolean getBoolean(String key) {
         return Boolean.parseBoolean(required(key));
     }

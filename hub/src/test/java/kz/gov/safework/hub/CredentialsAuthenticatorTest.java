@@ -1,13 +1,18 @@
 package kz.gov.safework.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import kz.gov.safework.api.ApiRole;
 import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.api.Caller;
+import kz.gov.safework.api.LoginLocked;
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.identity.LoginThrottle;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +67,18 @@ class CredentialsAuthenticatorTest {
         assertThat(authenticator.authenticate("Bearer abc")).isEmpty();
         assertThat(authenticator.authenticate("Basic not-base64!")).isEmpty();
         assertThat(authenticator.authenticate("Basic bXo=")).as("no colon").isEmpty();
+    }
+
+    @Test
+    void aLockedLoginIsAnsweredWithRetryAfterWhateverThePassword() {
+        Properties p = new Properties();
+        p.setProperty("mz", "mz-secret");
+        Credentials throttled = Credentials.of(p).throttledBy(new LoginThrottle(Clock.systemUTC(), 2,
+                Duration.ofMinutes(5), (channel, login, until) -> { }));
+        CredentialsAuthenticator locking = new CredentialsAuthenticator(throttled, ReferenceData.load(CONFIG));
+        assertThat(locking.authenticate(new BasicCredentials("mz", "wrong").header())).isEmpty();
+        assertThat(locking.authenticate(new BasicCredentials("mz", "wrong").header())).isEmpty();
+        assertThatThrownBy(() -> locking.authenticate(new BasicCredentials("mz", "mz-secret").header()))
+                .isInstanceOfSatisfying(LoginLocked.class, e -> assertThat(e.retryAfterSeconds()).isBetween(299L, 300L));
     }
 }

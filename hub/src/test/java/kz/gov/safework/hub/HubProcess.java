@@ -69,20 +69,7 @@ public final class HubProcess implements AutoCloseable {
      */
     public HubProcess start(String readyPath) throws IOException {
         Files.createDirectories(dataDir);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dhub.config-dir=" + System.getProperty("hub.config-dir"),
-                "-Dhub.data-dir=" + dataDir,
-                "-Dhub.http.port=" + httpPort,
-                "-Dhub.broker.port=" + brokerPort,
-                "-Dhub.broker.host=127.0.0.1",
-                "-Dhub.sftp.port=" + sftpPort,
-                "-Dhub.mail.embedded.smtp-port=" + smtpPort,
-                "-Dhub.mail.embedded.imap-port=" + imapPort));
-        extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-jar");
-        cmd.add(System.getProperty("hub.jar"));
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        process = new ProcessBuilder(command()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
             awaitReady(readyPath);
@@ -107,6 +94,40 @@ public final class HubProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /**
+     * Starts the hub with extra environment variables and waits for it to exit by itself (a start that
+     * must be refused). @return the exit code; the output is in {@link #log()}
+     */
+    public int runUntilExit(Map<String, String> environment, Duration timeout) throws Exception {
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("Hub still running after " + timeout + ":\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
+    private List<String> command() {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dhub.config-dir=" + System.getProperty("hub.config-dir"),
+                "-Dhub.data-dir=" + dataDir,
+                "-Dhub.http.port=" + httpPort,
+                "-Dhub.broker.port=" + brokerPort,
+                "-Dhub.broker.host=127.0.0.1",
+                "-Dhub.sftp.port=" + sftpPort,
+                "-Dhub.mail.embedded.smtp-port=" + smtpPort,
+                "-Dhub.mail.embedded.imap-port=" + imapPort));
+        extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-jar");
+        cmd.add(System.getProperty("hub.jar"));
+        return cmd;
     }
 
     public String url(String path) {

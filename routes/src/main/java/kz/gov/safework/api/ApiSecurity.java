@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 
 /**
- * Guards API routes: 401 with a Basic challenge without valid credentials, 403 without one of the
- * roles. Sets the {@link Caller} as exchange property {@value #CALLER} for the route to use.
+ * Guards API routes: 401 with a Basic challenge without valid credentials, 429 while the login is locked,
+ * 403 without one of the roles. Sets the {@link Caller} as exchange property {@value #CALLER} for the route to use.
  */
 public final class ApiSecurity {
     public static final String CALLER = "swCaller";
@@ -20,8 +20,14 @@ public final class ApiSecurity {
         ApiAuthenticator auth = exchange.getContext().getRegistry().lookupByNameAndType(ApiAuthenticator.BEAN,
                 ApiAuthenticator.class);
         String header = exchange.getMessage().getHeader("Authorization", String.class);
-        Optional<Caller> caller = auth == null ? Optional.empty() : auth.authenticate(header);
         exchange.getMessage().removeHeader("Authorization");
+        Optional<Caller> caller;
+        try {
+            caller = auth == null ? Optional.empty() : auth.authenticate(header);
+        } catch (LoginLocked locked) {
+            locked.respond(exchange);
+            return Optional.empty();
+        }
         if (caller.isEmpty()) {
             refuse(exchange, 401, "Authentication required");
             exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"safework-hub\", charset=\"UTF-8\"");

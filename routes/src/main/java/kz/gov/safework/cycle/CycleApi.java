@@ -191,6 +191,10 @@ public class CycleApi {
 
     public void error(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (e instanceof kz.gov.safework.api.LoginLocked locked) {
+            locked.respond(exchange);
+            return;
+        }
         int status = e instanceof ApiException api ? api.status() : 500;
         fail(exchange, status, e instanceof ApiException ? e.getMessage() : "internal error");
     }

@@ -31,6 +31,8 @@ public final class HubMeters {
     public static final String QUEUE_CONSUMERS = "hub.queue.consumers";
     /** Prometheus {@code hub_data_dir_free_bytes}: usable space on the file system of hub.data-dir. */
     public static final String DATA_DIR_FREE = "hub.data.dir.free";
+    /** Prometheus {@code hub_auth_lockouts_total{channel}}: logins locked after too many wrong passwords. */
+    public static final String AUTH_LOCKOUTS = "hub.auth.lockouts";
 
     public static final String TAG_CHANNEL = "channel";
     public static final String TAG_AGENCY = "agency";
@@ -73,6 +75,15 @@ public final class HubMeters {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(receivedToReceiptSent);
+    }
+
+    /** A login was locked after too many wrong passwords, the last one on {@code channel}. */
+    public void authLockout(String channel) {
+        Counter.builder(AUTH_LOCKOUTS)
+                .description("Logins locked after too many wrong passwords, by the channel of the last one")
+                .tag(TAG_CHANNEL, channel)
+                .register(registry)
+                .increment();
     }
 
     /** A channel source (an IMAP mailbox, a remote SFTP server) was polled successfully at {@code at}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.gov.safework.api.LoginLocked;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.Exchange;
@@ -30,6 +31,8 @@ public final class OperatorApiRoutes extends RouteBuilder {
             ApiProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
             JsonResponses.problem(exchange, problem.status(), problem.code(), problem.getMessage());
         });
+        onException(LoginLocked.class).handled(true).process(exchange ->
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LoginLocked.class).respond(exchange));
         onException(BrokerManagementException.class).handled(true).process(exchange -> JsonResponses.problem(
                 exchange, 503, "broker_unavailable",
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));

@@ -5,6 +5,11 @@ public final class LogText {
     /** Longer text is cut: a log line is for a person, not a copy of the input. */
     public static final int MAX_LENGTH = 200;
 
+    /** {@link #escape}d and in single quotes, so an empty or space-padded value is visible as such. */
+    public static String quote(String text) {
+        return text == null ? "null" : "'" + escape(text) + "'";
+    }
+
     private LogText() {
     }
 

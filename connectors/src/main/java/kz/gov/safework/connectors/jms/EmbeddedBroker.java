@@ -93,28 +93,29 @@ public final class EmbeddedBroker extends ServiceSupport {
             certified.addAll(credentials.logins());
             certified.remove(settings.hubUser());
         }
-        HubSecurityManager security = new HubSecurityManager(certified);
-        security.getConfiguration().addUser(settings.hubUser(), settings.hubPassword());
-        security.getConfiguration().addRole(settings.hubUser(), BrokerRoles.HUB);
+        Map<String, Set<String>> roles = new HashMap<>();
         for (String login : credentials.logins()) {
             if (login.equals(settings.hubUser())) {
                 continue;
             }
-            security.getConfiguration().addUser(login, credentials.passwordOf(login));
+            Set<String> granted = new HashSet<>();
             referenceData.agencyByLogin(login).ifPresent(agency -> {
-                security.getConfiguration().addRole(login, BrokerRoles.AGENCY);
-                security.getConfiguration().addRole(login, BrokerRoles.agency(agency.code()));
+                granted.add(BrokerRoles.AGENCY);
+                granted.add(BrokerRoles.agency(agency.code()));
             });
             if (login.equals(settings.feedConsumerLogin())) {
-                security.getConfiguration().addRole(login, BrokerRoles.FEED_CONSUMER);
+                granted.add(BrokerRoles.FEED_CONSUMER);
             }
             if (login.equals(BrokerRoles.GOVERNMENT)) {
-                security.getConfiguration().addRole(login, BrokerRoles.GOVERNMENT);
+                granted.add(BrokerRoles.GOVERNMENT);
             }
             if (login.equals(BrokerRoles.OPERATOR)) {
-                security.getConfiguration().addRole(login, BrokerRoles.OPERATOR);
+                granted.add(BrokerRoles.OPERATOR);
             }
+            roles.put(login, granted);
         }
+        HubSecurityManager security = new HubSecurityManager(settings.hubUser(), settings.hubPassword(), credentials,
+                roles, certified);
 
         embedded = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(security);
         embedded.start();

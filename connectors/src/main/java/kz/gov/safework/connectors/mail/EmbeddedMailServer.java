@@ -13,7 +13,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
 import org.apache.camel.CamelContext;
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * The demo mail server ({@code hub.mail.embedded=true}): GreenMail on loopback with SMTP and IMAP, the
  * hub's mailbox {@value MailSettings#EMBEDDED_HUB_ADDRESS}, and one mailbox per agency address. An agency's
  * first address logs in with the agency login (its code in lower case), further addresses with the address
- * itself; all with the agency's demo password. Mail to an address without a mailbox is refused, so the demo
- * server does not grow mailboxes for whatever a sender invents. Each mail received is stamped with an
- * {@code Authentication-Results} header naming the SMTP login it was sent with, which is how the hub knows a
- * mail from an agency's address really comes from that agency (see {@link SenderAuthentication}).
+ * itself; all with the agency's password, checked by {@link Credentials} (hashed, throttled). Mail to an address
+ * without a mailbox is refused, so the demo server does not grow mailboxes for whatever a sender invents. Each mail
+ * received is stamped with an {@code Authentication-Results} header naming the SMTP login it was sent with, which is
+ * how the hub knows a mail from an agency's address really comes from that agency (see {@link SenderAuthentication}).
  */
 public final class EmbeddedMailServer extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
@@ -50,6 +52,8 @@ public final class EmbeddedMailServer extends ServiceSupport {
                 new ServerSetup(embedded.imapPort(), MailSettings.EMBEDDED_BIND, ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
         UserManager users = greenMail.getUserManager();
+        // GreenMail's default, said out loud: without it any password opens any mailbox, and unknown logins get one.
+        users.setAuthRequired(true);
         users.setMessageDeliveryHandler((message, address) -> {
             GreenMailUser user = users.getUserByEmail(address.getEmail().toLowerCase(Locale.ROOT));
             if (user == null) {
@@ -61,22 +65,26 @@ public final class EmbeddedMailServer extends ServiceSupport {
         greenMail.setUser(MailSettings.EMBEDDED_HUB_ADDRESS, MailSettings.EMBEDDED_HUB_ADDRESS, embedded.hubPassword());
         Credentials credentials = credentials();
         int mailboxes = 1;
+        Map<String, String> credentialLogins = new HashMap<>();
         for (Agency agency : MailBeans.referenceData(context).agencies()) {
-            String password = credentials.passwordOf(agency.login());
-            if (password == null) {
+            if (!credentials.logins().contains(agency.login())) {
                 if (!agency.emails().isEmpty()) {
-                    LOG.warn("Agency {} has no demo password: no mailbox for {}", agency.code(), agency.emails());
+                    LOG.warn("Agency {} has no credentials: no mailbox for {}", agency.code(), agency.emails());
                 }
                 continue;
             }
             boolean first = true;
             for (String email : agency.emails()) {
                 String address = email.trim().toLowerCase(Locale.ROOT);
-                greenMail.setUser(address, first ? agency.login() : address, password);
+                // GreenMail's own password is a random one nobody knows; logins are checked by CredentialsMailUser.
+                String mailLogin = first ? agency.login() : address;
+                greenMail.setUser(address, mailLogin, CredentialsMailUser.unusablePassword());
+                credentialLogins.put(mailLogin, agency.login());
                 first = false;
                 mailboxes++;
             }
         }
+        CredentialsMailUser.guard(users, credentials, credentialLogins);
         LOG.info("Embedded mail server: SMTP 127.0.0.1:{}, IMAP 127.0.0.1:{}, {} mailboxes (hub: {})",
                 embedded.smtpPort(), embedded.imapPort(), mailboxes, MailSettings.EMBEDDED_HUB_ADDRESS);
     }
@@ -144,7 +152,7 @@ public final class EmbeddedMailServer extends ServiceSupport {
             LOG.warn("No credentials bean and no file {}: agency mailboxes are not created", file.toAbsolutePath());
             return Credentials.empty();
         }
-        return Credentials.load(file);
+        return Credentials.loadDemo(file);
     }
 
     @Override

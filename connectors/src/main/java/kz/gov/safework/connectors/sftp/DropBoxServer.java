@@ -8,6 +8,7 @@ import java.util.List;
 
 import kz.gov.safework.connectors.common.LogText;
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.identity.LoginResult;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 
@@ -37,6 +38,7 @@ public final class DropBoxServer extends ServiceSupport {
     private final DropBox dropBox;
     private final UploadTracker tracker;
     private final ReferenceData referenceData;
+    static final String CHANNEL = "sftp";
     private final Credentials credentials;
     private final AuthorizedKeys authorizedKeys;
     private SshServer sshd;
@@ -104,25 +106,28 @@ public final class DropBoxServer extends ServiceSupport {
 
     private boolean passwordOk(String username, String password, ServerSession session) {
         String login = DropBox.normalizeLogin(username);
-        boolean ok = hasDropBox(login) && credentials.check(login, password);
+        // Checked whether or not the login has a drop box: a refusal costs the same, and counts, either way.
+        LoginResult result = credentials.login(CHANNEL, login, password);
+        boolean ok = result.accepted() && hasDropBox(login);
         if (!ok) {
-            LOG.info("SFTP password login refused for '{}' from {}", LogText.escape(login), session.getClientAddress());
+            LOG.info("SFTP password login refused{} for {} from {}", result.locked() ? " (locked)" : "",
+                    LogText.quote(login), session.getClientAddress());
         }
         return ok;
     }
 
     private boolean keyOk(String username, PublicKey key, ServerSession session) {
         String login = DropBox.normalizeLogin(username);
-        if (!hasDropBox(login)) {
+        if (!hasDropBox(login) || credentials.lockedFor(login).isPresent()) {
             return false;
         }
         AuthorizedKeys.Snapshot keys = authorizedKeys.current();
         boolean ok = keys.keysOf(login).stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
         if (!ok && !keys.problemsOf(login).isEmpty()) {
-            LOG.info("SFTP key login refused for '{}' from {}: its key file is refused (health check {})",
-                    login, session.getClientAddress(), SftpKeysHealthCheck.ID);
+            LOG.info("SFTP key login refused for {} from {}: its key file is refused (health check {})",
+                    LogText.quote(login), session.getClientAddress(), SftpKeysHealthCheck.ID);
         } else if (!ok) {
-            LOG.debug("SFTP key {} not accepted for '{}'", KeyUtils.getFingerPrint(key), login);
+            LOG.debug("SFTP key {} not accepted for {}", KeyUtils.getFingerPrint(key), LogText.quote(login));
         }
         return ok;
     }

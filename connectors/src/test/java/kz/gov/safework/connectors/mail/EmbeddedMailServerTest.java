@@ -28,6 +28,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kz.gov.safework.connectors.identity.Credentials;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kz.gov.safework.connectors.identity.LoginThrottle;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.receipt.Receipt;
 import kz.gov.safework.contract.receipt.ReceiptStatus;
@@ -50,6 +54,7 @@ class EmbeddedMailServerTest {
     private FakePipeline pipeline;
     private int smtpPort;
     private int imapPort;
+    private final List<String> lockouts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startHubWithEmbeddedMail() throws Exception {
@@ -71,7 +76,8 @@ class EmbeddedMailServerTest {
         camel.getPropertiesComponent().setInitialProperties(props);
         camel.getRegistry().bind("referenceData", MailFixture.REFERENCE);
         camel.getRegistry().bind("hubDataSource", MailFixture.newDatabase());
-        camel.getRegistry().bind("credentials", Credentials.of(logins));
+        camel.getRegistry().bind("credentials", Credentials.of(logins).throttledBy(new LoginThrottle(Clock.systemUTC(),
+                3, Duration.ofMinutes(5), (channel, login, until) -> lockouts.add(channel + ":" + login))));
         new MailConfiguration().configure(camel);
         camel.addRoutes(new MailIntakeRoutes());
         camel.addRoutes(new MailReceiptRoutes());
@@ -237,6 +243,15 @@ class EmbeddedMailServerTest {
     @Test
     void agencyMailboxRefusesAWrongPassword() {
         assertThatThrownBy(() -> firstMailOf("mz", "guess")).isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void agencyMailboxIsLockedAfterWrongPasswordsEvenForTheRightOne() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> firstMailOf("mz", "guess")).isInstanceOf(AuthenticationFailedException.class);
+        }
+        assertThatThrownBy(() -> firstMailOf("mz", MZ_PASSWORD)).isInstanceOf(AuthenticationFailedException.class);
+        assertThat(lockouts).containsExactly("mail:mz");
     }
 
     /** Logs in like a mail client and copies the first mail of the INBOX, or null when it is empty. */
