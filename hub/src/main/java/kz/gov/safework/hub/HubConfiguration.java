@@ -25,6 +25,7 @@ import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
 import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
 import kz.gov.safework.intake.EnvelopeReader;
+import kz.gov.safework.intake.JmsTransactions;
 import kz.gov.safework.intake.Pipeline;
 import kz.gov.safework.intake.PipelineRoutes;
 import kz.gov.safework.observe.ConsoleRoutes;
@@ -39,7 +40,6 @@ import kz.gov.safework.validation.Judge;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.spi.Registry;
@@ -105,9 +105,9 @@ public final class HubConfiguration implements CamelConfiguration {
         pooled.setConnectionFactory(artemis);
         pooled.setMaxConnections(settings.getInt(HubSettings.JMS_MAX_CONNECTIONS));
         pooled.setMaxSessionsPerConnection(500);
-        JmsComponent jms = JmsComponent.jmsComponent(pooled);
-        context.addComponent("jms", jms);
+        context.addComponent("jms", JmsTransactions.component(pooled));
         registry.bind("jmsConnectionFactory", pooled);
+        registry.bind(JmsTransactions.OWN_SESSIONS, jakarta.jms.ConnectionFactory.class, JmsTransactions.ownSessions(pooled));
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
