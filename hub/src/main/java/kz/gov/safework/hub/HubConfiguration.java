@@ -167,7 +167,8 @@ public final class HubConfiguration implements CamelConfiguration {
         String url = settings.get(HubSettings.DB_URL);
         if (url.isBlank()) {
             // WRITE_DELAY=0: a commit reaches the file before the JMS transaction commits, so a kill -9
-            // cannot lose a stored judgement whose receipt and feed message already went out.
+            // cannot lose a stored judgement whose receipt and feed message already went out. It is not
+            // fsynced by H2 itself: the stores commit what others act on with Sql.durableCommit.
             url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
         HikariConfig config = new HikariConfig();

@@ -185,7 +185,7 @@ public class CycleStore {
                     }
                     ps.executeBatch();
                 }
-                c.commit();
+                Sql.durableCommit(c);
                 return true;
             } catch (SQLException e) {
                 c.rollback();
