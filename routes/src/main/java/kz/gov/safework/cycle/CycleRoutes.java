@@ -58,12 +58,12 @@ public class CycleRoutes extends RouteBuilder {
                     .to(SEND_REMINDER)
                 .end();
 
-        // Claim first (the database's primary key says whether it was already sent), then hand over;
-        // give the claim back only when the transport refused, so the next tick retries.
+        // The database's primary key says whether a reminder went out (Reminders.take and sent: by queue it is
+        // recorded after the broker took it, by e-mail before); a refused one is given back for the next tick.
         var send = from(SEND_REMINDER).routeId("cycle-reminder-send")
                 .setProperty(REMINDER, body())
                 .setExchangePattern(ExchangePattern.InOnly)
-                .filter(method(reminders, "claim"))
+                .filter(e -> reminders.take(reminder(e), mail && reminder(e).byEmail()))
                 .doTry();
         if (mail) {
             send.choice()
@@ -78,7 +78,8 @@ public class CycleRoutes extends RouteBuilder {
             send.process(CycleRoutes::queueReminder)
                     .toD(queuePrefix + "${exchangeProperty." + REMINDER + ".agency}");
         }
-        send.log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
+        send.process(e -> reminders.sent(reminder(e), mail && reminder(e).byEmail()))
+                .log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
                 .doCatch(Exception.class)
                     .process(e -> reminders.release(reminder(e)))
                     .log(LoggingLevel.WARN, "reminder ${exchangeProperty." + REMINDER + ".key} not sent: ${exception.message}")

@@ -80,6 +80,16 @@ public class CycleStore {
         }
     }
 
+    public boolean reminderRecorded(Reminder r) {
+        return !query("SELECT 1 FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
+                ps -> {
+                    ps.setString(1, r.agency());
+                    ps.setString(2, r.planId());
+                    ps.setInt(3, r.year());
+                    ps.setInt(4, r.offsetDays());
+                }, rs -> 1).isEmpty();
+    }
+
     /** Gives a claim back when the transport refused the reminder, so the next check retries it. */
     public void releaseReminder(Reminder r) {
         update("DELETE FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
