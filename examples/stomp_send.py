@@ -62,8 +62,9 @@ if command != "CONNECTED":
 queue = "receipts." + login.upper()
 send("SUBSCRIBE", {"destination": queue, "id": "1", "ack": "client-individual",
                    "selector": f"JMSCorrelationID = '{correlation}'"})
-send("SEND", {"destination": "reports.in", "correlation-id": correlation, "content-length": len(doc),
-              "receipt": "sent"}, doc)
+# persistent:true: without it Artemis keeps a STOMP message in memory only, and a broker restart loses it.
+send("SEND", {"destination": "reports.in", "correlation-id": correlation, "persistent": "true",
+              "content-length": len(doc), "receipt": "sent"}, doc)
 print(f"sent {len(doc)} bytes to reports.in as {login}, correlation-id {correlation}; waiting for the receipt on {queue}")
 try:
     while True:

@@ -28,6 +28,7 @@ import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
 import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
 import kz.gov.safework.intake.EnvelopeReader;
+import kz.gov.safework.intake.JmsTransactions;
 import kz.gov.safework.intake.Pipeline;
 import kz.gov.safework.intake.PipelineRoutes;
 import kz.gov.safework.observe.ConsoleRoutes;
@@ -42,7 +43,6 @@ import kz.gov.safework.validation.Judge;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.spi.Registry;
@@ -124,9 +124,9 @@ public final class HubConfiguration implements CamelConfiguration {
         pooled.setConnectionFactory(artemis);
         pooled.setMaxConnections(settings.getInt(HubSettings.JMS_MAX_CONNECTIONS));
         pooled.setMaxSessionsPerConnection(500);
-        JmsComponent jms = JmsComponent.jmsComponent(pooled);
-        context.addComponent("jms", jms);
+        context.addComponent("jms", JmsTransactions.component(pooled));
         registry.bind("jmsConnectionFactory", pooled);
+        registry.bind(JmsTransactions.OWN_SESSIONS, jakarta.jms.ConnectionFactory.class, JmsTransactions.ownSessions(pooled));
 
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -184,7 +184,8 @@ public final class HubConfiguration implements CamelConfiguration {
         String url = settings.get(HubSettings.DB_URL);
         if (url.isBlank()) {
             // WRITE_DELAY=0: a commit reaches the file before the JMS transaction commits, so a kill -9
-            // cannot lose a stored judgement whose receipt and feed message already went out.
+            // cannot lose a stored judgement whose receipt and feed message already went out. It is not
+            // fsynced by H2 itself: the stores commit what others act on with Sql.durableCommit.
             url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("hub") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         }
         HikariConfig config = new HikariConfig();

@@ -56,7 +56,7 @@ class SftpLargeFileIT {
             assertThat(json.path("status").asText()).isEqualTo("REJECTED");
             assertThat(json.path("errors").toString()).contains("JSON_LIMIT_EXCEEDED");
             assertThat(Files.size(data.resolve("messages").toFile().listFiles()[0].toPath()
-                    .resolve(json.path("submissionId").asText()))).isEqualTo(SIZE);
+                    .resolve(json.path("submissionId").asText() + "." + sha256))).isEqualTo(SIZE);
             assertThat(QueueChannelIT.status(hub, "/observe/health")).isEqualTo(200);
         }
     }

@@ -127,15 +127,10 @@ public class Consolidations {
         parts.add(part("manifest-sha256", base + ".manifest.json.sha256", "text/plain",
                 (manifestSha + "  " + base + ".manifest.json\n").getBytes(StandardCharsets.UTF_8)));
 
-        if (!data.store().approve(id, report.version(), now, by, manifestJson, manifestSha)) {
+        if (!data.store().approve(id, report.version(), now, by, manifestJson, manifestSha, parts)) {
             throw new ApiException(409, "consolidation " + id + " was approved or superseded meanwhile");
         }
         return new ApprovedPackage(id, planId, year, report.version(), manifestSha, parts);
-    }
-
-    /** The outbox refused the package: the approval did not happen. */
-    public void revertApproval(ApprovedPackage pkg) {
-        data.store().revertApproval(pkg.consolidationId());
     }
 
     public ConsolidationRow find(String planId, int year, String id) {

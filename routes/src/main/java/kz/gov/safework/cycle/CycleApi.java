@@ -166,7 +166,21 @@ public class CycleApi {
                 exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/pdf");
                 exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             }
-            case "json" -> respond(exchange, 200, "application/json", row.reportJson());
+            case "json" -> {
+                if ("APPROVED".equals(row.status())) {
+                    // The report as stored, plus where each part of its Government package stands.
+                    ObjectNode report;
+                    try {
+                        report = (ObjectNode) JSON.readTree(row.reportJson());
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("stored consolidated report unreadable", e);
+                    }
+                    report.set("delivery", delivery(row.id()));
+                    respond(exchange, 200, "application/json", report);
+                } else {
+                    respond(exchange, 200, "application/json", row.reportJson());
+                }
+            }
             default -> throw new ApiException(400, "format must be json, xml or pdf");
         }
     }
@@ -186,7 +200,23 @@ public class CycleApi {
         body.put("manifestSha256", pkg.manifestSha256());
         ArrayNode parts = body.putArray("documents");
         pkg.parts().forEach(p -> parts.addObject().put("name", p.fileName()).put("sha256", p.sha256()));
+        body.set("delivery", delivery(pkg.consolidationId()));
         respond(exchange, 200, "application/json", body);
+    }
+
+    /** Each part of an approved package in the Government outbox: SENT (with when) or PENDING (with the last error). */
+    private ArrayNode delivery(String consolidationId) {
+        ArrayNode delivery = JSON.createArrayNode();
+        for (CycleStore.OutboxPart p : data.store().outboxParts(consolidationId)) {
+            ObjectNode part = delivery.addObject();
+            part.put("part", p.part().kind());
+            part.put("name", p.part().fileName());
+            part.put("state", p.sentAt() != null ? "SENT" : "PENDING");
+            part.put("sentAt", p.sentAt() == null ? null : p.sentAt().toString());
+            part.put("attempts", p.attempts());
+            part.put("lastError", p.lastError());
+        }
+        return delivery;
     }
 
     public void error(Exchange exchange) {

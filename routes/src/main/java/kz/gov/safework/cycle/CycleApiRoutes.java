@@ -1,7 +1,6 @@
 package kz.gov.safework.cycle;
 
 import kz.gov.safework.api.ApiAuthenticator;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -54,20 +53,13 @@ public class CycleApiRoutes extends RouteBuilder {
         from("direct:cycle-api-consolidation").routeId("cycle-api-consolidation")
                 .process(api::accept).process(api::getConsolidation);
 
-        // Approval is recorded first (so it cannot happen twice), then the package goes out; if the
-        // outbox refuses, the approval is undone and the caller told so.
+        // The approval and its five parts commit together (the outbox table); the relay sends them right away
+        // and, whatever the broker refuses now, on its next tick. The answer shows each part's delivery.
         from("direct:cycle-api-approve").routeId("cycle-api-approve")
                 .process(api::accept)
                 .setBody(api::approve)
                 .setProperty(APPROVED, body())
-                .doTry()
-                    .to(CycleRoutes.OUTBOX)
-                    .process(e -> api.approved(e, e.getProperty(APPROVED, ApprovedPackage.class)))
-                .doCatch(Exception.class)
-                    .process(e -> services.consolidations().revertApproval(e.getProperty(APPROVED, ApprovedPackage.class)))
-                    .log(LoggingLevel.ERROR, "approval of ${exchangeProperty." + APPROVED
-                            + ".consolidationId} undone, the outbox refused: ${exception.message}")
-                    .process(e -> api.fail(e, 502, "the Government outbox refused the package; not approved"))
-                .end();
+                .process(e -> services.outbox().drain())
+                .process(e -> api.approved(e, e.getProperty(APPROVED, ApprovedPackage.class)));
     }
 }

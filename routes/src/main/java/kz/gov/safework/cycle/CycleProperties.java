@@ -29,6 +29,9 @@ public final class CycleProperties {
     /** Where approved consolidated reports go. */
     public static final String OUTBOX_URI = "hub.cycle.outbox.uri";
     public static final String OUTBOX_URI_DEFAULT = "jms:queue:government.outbox";
+    /** Tick of the Government outbox relay: parts the broker refused are sent again on it. */
+    public static final String OUTBOX_RELAY_TRIGGER = "hub.cycle.outbox.relay.trigger";
+    public static final String OUTBOX_RELAY_TRIGGER_DEFAULT = "timer:cycle-outbox-relay?period=10000";
 
     /**
      * The configured value, else the default. Endpoint URIs are resolved here rather than as

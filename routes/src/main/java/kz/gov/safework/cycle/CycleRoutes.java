@@ -6,8 +6,8 @@ import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER_DEFAUL
 import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX;
 import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.MAIL_URI;
-import static kz.gov.safework.cycle.CycleProperties.OUTBOX_URI;
-import static kz.gov.safework.cycle.CycleProperties.OUTBOX_URI_DEFAULT;
+import static kz.gov.safework.cycle.CycleProperties.OUTBOX_RELAY_TRIGGER;
+import static kz.gov.safework.cycle.CycleProperties.OUTBOX_RELAY_TRIGGER_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER;
 import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.value;
@@ -22,15 +22,12 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The reporting cycle's schedule and deliveries: reminders to agencies that still owe items, drafts of the
- * consolidated report after the agencies' due date, and the approved package to the Government outbox.
+ * consolidated report after the agencies' due date, and the relay of the Government outbox ({@link GovernmentOutbox}).
  * The Quartz triggers only tick; what is due is decided by the injectable clock.
  */
 public class CycleRoutes extends RouteBuilder {
-    /** Approved packages: body = {@link ApprovedPackage}. */
-    public static final String OUTBOX = "direct:cycle-outbox";
     static final String SEND_REMINDER = "direct:cycle-reminder";
     private static final String REMINDER = "swReminder";
-    private static final String PACKAGE = "swPackage";
 
     /** Headers on every outbox message (valid JMS property names). */
     public static final String H_CONSOLIDATION = "swConsolidationId";
@@ -61,12 +58,12 @@ public class CycleRoutes extends RouteBuilder {
                     .to(SEND_REMINDER)
                 .end();
 
-        // Claim first (the database's primary key says whether it was already sent), then hand over;
-        // give the claim back only when the transport refused, so the next tick retries.
+        // The database's primary key says whether a reminder went out (Reminders.take and sent: by queue it is
+        // recorded after the broker took it, by e-mail before); a refused one is given back for the next tick.
         var send = from(SEND_REMINDER).routeId("cycle-reminder-send")
                 .setProperty(REMINDER, body())
                 .setExchangePattern(ExchangePattern.InOnly)
-                .filter(method(reminders, "claim"))
+                .filter(e -> reminders.take(reminder(e), mail && reminder(e).byEmail()))
                 .doTry();
         if (mail) {
             send.choice()
@@ -81,7 +78,8 @@ public class CycleRoutes extends RouteBuilder {
             send.process(CycleRoutes::queueReminder)
                     .toD(queuePrefix + "${exchangeProperty." + REMINDER + ".agency}");
         }
-        send.log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
+        send.process(e -> reminders.sent(reminder(e), mail && reminder(e).byEmail()))
+                .log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
                 .doCatch(Exception.class)
                     .process(e -> reminders.release(reminder(e)))
                     .log(LoggingLevel.WARN, "reminder ${exchangeProperty." + REMINDER + ".key} not sent: ${exception.message}")
@@ -92,17 +90,9 @@ public class CycleRoutes extends RouteBuilder {
                 .filter(simple("${body.size} > 0"))
                     .log("built ${body.size} draft consolidated report(s)");
 
-        from(OUTBOX).routeId("cycle-outbox")
-                .setProperty(PACKAGE, body())
-                .setBody(e -> e.getMessage().getBody(ApprovedPackage.class).parts())
-                .split(body()).stopOnException()
-                    // one-way: the approval arrives over HTTP (in-out), which would make JMS wait for a reply
-                    .setExchangePattern(ExchangePattern.InOnly)
-                    .process(CycleRoutes::outboxPart)
-                    .to(value(getCamelContext(), OUTBOX_URI, OUTBOX_URI_DEFAULT))
-                .end()
-                .setBody(exchangeProperty(PACKAGE))
-                .log("consolidated report ${body.planId}/${body.year} version ${body.version} sent to the outbox");
+        // The approval wrote the package into the outbox table; this tick sends what the broker does not have yet.
+        from(value(getCamelContext(), OUTBOX_RELAY_TRIGGER, OUTBOX_RELAY_TRIGGER_DEFAULT)).routeId("cycle-outbox-relay")
+                .bean(services.outbox(), "drain");
     }
 
     private static Reminder reminder(Exchange exchange) {
@@ -138,23 +128,4 @@ public class CycleRoutes extends RouteBuilder {
         m.setBody(body.toString());
     }
 
-    private static void outboxPart(Exchange exchange) {
-        ApprovedPackage pkg = exchange.getProperty(PACKAGE, ApprovedPackage.class);
-        ApprovedPackage.Part part = exchange.getMessage().getBody(ApprovedPackage.Part.class);
-        Message m = exchange.getMessage();
-        m.removeHeaders("*");
-        m.setHeader(H_MESSAGE_TYPE, "CONSOLIDATED_REPORT");
-        m.setHeader(H_CONSOLIDATION, pkg.consolidationId());
-        m.setHeader(H_PLAN, pkg.planId());
-        m.setHeader(H_YEAR, pkg.year());
-        m.setHeader(H_VERSION, pkg.version());
-        m.setHeader(H_PART, part.kind());
-        m.setHeader(H_FILE_NAME, part.fileName());
-        m.setHeader(H_CONTENT_TYPE, part.mediaType());
-        m.setHeader(H_SHA256, part.sha256());
-        m.setHeader(H_MANIFEST_SHA256, pkg.manifestSha256());
-        m.setHeader("JMSXGroupID", pkg.consolidationId());
-        m.setHeader(Queues.DUPLICATE_ID, pkg.consolidationId() + ":" + part.kind());
-        m.setBody(part.body());
-    }
 }

@@ -21,12 +21,14 @@ public final class CycleServices {
     private final Reminders reminders;
     private final Consolidations consolidations;
     private final CycleApi api;
+    private final GovernmentOutbox outbox;
 
     CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, ZoneId zone, CamelContext context) {
         this.data = data;
         this.dataSource = dataSource;
         this.reminders = new Reminders(data, schedule);
         this.consolidations = new Consolidations(data, zone);
+        this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
                 .lookupByNameAndType(ApiAuthenticator.BEAN, ApiAuthenticator.class));
     }
@@ -73,5 +75,9 @@ public final class CycleServices {
 
     public CycleApi api() {
         return api;
+    }
+
+    public GovernmentOutbox outbox() {
+        return outbox;
     }
 }

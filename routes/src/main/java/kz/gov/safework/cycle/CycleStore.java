@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.report.ItemStatus;
@@ -79,6 +80,16 @@ public class CycleStore {
         }
     }
 
+    public boolean reminderRecorded(Reminder r) {
+        return !query("SELECT 1 FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
+                ps -> {
+                    ps.setString(1, r.agency());
+                    ps.setString(2, r.planId());
+                    ps.setInt(3, r.year());
+                    ps.setInt(4, r.offsetDays());
+                }, rs -> 1).isEmpty();
+    }
+
     /** Gives a claim back when the transport refused the reminder, so the next check retries it. */
     public void releaseReminder(Reminder r) {
         update("DELETE FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
@@ -138,7 +149,8 @@ public class CycleStore {
      * Marks a draft approved as the given version and supersedes the other drafts of its plan and year.
      * False when the draft is no longer a draft or the version was taken meanwhile.
      */
-    public boolean approve(String id, int version, Instant at, String by, String manifestJson, String manifestSha256) {
+    public boolean approve(String id, int version, Instant at, String by, String manifestJson, String manifestSha256,
+                           List<ApprovedPackage.Part> parts) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -165,7 +177,25 @@ public class CycleStore {
                     ps.setString(2, id);
                     ps.executeUpdate();
                 }
-                c.commit();
+                // The package leaves through the outbox table, committed with the approval: all parts or none.
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO government_outbox (consolidation_id,"
+                        + " part_kind, part_order, file_name, media_type, sha256, body_base64, created_at, attempts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    for (int i = 0; i < parts.size(); i++) {
+                        ApprovedPackage.Part part = parts.get(i);
+                        ps.setString(1, id);
+                        ps.setString(2, part.kind());
+                        ps.setInt(3, i);
+                        ps.setString(4, part.fileName());
+                        ps.setString(5, part.mediaType());
+                        ps.setString(6, part.sha256());
+                        ps.setString(7, Base64.getEncoder().encodeToString(part.body()));
+                        ps.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                Sql.durableCommit(c);
                 return true;
             } catch (SQLException e) {
                 c.rollback();
@@ -179,10 +209,47 @@ public class CycleStore {
         }
     }
 
-    /** Undoes an approval whose package could not be handed to the outbox (the drafts it superseded stay so). */
-    public void revertApproval(String id) {
-        update("UPDATE consolidation SET status = 'DRAFT', approved_version = NULL, approved_at = NULL,"
-                + " approved_by = NULL, manifest_json = NULL, manifest_sha256 = NULL WHERE consolidation_id = ?", id);
+    /** A part of an approved package in the Government outbox, with its delivery state. */
+    public record OutboxPart(String consolidationId, String planId, int year, int version, String manifestSha256,
+                             ApprovedPackage.Part part, Instant sentAt, int attempts, String lastError) {
+    }
+
+    private static final String OUTBOX_COLUMNS = """
+            o.consolidation_id, c.plan_id, c.report_year, c.approved_version, c.manifest_sha256, o.part_kind,
+            o.file_name, o.media_type, o.sha256, o.body_base64, o.sent_at, o.attempts, o.last_error""";
+
+    private static OutboxPart outboxPart(ResultSet rs) throws SQLException {
+        ApprovedPackage.Part part = new ApprovedPackage.Part(rs.getString(6), rs.getString(7), rs.getString(8),
+                Base64.getDecoder().decode(rs.getString(10)), rs.getString(9));
+        return new OutboxPart(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5), part,
+                instant(rs, 11), rs.getInt(12), rs.getString(13));
+    }
+
+    /** Parts not yet handed to the broker, oldest package first, each package in its own order. */
+    public List<OutboxPart> unsentParts() {
+        return query("SELECT " + OUTBOX_COLUMNS + " FROM government_outbox o JOIN consolidation c"
+                + " ON c.consolidation_id = o.consolidation_id WHERE o.sent_at IS NULL"
+                + " ORDER BY o.created_at, o.consolidation_id, o.part_order", ps -> { }, CycleStore::outboxPart);
+    }
+
+    /** Every part of one package with its delivery state. */
+    public List<OutboxPart> outboxParts(String consolidationId) {
+        return query("SELECT " + OUTBOX_COLUMNS + " FROM government_outbox o JOIN consolidation c"
+                + " ON c.consolidation_id = o.consolidation_id WHERE o.consolidation_id = ? ORDER BY o.part_order",
+                ps -> ps.setString(1, consolidationId), CycleStore::outboxPart);
+    }
+
+    public void outboxSent(OutboxPart part, Instant at) {
+        update("UPDATE government_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL"
+                        + " WHERE consolidation_id = ? AND part_kind = ?",
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC), part.consolidationId(), part.part().kind());
+    }
+
+    public void outboxFailed(OutboxPart part, String error) {
+        update("UPDATE government_outbox SET attempts = attempts + 1, last_error = ?"
+                        + " WHERE consolidation_id = ? AND part_kind = ?",
+                error == null ? null : error.substring(0, Math.min(error.length(), 1024)),
+                part.consolidationId(), part.part().kind());
     }
 
     // --- plumbing ---

@@ -59,8 +59,25 @@ public class Reminders {
         return reminders;
     }
 
+    /**
+     * Whether the reminder goes out now. By e-mail it is recorded here, before it is sent: SMTP has no duplicate
+     * detection, so a crash in between skips it (at most once). By queue it is only looked up here and recorded
+     * once the broker has it ({@link #sent}): a crash in between sends it again on the next tick, and the broker
+     * drops it by its duplicate-detection id, the reminder's key (exactly once).
+     */
+    public boolean take(Reminder reminder, boolean byEmail) {
+        return byEmail ? claim(reminder) : !data.store().reminderRecorded(reminder);
+    }
+
+    /** The transport took the reminder. */
+    public void sent(Reminder reminder, boolean byEmail) {
+        if (!byEmail) {
+            claim(reminder);
+        }
+    }
+
     /** Records the reminder as sent; false when it already was (then it must not go out again). */
-    public boolean claim(Reminder reminder) {
+    boolean claim(Reminder reminder) {
         return data.store().claimReminder(reminder, data.clock().instant());
     }
 

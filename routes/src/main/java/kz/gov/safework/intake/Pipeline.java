@@ -22,6 +22,8 @@ import org.slf4j.MDC;
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     public static final String FEED = "swFeed";
+    /** Exchange property: true when the store already had this submission and only answers it again. */
+    public static final String REPEATED = "swRepeatedAnswer";
 
     private final Judge judge;
     private final SubmissionStore store;
@@ -62,6 +64,7 @@ public final class Pipeline {
             out.setHeader(EnvelopeHeaders.SUBMISSION_ID, envelope.submissionId());
             out.setHeader(EnvelopeHeaders.STATUS, receipt.status().name());
             setIfPresent(out, FEED, outcome.feedJson());
+            exchange.setProperty(REPEATED, outcome.redelivered());
             out.setBody(outcome.receiptJson());
         } finally {
             MDC.remove("submissionId");

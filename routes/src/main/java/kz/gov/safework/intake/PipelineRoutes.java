@@ -10,9 +10,12 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
- * mtszn.feed (accepted only) → receipt back to the channel. All in the JMS transaction of the intake
- * message: the store commits first, then the sends; a crash in between redelivers the envelope, the
- * store answers with the stored judgement and the broker's duplicate detection drops what already went out.
+ * mtszn.feed (accepted only) → receipt back to the channel. The sends and the intake message commit in one
+ * JMS transaction ({@link JmsTransactions}), after the store's commit; a crash in between redelivers the
+ * envelope and the store answers with the stored judgement. Such a repeated answer may already have gone
+ * out (the same document taken again from SFTP or mail, a replayed dead letter): it is sent outside the
+ * transaction, where the broker's duplicate detection drops what it already has without failing anything
+ * (inside a transaction a duplicate rolls the whole transaction back).
  */
 public final class PipelineRoutes extends RouteBuilder {
     private static final String RECEIPT = "swReceipt";
@@ -58,14 +61,23 @@ public final class PipelineRoutes extends RouteBuilder {
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
                 .setHeader("JMSType", constant("progress-report"))
-                .to("{{hub.feed.uri}}")
+                .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
+                    .to(JmsTransactions.inOwnSession(getContext().resolvePropertyPlaceholders("{{hub.feed.uri}}")))
+                .otherwise()
+                    .to("{{hub.feed.uri}}")
+                .end()
                 .setBody(exchangeProperty(RECEIPT))
                 .removeHeader("JMSType");
 
         from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
-                .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
+                .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
+                    .toD(JmsTransactions.inOwnSession(getContext().resolvePropertyPlaceholders(
+                            "{{hub.receipts.uri-prefix}}") + "${header." + EnvelopeHeaders.CHANNEL + "}"))
+                .otherwise()
+                    .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
+                .end()
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
     }

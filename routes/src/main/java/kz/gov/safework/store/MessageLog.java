@@ -6,9 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -44,18 +44,20 @@ public final class MessageLog {
     public record Logged(Path file, long size, String sha256) {
     }
 
-    /** Streams the body to the log (a redelivery overwrites the same file with the same bytes). */
+    /**
+     * Streams the body to the log as {@code <day>/<submissionId>.<sha256>}. No file is ever overwritten: a
+     * redelivery finds its bytes already there, and different bytes under the same submission id (a reused
+     * transport id) get a file of their own.
+     */
     public Logged write(String submissionId, Instant receivedAt, BodyWriter body) {
         LocalDate day = LocalDate.ofInstant(receivedAt, ZoneOffset.UTC);
         Path dir = root.resolve(day.toString());
-        Path file = dir.resolve(submissionId);
         try {
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(submissionId + ".part");
+            Path tmp = Files.createTempFile(dir, submissionId + ".", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  CountingOutputStream out = new CountingOutputStream(
                          new DigestOutputStream(Channels.newOutputStream(ch), sha))) {
                 body.writeTo(out);
@@ -63,8 +65,16 @@ public final class MessageLog {
                 ch.force(true);
                 size = out.count;
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Logged(file, size, HexFormat.of().formatHex(sha.digest()));
+            String sha256 = HexFormat.of().formatHex(sha.digest());
+            Path file = dir.resolve(submissionId + "." + sha256);
+            try {
+                Files.createLink(file, tmp); // fails, atomically, when the file exists: never replaces it
+            } catch (FileAlreadyExistsException same) {
+                // the same bytes, logged before
+            } finally {
+                Files.delete(tmp);
+            }
+            return new Logged(file, size, sha256);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write message log for " + submissionId, e);
         } catch (NoSuchAlgorithmException e) {

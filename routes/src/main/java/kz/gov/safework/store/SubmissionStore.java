@@ -53,7 +53,7 @@ public final class SubmissionStore implements AcceptedReports {
                     return earlier.get();
                 }
                 Outcome outcome = judgeAndInsert(c, envelope, verdict);
-                c.commit();
+                Sql.durableCommit(c); // the receipt and feed message go out after this
                 return outcome;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

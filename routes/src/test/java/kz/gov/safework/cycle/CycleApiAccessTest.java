@@ -103,7 +103,7 @@ class CycleApiAccessTest {
     }
 
     @Test
-    void approvalIsUndoneWhenTheOutboxRefuses() throws Exception {
+    void anApprovalStandsWhenTheOutboxRefusesAndItsPackageGoesOutOnTheNextTick() throws Exception {
         MockEndpoint outbox = context.getEndpoint("mock:outbox", MockEndpoint.class);
         outbox.whenExchangeReceived(1, e -> {
             throw new IllegalStateException("broker down");
@@ -112,15 +112,23 @@ class CycleApiAccessTest {
         assertThat(built.statusCode()).isIn(200, 201); // 200 when the schedule built the same draft first
         String id = Json.mapper().readTree(built.body()).path("id").asText();
 
-        assertThat(post(BASE + "/consolidations/" + id + "/approve", "mtszn").statusCode()).isEqualTo(502);
-        JsonNode after = Json.mapper().readTree(get(BASE + "/consolidations/" + id, "operator").body());
-        assertThat(after.path("version").asInt()).isEqualTo(1);
-        assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isZero();
-
-        HttpResponse<String> retried = post(BASE + "/consolidations/" + id + "/approve", "mtszn");
-        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
-        assertThat(Json.mapper().readTree(retried.body()).path("version").asInt()).isEqualTo(1);
+        HttpResponse<String> approved = post(BASE + "/consolidations/" + id + "/approve", "mtszn");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        JsonNode delivery = Json.mapper().readTree(approved.body()).path("delivery");
+        assertThat(delivery).hasSize(5);
+        assertThat(delivery.get(0).path("state").asText()).isEqualTo("PENDING");
+        assertThat(delivery.get(0).path("lastError").asText()).contains("broker down");
         assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
+        assertThat(post(BASE + "/consolidations/" + id + "/approve", "mtszn").statusCode()).isEqualTo(409);
+
+        await().atMost(20, SECONDS).untilAsserted(() -> {
+            JsonNode after = Json.mapper().readTree(get(BASE + "/consolidations/" + id, "operator").body());
+            assertThat(after.path("delivery").findValuesAsText("state")).containsOnly("SENT").hasSize(5);
+        });
+        // Five parts delivered, each once (the refused first attempt aside), in the package's order.
+        assertThat(outbox.getReceivedExchanges().stream().skip(1)
+                .map(e -> e.getMessage().getHeader(CycleRoutes.H_PART, String.class)).toList())
+                .containsExactly("xml", "json", "pdf", "manifest", "manifest-sha256");
     }
 
     @Test

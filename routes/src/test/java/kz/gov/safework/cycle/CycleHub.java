@@ -58,6 +58,7 @@ final class CycleHub {
         p.setProperty(CycleProperties.MAIL_URI, "mock:mail");
         p.setProperty(CycleProperties.JMS_URI_PREFIX, "mock:receipts.");
         p.setProperty(CycleProperties.OUTBOX_URI, "mock:outbox");
+        p.setProperty(CycleProperties.OUTBOX_RELAY_TRIGGER, "timer:cycle-outbox-relay?period=200");
         overrides.forEach(p::setProperty);
         context.getPropertiesComponent().setInitialProperties(p);
         before.accept(context);

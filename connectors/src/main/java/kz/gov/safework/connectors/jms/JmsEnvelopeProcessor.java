@@ -95,14 +95,16 @@ public final class JmsEnvelopeProcessor implements Processor {
     }
 
     /**
-     * Unique and stable across redeliveries and restarts: the broker's id of the stored message plus the
-     * id the sender gave it. Neither alone will do: a sender may reuse its ids, and the broker's ids
-     * start again with a new journal.
+     * Unique and stable across redeliveries and restarts: the broker's node id and its id of the stored
+     * message, plus the id the sender gave it. None alone will do: a sender may reuse its ids (and a STOMP
+     * sender has none), and the broker's message ids start again with a new journal, which has a new node id.
      */
     static String transportId(Message jms) throws JMSException {
         String own = messageId(jms);
         if (jms instanceof ActiveMQMessage artemis) {
-            return "AMQ:" + artemis.getCoreMessage().getMessageID() + (own == null ? "" : "/" + own);
+            String node = SenderStampPlugin.node(jms);
+            return "AMQ:" + (node == null ? "" : node + ":") + artemis.getCoreMessage().getMessageID()
+                    + (own == null ? "" : "/" + own);
         }
         if (own == null) {
             throw new JMSException("Message has no id");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
@@ -13,10 +14,13 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * sender put under that name. Needed because populate-validated-user is lost when an AMQP message is
  * converted for a core consumer. The stamp is an "extra" property: Artemis keeps those outside the AMQP
  * encoding (so it survives large AMQP messages too) and hands them to core consumers, so the channel's
- * identity is the document's identity for CORE, AMQP and STOMP alike.
+ * identity is the document's identity for CORE, AMQP and STOMP alike. It also stamps the broker's node id,
+ * which a new journal changes: with the broker's message id (which a new journal starts again) it names a
+ * message that carries no id of its sender's (STOMP) once and for all.
  */
 final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
     private final String hubUser;
+    private volatile ActiveMQServer server;
 
     /** @param hubUser the hub's own login: its messages (feed, receipts) carry no stamp */
     SenderStampPlugin(String hubUser) {
@@ -26,20 +30,42 @@ final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
     /** Property name read by the JMS channel adapter (a byte[] holding the UTF-8 login). */
     static final String SENDER = "swBrokerUser";
     private static final SimpleString SENDER_KEY = SimpleString.of(SENDER);
+    /** Property name read by the JMS channel adapter (a byte[] holding the broker's node id). */
+    static final String NODE = "swBrokerNode";
+    private static final SimpleString NODE_KEY = SimpleString.of(NODE);
+
+    @Override
+    public void registered(ActiveMQServer server) {
+        this.server = server;
+    }
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue) throws ActiveMQException {
         message.removeProperty(SENDER_KEY);
+        message.removeProperty(NODE_KEY);
         String user = session.getValidatedUser() != null ? session.getValidatedUser() : session.getUsername();
         if (user != null && !user.equals(hubUser)) {
             message.putExtraBytesProperty(SENDER_KEY, user.getBytes(StandardCharsets.UTF_8));
+            ActiveMQServer broker = server;
+            if (broker != null && broker.getNodeID() != null) {
+                message.putExtraBytesProperty(NODE_KEY, broker.getNodeID().toString().getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
     /** The stamped login of a received message, or null. */
     static String sender(jakarta.jms.Message jms) throws jakarta.jms.JMSException {
-        Object value = jms.getObjectProperty(SENDER);
+        return stamp(jms, SENDER);
+    }
+
+    /** The stamped node id of the broker that took the message, or null (an external broker has no stamp). */
+    static String node(jakarta.jms.Message jms) throws jakarta.jms.JMSException {
+        return stamp(jms, NODE);
+    }
+
+    private static String stamp(jakarta.jms.Message jms, String name) throws jakarta.jms.JMSException {
+        Object value = jms.getObjectProperty(name);
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -91,8 +91,17 @@ public final class DropBox {
 
     /** Where the receipt for a document named {@code fileName} of this login goes. */
     public Path receiptFile(String login, String fileName) {
+        return inReceipts(login, safeFileName(fileName) + RECEIPT_SUFFIX, fileName);
+    }
+
+    /** {@code receipts/<file name>.<submission id>.receipt.json}: one per submission, never replaced by another's. */
+    public Path receiptFile(String login, String fileName, String submissionId) {
+        return inReceipts(login, safeFileName(fileName) + "." + safeFileName(submissionId) + RECEIPT_SUFFIX, fileName);
+    }
+
+    private Path inReceipts(String login, String name, String fileName) {
         Path receipts = receipts(login);
-        Path target = receipts.resolve(safeFileName(fileName) + RECEIPT_SUFFIX).normalize();
+        Path target = receipts.resolve(name).normalize();
         if (!target.getParent().equals(receipts)) {
             throw new IllegalArgumentException("receipt path outside " + receipts + ": " + fileName);
         }

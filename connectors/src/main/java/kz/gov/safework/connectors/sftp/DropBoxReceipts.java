@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a receipt as {@code <home>/receipts/<file name>.receipt.json}. The home comes from the login
- * (which must be an agency's); the file name is reduced to one path element, so no header can place a
- * file outside that folder. The write is atomic (temporary file, then rename): an agency polling the
- * folder never reads half a receipt. A later receipt for the same file name replaces the earlier one.
+ * Writes a receipt as {@code <home>/receipts/<file name>.<submission id>.receipt.json}, which no other
+ * submission's receipt replaces, and as {@code <home>/receipts/<file name>.receipt.json}, the latest for that
+ * file name. The home comes from the login (which must be an agency's); names are reduced to one path element,
+ * so no header can place a file outside that folder. Each write is atomic (temporary file, then rename): an
+ * agency polling the folder never reads half a receipt.
  */
 public final class DropBoxReceipts implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(DropBoxReceipts.class);
@@ -46,8 +47,18 @@ public final class DropBoxReceipts implements Processor {
         if (fileName == null) {
             fileName = in.getHeader(EnvelopeHeaders.SUBMISSION_ID, String.class);
         }
+        String submissionId = in.getHeader(EnvelopeHeaders.SUBMISSION_ID, String.class);
         Path target = dropBox.receiptFile(login, fileName);
         byte[] receipt = in.getMandatoryBody(byte[].class);
+        if (submissionId != null) {
+            write(dropBox.receiptFile(login, fileName, submissionId), receipt);
+        }
+        write(target, receipt);
+        LOG.info("SFTP receipt {} {} written for {}: {}", in.getHeader(EnvelopeHeaders.SUBMISSION_ID),
+                in.getHeader(EnvelopeHeaders.STATUS), login, target.getFileName());
+    }
+
+    private static void write(Path target, byte[] receipt) throws java.io.IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), ".receipt-", ".tmp");
         try {
@@ -56,7 +67,5 @@ public final class DropBoxReceipts implements Processor {
         } finally {
             Files.deleteIfExists(temp);
         }
-        LOG.info("SFTP receipt {} {} written for {}: {}", in.getHeader(EnvelopeHeaders.SUBMISSION_ID),
-                in.getHeader(EnvelopeHeaders.STATUS), login, target.getFileName());
     }
 }

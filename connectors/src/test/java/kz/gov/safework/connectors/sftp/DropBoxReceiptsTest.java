@@ -65,11 +65,15 @@ class DropBoxReceiptsTest {
     }
 
     @Test
-    void laterReceiptForTheSameFileNameReplacesTheEarlierOne() {
+    void laterReceiptForTheSameFileNameIsTheLatestAndEveryReceiptIsKeptUnderItsSubmissionId() {
         hub.sendReceipt("direct:receipts-sftp", receiptHeaders("mz", "report.json"), RECEIPT);
         String duplicate = "{\"submissionId\":\"S-2\",\"status\":\"DUPLICATE\"}";
-        hub.sendReceipt("direct:receipts-sftp", receiptHeaders("mz", "report.json"), duplicate);
+        Map<String, Object> second = receiptHeaders("mz", "report.json");
+        second.put(EnvelopeHeaders.SUBMISSION_ID, "S-2");
+        hub.sendReceipt("direct:receipts-sftp", second, duplicate);
         assertThat(hub.home("mz").resolve("receipts/report.json.receipt.json")).hasContent(duplicate);
+        assertThat(hub.home("mz").resolve("receipts/report.json.S-1.receipt.json")).hasContent(RECEIPT);
+        assertThat(hub.home("mz").resolve("receipts/report.json.S-2.receipt.json")).hasContent(duplicate);
     }
 
     @Test
@@ -79,7 +83,8 @@ class DropBoxReceiptsTest {
         assertThat(hub.home("akimat-astana").resolve("receipts/x.json.receipt.json")).doesNotExist();
         try (var files = Files.walk(dataDir)) {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".receipt.json")))
-                    .containsExactly(hub.home("mz").resolve("receipts/x.json.receipt.json"));
+                    .containsExactlyInAnyOrder(hub.home("mz").resolve("receipts/x.json.receipt.json"),
+                            hub.home("mz").resolve("receipts/x.json.S-1.receipt.json"));
         }
     }
 

@@ -1,0 +1,130 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Message;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of the packaged hub right after MTSZN approves a consolidated report, while its package may be
+ * on its way to {@code government.outbox}; after a restart the Government has exactly the five parts, each once,
+ * and the consolidation shows every part SENT.
+ */
+class ApprovalCrashIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLAN_YEAR = "/api/plans/safe-labor-2021-2025/years/2022";
+    private static final java.util.Set<String> PARTS = java.util.Set.of("xml", "json", "pdf", "manifest", "manifest-sha256");
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void killedRightAfterAnApprovalTheGovernmentGetsExactlyFiveParts() throws Exception {
+        HubProcess hub = new HubProcess(data, Map.of()).start();
+        try {
+            try (AgencyClient astana = new AgencyClient(hub.brokerPort, "akimat-astana",
+                    QueueChannelIT.password("akimat-astana"))) {
+                String sent = astana.sendBytes(Files.readAllBytes(
+                        QueueChannelIT.examples("valid").resolve("01-akimat-astana-2022.json")), Map.of());
+                Message receipt = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + sent + "'", 60_000);
+                assertThat(JSON.readTree(AgencyClient.text(receipt)).path("status").asText()).isEqualTo("ACCEPTED");
+            }
+            HttpResponse<String> draft = http.send(request(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(draft.statusCode()).as(draft.body()).isIn(200, 201);
+            String id = JSON.readTree(draft.body()).path("id").asText();
+
+            CompletableFuture<HttpResponse<String>> approving = http.sendAsync(
+                    request(hub, "POST", PLAN_YEAR + "/consolidations/" + id + "/approve", "mtszn"),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> approving.isDone() || "APPROVED".equals(status(hub, id)));
+            hub.kill();
+            System.out.printf("ApprovalCrashIT: kill -9 %s the approval's answer%n", approving.isDone() ? "after" : "before");
+
+            hub.start();
+            await("every part of the package sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> delivered(hub, id));
+            Map<String, Integer> received = new HashMap<>();
+            try (AgencyClient government = new AgencyClient(hub.brokerPort, "government",
+                    QueueChannelIT.password("government"));
+                 var consumer = government.session().createConsumer(government.session().createQueue("government.outbox"))) {
+                for (Message m = consumer.receive(5_000); m != null; m = consumer.receive(5_000)) {
+                    assertThat(m.getStringProperty("swConsolidationId")).isEqualTo(id);
+                    assertThat(QueueChannelIT.sha256(body(m))).isEqualTo(m.getStringProperty("swSha256"));
+                    received.merge(m.getStringProperty("swPart"), 1, Integer::sum);
+                }
+            }
+            System.out.printf("ApprovalCrashIT: parts on government.outbox %s%n", received);
+            assertThat(received.keySet()).isEqualTo(PARTS);
+            assertThat(received.values()).as("messages per part").allMatch(n -> n == 1);
+        } finally {
+            hub.stop();
+        }
+    }
+
+    private String status(HubProcess hub, String id) throws Exception {
+        HttpResponse<String> list = http.send(request(hub, "GET", PLAN_YEAR + "/consolidations", "operator"),
+                HttpResponse.BodyHandlers.ofString());
+        for (JsonNode c : JSON.readTree(list.body())) {
+            if (id.equals(c.path("id").asText())) {
+                return c.path("status").asText();
+            }
+        }
+        return null;
+    }
+
+    private boolean delivered(HubProcess hub, String id) throws Exception {
+        HttpResponse<String> one = http.send(request(hub, "GET", PLAN_YEAR + "/consolidations/" + id, "operator"),
+                HttpResponse.BodyHandlers.ofString());
+        if (one.statusCode() != 200) {
+            return false;
+        }
+        JsonNode delivery = JSON.readTree(one.body()).path("delivery");
+        return delivery.size() == PARTS.size() && delivery.findValuesAsText("state").stream().allMatch("SENT"::equals);
+    }
+
+    private static byte[] body(Message m) throws Exception {
+        if (m instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return body;
+        }
+        return AgencyClient.text(m).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HttpRequest request(HubProcess hub, String method, String path, String login) {
+        return HttpRequest.newBuilder(URI.create(hub.url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    private static String password(String login) {
+        try {
+            return QueueChannelIT.password(login);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package kz.gov.safework.hub;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A STOMP 1.2 client over a raw socket, as small as an agency's script: CONNECT, SEND with a
+ * {@code receipt} header (the broker's confirmation that it holds the message), SUBSCRIBE with
+ * {@code client-individual} acknowledgement and ACK. Shares no code with the broker.
+ */
+public final class StompClient implements AutoCloseable {
+    /** One STOMP frame: command, headers, body. */
+    public record Frame(String command, Map<String, String> headers, byte[] body) {
+        public String header(String name) {
+            return headers.get(name);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    public StompClient(int port, String login, String passcode) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(30_000);
+        in = new java.io.BufferedInputStream(socket.getInputStream());
+        out = new java.io.BufferedOutputStream(socket.getOutputStream());
+        write("CONNECT", Map.of("accept-version", "1.2", "host", "hub", "login", login, "passcode", passcode,
+                "heart-beat", "0,0"), new byte[0]);
+        out.flush();
+        Frame connected = read();
+        if (!"CONNECTED".equals(connected.command())) {
+            throw new IOException("STOMP login refused: " + connected.command() + " " + connected.headers());
+        }
+    }
+
+    /** Writes a SEND asking for a receipt with the given id; the RECEIPT comes later through {@link #read()}. */
+    public void send(String destination, Map<String, String> headers, byte[] body, String receiptId) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("destination", destination);
+        all.put("content-length", Integer.toString(body.length));
+        all.put("receipt", receiptId);
+        write("SEND", all, body);
+    }
+
+    public void subscribe(String destination, String id) throws IOException {
+        write("SUBSCRIBE", Map.of("destination", destination, "id", id, "ack", "client-individual"), new byte[0]);
+        out.flush();
+    }
+
+    public void ack(Frame message) throws IOException {
+        write("ACK", Map.of("id", message.header("ack")), new byte[0]);
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** The next frame, or null when none came within the timeout. */
+    public Frame read(int timeoutMillis) throws IOException {
+        out.flush();
+        socket.setSoTimeout(timeoutMillis);
+        try {
+            return read();
+        } catch (java.net.SocketTimeoutException e) {
+            return null;
+        }
+    }
+
+    private Frame read() throws IOException {
+        String command;
+        do {
+            command = line();
+        } while (command.isEmpty()); // heart-beats and the newline after a frame's NUL
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h = line(); !h.isEmpty(); h = line()) {
+            int colon = h.indexOf(':');
+            headers.putIfAbsent(h.substring(0, colon), h.substring(colon + 1));
+        }
+        byte[] body;
+        if (headers.containsKey("content-length")) {
+            body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            expect(in.read() == 0);
+        } else {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (int c = in.read(); c != 0; c = in.read()) {
+                expect(c >= 0);
+                b.write(c);
+            }
+            body = b.toByteArray();
+        }
+        if ("ERROR".equals(command)) {
+            throw new IOException("STOMP error: " + headers + " " + new String(body, StandardCharsets.UTF_8));
+        }
+        return new Frame(command, headers, body);
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            expect(c >= 0);
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void expect(boolean ok) throws IOException {
+        if (!ok) {
+            throw new IOException("STOMP connection closed mid-frame");
+        }
+    }
+
+    private void write(String command, Map<String, String> headers, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(command).append('\n');
+        headers.forEach((k, v) -> head.append(k).append(':').append(v).append('\n'));
+        head.append('\n');
+        out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        out.write(body);
+        out.write(0);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
