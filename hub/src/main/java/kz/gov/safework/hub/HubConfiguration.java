@@ -95,7 +95,9 @@ public final class HubConfiguration implements CamelConfiguration {
                     settings.getInt(HubSettings.BROKER_PORT), hubUser, hubPassword, "mtszn",
                     settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
                     settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
-                    settings.getInt(HubSettings.BROKER_ID_CACHE)), credentials, referenceData);
+                    settings.getInt(HubSettings.BROKER_ID_CACHE),
+                    BrokerSettings.maxMessageBytesFor(settings.getLong(HubSettings.MAX_DOCUMENT_SIZE))),
+                    credentials, referenceData);
             ServiceHelper.startService(broker);
             registry.bind("artemisServer", broker.server());
             brokerUrl = EmbeddedBroker.IN_VM_URL;

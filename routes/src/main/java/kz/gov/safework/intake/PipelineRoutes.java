@@ -3,6 +3,7 @@ package kz.gov.safework.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.contract.envelope.Queues;
@@ -62,10 +63,19 @@ public final class PipelineRoutes extends RouteBuilder {
                 .setBody(exchangeProperty(RECEIPT))
                 .removeHeader("JMSType");
 
-        from("direct:send-receipt").routeId("receipt-return")
+        // Back to the channel's adapter: one static endpoint per channel (a closed set), never a URI built
+        // from a header.
+        var byChannel = from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
-                .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
+                .choice();
+        for (Channel channel : Channel.values()) {
+            byChannel.when(header(EnvelopeHeaders.CHANNEL).isEqualTo(channel.id()))
+                    .to("{{hub.receipts.uri-prefix}}" + channel.id());
+        }
+        byChannel.otherwise()
+                    .throwException(IllegalStateException.class, "receipt for an unknown channel")
+                .end()
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
     }

@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.contract.LogText;
+
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -71,7 +73,8 @@ public final class MailIntake {
         exchange.setIn(plain);
         Verdict verdict = decide(mail);
         exchange.setProperty(VERDICT, verdict);
-        LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s))", mail.messageId(), mail.sender(),
+        LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s))", LogText.of(mail.messageId()),
+                LogText.of(mail.sender()),
                 verdict, mail.documents().size(), mail.ignored().size());
     }
 
@@ -125,7 +128,8 @@ public final class MailIntake {
             headers.put(EnvelopeHeaders.BATCH_INDEX, index);
             if (document.adapterError() != null) {
                 headers.put(EnvelopeHeaders.ADAPTER_ERROR, document.adapterError().name());
-                LOG.warn("Mail {}: archive {} refused: {}", mail.messageId(), document.fileName(), document.detail());
+                LOG.warn("Mail {}: archive {} refused: {}", LogText.of(mail.messageId()), LogText.of(document.fileName()),
+                        LogText.of(document.detail()));
             }
             envelopes.add(new MailEnvelope(document.bytes(), headers));
         }

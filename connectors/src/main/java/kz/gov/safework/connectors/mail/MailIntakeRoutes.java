@@ -1,8 +1,12 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.contract.LogText;
+
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mail in: the hub's IMAP mailbox to {@code hub.intake}, one envelope per document. Adds nothing unless
@@ -12,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
  * i.e. after every envelope was sent (a persistent JMS send returns once the broker has it durably).
  */
 public class MailIntakeRoutes extends RouteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntakeRoutes.class);
 
     @Override
     public void configure() {
@@ -32,7 +37,8 @@ public class MailIntakeRoutes extends RouteBuilder {
                 .process(intake::read)
                 .choice()
                     .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.IGNORE))
-                        .log(LoggingLevel.WARN, "Mail ${body.messageId} is automated or has no usable sender: not answered")
+                        .process(e -> LOG.warn("Mail {} is automated or has no usable sender: not answered",
+                                LogText.of(e.getIn().getBody(InboundMail.class).messageId())))
                     .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.UNKNOWN_SENDER))
                         .process(intake::unknownSenderReply)
                         .to(endpoints.smtpReplies())

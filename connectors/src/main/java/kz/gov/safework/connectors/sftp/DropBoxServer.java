@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +116,7 @@ public final class DropBoxServer extends ServiceSupport {
         String login = DropBox.normalizeLogin(username);
         boolean ok = hasDropBox(login) && credentials.check(login, password);
         if (!ok) {
-            LOG.info("SFTP password login refused for '{}' from {}", login, session.getClientAddress());
+            LOG.info("SFTP password login refused for '{}' from {}", LogText.of(login), session.getClientAddress());
         }
         return ok;
     }
@@ -124,7 +126,7 @@ public final class DropBoxServer extends ServiceSupport {
         boolean ok = hasDropBox(login)
                 && authorizedKeys.getOrDefault(login, List.of()).stream().anyMatch(k -> KeyUtils.compareKeys(k, key));
         if (!ok) {
-            LOG.debug("SFTP key {} not accepted for '{}'", KeyUtils.getFingerPrint(key), login);
+            LOG.debug("SFTP key {} not accepted for '{}'", KeyUtils.getFingerPrint(key), LogText.of(login));
         }
         return ok;
     }

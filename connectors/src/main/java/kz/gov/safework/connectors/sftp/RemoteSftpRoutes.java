@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import kz.gov.safework.connectors.common.HeaderFilter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Polling of agencies' own SFTP servers (camel-ftp {@code sftp:}), one route per agency that has a
@@ -37,6 +41,7 @@ import org.apache.camel.builder.RouteBuilder;
  * refuses the key fails that agency's polls only; see {@link RemotePollWatch}.
  */
 public final class RemoteSftpRoutes extends RouteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteSftpRoutes.class);
     /** Remote sub-folder of the inbox where taken files are moved (a timestamp keeps names unique). */
     public static final String REMOTE_ARCHIVE = "archive";
 
@@ -113,8 +118,10 @@ public final class RemoteSftpRoutes extends RouteBuilder {
 
             from(poll).routeId(id)
                     .process(new RemoteSftpEnvelope(agency, policy, clock))
-                    .log(LoggingLevel.INFO, "SFTP file ${header.swFileName} from the server of " + agency.code()
-                            + " (${header.swTransportId}) to the intake; adapter error: ${header.swAdapterError}")
+                    .process(e -> LOG.info("SFTP file {} from the server of {} ({}) to the intake; adapter error: {}",
+                            LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), agency.code(),
+                            LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)),
+                            e.getIn().getHeader(EnvelopeHeaders.ADAPTER_ERROR)))
                     .to("{{hub.intake.uri}}");
         }
 
@@ -123,8 +130,9 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setHeader(Exchange.FILE_NAME,
                         DropBox.safeFileName(fileNameOf(exchange)) + DropBox.RECEIPT_SUFFIX))
                 .recipientList(method(this, "receiptUri"))
-                .log(LoggingLevel.INFO, "SFTP receipt ${header.swSubmissionId} ${header.swStatus} uploaded to the"
-                        + " server of ${header.swAgency}: ${header.CamelFileName}");
+                .process(e -> LOG.info("SFTP receipt {} {} uploaded to the server of {}: {}",
+                        e.getIn().getHeader(EnvelopeHeaders.SUBMISSION_ID), e.getIn().getHeader(EnvelopeHeaders.STATUS),
+                        e.getIn().getHeader(EnvelopeHeaders.AGENCY), LogText.of(e.getIn().getHeader(Exchange.FILE_NAME))));
     }
 
     private static String fileNameOf(Exchange exchange) {
