@@ -26,6 +26,9 @@ final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
     /** Property name read by the JMS channel adapter (a byte[] holding the UTF-8 login). */
     static final String SENDER = "swBrokerUser";
     private static final SimpleString SENDER_KEY = SimpleString.of(SENDER);
+    /** Where a dead letter came from: the broker's to set when it moves a message, never a sender's. */
+    static final java.util.List<SimpleString> ORIGIN_KEYS = java.util.List.of(Message.HDR_ORIGINAL_ADDRESS,
+            Message.HDR_ORIGINAL_QUEUE, Message.HDR_ORIG_ROUTING_TYPE, Message.HDR_ORIG_MESSAGE_ID);
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
@@ -34,6 +37,12 @@ final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
         String user = session.getValidatedUser() != null ? session.getValidatedUser() : session.getUsername();
         if (user != null && !user.equals(hubUser)) {
             message.putExtraBytesProperty(SENDER_KEY, user.getBytes(StandardCharsets.UTF_8));
+            // An operator's DLQ retry sends a message back to its original address: only the broker may say
+            // what that is, never the sender (else a dead-lettered report could be "retried" into mtszn.feed).
+            for (SimpleString origin : ORIGIN_KEYS) {
+                message.removeProperty(origin);
+                message.removeAnnotation(origin);
+            }
         }
     }
 
