@@ -51,6 +51,21 @@ final class StreamingAmqpSender implements AutoCloseable {
     }
 
     String send(String address, long bodyBytes, Duration timeout) throws IOException {
+        try {
+            return sendOrFail(address, bodyBytes, timeout);
+        } catch (Closed e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The broker closed the connection; its message says how. */
+    private static final class Closed extends IOException {
+        Closed(String message) {
+            super(message);
+        }
+    }
+
+    private String sendOrFail(String address, long bodyBytes, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         Session session = connection.session();
         session.open();
@@ -139,7 +154,8 @@ final class StreamingAmqpSender implements AutoCloseable {
             }
         }
         if (pending < 0) {
-            throw new IOException("transport closed");
+            throw new Closed("connection closed: " + describe(connection.getRemoteCondition()) + " "
+                    + describe(transport.getCondition()));
         }
         if (waitForInput) {
             selector.select(key -> { }, 50);
