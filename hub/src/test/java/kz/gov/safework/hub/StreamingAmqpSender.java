@@ -142,6 +142,8 @@ final class StreamingAmqpSender implements AutoCloseable {
         if (Instant.now().isAfter(deadline)) {
             throw new IOException("no answer from the broker in time");
         }
+        // Empty frames when the broker's idle time-out asks for them: it may take a while to store 1 GiB.
+        transport.tick(System.currentTimeMillis());
         int pending;
         while ((pending = transport.pending()) > 0) {
             ByteBuffer out = transport.head();
