@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.connectors.identity.Credentials;
-import kz.gov.safework.connectors.common.LogText;
+import kz.gov.safework.contract.LogText;
 import kz.gov.safework.connectors.identity.LoginThrottle;
 import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
@@ -97,7 +97,9 @@ public final class HubConfiguration implements CamelConfiguration {
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
         registry.bind("hubDataSource", DataSource.class, dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // Each capability numbers its own migrations in a range (store 1-9, cycle 10-19, operators 20-29, mail 30-39,
+        // SFTP 40-49), so a new store migration (V2) comes after a database already at V40: out of order by design.
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
 
         String brokerUrl = settings.get(HubSettings.BROKER_URL);
         String hubUser = settings.get(HubSettings.BROKER_USER);
@@ -114,7 +116,9 @@ public final class HubConfiguration implements CamelConfiguration {
                     TlsSettings.load(context.getPropertiesComponent()), hubUser, hubPassword, "mtszn",
                     settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
                     settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
-                    settings.getInt(HubSettings.BROKER_ID_CACHE)), credentials, referenceData);
+                    settings.getInt(HubSettings.BROKER_ID_CACHE),
+                    BrokerSettings.maxMessageBytesFor(settings.getLong(HubSettings.MAX_DOCUMENT_SIZE))),
+                    credentials, referenceData);
             ServiceHelper.startService(broker);
             registry.bind("artemisServer", broker.server());
             brokerUrl = EmbeddedBroker.IN_VM_URL;

@@ -13,12 +13,16 @@ import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.value;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Map;
 import kz.gov.safework.contract.Json;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
+import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ExpressionAdapter;
 
 /**
  * The reporting cycle's schedule and deliveries: reminders to agencies that still owe items, drafts of the
@@ -51,6 +55,20 @@ public class CycleRoutes extends RouteBuilder {
         String mailUri = value(getCamelContext(), MAIL_URI, "");
         boolean mail = !mailUri.isEmpty();
         String queuePrefix = value(getCamelContext(), JMS_URI_PREFIX, JMS_URI_PREFIX_DEFAULT);
+        // The queue endpoint of each agency, fixed at start from the reference data: a reminder picks one
+        // of these, no URI is built from a message.
+        Map<String, String> agencyQueues = new HashMap<>();
+        services.data().reference().agencies().forEach(a -> agencyQueues.put(a.code(), queuePrefix + a.code()));
+        Expression agencyQueue = new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                String uri = agencyQueues.get(reminder(exchange).agency());
+                if (uri == null) {
+                    throw new IllegalStateException("reminder for an agency not in the reference data");
+                }
+                return uri;
+            }
+        };
 
         from(value(getCamelContext(), REMINDERS_TRIGGER, REMINDERS_TRIGGER_DEFAULT)).routeId("cycle-reminders")
                 .bean(reminders, "due")
@@ -72,11 +90,11 @@ public class CycleRoutes extends RouteBuilder {
                         .to(mailUri)
                     .otherwise()
                         .process(CycleRoutes::queueReminder)
-                        .toD(queuePrefix + "${exchangeProperty." + REMINDER + ".agency}")
+                        .recipientList(agencyQueue)
                     .end();
         } else {
             send.process(CycleRoutes::queueReminder)
-                    .toD(queuePrefix + "${exchangeProperty." + REMINDER + ".agency}");
+                    .recipientList(agencyQueue);
         }
         send.process(e -> reminders.sent(reminder(e), mail && reminder(e).byEmail()))
                 .log("reminder ${exchangeProperty." + REMINDER + ".key} sent")

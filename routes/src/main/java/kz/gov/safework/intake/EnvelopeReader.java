@@ -53,6 +53,7 @@ public final class EnvelopeReader implements Processor {
                 jms.getStringProperty(EnvelopeHeaders.FILE_NAME), jms.getStringProperty(EnvelopeHeaders.CONTENT_TYPE),
                 receivedAt, jms.getStringProperty(EnvelopeHeaders.REPLY_TO),
                 jms.getStringProperty(EnvelopeHeaders.CORRELATION), jms.getStringProperty(EnvelopeHeaders.ADAPTER_ERROR),
+                jms.getStringProperty(EnvelopeHeaders.ADAPTER_WARNING),
                 logged.file(), logged.size(), logged.sha256());
         log.record(envelope);
         exchange.getMessage().setBody(envelope);

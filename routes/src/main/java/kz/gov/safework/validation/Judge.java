@@ -30,8 +30,11 @@ public final class Judge {
     }
 
     public Verdict judge(Envelope envelope) {
+        List<ValidationError> adapterWarnings = envelope.adapterWarning() == null ? List.of()
+                : List.of(ValidationError.of(adapterCode(envelope.adapterWarning()), ""));
         if (envelope.adapterError() != null) {
-            return Verdict.rejected(List.of(ValidationError.of(adapterCode(envelope.adapterError()), "")));
+            return new Verdict(null, List.of(ValidationError.of(adapterCode(envelope.adapterError()), "")),
+                    adapterWarnings, false);
         }
         ReadResult read;
         try (InputStream in = Files.newInputStream(envelope.body())) {
@@ -40,12 +43,14 @@ public final class Judge {
             throw new UncheckedIOException("Cannot read logged message " + envelope.submissionId(), e);
         }
         if (!read.ok()) {
-            return new Verdict(read, read.errors(), List.of(), false);
+            return new Verdict(read, read.errors(), adapterWarnings, false);
         }
         RuleOutcome outcome = rules.check(read.report(), envelope.agency(), envelope.receivedAt(), accepted);
         List<ValidationError> errors = new ArrayList<>(read.errors());
         errors.addAll(outcome.errors());
-        return new Verdict(read, errors, outcome.warnings(), outcome.late());
+        List<ValidationError> warnings = new ArrayList<>(adapterWarnings);
+        warnings.addAll(outcome.warnings());
+        return new Verdict(read, errors, warnings, outcome.late());
     }
 
     private static ErrorCode adapterCode(String name) {

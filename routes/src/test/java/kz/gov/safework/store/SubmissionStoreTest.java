@@ -49,7 +49,7 @@ class SubmissionStoreTest {
 
     private static Envelope envelope(String transportId, String sha) {
         return new Envelope(UUID.nameUUIDFromBytes(transportId.getBytes()).toString(), Channel.JMS, "mz", "MZ",
-                transportId, null, null, NOW, null, transportId, null, Path.of("/dev/null"), 10, sha);
+                transportId, null, null, NOW, null, transportId, null, null, Path.of("/dev/null"), 10, sha);
     }
 
     @ParameterizedTest

@@ -7,7 +7,8 @@ import kz.gov.safework.connectors.tls.TlsSettings;
  * Settings of the embedded broker, from configuration. {@code hubUser}/{@code hubPassword} are the
  * hub's own in-VM identity; the password is generated per start unless configured. {@code port} is the
  * plain acceptor, {@code tlsPort} the TLS one (0 disables either); {@code tls} holds keystore, truststore
- * and client-certificate policy.
+ * and client-certificate policy. {@code maxMessageBytes} bounds every message an outside sender sends (see
+ * {@link MessageSizePlugin}).
  */
 public record BrokerSettings(
         Path dataDir,
@@ -20,7 +21,20 @@ public record BrokerSettings(
         String feedConsumerLogin,
         int maxDeliveryAttempts,
         long redeliveryDelayMillis,
-        int duplicateIdCacheSize) {
+        int duplicateIdCacheSize,
+        long maxMessageBytes) {
     /** The configuration key of {@code tlsPort}, for messages that tell the operator what to change. */
     public static final String TLS_PORT_KEY = "hub.broker.tls-port";
+
+    /** Room for a message's properties and encoding beyond the document itself. */
+    static final long ENVELOPE_MARGIN = 1L << 20;
+
+    /**
+     * The largest message an outside sender may put on the broker for a document limit: twice the limit
+     * (a CORE text message stores its characters as UTF-16) plus a margin; anything larger could never
+     * be an acceptable document, so the broker refuses it before the hub reads a byte of it.
+     */
+    public static long maxMessageBytesFor(long maxDocumentBytes) {
+        return 2 * maxDocumentBytes + ENVELOPE_MARGIN;
+    }
 }

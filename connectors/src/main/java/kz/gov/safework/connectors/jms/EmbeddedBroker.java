@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedBroker extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     public static final String IN_VM_URL = "vm://0";
+    /** Artemis' default management address; the hub's console sends its management requests there. */
+    private static final String MANAGEMENT_ADDRESS = "activemq.management";
+    /** Temporary queues (management answers) are matched for security under this prefix. */
+    private static final String TEMP_NAMESPACE = "temp";
 
     private final BrokerSettings settings;
     private final Credentials credentials;
@@ -67,11 +71,13 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setSecurityEnabled(true)
                 .setPopulateValidatedUser(true)
                 .setJMXManagementEnabled(false)
+                .setTemporaryQueueNamespace(TEMP_NAMESPACE)
                 .setIDCacheSize(settings.duplicateIdCacheSize())
                 .setPersistIDCache(true)
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(5_000);
         config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
+        config.registerBrokerPlugin(new MessageSizePlugin(settings.hubUser(), settings.maxMessageBytes()));
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
         if (settings.port() > 0) {
             config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
@@ -157,18 +163,31 @@ public final class EmbeddedBroker extends ServiceSupport {
         return params;
     }
 
-    /** Least privilege: agencies send reports and read their own receipts, nothing else. */
+    /**
+     * Least privilege: agencies send reports and read their own receipts, nothing else. The hub itself may
+     * send, consume and browse; it creates queues only below {@code receipts.} (an agency's reply-to it has
+     * not opened yet) and, for management answers, temporary queues; it deletes nothing and manages
+     * only through the management address.
+     */
     private void securityRoles(Configuration config) {
-        Role hub = new Role(BrokerRoles.HUB, true, true, true, true, true, true, true, true, true, true, false, false);
+        // Role(name, send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue,
+        //      deleteNonDurableQueue, manage, browse, createAddress, deleteAddress, view, edit)
+        Role hub = new Role(BrokerRoles.HUB, true, true, false, false, false, false, false, true, false, false, false, false);
+        Role hubReplyTo = new Role(BrokerRoles.HUB, true, true, true, false, false, false, false, true, true, false, false, false);
         config.putSecurityRoles("#", Set.of(hub));
+        config.putSecurityRoles(TEMP_NAMESPACE + ".#", Set.of(new Role(BrokerRoles.HUB,
+                true, true, false, false, true, true, false, false, true, true, false, false)));
+        config.putSecurityRoles(MANAGEMENT_ADDRESS + "#", Set.of(new Role(BrokerRoles.HUB,
+                true, false, false, false, false, false, true, false, false, false, false, false)));
+        config.putSecurityRoles(Queues.RECEIPTS_PREFIX + "#", Set.of(hubReplyTo));
         config.putSecurityRoles(Queues.REPORTS_IN, Set.of(hub, sendOnly(BrokerRoles.AGENCY)));
         config.putSecurityRoles(Queues.MTSZN_FEED, Set.of(hub, consumeOnly(BrokerRoles.FEED_CONSUMER)));
         config.putSecurityRoles(Queues.GOVERNMENT_OUTBOX, Set.of(hub, consumeOnly(BrokerRoles.GOVERNMENT)));
         for (Agency agency : referenceData.agencies()) {
             String role = BrokerRoles.agency(agency.code());
-            config.putSecurityRoles(Queues.receiptsOf(agency.code()), Set.of(hub, consumeOnly(role)));
+            config.putSecurityRoles(Queues.receiptsOf(agency.code()), Set.of(hubReplyTo, consumeOnly(role)));
             // An agency may open reply-to queues of its own below its receipts address, and nowhere else.
-            config.putSecurityRoles(Queues.receiptsOf(agency.code()) + ".#", Set.of(hub,
+            config.putSecurityRoles(Queues.receiptsOf(agency.code()) + ".#", Set.of(hubReplyTo,
                     new Role(role, false, true, true, false, true, true, false, false, true, false, false, false)));
         }
     }

@@ -10,6 +10,7 @@ import kz.gov.safework.connectors.common.HeaderFilter;
 import kz.gov.safework.contract.envelope.Queues;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsConstants;
 
 /**
  * The queue channel: {@code reports.in} → envelope → {@code hub.intake}, in one JMS transaction
@@ -33,20 +34,22 @@ public final class JmsChannelRoutes extends RouteBuilder {
         from("{{hub.receipts.jms.uri}}").routeId("jms-receipts")
                 .process(HeaderFilter.INSTANCE)
                 .process(JmsChannelRoutes::address)
-                .toD("jms:queue:${exchangeProperty.swReceiptAddress}");
+                // One fixed endpoint; the queue is the header set just above from a checked name, never a URI.
+                .to("{{hub.jms.receipts-out.uri}}");
     }
 
     /**
-     * Where a receipt goes: the reply-to when it lies below the agency's own receipts address
-     * (an agency may not make the hub write into another agency's queue), else receipts.CODE.
+     * Where a receipt goes: the reply-to when it is exactly {@code receipts.<CODE>[.<name>]} of the agency
+     * (checked already by the adapter, again here because this is where it is used), else receipts.CODE.
+     * The queue travels in {@code CamelJmsDestinationName}, set after the header filter.
      */
     static void address(Exchange exchange) {
         var in = exchange.getMessage();
         String agency = in.getHeader(AGENCY, String.class);
         String own = Queues.receiptsOf(agency == null ? "UNKNOWN" : agency);
         String replyTo = in.getHeader(REPLY_TO, String.class);
-        String target = replyTo != null && (replyTo.equals(own) || replyTo.startsWith(own + ".")) ? replyTo : own;
-        exchange.setProperty("swReceiptAddress", target);
+        String target = Queues.isReplyToOf(agency, replyTo) ? replyTo : own;
+        in.setHeader(JmsConstants.JMS_DESTINATION_NAME, target);
         in.setHeader("JMSCorrelationID", in.getHeader(CORRELATION, String.class));
         in.setHeader(Queues.DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
         in.setHeader("JMSType", "receipt");

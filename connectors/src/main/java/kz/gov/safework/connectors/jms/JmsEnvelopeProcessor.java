@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
@@ -50,11 +51,14 @@ public final class JmsEnvelopeProcessor implements Processor {
         String adapterError = null;
         String contentType = null;
         if (jms instanceof TextMessage text) {
+            // The broker bounds a message's size (MessageSizePlugin); here the UTF-8 size is counted
+            // before any byte array of it is made.
             String s = text.getText();
-            body = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-            if (body.length > maxBytes) {
+            if (s != null && utf8Length(s) > maxBytes) {
                 body = new byte[0];
                 adapterError = ErrorCode.DOCUMENT_TOO_LARGE.name();
+            } else {
+                body = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
             }
             contentType = "text/plain; charset=UTF-8";
         } else if (jms instanceof BytesMessage bytes) {
@@ -86,7 +90,13 @@ public final class JmsEnvelopeProcessor implements Processor {
         headers.put(EnvelopeHeaders.RECEIVED_AT, Instant.now(clock).toString());
         String replyTo = replyTo(jms.getJMSReplyTo());
         if (replyTo != null) {
-            headers.put(EnvelopeHeaders.REPLY_TO, replyTo);
+            // Only a queue of the sender's own below receipts.<CODE>, exactly; anything else is answered
+            // on receipts.<CODE> with a warning, and the name never goes further.
+            if (Queues.isReplyToOf((String) headers.get(EnvelopeHeaders.AGENCY), replyTo)) {
+                headers.put(EnvelopeHeaders.REPLY_TO, replyTo);
+            } else {
+                headers.put(EnvelopeHeaders.ADAPTER_WARNING, ErrorCode.REPLY_TO_IGNORED.name());
+            }
         }
         if (adapterError != null) {
             headers.put(EnvelopeHeaders.ADAPTER_ERROR, adapterError);
@@ -126,6 +136,27 @@ public final class JmsEnvelopeProcessor implements Processor {
     private static String messageId(Message jms) throws JMSException {
         String nativeId = jms.getStringProperty(NATIVE_MESSAGE_ID);
         return nativeId != null ? nativeId : jms.getJMSMessageID();
+    }
+
+    /** Bytes of the UTF-8 encoding of a string, without encoding it (a lone surrogate counts as '?'). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static String replyTo(Destination destination) throws JMSException {

@@ -39,6 +39,10 @@ final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
         this.server = server;
     }
 
+    /** Where a dead letter came from: the broker's to set when it moves a message, never a sender's. */
+    static final java.util.List<SimpleString> ORIGIN_KEYS = java.util.List.of(Message.HDR_ORIGINAL_ADDRESS,
+            Message.HDR_ORIGINAL_QUEUE, Message.HDR_ORIG_ROUTING_TYPE, Message.HDR_ORIG_MESSAGE_ID);
+
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
             boolean noAutoCreateQueue) throws ActiveMQException {
@@ -50,6 +54,12 @@ final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
             ActiveMQServer broker = server;
             if (broker != null && broker.getNodeID() != null) {
                 message.putExtraBytesProperty(NODE_KEY, broker.getNodeID().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            // An operator's DLQ retry sends a message back to its original address: only the broker may say
+            // what that is, never the sender (else a dead-lettered report could be "retried" into mtszn.feed).
+            for (SimpleString origin : ORIGIN_KEYS) {
+                message.removeProperty(origin);
+                message.removeAnnotation(origin);
             }
         }
     }

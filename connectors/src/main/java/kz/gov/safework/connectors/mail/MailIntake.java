@@ -1,6 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
 import jakarta.mail.FolderClosedException;
+import kz.gov.safework.contract.LogText;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
@@ -138,8 +139,9 @@ public final class MailIntake {
         exchange.setProperty(VERDICT, verdict);
         exchange.setProperty(REASON, reason);
         if (mail != null) {
-            LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s)){}", mail.messageId(), mail.sender(),
-                    verdict, mail.documents().size(), mail.ignored().size(), reason == null ? "" : ": " + reason);
+            LOG.info("Mail {} from {}: {} ({} document(s), {} other attachment(s)){}", LogText.of(mail.messageId()),
+                    LogText.of(mail.sender()), verdict, mail.documents().size(), mail.ignored().size(),
+                    reason == null ? "" : ": " + LogText.of(reason));
         }
     }
 
@@ -228,7 +230,8 @@ public final class MailIntake {
             headers.put(EnvelopeHeaders.BATCH_INDEX, index);
             if (document.adapterError() != null) {
                 headers.put(EnvelopeHeaders.ADAPTER_ERROR, document.adapterError().name());
-                LOG.warn("Mail {}: archive {} refused: {}", mail.messageId(), document.fileName(), document.detail());
+                LOG.warn("Mail {}: archive {} refused: {}", LogText.of(mail.messageId()), LogText.of(document.fileName()),
+                        LogText.of(document.detail()));
             }
             envelopes.add(new MailEnvelope(document.bytes(), headers));
         }

@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.contract.LogText;
+
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -44,7 +46,8 @@ public class MailIntakeRoutes extends RouteBuilder {
                 .process(intake::read)
                 .choice()
                     .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.IGNORE))
-                        .log(LoggingLevel.WARN, "Mail ${body.messageId} is automated or has no usable sender: not answered")
+                        .process(e -> LOG.warn("Mail {} is automated or has no usable sender: not answered",
+                                LogText.of(e.getIn().getBody(InboundMail.class).messageId())))
                     .when(MailIntake::quarantined)
                         // read by the consumer when it commits: this mail goes to quarantine, not to processed
                         .setHeader(MailConstants.MAIL_MOVE_TO, constant(settings.quarantineFolder()))

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import kz.gov.safework.connectors.common.LogText;
+import kz.gov.safework.contract.LogText;
 
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -64,8 +64,8 @@ public final class AuthorizedKeys {
     public record Problem(Path file, int line, String reason) {
         /** File name, line and reason, escaped: safe for a log line and the health message. */
         public String describe() {
-            return LogText.escape(file.getFileName().toString()) + (line > 0 ? ":" + line : "") + ": "
-                    + LogText.escape(reason);
+            return LogText.of(file.getFileName().toString()) + (line > 0 ? ":" + line : "") + ": "
+                    + LogText.of(reason);
         }
     }
 

@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
@@ -22,7 +24,7 @@ public final class DropBoxArchive implements Processor {
         Path file = exchange.getProperty(DropBoxEnvelope.FILE_PROPERTY, Path.class);
         String login = exchange.getProperty(DropBoxEnvelope.LOGIN_PROPERTY, String.class);
         Path archived = dropBox.archive(login, file);
-        LOG.info("SFTP upload {}/inbox/{} handed to the pipeline, archived as {}", login, file.getFileName(),
-                archived.getFileName());
+        LOG.info("SFTP upload {}/inbox/{} handed to the pipeline, archived as {}", LogText.of(login),
+                LogText.of(file.getFileName()), LogText.of(archived.getFileName()));
     }
 }

@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,11 +38,11 @@ public final class DropBoxReceipts implements Processor {
         Message in = exchange.getIn();
         String login = DropBox.normalizeLogin(in.getHeader(EnvelopeHeaders.LOGIN, String.class));
         if (!DropBox.isValidLogin(login) || referenceData.agencyByLogin(login).isEmpty()) {
-            throw new IllegalArgumentException("SFTP receipt for a login without a drop box: " + login);
+            throw new IllegalArgumentException("SFTP receipt for a login without a drop box: " + LogText.of(login));
         }
         String replyTo = in.getHeader(EnvelopeHeaders.REPLY_TO, String.class);
         if (replyTo != null && !DropBoxEnvelope.REPLY_TO.equals(replyTo)) {
-            LOG.warn("SFTP receipt for {} names reply-to '{}'; written to {} instead", login, replyTo,
+            LOG.warn("SFTP receipt for {} names reply-to '{}'; written to {} instead", LogText.of(login), LogText.of(replyTo),
                     DropBoxEnvelope.REPLY_TO);
         }
         String fileName = in.getHeader(EnvelopeHeaders.FILE_NAME, String.class);
@@ -55,7 +57,7 @@ public final class DropBoxReceipts implements Processor {
         }
         write(target, receipt);
         LOG.info("SFTP receipt {} {} written for {}: {}", in.getHeader(EnvelopeHeaders.SUBMISSION_ID),
-                in.getHeader(EnvelopeHeaders.STATUS), login, target.getFileName());
+                in.getHeader(EnvelopeHeaders.STATUS), LogText.of(login), LogText.of(target.getFileName()));
     }
 
     private static void write(Path target, byte[] receipt) throws java.io.IOException {

@@ -1,11 +1,14 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import kz.gov.safework.connectors.common.HeaderFilter;
 import java.nio.file.Files;
 import java.time.Clock;
 
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 import org.apache.camel.LoggingLevel;
@@ -71,8 +74,9 @@ public final class DropBoxRoutes extends RouteBuilder {
 
         from(inboxes).routeId("sftp-intake")
                 .process(new DropBoxEnvelope(dropBox, DocumentPolicy.of(settings), referenceData, clock))
-                .log(LoggingLevel.INFO, "SFTP upload ${header.swFileName} from ${header.swLogin}"
-                        + " (${header.swTransportId}) to the intake; adapter error: ${header.swAdapterError}")
+                .process(e -> LOG.info("SFTP upload {} from {} ({}) to the intake; adapter error: {}",
+                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), LogText.of(e.getIn().getHeader(EnvelopeHeaders.LOGIN)),
+                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)), e.getIn().getHeader(EnvelopeHeaders.ADAPTER_ERROR)))
                 .to("{{hub.intake.uri}}")
                 .process(new DropBoxArchive(dropBox));
 

@@ -1,12 +1,13 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.List;
 
-import kz.gov.safework.connectors.common.LogText;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.connectors.identity.LoginResult;
 import kz.gov.safework.contract.reference.Agency;

@@ -1,5 +1,7 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.contract.LogText;
+
 import kz.gov.safework.connectors.common.HeaderFilter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -117,8 +119,10 @@ public final class RemoteSftpRoutes extends RouteBuilder {
 
             from(poll).routeId(id)
                     .process(new RemoteSftpEnvelope(agency, policy, clock))
-                    .log(LoggingLevel.INFO, "SFTP file ${header.swFileName} from the server of " + agency.code()
-                            + " (${header.swTransportId}) to the intake; adapter error: ${header.swAdapterError}")
+                    .process(e -> LOG.info("SFTP file {} from the server of {} ({}) to the intake; adapter error: {}",
+                            LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), agency.code(),
+                            LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)),
+                            e.getIn().getHeader(EnvelopeHeaders.ADAPTER_ERROR)))
                     .to("{{hub.intake.uri}}");
         }
 
@@ -127,8 +131,9 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setHeader(Exchange.FILE_NAME,
                         DropBox.safeFileName(fileNameOf(exchange)) + DropBox.RECEIPT_SUFFIX))
                 .recipientList(method(this, "receiptUri"))
-                .log(LoggingLevel.INFO, "SFTP receipt ${header.swSubmissionId} ${header.swStatus} uploaded to the"
-                        + " server of ${header.swAgency}: ${header.CamelFileName}");
+                .process(e -> LOG.info("SFTP receipt {} {} uploaded to the server of {}: {}",
+                        e.getIn().getHeader(EnvelopeHeaders.SUBMISSION_ID), e.getIn().getHeader(EnvelopeHeaders.STATUS),
+                        e.getIn().getHeader(EnvelopeHeaders.AGENCY), LogText.of(e.getIn().getHeader(Exchange.FILE_NAME))));
     }
 
     private static String fileNameOf(Exchange exchange) {

@@ -34,6 +34,8 @@ public final class EnvelopeHeaders {
     public static final String STATUS = "swStatus";
     /** A rejection the adapter itself decided (e.g. UNSUPPORTED_EXTENSION): an {@code ErrorCode} name. */
     public static final String ADAPTER_ERROR = "swAdapterError";
+    /** A warning the adapter itself decided (e.g. REPLY_TO_IGNORED): an {@code ErrorCode} name; the document is still judged. */
+    public static final String ADAPTER_WARNING = "swAdapterWarning";
     /** For mail: how many documents one mail carried, and this document's index, so replies can be grouped. */
     public static final String BATCH_SIZE = "swBatchSize";
     public static final String BATCH_INDEX = "swBatchIndex";

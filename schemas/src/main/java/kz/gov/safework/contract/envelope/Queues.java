@@ -1,5 +1,7 @@
 package kz.gov.safework.contract.envelope;
 
+import java.util.regex.Pattern;
+
 /** Artemis address names of the external contract (DESIGN.md §4) and of the hub's internal queues. */
 public final class Queues {
     public static final String REPORTS_IN = "reports.in";
@@ -22,6 +24,22 @@ public final class Queues {
 
     public static String receiptsOf(String agencyCode) {
         return RECEIPTS_PREFIX + agencyCode;
+    }
+
+    /** What may follow {@code receipts.<CODE>} in a reply-to: one more level, a plain name (no wildcard, no ':'). */
+    private static final Pattern REPLY_TO_SUFFIX = Pattern.compile("(\\.[A-Za-z0-9_-]{1,64})?");
+
+    /**
+     * Whether a sender's reply-to may be honoured for an agency: exactly {@code receipts.<CODE>} or
+     * {@code receipts.<CODE>.<name>} with name {@code [A-Za-z0-9_-]{1,64}} (DESIGN.md §4). Anything else,
+     * including FQQN syntax ({@code a::b}), wildcards and URI options, is not a queue of that agency.
+     */
+    public static boolean isReplyToOf(String agencyCode, String replyTo) {
+        if (agencyCode == null || replyTo == null) {
+            return false;
+        }
+        String own = receiptsOf(agencyCode);
+        return replyTo.startsWith(own) && REPLY_TO_SUFFIX.matcher(replyTo).region(own.length(), replyTo.length()).matches();
     }
 
     public static String hubReceiptsOf(Channel channel) {

@@ -60,6 +60,14 @@ final class JsonReportReader {
             throw new UncheckedIOException(e); // reading a byte array: cannot happen
         }
 
+        List<ValidationError> invalidText = new ArrayList<>();
+        invalidCharacters(root, "", invalidText);
+        if (!invalidText.isEmpty()) {
+            String[] ids = idsByStreaming(bytes, start, length);
+            return new ReadResult(DocumentFormat.JSON, null, capped(invalidText),
+                    Results.echoedReportId(ids[0]), Results.echoedAgency(ids[1]), Results.echoedYear(ids[2]));
+        }
+
         JsonNode type = root.get(ContractSchemas.JSON_TYPE_MEMBER);
         if (type != null && type.isTextual() && !ContractSchemas.PROGRESS_REPORT_V1.equals(type.textValue())) {
             return Results.failed(DocumentFormat.JSON, SchemaErrors.of(ErrorCode.UNKNOWN_DOCUMENT_TYPE,
@@ -103,6 +111,33 @@ final class JsonReportReader {
 
     private static String strip(String s) {
         return s == null ? null : s.strip();
+    }
+
+    /** Every string (member names too) holding a character no text may hold, with its JSON Pointer. */
+    private static void invalidCharacters(JsonNode node, String pointer, List<ValidationError> errors) {
+        if (node.isTextual()) {
+            int at = TextCharacters.firstInvalid(node.textValue());
+            if (at >= 0) {
+                errors.add(SchemaErrors.of(ErrorCode.INVALID_CHARACTER, pointer, TextCharacters.describe(node.textValue(), at)));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                invalidCharacters(node.get(i), pointer + "/" + i, errors);
+            }
+        } else if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                String name = field.getKey();
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                int at = TextCharacters.firstInvalid(name);
+                if (at >= 0) {
+                    errors.add(SchemaErrors.of(ErrorCode.INVALID_CHARACTER, child, TextCharacters.describe(name, at)));
+                } else {
+                    invalidCharacters(field.getValue(), child, errors);
+                }
+            }
+        }
     }
 
     private static List<ValidationError> capped(List<ValidationError> errors) {

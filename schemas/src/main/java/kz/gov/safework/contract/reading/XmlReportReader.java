@@ -83,7 +83,10 @@ final class XmlReportReader {
             return Results.failed(DocumentFormat.XML, ValidationError.of(ErrorCode.DOCTYPE_FORBIDDEN, ""));
         } catch (SAXParseException e) {
             String message = String.valueOf(e.getMessage());
-            ErrorCode code = message.contains("DOCTYPE") ? ErrorCode.DOCTYPE_FORBIDDEN : ErrorCode.MALFORMED_XML;
+            ErrorCode code = message.contains("DOCTYPE") ? ErrorCode.DOCTYPE_FORBIDDEN
+                    // Xerces: "An invalid XML character (Unicode: 0x1) was found ...", "Character reference "&#1" is an invalid XML character."
+                    : message.contains("invalid XML character") ? ErrorCode.INVALID_CHARACTER
+                    : ErrorCode.MALFORMED_XML;
             String detail = "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + message;
             return pass.withIds(DocumentFormat.XML, null, List.of(SchemaErrors.of(code, pass.path(), detail)));
         } catch (SAXException e) {
@@ -298,6 +301,12 @@ final class XmlReportReader {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            // XML 1.0 itself refuses C0 controls (also as &#1;), U+FFFE and U+FFFF; the other non-characters it lets through.
+            java.nio.CharBuffer chunk = java.nio.CharBuffer.wrap(ch, start, length);
+            int at = TextCharacters.firstInvalid(chunk);
+            if (at >= 0) {
+                add(SchemaErrors.of(ErrorCode.INVALID_CHARACTER, path(), TextCharacters.describe(chunk, at)));
+            }
             if (current != null && current.children.isEmpty()) {
                 current.text.append(ch, start, length);
             }

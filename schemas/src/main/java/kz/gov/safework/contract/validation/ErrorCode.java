@@ -12,12 +12,16 @@ public enum ErrorCode {
     UNSUPPORTED_EXTENSION("Недопустимое расширение файла (ожидается .xml или .json)",
             "File extension not accepted (expected .xml or .json)"),
     UNSUPPORTED_MESSAGE_TYPE("Недопустимый тип сообщения", "Message type not accepted"),
+    REPLY_TO_IGNORED("Адрес ответа (reply-to) не принят: квитанция отправлена в очередь receipts.<КОД> (предупреждение)",
+            "Reply-to not accepted: the receipt went to receipts.<CODE> (warning)"),
     // parsing
     MALFORMED_XML("Документ XML повреждён", "The XML document is not well-formed"),
     MALFORMED_JSON("Документ JSON повреждён", "The JSON document is not well-formed"),
     DOCTYPE_FORBIDDEN("Объявления DOCTYPE и внешние сущности запрещены",
             "DOCTYPE declarations and external entities are forbidden"),
     ENCODING_INVALID("Неверная или неподдерживаемая кодировка", "Wrong or unsupported character encoding"),
+    INVALID_CHARACTER("Недопустимый символ в тексте (управляющий символ, одиночный суррогат или не-символ Unicode)",
+            "Character not allowed in text (control character, lone surrogate or Unicode non-character)"),
     JSON_LIMIT_EXCEEDED("Превышен предел вложенности или длины JSON",
             "JSON nesting depth or length limit exceeded"),
     UNKNOWN_DOCUMENT_TYPE("Неизвестный тип или версия документа", "Unknown document type or version"),
@@ -68,6 +72,6 @@ public enum ErrorCode {
 
     /** Codes that flag a document without refusing it. */
     public boolean isWarning() {
-        return this == FINANCING_NOT_PLANNED;
+        return this == FINANCING_NOT_PLANNED || this == REPLY_TO_IGNORED;
     }
 }

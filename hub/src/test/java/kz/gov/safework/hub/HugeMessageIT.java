@@ -1,0 +1,120 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Messages far over {@code hub.max-document-size} are refused by the broker at the send, before any consumer
+ * (the hub's pipeline) reads them: the sender's send fails naming DOCUMENT_TOO_LARGE, the hub (at -Xmx256m,
+ * see HubProcess) stays healthy, nothing reaches the feed or the DLQ, and a valid report right after is
+ * accepted. The bodies are generated as they are sent (CORE, 1 GiB: {@code JMS_AMQ_InputStream}; AMQP,
+ * 64 MiB: {@link StreamingAmqpSender}), never held in memory.
+ */
+class HugeMessageIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    static Path data;
+    static HubProcess hub;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = new HubProcess(data, Map.of()).start();
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void refusesAOneGibibyteCoreMessageAtTheSendAndStaysHealthy() throws Exception {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + hub.brokerPort);
+        try (Connection connection = factory.createConnection("akimat-astana", QueueChannelIT.password("akimat-astana"))) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            BytesMessage message = session.createBytesMessage();
+            message.setObjectProperty("JMS_AMQ_InputStream", new SpaceStream(GIB));
+            try (var producer = session.createProducer(session.createQueue("reports.in"))) {
+                assertThatThrownBy(() -> producer.send(message))
+                        .isInstanceOf(JMSException.class)
+                        .hasMessageContaining("DOCUMENT_TOO_LARGE");
+            }
+        }
+        stillAcceptsAValidReportAndNothingElse();
+    }
+
+    /**
+     * AMQP at 64 MiB, not 1 GiB: with the embedded broker at -Xmx256m, Artemis 2.55 ran out of heap in
+     * AMQPLargeMessageReader for AMQP messages of 256 MiB and 1 GiB (100 MiB was refused cleanly); it checks
+     * a message's size only once it has all of it. Open item, see README; CORE is refused at 1 GiB above.
+     */
+    @Test
+    void refusesAnOversizedStreamedAmqpMessageAtTheSendAndStaysHealthy() throws Exception {
+        try (StreamingAmqpSender sender = new StreamingAmqpSender(hub.brokerPort, "akimat-astana",
+                QueueChannelIT.password("akimat-astana"))) {
+            String answer = sender.send("reports.in", 64L << 20, java.time.Duration.ofMinutes(5));
+            assertThat(answer).doesNotStartWith("Accepted").contains("DOCUMENT_TOO_LARGE");
+        }
+        stillAcceptsAValidReportAndNothingElse();
+    }
+
+    private static void stillAcceptsAValidReportAndNothingElse() throws Exception {
+        try (AgencyClient astana = new AgencyClient(hub.brokerPort, "akimat-astana", QueueChannelIT.password("akimat-astana"))) {
+            String id = astana.sendText(Reports.akimatAstana(Reports.newId()), Map.of());
+            var m = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", 30_000);
+            assertThat(m).isNotNull();
+            var receipt = JSON.readTree(AgencyClient.text(m));
+            assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+            HubInvariants.feedHoldsExactly(hub, Set.of(receipt.path("submissionId").asText()));
+        }
+        HubInvariants.deadLettersEmptyAndHealthy(hub);
+        assertThat(hub.log()).doesNotContain("OutOfMemoryError");
+    }
+
+    /** {@code length} spaces, made as they are read. */
+    private static final class SpaceStream extends InputStream {
+        private long left;
+
+        SpaceStream(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) {
+                return -1;
+            }
+            left--;
+            return ' ';
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+            left -= n;
+            return n;
+        }
+    }
+}
