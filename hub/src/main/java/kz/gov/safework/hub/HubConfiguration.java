@@ -24,7 +24,9 @@ import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
+import kz.gov.safework.hub.observe.DeadThreads;
 import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
+import kz.gov.safework.hub.observe.WorkersHealthCheck;
 import kz.gov.safework.intake.EnvelopeReader;
 import kz.gov.safework.intake.Pipeline;
 import kz.gov.safework.intake.PipelineRoutes;
@@ -122,6 +124,9 @@ public final class HubConfiguration implements CamelConfiguration {
         // Health checks bound as beans: the health-check registry picks them up when it starts.
         registry.bind("brokerHealthCheck", new BrokerHealthCheck(pooled));
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
+        EmbeddedBroker embedded = broker;
+        registry.bind("workersHealthCheck", new WorkersHealthCheck(DeadThreads.install(),
+                () -> embedded == null || embedded.server().isActive()));
 
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
