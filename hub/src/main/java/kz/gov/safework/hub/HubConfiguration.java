@@ -19,6 +19,8 @@ import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
 import kz.gov.safework.connectors.jms.JmsChannelRoutes;
 import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
+import kz.gov.safework.connectors.sftp.DropBox;
+import kz.gov.safework.connectors.sftp.SftpSettings;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
@@ -36,6 +38,7 @@ import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.Retention;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
@@ -99,7 +102,12 @@ public final class HubConfiguration implements CamelConfiguration {
                     TlsSettings.load(context.getPropertiesComponent()), hubUser, hubPassword, "mtszn",
                     settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
                     settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
-                    settings.getInt(HubSettings.BROKER_ID_CACHE)), credentials, referenceData);
+                    settings.getInt(HubSettings.BROKER_ID_CACHE),
+                    settings.getLong(HubSettings.BROKER_ADDRESS_MAX_BYTES),
+                    settings.getInt(HubSettings.BROKER_MAX_QUEUES),
+                    settings.getInt(HubSettings.BROKER_MAX_CONNECTIONS),
+                    settings.getLong(HubSettings.BROKER_REPLY_QUEUE_IDLE),
+                    settings.getInt(HubSettings.BROKER_MAX_DISK_USAGE)), credentials, referenceData);
             ServiceHelper.startService(broker);
             registry.bind("artemisServer", broker.server());
             brokerUrl = EmbeddedBroker.IN_VM_URL;
@@ -148,6 +156,8 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock));
         context.addRoutes(new ReceiptApiRoutes(store));
+        context.addRoutes(retentionRoutes(settings, SftpSettings.from(context.getPropertiesComponent()).dropBoxRoot(),
+                dataDir, dataSource, clock));
 
         // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.
         context.addService(new Closer("database", dataSource::close), true, true);
@@ -157,6 +167,33 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addService(new Closer("jms pool", pooled::stop), true, true);
         LOG.info("Hub configured: config {}, data {}, broker {}, database {}", configDir.toAbsolutePath(), dataDir,
                 brokerUrl, dataSource.getJdbcUrl());
+    }
+
+    /** hub.retention: a daily purge of the message log and the SFTP homes' archive/ and receipts/. */
+    private static org.apache.camel.builder.RouteBuilder retentionRoutes(Settings settings, Path dropBoxRoot,
+            Path dataDir, DataSource dataSource, Clock clock) {
+        Retention retention = new Retention(dataDir, dataSource, clock,
+                java.time.Period.parse(settings.get(HubSettings.RETENTION)), () -> homeFolders(dropBoxRoot));
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:retention?delay={{" + HubSettings.RETENTION_PERIOD + "}}&period={{"
+                        + HubSettings.RETENTION_PERIOD + "}}").routeId("retention")
+                        .process(exchange -> retention.purge());
+            }
+        };
+    }
+
+    private static java.util.List<Path> homeFolders(Path dropBoxRoot) {
+        if (!java.nio.file.Files.isDirectory(dropBoxRoot)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> homes = java.nio.file.Files.list(dropBoxRoot)) {
+            return homes.flatMap(home -> java.util.stream.Stream.of(home.resolve(DropBox.ARCHIVE),
+                    home.resolve(DropBox.RECEIPTS))).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Credentials credentials(Settings settings, Path configDir) {

@@ -8,6 +8,12 @@ import kz.gov.safework.connectors.tls.TlsSettings;
  * hub's own in-VM identity; the password is generated per start unless configured. {@code port} is the
  * plain acceptor, {@code tlsPort} the TLS one (0 disables either); {@code tls} holds keystore, truststore
  * and client-certificate policy.
+ *
+ * <p>Limits: {@code addressMaxBytes} ({@code hub.broker.address-max-size-bytes}) bounds {@code reports.in} and each
+ * {@code receipts.*} address (sends beyond it fail); {@code maxQueuesPerLogin} and {@code maxConnectionsPerLogin}
+ * bound what one agency login may create and open; {@code replyQueueIdleMillis} is how long an empty reply-to queue
+ * without consumers ({@code receipts.<CODE>.<name>}) is kept before it is deleted; {@code maxDiskUsage}
+ * ({@code hub.broker.max-disk-usage}) the percent of the disk in use at which the broker blocks producers.
  */
 public record BrokerSettings(
         Path dataDir,
@@ -20,7 +26,12 @@ public record BrokerSettings(
         String feedConsumerLogin,
         int maxDeliveryAttempts,
         long redeliveryDelayMillis,
-        int duplicateIdCacheSize) {
+        int duplicateIdCacheSize,
+        long addressMaxBytes,
+        int maxQueuesPerLogin,
+        int maxConnectionsPerLogin,
+        long replyQueueIdleMillis,
+        int maxDiskUsage) {
     /** The configuration key of {@code tlsPort}, for messages that tell the operator what to change. */
     public static final String TLS_PORT_KEY = "hub.broker.tls-port";
 }
