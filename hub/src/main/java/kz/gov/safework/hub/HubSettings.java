@@ -29,6 +29,7 @@ final class HubSettings {
     static final String JMS_MAX_CONNECTIONS = "hub.jms.max-connections";
     static final String HTTP_PORT = "hub.http.port";
     static final String HTTPS_PORT = "hub.https.port";
+    static final String HTTP_API_MAX_BODY_SIZE = "hub.http.api-max-body-size";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
 
     private HubSettings() {
