@@ -60,4 +60,15 @@ class DropBoxSessionLimitsTest {
             }
         });
     }
+
+    @Test
+    void silentSessionIsClosedAfterTheIdleTimeout() throws Exception {
+        Properties limits = new Properties();
+        limits.setProperty("hub.sftp.idle-timeout", "1");
+        hub = TestHub.start(dataDir, limits);
+        try (SftpTestClient silent = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> !silent.sftp.isOpen());
+        }
+    }
 }
