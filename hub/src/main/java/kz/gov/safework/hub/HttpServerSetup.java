@@ -1,7 +1,9 @@
 package kz.gov.safework.hub;
 
 import kz.gov.safework.connectors.tls.TlsSettings;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.HttpServerConfigurationProperties;
 import org.apache.camel.main.MainListenerSupport;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpServerSetup extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
+    private static final String API_PATHS = "/api/*";
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -35,6 +38,32 @@ final class HttpServerSetup extends MainListenerSupport {
             LOG.info("HTTP server: HTTPS on port {} ({}); no plain HTTP listener", httpsPort, HubSettings.HTTPS_PORT);
         } else {
             server.setPort(settings.getInt(HubSettings.HTTP_PORT));
+        }
+    }
+
+    /**
+     * The API's bodies are small JSON: {@code /api/} reads at most {@code hub.http.api-max-body-size} bytes, counted
+     * while they arrive, and answers 413 beyond (other paths keep {@code camel.server.max-body-size}). Vert.x reads a
+     * body once, so this handler, placed before every route, is the one that reads it.
+     */
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        Settings settings = new Settings(context);
+        long apiMax = settings.getLong(HubSettings.HTTP_API_MAX_BODY_SIZE);
+        int port = main.configure().httpServer().getPort();
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router == null) {
+            router = VertxPlatformHttpRouter.lookup(context);
+        }
+        if (router == null) {
+            LOG.warn("HTTP: no platform-http router on port {}; {} not applied", port,
+                    HubSettings.HTTP_API_MAX_BODY_SIZE);
+        } else {
+            router.route(API_PATHS).order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(apiMax));
+            LOG.info("HTTP: request bodies under {} limited to {} bytes ({})", API_PATHS, apiMax,
+                    HubSettings.HTTP_API_MAX_BODY_SIZE);
         }
     }
 }

@@ -21,12 +21,16 @@ import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
 import kz.gov.safework.connectors.jms.JmsChannelRoutes;
 import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
+import kz.gov.safework.connectors.sftp.DropBox;
+import kz.gov.safework.connectors.sftp.SftpSettings;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
+import kz.gov.safework.hub.observe.DeadThreads;
 import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
+import kz.gov.safework.hub.observe.WorkersHealthCheck;
 import kz.gov.safework.intake.EnvelopeReader;
 import kz.gov.safework.intake.JmsTransactions;
 import kz.gov.safework.intake.Pipeline;
@@ -37,6 +41,7 @@ import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.Retention;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
@@ -117,8 +122,12 @@ public final class HubConfiguration implements CamelConfiguration {
                     settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
                     settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
                     settings.getInt(HubSettings.BROKER_ID_CACHE),
-                    BrokerSettings.maxMessageBytesFor(settings.getLong(HubSettings.MAX_DOCUMENT_SIZE))),
-                    credentials, referenceData);
+                    BrokerSettings.maxMessageBytesFor(settings.getLong(HubSettings.MAX_DOCUMENT_SIZE)),
+                    settings.getLong(HubSettings.BROKER_ADDRESS_MAX_BYTES),
+                    settings.getInt(HubSettings.BROKER_MAX_QUEUES),
+                    settings.getInt(HubSettings.BROKER_MAX_CONNECTIONS),
+                    settings.getLong(HubSettings.BROKER_REPLY_QUEUE_IDLE),
+                    settings.getInt(HubSettings.BROKER_MAX_DISK_USAGE)), credentials, referenceData);
             ServiceHelper.startService(broker);
             registry.bind("artemisServer", broker.server());
             brokerUrl = EmbeddedBroker.IN_VM_URL;
@@ -142,6 +151,9 @@ public final class HubConfiguration implements CamelConfiguration {
         // Health checks bound as beans: the health-check registry picks them up when it starts.
         registry.bind("brokerHealthCheck", new BrokerHealthCheck(pooled));
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
+        EmbeddedBroker embedded = broker;
+        registry.bind("workersHealthCheck", new WorkersHealthCheck(DeadThreads.install(),
+                () -> embedded == null || embedded.server().isActive()));
 
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
@@ -162,6 +174,8 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock));
         context.addRoutes(new ReceiptApiRoutes(store));
+        context.addRoutes(retentionRoutes(settings, SftpSettings.from(context.getPropertiesComponent()).dropBoxRoot(),
+                dataDir, dataSource, clock));
 
         // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.
         context.addService(new Closer("database", dataSource::close), true, true);
@@ -171,6 +185,33 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addService(new Closer("jms pool", pooled::stop), true, true);
         LOG.info("Hub configured: config {}, data {}, broker {}, database {}", configDir.toAbsolutePath(), dataDir,
                 brokerUrl, dataSource.getJdbcUrl());
+    }
+
+    /** hub.retention: a daily purge of the message log and the SFTP homes' archive/ and receipts/. */
+    private static org.apache.camel.builder.RouteBuilder retentionRoutes(Settings settings, Path dropBoxRoot,
+            Path dataDir, DataSource dataSource, Clock clock) {
+        Retention retention = new Retention(dataDir, dataSource, clock,
+                java.time.Period.parse(settings.get(HubSettings.RETENTION)), () -> homeFolders(dropBoxRoot));
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:retention?delay={{" + HubSettings.RETENTION_PERIOD + "}}&period={{"
+                        + HubSettings.RETENTION_PERIOD + "}}").routeId("retention")
+                        .process(exchange -> retention.purge());
+            }
+        };
+    }
+
+    private static java.util.List<Path> homeFolders(Path dropBoxRoot) {
+        if (!java.nio.file.Files.isDirectory(dropBoxRoot)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> homes = java.nio.file.Files.list(dropBoxRoot)) {
+            return homes.flatMap(home -> java.util.stream.Stream.of(home.resolve(DropBox.ARCHIVE),
+                    home.resolve(DropBox.RECEIPTS))).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Credentials credentials(Settings settings, Path configDir) {

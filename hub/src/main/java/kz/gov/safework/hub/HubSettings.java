@@ -24,9 +24,17 @@ final class HubSettings {
     static final String BROKER_MAX_ATTEMPTS = "hub.pipeline.max-attempts";
     static final String BROKER_REDELIVERY_DELAY = "hub.broker.redelivery-delay-ms";
     static final String BROKER_ID_CACHE = "hub.broker.duplicate-id-cache-size";
+    static final String RETENTION = "hub.retention";
+    static final String RETENTION_PERIOD = "hub.retention.check-period";
+    static final String BROKER_ADDRESS_MAX_BYTES = "hub.broker.address-max-size-bytes";
+    static final String BROKER_MAX_QUEUES = "hub.broker.max-queues-per-login";
+    static final String BROKER_MAX_CONNECTIONS = "hub.broker.max-connections-per-login";
+    static final String BROKER_REPLY_QUEUE_IDLE = "hub.broker.reply-queue-idle-ms";
+    static final String BROKER_MAX_DISK_USAGE = kz.gov.safework.observe.ObserveSettings.BROKER_MAX_DISK_USAGE;
     static final String JMS_MAX_CONNECTIONS = "hub.jms.max-connections";
     static final String HTTP_PORT = "hub.http.port";
     static final String HTTPS_PORT = "hub.https.port";
+    static final String HTTP_API_MAX_BODY_SIZE = "hub.http.api-max-body-size";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
 
     private HubSettings() {

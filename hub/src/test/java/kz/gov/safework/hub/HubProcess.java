@@ -116,6 +116,7 @@ public final class HubProcess implements AutoCloseable {
     private List<String> command() {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError", // as the README's Run command: a hub out of memory exits
                 "-Dhub.config-dir=" + System.getProperty("hub.config-dir"),
                 "-Dhub.data-dir=" + dataDir,
                 "-Dhub.http.port=" + httpPort,

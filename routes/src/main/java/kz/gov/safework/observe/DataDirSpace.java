@@ -19,6 +19,23 @@ public final class DataDirSpace {
 
     /** Bytes this JVM may still write; measured on the nearest existing parent before the dir exists. */
     public long usableBytes() {
+        try {
+            return Files.getFileStore(existing()).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Size of the file system that holds the data dir. */
+    public long totalBytes() {
+        try {
+            return Files.getFileStore(existing()).getTotalSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path existing() {
         Path existing = dataDir;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -26,10 +43,6 @@ public final class DataDirSpace {
         if (existing == null) {
             throw new UncheckedIOException(new IOException("no existing parent of " + dataDir));
         }
-        try {
-            return Files.getFileStore(existing).getUsableSpace();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return existing;
     }
 }

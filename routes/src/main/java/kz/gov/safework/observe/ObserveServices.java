@@ -69,7 +69,8 @@ public final class ObserveServices {
                 .register(registry);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
-            DiskSpaceHealthCheck check = new DiskSpaceHealthCheck(dataDirSpace, settings.diskMinFreeBytes());
+            DiskSpaceHealthCheck check = new DiskSpaceHealthCheck(dataDirSpace, settings.diskMinFreeBytes(),
+                    settings.brokerMaxDiskUsage());
             check.setCamelContext(context);
             health.register(check);
         }

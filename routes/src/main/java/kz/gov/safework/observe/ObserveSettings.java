@@ -14,6 +14,7 @@ public record ObserveSettings(
         Path dataDir,
         List<String> watchedQueues,
         long diskMinFreeBytes,
+        int brokerMaxDiskUsage,
         String deadLetterQueue,
         String defaultRetryAddress,
         int deadLetterListLimit,
@@ -25,6 +26,8 @@ public record ObserveSettings(
     public static final String QUEUES = "hub.observe.queues";
     public static final String QUEUE_POLL_PERIOD = "hub.observe.queue-poll-period";
     public static final String DISK_MIN_FREE_MB = "hub.observe.disk-min-free-mb";
+    /** Percent of the disk in use at which the embedded Artemis blocks producers (its max-disk-usage). */
+    public static final String BROKER_MAX_DISK_USAGE = "hub.broker.max-disk-usage";
     public static final String DEFAULT_RETRY_ADDRESS = "hub.observe.dlq.default-retry-address";
     public static final String DLQ_LIST_LIMIT = "hub.observe.dlq.list-limit";
     public static final String DLQ_VIEW_MAX_BYTES = "hub.observe.dlq.view-max-bytes";
@@ -40,6 +43,7 @@ public record ObserveSettings(
                                 String.join(",", Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ))
                         .split(",")).map(String::strip).filter(q -> !q.isEmpty()).toList(),
                 Long.parseLong(property(context, DISK_MIN_FREE_MB, "512")) * 1024 * 1024,
+                Integer.parseInt(property(context, BROKER_MAX_DISK_USAGE, "90")),
                 Queues.DLQ,
                 property(context, DEFAULT_RETRY_ADDRESS, Queues.INTAKE),
                 Integer.parseInt(property(context, DLQ_LIST_LIMIT, "200")),

@@ -30,12 +30,15 @@ import kz.gov.safework.intake.Envelope;
  * and a row in {@code message_log}, written before the document is judged.
  */
 public final class MessageLog {
+    /** The log's folder under {@code hub.data-dir}, one sub-folder per UTC day of receipt. */
+    public static final String FOLDER = "messages";
+
     private final Path root;
     private final DataSource dataSource;
     private final Clock clock;
 
     public MessageLog(Path dataDir, DataSource dataSource, Clock clock) {
-        this.root = dataDir.resolve("messages");
+        this.root = dataDir.resolve(FOLDER);
         this.dataSource = dataSource;
         this.clock = clock;
     }

@@ -45,6 +45,32 @@ class DiskSpaceHealthCheckTest {
     }
 
     @Test
+    void downBeforeTheBrokerWouldBlock() throws Exception {
+        // A broker that blocks at 0 % disk usage blocks always: readiness must already be DOWN.
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            DiskSpaceHealthCheck check = new DiskSpaceHealthCheck(new DataDirSpace(dataDir), 1, 0);
+            check.setCamelContext(context);
+            HealthCheck.Result result = check.call(Map.of());
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("broker blocks"));
+        }
+    }
+
+    @Test
+    void thresholdIsTheBrokersBlockingPointPlusTheMinimum() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            DataDirSpace space = new DataDirSpace(dataDir);
+            DiskSpaceHealthCheck check = new DiskSpaceHealthCheck(space, 1, 90);
+            check.setCamelContext(context);
+            HealthCheck.Result result = check.call(Map.of());
+            long blocksBelow = space.totalBytes() / 100 * 10;
+            assertThat(result.getDetails().get("brokerBlocksBelowFreeBytes")).isEqualTo(blocksBelow);
+            assertThat(result.getState()).isEqualTo(space.usableBytes() >= blocksBelow + 1
+                    ? HealthCheck.State.UP : HealthCheck.State.DOWN);
+        }
+    }
+
+    @Test
     void isAReadinessCheckOnly() {
         DiskSpaceHealthCheck check = new DiskSpaceHealthCheck(new DataDirSpace(dataDir), 1);
 

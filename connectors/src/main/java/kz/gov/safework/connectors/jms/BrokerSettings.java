@@ -9,6 +9,12 @@ import kz.gov.safework.connectors.tls.TlsSettings;
  * plain acceptor, {@code tlsPort} the TLS one (0 disables either); {@code tls} holds keystore, truststore
  * and client-certificate policy. {@code maxMessageBytes} bounds every message an outside sender sends (see
  * {@link MessageSizePlugin}).
+ *
+ * <p>Limits: {@code addressMaxBytes} ({@code hub.broker.address-max-size-bytes}) bounds {@code reports.in} and each
+ * {@code receipts.*} address (sends beyond it fail); {@code maxQueuesPerLogin} and {@code maxConnectionsPerLogin}
+ * bound what one agency login may create and open; {@code replyQueueIdleMillis} is how long an empty reply-to queue
+ * without consumers ({@code receipts.<CODE>.<name>}) is kept before it is deleted; {@code maxDiskUsage}
+ * ({@code hub.broker.max-disk-usage}) the percent of the disk in use at which the broker blocks producers.
  */
 public record BrokerSettings(
         Path dataDir,
@@ -22,7 +28,12 @@ public record BrokerSettings(
         int maxDeliveryAttempts,
         long redeliveryDelayMillis,
         int duplicateIdCacheSize,
-        long maxMessageBytes) {
+        long maxMessageBytes,
+        long addressMaxBytes,
+        int maxQueuesPerLogin,
+        int maxConnectionsPerLogin,
+        long replyQueueIdleMillis,
+        int maxDiskUsage) {
     /** The configuration key of {@code tlsPort}, for messages that tell the operator what to change. */
     public static final String TLS_PORT_KEY = "hub.broker.tls-port";
 

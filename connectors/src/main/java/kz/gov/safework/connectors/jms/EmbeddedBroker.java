@@ -25,6 +25,7 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.settings.impl.ResourceLimitSettings;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,9 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setIDCacheSize(settings.duplicateIdCacheSize())
                 .setPersistIDCache(true)
                 .setGracefulShutdownEnabled(true)
-                .setGracefulShutdownTimeout(5_000);
+                .setGracefulShutdownTimeout(5_000)
+                // Stated, not left to Artemis' default: the disk-space readiness check goes DOWN before this point.
+                .setMaxDiskUsage(settings.maxDiskUsage());
         config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
         config.registerBrokerPlugin(new MessageSizePlugin(settings.hubUser(), settings.maxMessageBytes()));
         config.addAcceptorConfiguration("in-vm", IN_VM_URL);
@@ -92,6 +95,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         config.setSecurityRoles(new java.util.HashMap<>());
         securityRoles(config);
         addressSettings(config);
+        resourceLimits(config);
         queues(config);
 
         Set<String> certified = new HashSet<>();
@@ -218,6 +222,40 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false);
         config.addAddressSetting("#", defaults);
+        // What agencies send and receive is bounded per address: a sender flooding reports.in, or an agency that
+        // never reads its receipts, gets "address full" errors instead of filling the hub's disk by paging.
+        // Settings are merged: these override only what they name.
+        config.addAddressSetting(Queues.REPORTS_IN, new AddressSettings()
+                .setMaxSizeBytes(settings.addressMaxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
+        config.addAddressSetting(Queues.RECEIPTS_PREFIX + "#", receiptAddress());
+    }
+
+    /**
+     * An agency's receipts and its reply-to queues: bounded, and a reply-to queue it created is deleted once it has
+     * stayed empty and without consumers for the idle time (the configured {@code receipts.<CODE>} queues are not
+     * auto-created, so they are never deleted).
+     */
+    private AddressSettings receiptAddress() {
+        return new AddressSettings()
+                .setMaxSizeBytes(settings.addressMaxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)
+                .setAutoDeleteQueues(true)
+                .setAutoDeleteQueuesDelay(settings.replyQueueIdleMillis())
+                .setAutoDeleteQueuesMessageCount(0)
+                .setAutoDeleteAddresses(true)
+                .setAutoDeleteAddressesDelay(settings.replyQueueIdleMillis());
+    }
+
+    /** Per agency login: how many queues it may create, how many connections it may hold. */
+    private void resourceLimits(Configuration config) {
+        for (Agency agency : referenceData.agencies()) {
+            ResourceLimitSettings limit = new ResourceLimitSettings();
+            limit.setMatch(SimpleString.of(agency.login()));
+            limit.setMaxQueues(settings.maxQueuesPerLogin());
+            limit.setMaxConnections(settings.maxConnectionsPerLogin());
+            config.addResourceLimitSettings(limit);
+        }
     }
 
     private void queues(Configuration config) {

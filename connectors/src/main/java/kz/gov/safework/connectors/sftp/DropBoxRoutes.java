@@ -48,7 +48,7 @@ public final class DropBoxRoutes extends RouteBuilder {
 
         DropBox dropBox = new DropBox(settings.dropBoxRoot());
         Files.createDirectories(dropBox.root());
-        UploadTracker tracker = new UploadTracker();
+        UploadTracker tracker = new UploadTracker(settings.inboxMaxFiles(), settings.inboxMaxBytes());
         AuthorizedKeys keys = new AuthorizedKeys(settings.authorizedKeys(),
                 referenceData.agencies().stream().map(Agency::login).toList());
         server = new DropBoxServer(settings, dropBox, tracker, referenceData, credentials, keys);

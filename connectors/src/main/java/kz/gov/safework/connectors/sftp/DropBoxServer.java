@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
 
 import kz.gov.safework.connectors.identity.Credentials;
@@ -18,6 +19,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.session.ServerSession;
@@ -69,7 +71,7 @@ public final class DropBoxServer extends ServiceSupport {
 
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(tracker);
-        sftp.setFileSystemAccessor(new HomeBoundAccessor());
+        sftp.setFileSystemAccessor(new HomeBoundAccessor(settings.maxFileSize()));
 
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost(settings.host());
@@ -87,6 +89,9 @@ public final class DropBoxServer extends ServiceSupport {
         sshd.setCommandFactory(null);
         sshd.setSubsystemFactories(List.of(sftp));
         sshd.setFileSystemFactory(new HomeFileSystemFactory());
+        CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(sshd, settings.maxSessionsPerLogin());
+        CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ofSeconds(settings.idleTimeout()));
+        sshd.addSessionListener(new SessionLimit(settings.maxSessions()));
         sshd.start();
         LOG.info("SFTP drop box listening on {}:{}, host key {} {}, homes under {}, {} agencies, {} with public keys",
                 settings.host(), sshd.getPort(), KeyUtils.getKeyType(hostKey), KeyUtils.getFingerPrint(hostKey.getPublic()),

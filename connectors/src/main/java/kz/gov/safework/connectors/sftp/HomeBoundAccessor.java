@@ -30,6 +30,13 @@ import org.apache.sshd.sftp.server.SftpSubsystemProxy;
 final class HomeBoundAccessor implements SftpFileSystemAccessor {
     private static final LinkOption[] NO_FOLLOW = { LinkOption.NOFOLLOW_LINKS };
 
+    private final long maxFileSize;
+
+    /** @param maxFileSize {@code hub.sftp.max-file-size}: no file written through the drop box grows past it */
+    HomeBoundAccessor(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
     /** Throws when any component of the path (the last one too, if asked) is a symbolic link. */
     static void refuseLinks(Path file, boolean includingLast) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
@@ -53,7 +60,9 @@ final class HomeBoundAccessor implements SftpFileSystemAccessor {
     public SeekableByteChannel openFile(SftpSubsystemProxy subsystem, FileHandle fileHandle, Path file, String handle,
             Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
         refuseLinks(file, true);
-        return SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle, options, attrs);
+        SeekableByteChannel channel = SftpFileSystemAccessor.super.openFile(subsystem, fileHandle, file, handle,
+                options, attrs);
+        return UploadTracker.writes(options) ? new SizeLimitedChannel(channel, maxFileSize) : channel;
     }
 
     @Override

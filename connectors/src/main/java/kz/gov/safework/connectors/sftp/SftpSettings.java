@@ -23,6 +23,14 @@ import org.apache.camel.spi.PropertiesComponent;
  * @param remotePollDelay {@code hub.sftp-remote.poll-delay} [10000]: ms between polls of an agency's server
  * @param remoteStableFor {@code hub.sftp-remote.stable-interval} [1000]: ms a remote file must keep its size
  * @param remoteTimeout   {@code hub.sftp-remote.timeout} [10000]: ms connect and read timeout
+ * @param inboxMaxFiles   {@code hub.sftp.inbox-max-files} [100]: files an agency's {@code inbox/} may hold; no new
+ *                        upload opens beyond it
+ * @param inboxMaxBytes   {@code hub.sftp.inbox-max-bytes} [104857600]: bytes an agency's {@code inbox/} may hold
+ *                        before no new upload opens (one upload in progress may add up to max-file-size)
+ * @param maxSessionsPerLogin {@code hub.sftp.max-sessions-per-login} [10]: concurrent sessions of one login
+ * @param maxSessions     {@code hub.sftp.max-sessions} [100]: concurrent connections in total, logged in or not
+ * @param idleTimeout     {@code hub.sftp.idle-timeout} [300]: seconds without traffic before a session is closed
+ *                        (also the time allowed to log in)
  */
 public record SftpSettings(
         int port,
@@ -36,7 +44,12 @@ public record SftpSettings(
         long retryDelay,
         long remotePollDelay,
         long remoteStableFor,
-        int remoteTimeout) {
+        int remoteTimeout,
+        int inboxMaxFiles,
+        long inboxMaxBytes,
+        int maxSessionsPerLogin,
+        int maxSessions,
+        long idleTimeout) {
 
     public SftpSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -60,7 +73,12 @@ public record SftpSettings(
                 Long.parseLong(get(props, "hub.sftp.retry-delay", "1000")),
                 Long.parseLong(get(props, "hub.sftp-remote.poll-delay", "10000")),
                 Long.parseLong(get(props, "hub.sftp-remote.stable-interval", "1000")),
-                Integer.parseInt(get(props, "hub.sftp-remote.timeout", "10000")));
+                Integer.parseInt(get(props, "hub.sftp-remote.timeout", "10000")),
+                Integer.parseInt(get(props, "hub.sftp.inbox-max-files", "100")),
+                Long.parseLong(get(props, "hub.sftp.inbox-max-bytes", "104857600")),
+                Integer.parseInt(get(props, "hub.sftp.max-sessions-per-login", "10")),
+                Integer.parseInt(get(props, "hub.sftp.max-sessions", "100")),
+                Long.parseLong(get(props, "hub.sftp.idle-timeout", "300")));
     }
 
     private static String get(PropertiesComponent props, String key, String defaultValue) {

@@ -10,10 +10,14 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import kz.gov.safework.contract.LogText;
+
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Knows which drop box files are being written right now, because the SFTP server tells it when a
@@ -26,12 +30,25 @@ import org.apache.sshd.sftp.server.SftpEventListener;
  * <p>Files are named by {@code login + ":" + path inside the home} (e.g. {@code mz:/inbox/a.json}).
  */
 public final class UploadTracker implements SftpEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadTracker.class);
+
     private record Writer(ServerSession session, String key) {
     }
 
+    private final int inboxMaxFiles;
+    private final long inboxMaxBytes;
     private final Map<Handle, Writer> writers = new IdentityHashMap<>();
     private final Map<String, Integer> openCounts = new HashMap<>();
     private final Set<String> claimed = new HashSet<>();
+
+    /**
+     * @param inboxMaxFiles {@code hub.sftp.inbox-max-files}: no upload opens while the inbox holds this many files
+     * @param inboxMaxBytes {@code hub.sftp.inbox-max-bytes}: nor while its files hold this many bytes
+     */
+    public UploadTracker(int inboxMaxFiles, long inboxMaxBytes) {
+        this.inboxMaxFiles = inboxMaxFiles;
+        this.inboxMaxBytes = inboxMaxBytes;
+    }
 
     public static String key(String login, String pathInHome) {
         String p = pathInHome.replace('\\', '/');
@@ -64,6 +81,7 @@ public final class UploadTracker implements SftpEventListener {
     public void opening(ServerSession session, String remoteHandle, Handle localHandle) throws IOException {
         if (localHandle instanceof FileHandle file && writes(file)) {
             refuseOutsideInbox(file.getFile());
+            refuseOverQuota(file.getFile());
             String key = key(session, file.getFile());
             synchronized (this) {
                 if (claimed.contains(key)) {
@@ -145,6 +163,31 @@ public final class UploadTracker implements SftpEventListener {
         }
     }
 
+    /**
+     * An agency's inbox holds what the hub has not taken in yet: a sender that uploads faster than the hub reads,
+     * or never renames its temporary files, is stopped at the quota instead of filling the disk.
+     */
+    private void refuseOverQuota(Path rooted) throws IOException {
+        Path target = rooted.toAbsolutePath().normalize();
+        int files = 0;
+        long bytes = 0;
+        try (java.util.stream.Stream<Path> inbox = java.nio.file.Files.list(target.getParent())) {
+            for (Path other : (Iterable<Path>) inbox::iterator) {
+                if (!other.getFileName().equals(target.getFileName())
+                        && java.nio.file.Files.isRegularFile(other, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    files++;
+                    bytes += java.nio.file.Files.size(other);
+                }
+            }
+        }
+        if (files >= inboxMaxFiles || bytes >= inboxMaxBytes) {
+            LOG.info("SFTP upload to {} refused: inbox quota reached ({} files, {} bytes)",
+                    LogText.of(target), files, bytes);
+            throw new AccessDeniedException(target.toString(), null, "inbox quota reached (" + files + " files, "
+                    + bytes + " bytes; at most " + inboxMaxFiles + " files, " + inboxMaxBytes + " bytes)");
+        }
+    }
+
     /** Agencies write documents only: files directly in {@code /inbox/}. */
     private static void refuseOutsideInbox(Path rooted) throws IOException {
         Path path = rooted.toAbsolutePath().normalize();
@@ -154,7 +197,10 @@ public final class UploadTracker implements SftpEventListener {
     }
 
     private static boolean writes(FileHandle file) {
-        Set<StandardOpenOption> options = file.getOpenOptions();
+        return writes(file.getOpenOptions());
+    }
+
+    static boolean writes(Set<? extends java.nio.file.OpenOption> options) {
         return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND)
                 || options.contains(StandardOpenOption.CREATE) || options.contains(StandardOpenOption.CREATE_NEW)
                 || options.contains(StandardOpenOption.TRUNCATE_EXISTING);

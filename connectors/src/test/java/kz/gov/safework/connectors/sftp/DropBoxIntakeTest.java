@@ -1,8 +1,10 @@
 package kz.gov.safework.connectors.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,19 +137,71 @@ class DropBoxIntakeTest {
     }
 
     @Test
-    void fileOverTheSizeLimitIsMarkedDocumentTooLargeAndItsBytesAreNotSent() throws Exception {
+    void writePastTheSizeLimitFailsAndTheFileIsRefusedDocumentTooLargeAndRemoved() throws Exception {
         Properties small = new Properties();
         small.setProperty("hub.sftp.max-file-size", "100");
         hub = TestHub.start(dataDir, small);
         byte[] big = new byte[101];
         java.util.Arrays.fill(big, (byte) ' ');
         try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            client.upload("/inbox/big.xml", big);
+            assertThatThrownBy(() -> client.upload("/inbox/big.xml", big)).isInstanceOf(IOException.class);
         }
         CapturedEnvelopes.Envelope envelope = awaitEnvelope("big.xml");
         assertThat(envelope.header(EnvelopeHeaders.ADAPTER_ERROR)).isEqualTo("DOCUMENT_TOO_LARGE");
         assertThat(envelope.size()).isZero();
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(hub.home("mz").resolve("archive/big.xml")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(hub.home("mz").resolve("inbox/big.xml")));
+        assertThat(hub.home("mz").resolve("archive/big.xml")).doesNotExist();
+    }
+
+    @Test
+    void fileOfExactlyTheSizeLimitIsTakenIn() throws Exception {
+        Properties small = new Properties();
+        small.setProperty("hub.sftp.max-file-size", "100");
+        hub = TestHub.start(dataDir, small);
+        byte[] exact = new byte[100];
+        java.util.Arrays.fill(exact, (byte) ' ');
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            client.upload("/inbox/exact.xml", exact);
+        }
+        CapturedEnvelopes.Envelope envelope = awaitEnvelope("exact.xml");
+        assertThat(envelope.headers()).doesNotContainKey(EnvelopeHeaders.ADAPTER_ERROR);
+        assertThat(envelope.size()).isEqualTo(100);
+    }
+
+    @Test
+    void noUploadOpensWhileTheInboxIsAtItsFileQuota() throws Exception {
+        Properties quota = new Properties();
+        quota.setProperty("hub.sftp.inbox-max-files", "2");
+        hub = TestHub.start(dataDir, quota);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            OutputStream first = client.sftp.write("/inbox/one.json");
+            OutputStream second = client.sftp.write("/inbox/two.json");
+            assertThatThrownBy(() -> client.upload("/inbox/three.json", REPORT)).isInstanceOf(IOException.class);
+            first.close();
+            second.close();
+            // Once the hub has taken the two in, the inbox has room again.
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.intake.named("two.json").size() == 1
+                    && !Files.exists(hub.home("mz").resolve("inbox/one.json"))
+                    && !Files.exists(hub.home("mz").resolve("inbox/two.json")));
+            client.upload("/inbox/three.json", REPORT);
+        }
+        assertThat(awaitEnvelope("three.json").header(EnvelopeHeaders.LOGIN)).isEqualTo("mz");
+    }
+
+    @Test
+    void noUploadOpensWhileTheInboxIsAtItsByteQuota() throws Exception {
+        Properties quota = new Properties();
+        quota.setProperty("hub.sftp.inbox-max-bytes", "10");
+        hub = TestHub.start(dataDir, quota);
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            try (OutputStream open = client.sftp.write("/inbox/one.json")) {
+                open.write(new byte[10]);
+                open.flush();
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> Files.size(hub.home("mz").resolve("inbox/one.json")) == 10);
+                assertThatThrownBy(() -> client.upload("/inbox/two.json", REPORT)).isInstanceOf(IOException.class);
+            }
+        }
     }
 
     @Test
