@@ -61,7 +61,7 @@ final class ProductionCheck {
         credentials(settings, configDir, violations);
         if (bool(settings, MAIL_EMBEDDED)) {
             violations.add(MAIL_EMBEDDED + "=true: the embedded mail server is for the demo; set " + MAIL_EMBEDDED
-                    + "=false and hub.mail.enabled=true with hub.mail.imap.* and hub.mail.smtp.* of a real mail server");
+                    + "=false and hub.mail.imap.enabled=true with hub.mail.imap.* and hub.mail.smtp.* of a real mail server");
         }
         transport(settings, violations);
         return violations;

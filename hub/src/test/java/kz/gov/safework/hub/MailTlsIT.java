@@ -57,7 +57,7 @@ class MailTlsIT {
         smtps = new TlsProxy(mail.getSmtp().getPort(), goodServer);
         hub = new HubProcess(data.resolve("hub"), Map.ofEntries(
                 Map.entry("hub.mail.embedded", "false"),
-                Map.entry("hub.mail.enabled", "true"),
+                Map.entry("hub.mail.imap.enabled", "true"),
                 Map.entry("hub.mail.imap.host", "127.0.0.1"),
                 Map.entry("hub.mail.imap.port", Integer.toString(imaps.port())),
                 Map.entry("hub.mail.imap.user", HUB_MAILBOX),

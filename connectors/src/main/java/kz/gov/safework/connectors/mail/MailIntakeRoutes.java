@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mail in: the hub's IMAP mailbox to {@code hub.intake}, one envelope per document. Adds nothing unless
- * {@code hub.mail.enabled} or {@code hub.mail.embedded} is true.
+ * {@code hub.mail.imap.enabled} or {@code hub.mail.embedded} is true.
  *
  * <p>The mail is flagged and moved to the processed folder by the consumer only when this route completed,
  * i.e. after every envelope was sent (a persistent JMS send returns once the broker has it durably). A refused

@@ -63,6 +63,8 @@ public record MailSettings(
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MailSettings.class);
+    /** Earlier name of {@code hub.mail.imap.enabled}; it read as "mail off" beside {@code hub.mail.embedded=true}. */
+    static final String DEPRECATED_ENABLED = "hub.mail.enabled";
     private static final String DEPRECATED_MAX_ENTRIES = "hub.mail.zip.max-entries";
     private static final String DEPRECATED_MAX_TOTAL_BYTES = "hub.mail.zip.max-total-bytes";
 
@@ -75,7 +77,7 @@ public record MailSettings(
                 p.integer("hub.mail.embedded.imap-port", 3143),
                 p.string("hub.mail.embedded.hub-password", "reports"),
                 p.string("hub.mail.embedded.credentials-file", "config/demo-credentials.properties"));
-        boolean enabled = embedded.enabled() || p.bool("hub.mail.enabled", false);
+        boolean enabled = embedded.enabled() || realMailbox(p);
         Server imap;
         Server smtp;
         String hubAddress;
@@ -103,6 +105,16 @@ public record MailSettings(
                 embedded.enabled() ? EMBEDDED_AUTHSERV_ID : p.string("hub.mail.trusted-authserv-id", ""),
                 limits(p),
                 embedded.enabled() ? TlsSettings.none() : TlsSettings.load(props));
+    }
+
+    /** Whether to read a real mailbox ({@code hub.mail.imap.enabled}; the earlier key still works, with a warning). */
+    private static boolean realMailbox(Lookup p) {
+        if (p.isSet(DEPRECATED_ENABLED)) {
+            LOG.warn("{} is deprecated: rename it to hub.mail.imap.enabled (read a real mailbox over IMAP)",
+                    DEPRECATED_ENABLED);
+            return p.bool(DEPRECATED_ENABLED, false);
+        }
+        return p.bool("hub.mail.imap.enabled", false);
     }
 
     /**

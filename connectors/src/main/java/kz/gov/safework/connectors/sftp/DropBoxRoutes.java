@@ -74,14 +74,21 @@ public final class DropBoxRoutes extends RouteBuilder {
 
         from(inboxes).routeId("sftp-intake")
                 .process(new DropBoxEnvelope(dropBox, DocumentPolicy.of(settings), referenceData, clock))
-                .process(e -> LOG.info("SFTP upload {} from {} ({}) to the intake; adapter error: {}",
-                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), LogText.of(e.getIn().getHeader(EnvelopeHeaders.LOGIN)),
-                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)), e.getIn().getHeader(EnvelopeHeaders.ADAPTER_ERROR)))
+                .process(e -> LOG.info("SFTP upload {} from {} ({}) to the intake{}",
+                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)),
+                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.LOGIN)),
+                        LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)), refusal(e)))
                 .to("{{hub.intake.uri}}")
                 .process(new DropBoxArchive(dropBox));
 
         from("{{hub.receipts.sftp.uri}}").routeId("sftp-receipts")
                 .removeHeaders(HeaderFilter.UNTRUSTED)
                 .process(new DropBoxReceipts(dropBox, referenceData));
+    }
+
+    /** For the intake log line: what the adapter already refused (its receipt will say so), or nothing. */
+    static String refusal(org.apache.camel.Exchange exchange) {
+        String error = exchange.getIn().getHeader(EnvelopeHeaders.ADAPTER_ERROR, String.class);
+        return error == null ? "" : "; refused before reading, the receipt says " + error;
     }
 }

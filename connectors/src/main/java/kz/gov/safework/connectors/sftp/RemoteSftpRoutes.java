@@ -119,10 +119,9 @@ public final class RemoteSftpRoutes extends RouteBuilder {
 
             from(poll).routeId(id)
                     .process(new RemoteSftpEnvelope(agency, policy, clock))
-                    .process(e -> LOG.info("SFTP file {} from the server of {} ({}) to the intake; adapter error: {}",
+                    .process(e -> LOG.info("SFTP file {} from the server of {} ({}) to the intake{}",
                             LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), agency.code(),
-                            LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)),
-                            e.getIn().getHeader(EnvelopeHeaders.ADAPTER_ERROR)))
+                            LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)), DropBoxRoutes.refusal(e)))
                     .to("{{hub.intake.uri}}");
         }
 

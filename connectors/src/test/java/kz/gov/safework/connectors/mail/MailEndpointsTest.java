@@ -18,7 +18,7 @@ class MailEndpointsTest {
     void passwordWithUriSyntaxCharactersReachesTheMailEndpointUnchanged() throws Exception {
         String password = "p&ss=w)rd(+%20 ?#";
         Properties props = new Properties();
-        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.enabled", "true");
         props.setProperty("hub.mail.imap.host", "mail.example.org");
         props.setProperty("hub.mail.imap.user", "reports@example.org");
         props.setProperty("hub.mail.imap.password", password);
@@ -45,7 +45,7 @@ class MailEndpointsTest {
         Files.write(config.resolve("truststore.p12"), new byte[] {1});
         Properties props = new Properties();
         props.setProperty("hub.config-dir", config.toString());
-        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.enabled", "true");
         props.setProperty("hub.mail.imap.host", "mail.example.org");
         props.setProperty("hub.mail.imap.user", "reports@example.org");
         props.setProperty("hub.tls.truststore", "truststore.p12");
@@ -67,9 +67,25 @@ class MailEndpointsTest {
     }
 
     @Test
+    void aRealMailboxIsReadWithTheNewKeyOrTheEarlierOneAndNotByDefault() throws Exception {
+        for (var setting : java.util.Map.of("hub.mail.imap.enabled", true, "hub.mail.enabled", true, "", false)
+                .entrySet()) {
+            Properties props = new Properties();
+            if (!setting.getKey().isEmpty()) {
+                props.setProperty(setting.getKey(), "true");
+            }
+            props.setProperty("hub.mail.imap.host", "mail.example.org");
+            try (DefaultCamelContext camel = new DefaultCamelContext()) {
+                camel.getPropertiesComponent().setInitialProperties(props);
+                assertThat(MailSettings.load(camel).enabled()).as(setting.getKey()).isEqualTo(setting.getValue());
+            }
+        }
+    }
+
+    @Test
     void withoutATruststoreTheJvmsCasAreUsed() throws Exception {
         Properties props = new Properties();
-        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.enabled", "true");
         props.setProperty("hub.mail.imap.host", "mail.example.org");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().setInitialProperties(props);

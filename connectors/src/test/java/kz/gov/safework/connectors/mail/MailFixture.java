@@ -76,7 +76,7 @@ final class MailFixture implements AutoCloseable {
         dataSource = database == null ? newDatabase() : database;
 
         Properties props = new Properties();
-        props.setProperty("hub.mail.enabled", "true");
+        props.setProperty("hub.mail.imap.enabled", "true");
         props.setProperty("hub.mail.imap.host", "127.0.0.1");
         props.setProperty("hub.mail.imap.port", Integer.toString(greenMail.getImap().getPort()));
         props.setProperty("hub.mail.imap.user", HUB_LOGIN);
