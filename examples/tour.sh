@@ -59,11 +59,13 @@ HUB_HOST="$HOST" HUB_BROKER_PORT="$BROKER_PORT" PASS="$(password mz)" DOC="$WORK
   python3 examples/stomp_send.py
 
 say "3. SFTP: the Astana akimat uploads a report to its drop box"
-fresh schemas/examples/valid/01-akimat-astana-2022.json "$WORK/astana-tour.json"
+# A name of its own per run: receipts/<name>.receipt.json is the latest receipt for that name.
+NAME="astana-tour-$(date +%s).json"
+fresh schemas/examples/valid/01-akimat-astana-2022.json "$WORK/$NAME"
 SFTP="sftp://akimat-astana:$(password akimat-astana)@$HOST:$SFTP_PORT"
-curl -sfk -T "$WORK/astana-tour.json" "$SFTP/inbox/"
+curl -sfk -T "$WORK/$NAME" "$SFTP/inbox/"
 for _ in $(seq 1 "$WAIT"); do
-  if curl -sfk "$SFTP/receipts/astana-tour.json.receipt.json" -o "$WORK/sftp-receipt.json"; then break; fi
+  if curl -sfk "$SFTP/receipts/$NAME.receipt.json" -o "$WORK/sftp-receipt.json"; then break; fi
   sleep 1
 done
 [ -s "$WORK/sftp-receipt.json" ] || { echo "no SFTP receipt within ${WAIT}s"; exit 1; }
