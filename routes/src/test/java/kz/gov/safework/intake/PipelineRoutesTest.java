@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Message;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -69,7 +70,7 @@ class PipelineRoutesTest {
     @Test
     void anAcceptedReportGoesToTheFeedAndGetsAnAcceptedReceipt() throws Exception {
         NotifyBuilder done = pipelineDone(1);
-        hub.sendEnvelope(ASTANA, report(ID_ACCEPT_1, ASTANA));
+        String transportId = hub.sendEnvelope(ASTANA, report(ID_ACCEPT_1, ASTANA));
         assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
 
         List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
@@ -78,7 +79,18 @@ class PipelineRoutesTest {
         assertThat(receipt.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(receipt.get("agency").asText()).isEqualTo(ASTANA);
         assertThat(receipt.get("reportId").asText()).isEqualTo(ID_ACCEPT_1);
-        assertThat(receipts.get(0).message().getStringProperty(EnvelopeHeaders.STATUS)).isEqualTo("ACCEPTED");
+        // What the channel's receipt route needs to find its way back to the sender.
+        Message sent = receipts.get(0).message();
+        assertThat(sent.getStringProperty(EnvelopeHeaders.STATUS)).isEqualTo("ACCEPTED");
+        assertThat(sent.getStringProperty(EnvelopeHeaders.CHANNEL)).isEqualTo("jms");
+        assertThat(sent.getStringProperty(EnvelopeHeaders.AGENCY)).isEqualTo(ASTANA);
+        assertThat(sent.getStringProperty(EnvelopeHeaders.LOGIN)).isEqualTo("akimat-astana");
+        assertThat(sent.getStringProperty(EnvelopeHeaders.TRANSPORT_ID)).isEqualTo(transportId);
+        assertThat(sent.getStringProperty(EnvelopeHeaders.CORRELATION)).isEqualTo(transportId);
+        assertThat(sent.getStringProperty(EnvelopeHeaders.SUBMISSION_ID)).isEqualTo(receipt.get("submissionId").asText());
+        assertThat(sent.getStringProperty(EnvelopeHeaders.RECEIVED_AT)).isNotBlank();
+        assertThat(hub.registry.find(HubMeters.END_TO_END).timer()).isNotNull()
+                .satisfies(timer -> assertThat(timer.count()).isEqualTo(1));
 
         List<PipelineTestHub.Received> feed = hub.drain(Queues.MTSZN_FEED);
         assertThat(feed).hasSize(1);
@@ -103,6 +115,8 @@ class PipelineRoutesTest {
         assertThat(receipt.get("errors").findValuesAsText("code")).contains("AGENCY_MISMATCH");
         assertThat(hub.messageCount(Queues.MTSZN_FEED)).isZero();
         assertThat(submissionsCounted("REJECTED")).isEqualTo(1.0);
+        assertThat(hub.registry.find(HubMeters.VALIDATION_ERRORS).tag(HubMeters.TAG_CODE, "AGENCY_MISMATCH").counter())
+                .isNotNull().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
     }
 
     @Test
