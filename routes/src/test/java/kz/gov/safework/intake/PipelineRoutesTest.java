@@ -102,6 +102,21 @@ class PipelineRoutesTest {
     }
 
     @Test
+    void aTextEnvelopeWithoutTransportIdIsKnownByItsMessageIdAndLoggedByteForByte() throws Exception {
+        NotifyBuilder done = pipelineDone(1);
+        String body = report(UUID.randomUUID().toString(), ASTANA);
+        String messageId = hub.sendTextEnvelopeWithoutTransportId(ASTANA, body);
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode receipt = JSON.readTree(hub.drain(PipelineTestHub.RECEIPTS).get(0).text());
+        assertThat(receipt.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(receipt.get("submissionId").asText())
+                .isEqualTo(SubmissionIds.of(kz.gov.safework.contract.envelope.Channel.JMS, "akimat-astana", messageId));
+        assertThat(receipt.get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
     void aRejectedReportGetsAReceiptWithItsCodesAndNothingOnTheFeed() throws Exception {
         NotifyBuilder done = pipelineDone(1);
         // Astana's login sends a report in the name of the Ministry of Health.

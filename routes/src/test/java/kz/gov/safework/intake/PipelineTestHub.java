@@ -146,6 +146,19 @@ final class PipelineTestHub implements AutoCloseable {
     record Received(Message message, String text) {
     }
 
+    /** An envelope as a text message without a transport id (the hub then uses the JMSMessageID); returns that id. */
+    String sendTextEnvelopeWithoutTransportId(String agency, String body) throws Exception {
+        try (Connection connection = connectionFactory().createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            Message message = session.createTextMessage(body);
+            message.setStringProperty(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
+            message.setStringProperty(EnvelopeHeaders.LOGIN, agency.toLowerCase(java.util.Locale.ROOT));
+            message.setStringProperty(EnvelopeHeaders.AGENCY, agency);
+            session.createProducer(session.createQueue(Queues.INTAKE)).send(message);
+            return message.getJMSMessageID();
+        }
+    }
+
     /** Takes every message now on the queue (the test has already waited for the pipeline to finish). */
     List<Received> drain(String queue) throws Exception {
         List<Received> messages = new ArrayList<>();
