@@ -1,0 +1,113 @@
+package kz.gov.safework.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every metric and grouping label {@code config/grafana-dashboard.json} queries is in the packaged hub's own
+ * {@code /observe/metrics} scrape, after it has judged one accepted and one rejected report: the names come
+ * from the production wiring, not from a registry the test fills itself.
+ */
+class GrafanaDashboardIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern METRIC = Pattern.compile("\\b((?:hub|camel)_[a-zA-Z0-9_]+)\\b");
+    private static final Pattern GROUPING = Pattern.compile("\\bby \\(([^)]*)\\)");
+    private static final String LOGIN = "akimat-astana";
+
+    @TempDir
+    static Path data;
+    static HubProcess hub;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startHubAndJudgeTwoReports() throws Exception {
+        hub = new HubProcess(data, Map.of()).start();
+        try (AgencyClient astana = new AgencyClient(hub.brokerPort, LOGIN, QueueChannelIT.password(LOGIN))) {
+            String accepted = astana.sendText(Reports.akimatAstana(Reports.newId()), Map.of());
+            String rejected = astana.sendText(Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2019, "14", null), Map.of());
+            for (String id : List.of(accepted, rejected)) {
+                assertThat(astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", 20_000))
+                        .as("receipt for " + id).isNotNull();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private static String scrape() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub.url("/observe/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<String> expressions() throws Exception {
+        JsonNode dashboard = JSON.readTree(Path.of(System.getProperty("hub.config-dir"), "grafana-dashboard.json").toFile());
+        List<String> expressions = new ArrayList<>();
+        dashboard.findValues("expr").forEach(expr -> expressions.add(expr.asText()));
+        return expressions;
+    }
+
+    private static Set<String> exposedSamples(String scrape) {
+        return scrape.lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsInTheHubsScrape() throws Exception {
+        Set<String> queried = new TreeSet<>();
+        for (String expression : expressions()) {
+            Matcher matcher = METRIC.matcher(expression);
+            while (matcher.find()) {
+                queried.add(matcher.group(1));
+            }
+        }
+        assertThat(queried).contains("hub_submissions_total", "hub_validation_errors_total", "hub_queue_messages",
+                "camel_exchanges_total");
+        // Gauges polled on a timer (queue depths, the mail source) may need one period to appear.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedSamples(scrape())).containsAll(queried));
+    }
+
+    @Test
+    void everyLabelTheDashboardGroupsByIsInTheHubsScrape() throws Exception {
+        Set<String> labels = new TreeSet<>();
+        for (String expression : expressions()) {
+            Matcher matcher = GROUPING.matcher(expression);
+            while (matcher.find()) {
+                Arrays.stream(matcher.group(1).split(",")).map(String::strip).forEach(labels::add);
+            }
+        }
+        assertThat(labels).contains("routeId", "status", "code", "agency", "channel");
+        String scrape = scrape();
+        assertThat(labels).allSatisfy(label -> assertThat(scrape).contains(label + "=\""));
+    }
+}

@@ -1,0 +1,192 @@
+package kz.gov.safework.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Message;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.observe.HubMeters;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline routes end to end over a real broker and database ({@link PipelineTestHub}): what goes to
+ * the feed, what goes back as a receipt, what a redelivered envelope gets, and what happens when the store
+ * keeps failing until {@code hub.pipeline.max-attempts} deliveries are used up.
+ */
+class PipelineRoutesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ASTANA = "AKIMAT-ASTANA";
+
+    private static final String ID_ACCEPT_1 = UUID.randomUUID().toString();
+    private static final String ID_REJECT_1 = UUID.randomUUID().toString();
+    private static final String ID_AGAIN_1 = UUID.randomUUID().toString();
+    private static final String ID_AGAIN_CHANGED = UUID.randomUUID().toString();
+    private static final String ID_DOWN_1 = UUID.randomUUID().toString();
+
+    private PipelineTestHub hub;
+
+    @BeforeEach
+    void start() throws Exception {
+        hub = new PipelineTestHub();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hub.close();
+    }
+
+    static String report(String reportId, String agency) {
+        return """
+                {
+                  "schema": "urn:kz:gov:safework:progress-report:v1",
+                  "reportId": "%s",
+                  "agency": "%s",
+                  "plan": "safe-labor-2021-2025",
+                  "year": 2023,
+                  "contact": {"name": "Айгерим Сейтқали", "email": "otchet@astana.gov.kz"},
+                  "items": [
+                    {"item": "14", "status": "IN_PROGRESS",
+                     "narrativeRu": "Проведены проверки соблюдения требований охраны труда на 120 предприятиях."}
+                  ]
+                }
+                """.formatted(reportId, agency);
+    }
+
+    private NotifyBuilder pipelineDone(int exchanges) {
+        return new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(exchanges).create();
+    }
+
+    @Test
+    void anAcceptedReportGoesToTheFeedAndGetsAnAcceptedReceipt() throws Exception {
+        NotifyBuilder done = pipelineDone(1);
+        String transportId = hub.sendEnvelope(ASTANA, report(ID_ACCEPT_1, ASTANA));
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
+        assertThat(receipts).hasSize(1);
+        JsonNode receipt = JSON.readTree(receipts.get(0).text());
+        assertThat(receipt.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(receipt.get("agency").asText()).isEqualTo(ASTANA);
+        assertThat(receipt.get("reportId").asText()).isEqualTo(ID_ACCEPT_1);
+        // What the channel's receipt route needs to find its way back to the sender.
+        Message sent = receipts.get(0).message();
+        assertThat(sent.getStringProperty(EnvelopeHeaders.STATUS)).isEqualTo("ACCEPTED");
+        assertThat(sent.getStringProperty(EnvelopeHeaders.CHANNEL)).isEqualTo("jms");
+        assertThat(sent.getStringProperty(EnvelopeHeaders.AGENCY)).isEqualTo(ASTANA);
+        assertThat(sent.getStringProperty(EnvelopeHeaders.LOGIN)).isEqualTo("akimat-astana");
+        assertThat(sent.getStringProperty(EnvelopeHeaders.TRANSPORT_ID)).isEqualTo(transportId);
+        assertThat(sent.getStringProperty(EnvelopeHeaders.CORRELATION)).isEqualTo(transportId);
+        assertThat(sent.getStringProperty(EnvelopeHeaders.SUBMISSION_ID)).isEqualTo(receipt.get("submissionId").asText());
+        assertThat(sent.getStringProperty(EnvelopeHeaders.RECEIVED_AT)).isNotBlank();
+        assertThat(hub.registry.find(HubMeters.END_TO_END).timer()).isNotNull()
+                .satisfies(timer -> assertThat(timer.count()).isEqualTo(1));
+
+        List<PipelineTestHub.Received> feed = hub.drain(Queues.MTSZN_FEED);
+        assertThat(feed).hasSize(1);
+        assertThat(feed.get(0).message().getJMSType()).isEqualTo("progress-report");
+        JsonNode published = JSON.readTree(feed.get(0).text());
+        assertThat(published.toString()).contains(ID_ACCEPT_1);
+        assertThat(published.get("submissionId").asText()).isEqualTo(receipt.get("submissionId").asText());
+        assertThat(submissionsCounted("ACCEPTED")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTextEnvelopeWithoutTransportIdIsKnownByItsMessageIdAndLoggedByteForByte() throws Exception {
+        NotifyBuilder done = pipelineDone(1);
+        String body = report(UUID.randomUUID().toString(), ASTANA);
+        String messageId = hub.sendTextEnvelopeWithoutTransportId(ASTANA, body);
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode receipt = JSON.readTree(hub.drain(PipelineTestHub.RECEIPTS).get(0).text());
+        assertThat(receipt.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(receipt.get("submissionId").asText())
+                .isEqualTo(SubmissionIds.of(kz.gov.safework.contract.envelope.Channel.JMS, "akimat-astana", messageId));
+        assertThat(receipt.get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void aRejectedReportGetsAReceiptWithItsCodesAndNothingOnTheFeed() throws Exception {
+        NotifyBuilder done = pipelineDone(1);
+        // Astana's login sends a report in the name of the Ministry of Health.
+        hub.sendEnvelope(ASTANA, report(ID_REJECT_1, "MZ"));
+        assertThat(done.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
+        assertThat(receipts).hasSize(1);
+        JsonNode receipt = JSON.readTree(receipts.get(0).text());
+        assertThat(receipt.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.get("errors").findValuesAsText("code")).contains("AGENCY_MISMATCH");
+        assertThat(hub.messageCount(Queues.MTSZN_FEED)).isZero();
+        assertThat(submissionsCounted("REJECTED")).isEqualTo(1.0);
+        assertThat(hub.registry.find(HubMeters.VALIDATION_ERRORS).tag(HubMeters.TAG_CODE, "AGENCY_MISMATCH").counter())
+                .isNotNull().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
+    }
+
+    @Test
+    void aRedeliveredEnvelopeGetsTheStoredAnswerAndNothingNewGoesOut() throws Exception {
+        NotifyBuilder first = pipelineDone(1);
+        String transportId = hub.sendEnvelope(ASTANA, report(ID_AGAIN_1, ASTANA));
+        assertThat(first.matches(20, TimeUnit.SECONDS)).isTrue();
+        String stored = hub.drain(PipelineTestHub.RECEIPTS).get(0).text();
+
+        // The same envelope again (same transport id, so the same submission id), as after a crash
+        // between the store's commit and the JMS commit; this time the report differs, which must not matter.
+        NotifyBuilder second = pipelineDone(1);
+        hub.sendEnvelope(ASTANA, transportId, report(ID_AGAIN_CHANGED, ASTANA));
+        assertThat(second.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        // The broker's duplicate detection drops the repeated receipt and feed message; the store keeps one row.
+        assertThat(hub.drain(PipelineTestHub.RECEIPTS)).isEmpty();
+        assertThat(hub.drain(Queues.MTSZN_FEED)).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(1);
+        assertThat(JSON.readTree(stored).get("reportId").asText()).isEqualTo(ID_AGAIN_1);
+        assertThat(submissionsCounted("ACCEPTED")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aStoreThatKeepsFailingSendsTheEnvelopeToTheDeadLetterQueueAfterMaxAttempts() throws Exception {
+        hub.storeDown.set(true);
+        String body = report(ID_DOWN_1, ASTANA);
+        NotifyBuilder gaveUp = new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(hub.maxAttempts).create();
+        hub.sendEnvelope(ASTANA, body);
+        assertThat(gaveUp.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        List<PipelineTestHub.Received> dead = hub.drain(Queues.DLQ);
+        assertThat(dead).hasSize(1);
+        PipelineTestHub.Received letter = dead.get(0);
+        assertThat(letter.message().getStringProperty("swFailure")).contains("StoreException").contains("Cannot store submission");
+        assertThat(letter.message().getStringProperty("_AMQ_ORIG_ADDRESS")).isEqualTo(Queues.INTAKE);
+        assertThat(letter.message().getStringProperty(EnvelopeHeaders.AGENCY)).isEqualTo(ASTANA);
+        assertThat(letter.text()).isEqualTo(body);
+        // Exactly max-attempts deliveries, each failing in the store; nothing answered, nothing published.
+        assertThat(hub.failedStores).hasValue(hub.maxAttempts);
+        assertThat(hub.messageCount(Queues.INTAKE)).isZero();
+        assertThat(hub.messageCount(PipelineTestHub.RECEIPTS)).isZero();
+        assertThat(hub.messageCount(Queues.MTSZN_FEED)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM submission")).isZero();
+    }
+
+    private double submissionsCounted(String status) {
+        var counter = hub.registry.find(HubMeters.SUBMISSIONS).tag(HubMeters.TAG_STATUS, status).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection c = hub.database.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

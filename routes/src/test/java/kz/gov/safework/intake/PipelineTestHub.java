@@ -1,0 +1,227 @@
+package kz.gov.safework.intake;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import kz.gov.safework.contract.envelope.Channel;
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.reading.DocumentReader;
+import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.observe.HubMeters;
+import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.TestDatabases;
+import kz.gov.safework.validation.BusinessRules;
+import kz.gov.safework.validation.Judge;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.ActiveMQServers;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+
+/**
+ * The pipeline as {@code HubConfiguration} wires it, in one JVM: the production properties
+ * ({@code config/application.properties}), the real reference data, an in-VM Artemis whose address
+ * settings follow the hub's embedded broker (DLQ after {@code hub.pipeline.max-attempts} deliveries; no
+ * redelivery delay, to keep the test quick), H2 in memory migrated by Flyway, the real message log,
+ * judge and store. The store's database can be switched to fail every {@code INSERT INTO submission},
+ * the way a database that went away fails the pipeline.
+ */
+final class PipelineTestHub implements AutoCloseable {
+    private static final Path CONFIG = Path.of("..", "config");
+    private static final AtomicInteger SERVER_IDS = new AtomicInteger(300);
+    static final String RECEIPTS = "hub.receipts." + Channel.JMS.id();
+
+    final int maxAttempts;
+    final AtomicBoolean storeDown = new AtomicBoolean();
+    final AtomicInteger failedStores = new AtomicInteger();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final CamelContext context;
+    final DataSource database;
+    private final int serverId = SERVER_IDS.incrementAndGet();
+    private final ActiveMQServer server;
+    private final JmsPoolConnectionFactory pool;
+    private final Path dataDir;
+    private final AtomicLong transportIds = new AtomicLong();
+
+    PipelineTestHub() throws Exception {
+        Properties properties = new Properties();
+        try (InputStream in = new FileInputStream(CONFIG.resolve("application.properties").toFile())) {
+            properties.load(in);
+        }
+        properties.setProperty("hub.consumers", "1");
+        maxAttempts = Integer.parseInt(properties.getProperty("hub.pipeline.max-attempts"));
+
+        Configuration config = new ConfigurationImpl()
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJournalDirectory("target/artemis-pipeline-" + serverId)
+                .addAcceptorConfiguration("in-vm", "vm://" + serverId)
+                .addAddressSetting("#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(Queues.DLQ))
+                        .setMaxDeliveryAttempts(maxAttempts)
+                        .setRedeliveryDelay(0));
+        server = ActiveMQServers.newActiveMQServer(config, false);
+        server.start();
+        for (String queue : new String[] {Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ, RECEIPTS}) {
+            server.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
+        }
+
+        dataDir = Files.createTempDirectory("pipeline-data");
+        database = failing(TestDatabases.h2().dataSource());
+        Clock clock = Clock.systemUTC();
+        SubmissionStore store = new SubmissionStore(database, clock);
+        HubMeters meters = new HubMeters(registry);
+        Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(ReferenceData.load(CONFIG)), store,
+                Long.parseLong(properties.getProperty("hub.max-document-size", "10485760")));
+
+        context = new DefaultCamelContext();
+        context.getPropertiesComponent().setInitialProperties(properties);
+        pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(connectionFactory());
+        context.addComponent("jms", JmsComponent.jmsComponent(pool));
+        context.addRoutes(new PipelineRoutes(new EnvelopeReader(new MessageLog(dataDir, database, clock), clock),
+                new Pipeline(judge, store, meters), meters, clock));
+        context.start();
+    }
+
+    ConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory("vm://" + serverId);
+    }
+
+    /** An envelope as the JMS channel puts it on hub.intake; returns its transport id. */
+    String sendEnvelope(String agency, String body) throws Exception {
+        String transportId = "T-" + transportIds.incrementAndGet();
+        sendEnvelope(agency, transportId, body);
+        return transportId;
+    }
+
+    void sendEnvelope(String agency, String transportId, String body) throws Exception {
+        try (Connection connection = connectionFactory().createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(body.getBytes(StandardCharsets.UTF_8));
+            message.setStringProperty(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
+            message.setStringProperty(EnvelopeHeaders.LOGIN, agency.toLowerCase(java.util.Locale.ROOT));
+            message.setStringProperty(EnvelopeHeaders.AGENCY, agency);
+            message.setStringProperty(EnvelopeHeaders.TRANSPORT_ID, transportId);
+            message.setStringProperty(EnvelopeHeaders.CORRELATION, transportId);
+            message.setStringProperty(EnvelopeHeaders.CONTENT_TYPE, "application/json");
+            message.setStringProperty(EnvelopeHeaders.RECEIVED_AT, Instant.now().toString());
+            session.createProducer(session.createQueue(Queues.INTAKE)).send(message);
+        }
+    }
+
+    /** A message taken off a queue, its body read while the session was open. */
+    record Received(Message message, String text) {
+    }
+
+    /** An envelope as a text message without a transport id (the hub then uses the JMSMessageID); returns that id. */
+    String sendTextEnvelopeWithoutTransportId(String agency, String body) throws Exception {
+        try (Connection connection = connectionFactory().createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            Message message = session.createTextMessage(body);
+            message.setStringProperty(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
+            message.setStringProperty(EnvelopeHeaders.LOGIN, agency.toLowerCase(java.util.Locale.ROOT));
+            message.setStringProperty(EnvelopeHeaders.AGENCY, agency);
+            session.createProducer(session.createQueue(Queues.INTAKE)).send(message);
+            return message.getJMSMessageID();
+        }
+    }
+
+    /** Takes every message now on the queue (the test has already waited for the pipeline to finish). */
+    List<Received> drain(String queue) throws Exception {
+        List<Received> messages = new ArrayList<>();
+        try (Connection connection = connectionFactory().createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            connection.start();
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            for (Message message = consumer.receive(2000); message != null; message = consumer.receive(500)) {
+                messages.add(new Received(message, text(message)));
+            }
+        }
+        return messages;
+    }
+
+    long messageCount(String queue) {
+        return server.locateQueue(queue).getMessageCount();
+    }
+
+    private static String text(Message message) throws Exception {
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        return message.getBody(String.class);
+    }
+
+    /** The store's database, failing {@code INSERT INTO submission} while {@link #storeDown} is set. */
+    private DataSource failing(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (result instanceof java.sql.Connection connection) {
+                        return failing(connection);
+                    }
+                    return result;
+                });
+    }
+
+    private java.sql.Connection failing(java.sql.Connection real) {
+        return (java.sql.Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql
+                            && sql.strip().startsWith("INSERT INTO submission ") && storeDown.get()) {
+                        failedStores.incrementAndGet();
+                        throw new SQLException("database unavailable");
+                    }
+                    return invoke(real, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        context.close();
+        pool.stop();
+        server.stop();
+    }
+}
