@@ -47,7 +47,7 @@ class JudgeTest {
             Files.writeString(file, body, StandardCharsets.UTF_8);
         }
         return new Envelope("sub-1", Channel.JMS, "akimat-astana", "AKIMAT-ASTANA", "t-1", null, "application/json",
-                receivedAt, null, null, adapterError, file, body == null ? 0 : body.length(), "0".repeat(64));
+                receivedAt, null, null, adapterError, null, file, body == null ? 0 : body.length(), "0".repeat(64));
     }
 
     @Test
