@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import kz.gov.safework.contract.Json;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -26,11 +28,11 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("platform-http:/observe/health?httpMethodRestrict=GET").routeId("observe-health")
-                .process(e -> health(e, HealthCheckHelper.invoke(e.getContext())));
+                .process(e -> health(e, HealthCheckHelper.invoke(e.getContext()), routesStillStarting(e)));
         from("platform-http:/observe/health/live?httpMethodRestrict=GET").routeId("observe-liveness")
-                .process(e -> health(e, HealthCheckHelper.invokeLiveness(e.getContext())));
+                .process(e -> health(e, HealthCheckHelper.invokeLiveness(e.getContext()), List.of()));
         from("platform-http:/observe/health/ready?httpMethodRestrict=GET").routeId("observe-readiness")
-                .process(e -> health(e, HealthCheckHelper.invokeReadiness(e.getContext())));
+                .process(e -> health(e, HealthCheckHelper.invokeReadiness(e.getContext()), routesStillStarting(e)));
         from("platform-http:/observe/metrics?httpMethodRestrict=GET").routeId("observe-metrics")
                 .process(e -> {
                     e.getMessage().getHeaders().clear();
@@ -39,11 +41,30 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
                 });
     }
 
-    private static void health(Exchange exchange, Collection<HealthCheck.Result> results) {
-        boolean up = results.stream().allMatch(r -> r.getState() != HealthCheck.State.DOWN);
+    /**
+     * Routes not started yet. The supervising route controller starts routes in the background, after the health
+     * route itself answers; until every route has started, an API call can still answer 404, so the hub is not yet
+     * healthy or ready (liveness does not wait for it).
+     */
+    private static List<String> routesStillStarting(Exchange exchange) {
+        var context = exchange.getContext();
+        if (!context.isStarted()) {
+            return List.of("the Camel context");
+        }
+        return context.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> !context.getRouteController().getRouteStatus(id).isStarted())
+                .sorted().toList();
+    }
+
+    private static void health(Exchange exchange, Collection<HealthCheck.Result> results, List<String> starting) {
+        boolean up = starting.isEmpty() && results.stream().allMatch(r -> r.getState() != HealthCheck.State.DOWN);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("status", up ? "UP" : "DOWN");
         ArrayNode checks = body.putArray("checks");
+        if (!starting.isEmpty()) {
+            checks.addObject().put("name", "routes-started").put("state", "DOWN")
+                    .put("message", "still starting: " + String.join(", ", starting));
+        }
         results.stream().sorted(Comparator.comparing(r -> r.getCheck().getId())).forEach(r -> {
             ObjectNode check = checks.addObject();
             check.put("name", r.getCheck().getId());
