@@ -1,7 +1,6 @@
 package kz.gov.safework.hub;
 
 import kz.gov.safework.connectors.tls.TlsSettings;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.main.BaseMainSupport;
@@ -61,7 +60,19 @@ final class HttpServerSetup extends MainListenerSupport {
             LOG.warn("HTTP: no platform-http router on port {}; {} not applied", port,
                     HubSettings.HTTP_API_MAX_BODY_SIZE);
         } else {
-            router.route(API_PATHS).order(Integer.MIN_VALUE).handler(BodyHandler.create(false).setBodyLimit(apiMax));
+            // Refused on the declared length, before a byte of the body is read. Reading it here would leave
+            // platform-http's own body handler a request already read, which fails HTTP/2 requests (h2c, as Java's
+            // HttpClient asks by default) with a 500. A body without a declared length is bounded while it arrives
+            // by that handler's camel.server.max-body-size.
+            router.route(API_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
+                String length = ctx.request().getHeader("Content-Length");
+                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > apiMax) {
+                    ctx.response().setStatusCode(413).putHeader("Connection", "close")
+                            .end("request body larger than " + apiMax + " bytes");
+                } else {
+                    ctx.next();
+                }
+            });
             LOG.info("HTTP: request bodies under {} limited to {} bytes ({})", API_PATHS, apiMax,
                     HubSettings.HTTP_API_MAX_BODY_SIZE);
         }
