@@ -29,6 +29,12 @@ class HttpLimitsIT {
     @BeforeAll
     static void start() throws IOException {
         hub = new HubProcess(data, Map.of()).start();
+        // The /api body limit is put on the HTTP router when the hub has started, a moment after health first says
+        // UP (issue 18: readiness before every HTTP handler is in place); until then camel.server.max-body-size
+        // alone bounds a body. Wait for the limit itself, with a body over it.
+        String overLimit = "{\"reason\": \"" + "x".repeat(100 * 1024) + "\"}";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> post("/api/operator/dead-letters/none/discard", overLimit).statusCode() == 413);
     }
 
     @AfterAll
@@ -40,15 +46,19 @@ class HttpLimitsIT {
 
     @Test
     void twoGibibyteBodyStreamedByCurlIsRefusedWith413() throws Exception {
-        ProcessBuilder streamed = new ProcessBuilder("bash", "-c",
-                "head -c 2G /dev/zero | curl -sS -o /dev/null -w '%{http_code}' -u \"$SW_USER\" -X POST -T -"
-                        + " -H 'Content-Type: application/json' -H 'Content-Length: 2147483648' \"$SW_URL\"");
-        streamed.environment().put("SW_USER", "operator:" + QueueChannelIT.password("operator"));
-        streamed.environment().put("SW_URL", hub.url("/api/operator/dead-letters/none/discard"));
-        Process post = streamed.start();
-        assertThat(post.waitFor(5, TimeUnit.MINUTES)).as("refused before the 2 GiB are sent").isTrue();
-        String status = new String(post.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(status).isEqualTo("413");
+        // With its length declared (curl streams stdin; "Transfer-Encoding:" keeps it from also saying chunked,
+        // which an HTTP server must refuse as ambiguous), and chunked without a length.
+        for (String framing : new String[] {"-H 'Content-Length: 2147483648' -H 'Transfer-Encoding:'", ""}) {
+            ProcessBuilder streamed = new ProcessBuilder("bash", "-c",
+                    "head -c 2G /dev/zero | curl -sS -o /dev/null -w '%{http_code}' -u \"$SW_USER\" -X POST -T -"
+                            + " -H 'Content-Type: application/json' " + framing + " \"$SW_URL\"");
+            streamed.environment().put("SW_USER", "operator:" + QueueChannelIT.password("operator"));
+            streamed.environment().put("SW_URL", hub.url("/api/operator/dead-letters/none/discard"));
+            Process post = streamed.start();
+            assertThat(post.waitFor(5, TimeUnit.MINUTES)).as("refused before the 2 GiB are sent").isTrue();
+            String status = new String(post.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(status).as(framing.isEmpty() ? "chunked" : framing).isEqualTo("413");
+        }
 
         assertHealthy();
         assertThat(hub.log()).doesNotContain("OutOfMemoryError");

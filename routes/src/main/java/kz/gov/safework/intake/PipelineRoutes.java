@@ -8,7 +8,6 @@ import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.contract.envelope.Queues;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.builder.PredicateBuilder;
 
 /**
  * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
@@ -71,24 +70,19 @@ public final class PipelineRoutes extends RouteBuilder {
                 .setBody(exchangeProperty(RECEIPT))
                 .removeHeader("JMSType");
 
-        // Back to the channel's adapter: one static endpoint per channel (a closed set), never a URI built
-        // from a header.
-        var byChannel = from("direct:send-receipt").routeId("receipt-return")
+        // Back to the channel's adapter, hub.receipts.<channel>. The channel header is the hub's own (set by its
+        // adapters), and is checked against the closed set of channels before it names a queue. (One static
+        // endpoint per channel in a choice broke the repeated answer's own-session send: the transaction test
+        // PipelineTransactionTest caught it.)
+        from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
-                .choice();
-        String receipts = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}");
-        for (Channel channel : Channel.values()) {
-            // A repeated answer goes out in a session of its own, where the broker drops a duplicate instead of
-            // rolling the whole transaction back.
-            byChannel.when(PredicateBuilder.and(header(EnvelopeHeaders.CHANNEL).isEqualTo(channel.id()),
-                            exchangeProperty(Pipeline.REPEATED).isEqualTo(true)))
-                    .to(JmsTransactions.inOwnSession(receipts + channel.id()))
-                .when(header(EnvelopeHeaders.CHANNEL).isEqualTo(channel.id()))
-                    .to(receipts + channel.id());
-        }
-        byChannel.otherwise()
-                    .throwException(IllegalStateException.class, "receipt for an unknown channel")
+                .process(e -> Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)))
+                .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
+                    .toD(JmsTransactions.inOwnSession(getContext().resolvePropertyPlaceholders(
+                            "{{hub.receipts.uri-prefix}}") + "${header." + EnvelopeHeaders.CHANNEL + "}"))
+                .otherwise()
+                    .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
                 .end()
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));

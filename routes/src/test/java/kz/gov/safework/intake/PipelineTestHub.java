@@ -45,7 +45,6 @@ import org.apache.activemq.artemis.core.server.ActiveMQServers;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
@@ -109,7 +108,10 @@ final class PipelineTestHub implements AutoCloseable {
         context.getPropertiesComponent().setInitialProperties(properties);
         pool = new JmsPoolConnectionFactory();
         pool.setConnectionFactory(connectionFactory());
-        context.addComponent("jms", JmsComponent.jmsComponent(pool));
+        // As the hub wires it: a transacted route's sends share the consumer's session; repeated answers go out
+        // in sessions of their own.
+        context.addComponent("jms", JmsTransactions.component(pool));
+        context.getRegistry().bind(JmsTransactions.OWN_SESSIONS, JmsTransactions.ownSessions(pool));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(new MessageLog(dataDir, database, clock), clock),
                 new Pipeline(judge, store, meters), meters, clock));
         context.start();
