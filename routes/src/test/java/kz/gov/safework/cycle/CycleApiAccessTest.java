@@ -24,6 +24,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import kz.gov.safework.testing.MutableClock;
 
 /** Who may call the cycle API, and what happens when a transport refuses. */
 class CycleApiAccessTest {

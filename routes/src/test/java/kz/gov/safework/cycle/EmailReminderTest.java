@@ -17,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import kz.gov.safework.testing.MutableClock;
 
 /** E-mail reminders through camel-mail to a real SMTP server (GreenMail), Russian and Kazakh intact. */
 class EmailReminderTest {

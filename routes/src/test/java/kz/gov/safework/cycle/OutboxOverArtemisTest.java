@@ -32,6 +32,7 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import kz.gov.safework.testing.MutableClock;
 
 /** The approved package and queue reminders over a real (embedded) Artemis broker, as the Government sees them. */
 class OutboxOverArtemisTest {

@@ -43,6 +43,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import kz.gov.safework.testing.MutableClock;
 
 /**
  * Done-when of issue 6: one reporting year (2022) driven by the clock from 1 December to the end of

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import kz.gov.safework.testing.MutableClock;
 
 class CredentialsTest {
     @TempDir
     Path dir;
 
-    private final LoginThrottleTest.TestClock clock = new LoginThrottleTest.TestClock(Instant.parse("2026-01-10T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     private final List<String> lockouts = new ArrayList<>();
 
     private Credentials hashed() throws IOException {

@@ -2,17 +2,15 @@ package kz.gov.safework.connectors.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import kz.gov.safework.testing.MutableClock;
 
 class LoginThrottleTest {
-    private final TestClock clock = new TestClock(Instant.parse("2026-01-10T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T09:00:00Z"));
     private final List<String> lockouts = new ArrayList<>();
     private final LoginThrottle throttle = new LoginThrottle(clock, 3, Duration.ofMinutes(5),
             (channel, login, until) -> lockouts.add(channel + ":" + login + ":" + until));
@@ -80,33 +78,6 @@ class LoginThrottleTest {
     private void fail3(String login) {
         for (int i = 0; i < 3; i++) {
             throttle.failed("http", login);
-        }
-    }
-
-    static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

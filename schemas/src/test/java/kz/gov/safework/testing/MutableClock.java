@@ -1,20 +1,25 @@
-package kz.gov.safework.cycle;
+package kz.gov.safework.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand; everything time-based in the cycle reads it. */
-final class MutableClock extends Clock {
+/** A clock the test moves by hand; everything time-based in the code under test reads it. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         this.now = instant;
+    }
+
+    public void advance(Duration duration) {
+        this.now = now.plus(duration);
     }
 
     @Override
