@@ -42,7 +42,9 @@ public final class PipelineRoutes extends RouteBuilder {
                 .handled(true)
                 .log("Giving up on ${header.swSubmissionId}: ${exception.message}")
                 .setHeader("swFailure", simple("${exception.class.simpleName}: ${exception.message}"))
+                // Where an operator's retry sends it back: Artemis' retry needs the queue as well as the address.
                 .setHeader("_AMQ_ORIG_ADDRESS", constant(Queues.INTAKE))
+                .setHeader("_AMQ_ORIG_QUEUE", constant(Queues.INTAKE))
                 .process(EnvelopeReader::restoreBody)
                 .to("{{hub.dlq.uri}}");
 

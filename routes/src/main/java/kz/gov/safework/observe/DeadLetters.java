@@ -21,6 +21,8 @@ public final class DeadLetters {
 
     /** Artemis sets this on a message it moves to a dead-letter address. */
     public static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+    /** And the queue; Artemis' own retry moves nothing without it (the hub's give-ups before 2026-12 lack it). */
+    public static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     /** The pipeline sets this (a short text) on a message it gives up on. */
     public static final String FAILURE = "swFailure";
 
@@ -58,9 +60,9 @@ public final class DeadLetters {
         BrowsedMessage message = find(id, 0);
         DeadLetter letter = summary(message);
         String target = letter.originalAddress() != null ? letter.originalAddress() : defaultRetryAddress;
-        boolean moved = letter.originalAddress() != null
+        boolean moved = letter.originalAddress() != null && message.property(ORIGINAL_QUEUE) != null
                 ? broker.retryMessage(deadLetterQueue, id)
-                : broker.moveMessage(deadLetterQueue, id, defaultRetryAddress);
+                : broker.moveMessage(deadLetterQueue, id, target);
         if (!moved) {
             throw ApiProblem.notFound("Dead letter " + id);
         }
@@ -71,7 +73,15 @@ public final class DeadLetters {
     /** Retries everything; returns how many messages went back. */
     public int retryAll(String operator) {
         int withoutOrigin = broker.moveMessages(deadLetterQueue, ORIGINAL_ADDRESS + " IS NULL", defaultRetryAddress);
-        int withOrigin = broker.retryMessages(deadLetterQueue);
+        int withAddressOnly = 0;
+        for (BrowsedMessage message : broker.browse(deadLetterQueue, Integer.MAX_VALUE, 0)) {
+            String address = message.property(ORIGINAL_ADDRESS);
+            if (address != null && message.property(ORIGINAL_QUEUE) == null
+                    && broker.moveMessage(deadLetterQueue, message.id(), address)) {
+                withAddressOnly++;
+            }
+        }
+        int withOrigin = withAddressOnly + broker.retryMessages(deadLetterQueue);
         int total = withOrigin + withoutOrigin;
         record(operator, OperatorAction.Kind.RETRY_ALL_DEAD_LETTERS, null, null,
                 total + " sent back (" + withOrigin + " to their original address, " + withoutOrigin + " to "

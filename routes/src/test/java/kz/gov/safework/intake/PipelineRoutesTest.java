@@ -13,7 +13,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.observe.ArtemisManagement;
+import kz.gov.safework.observe.DeadLetter;
+import kz.gov.safework.observe.DeadLetters;
 import kz.gov.safework.observe.HubMeters;
+import kz.gov.safework.observe.OperatorActions;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,6 +180,38 @@ class PipelineRoutesTest {
         assertThat(hub.messageCount(PipelineTestHub.RECEIPTS)).isZero();
         assertThat(hub.messageCount(Queues.MTSZN_FEED)).isZero();
         assertThat(count("SELECT COUNT(*) FROM submission")).isZero();
+    }
+
+    @Test
+    void aDeadLetterTheStoreGaveUpOnIsAcceptedOnceWhenTheOperatorRetriesItAfterTheStoreIsBack() throws Exception {
+        hub.storeDown.set(true);
+        String id = UUID.randomUUID().toString();
+        NotifyBuilder gaveUp = new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(hub.maxAttempts).create();
+        hub.sendEnvelope(ASTANA, report(id, ASTANA));
+        assertThat(gaveUp.matches(30, TimeUnit.SECONDS)).isTrue();
+        // The last rollback moves the envelope to the DLQ just after the route is done with it.
+        org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> hub.messageCount(Queues.DLQ) == 1);
+
+        // The operator console's own code, on the message the give-up branch really put there.
+        hub.storeDown.set(false);
+        DeadLetters deadLetters = new DeadLetters(new ArtemisManagement(hub.connectionFactory()),
+                new OperatorActions(hub.database), java.time.Clock.systemUTC(), Queues.DLQ, Queues.INTAKE, 50, 4096);
+        List<DeadLetter> letters = deadLetters.list();
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).originalAddress()).isEqualTo(Queues.INTAKE);
+        assertThat(letters.get(0).failure()).contains("Cannot store submission");
+        NotifyBuilder retried = pipelineDone(1);
+        deadLetters.retry(letters.get(0).id(), "operator");
+        assertThat(retried.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
+        assertThat(receipts).hasSize(1);
+        assertThat(JSON.readTree(receipts.get(0).text()).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(JSON.readTree(receipts.get(0).text()).get("reportId").asText()).isEqualTo(id);
+        assertThat(hub.drain(Queues.MTSZN_FEED)).hasSize(1);
+        assertThat(hub.messageCount(Queues.DLQ)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(1);
     }
 
     private double submissionsCounted(String status) {
