@@ -20,6 +20,8 @@ final class HttpServerSetup extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
     private static final String API_PATHS = "/api/*";
 
+    private io.vertx.core.Vertx vertx;
+
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
@@ -37,6 +39,17 @@ final class HttpServerSetup extends MainListenerSupport {
             LOG.info("HTTP server: HTTPS on port {} ({}); no plain HTTP listener", httpsPort, HubSettings.HTTPS_PORT);
         } else {
             server.setPort(settings.getInt(HubSettings.HTTP_PORT));
+        }
+        // platform-http takes the one Vert.x of the registry, and closes only one it made itself.
+        vertx = io.vertx.core.Vertx.vertx();
+        context.getRegistry().bind("hubVertx", io.vertx.core.Vertx.class, HttpConnectionLimits.vertx(vertx,
+                settings.getInt(HubSettings.HTTP_IDLE_TIMEOUT), settings.getInt(HubSettings.HTTP_MAX_HEADER_SIZE)));
+    }
+
+    @Override
+    public void afterStop(BaseMainSupport main) {
+        if (vertx != null) {
+            vertx.close();
         }
     }
 
@@ -64,6 +77,8 @@ final class HttpServerSetup extends MainListenerSupport {
             // platform-http's own body handler a request already read, which fails HTTP/2 requests (h2c, as Java's
             // HttpClient asks by default) with a 500. A body without a declared length is bounded while it arrives
             // by that handler's camel.server.max-body-size.
+            HttpConnectionLimits limits = new HttpConnectionLimits(settings.getInt(HubSettings.HTTP_MAX_REQUESTS_PER_LOGIN));
+            router.route(API_PATHS).order(Integer.MIN_VALUE).handler(limits::handle);
             router.route(API_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
                 String length = ctx.request().getHeader("Content-Length");
                 if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > apiMax) {

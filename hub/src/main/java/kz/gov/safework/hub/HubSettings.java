@@ -35,6 +35,9 @@ final class HubSettings {
     static final String HTTP_PORT = "hub.http.port";
     static final String HTTPS_PORT = "hub.https.port";
     static final String HTTP_API_MAX_BODY_SIZE = "hub.http.api-max-body-size";
+    static final String HTTP_IDLE_TIMEOUT = "hub.http.idle-timeout-seconds";
+    static final String HTTP_MAX_HEADER_SIZE = "hub.http.max-header-size";
+    static final String HTTP_MAX_REQUESTS_PER_LOGIN = "hub.http.max-requests-per-login";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
 
     private HubSettings() {
