@@ -41,6 +41,7 @@ import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.Retention;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
@@ -171,8 +172,12 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new OperatorApiRoutes());
         context.addRoutes(new ConsoleRoutes());
         context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
+        Outages outages = new Outages(dataSource, dataDir, clock,
+                java.time.Duration.parse(settings.get(HubSettings.OUTAGE_TOLERANCE)));
+        registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
-                new Pipeline(judge, store, meters), meters, clock));
+                new Pipeline(judge, store, meters), meters, clock, outages,
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
         context.addRoutes(new ReceiptApiRoutes(store));
         context.addRoutes(retentionRoutes(settings, SftpSettings.from(context.getPropertiesComponent()).dropBoxRoot(),
                 dataDir, dataSource, clock));

@@ -38,6 +38,8 @@ final class HubSettings {
     static final String HTTP_IDLE_TIMEOUT = "hub.http.idle-timeout-seconds";
     static final String HTTP_MAX_HEADER_SIZE = "hub.http.max-header-size";
     static final String HTTP_MAX_REQUESTS_PER_LOGIN = "hub.http.max-requests-per-login";
+    static final String OUTAGE_TOLERANCE = "hub.outage.tolerance";
+    static final String OUTAGE_CHECK_INTERVAL = "hub.outage.check-interval-ms";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
 
     private HubSettings() {

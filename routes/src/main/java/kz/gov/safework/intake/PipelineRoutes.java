@@ -7,7 +7,10 @@ import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.store.OutageException;
+import kz.gov.safework.store.Outages;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
 /**
  * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
@@ -17,6 +20,10 @@ import org.apache.camel.builder.RouteBuilder;
  * out (the same document taken again from SFTP or mail, a replayed dead letter): it is sent outside the
  * transaction, where the broker's duplicate detection drops what it already has without failing anything
  * (inside a transaction a duplicate rolls the whole transaction back).
+ * <p>
+ * An outage of the store (database or disk gone, {@link Outages}) is not the document's fault: the envelope is
+ * rolled back, the pipeline stops taking envelopes (Camel's circuit-breaker route policy) and starts again when a
+ * probe finds the store back; within {@code hub.outage.tolerance} no document goes to the DLQ for it.
  */
 public final class PipelineRoutes extends RouteBuilder {
     private static final String RECEIPT = "swReceipt";
@@ -25,8 +32,13 @@ public final class PipelineRoutes extends RouteBuilder {
     private final Pipeline pipeline;
     private final HubMeters metrics;
     private final Clock clock;
+    private final Outages outages;
+    private final long outageCheckMillis;
 
-    public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock) {
+    public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock,
+                          Outages outages, long outageCheckMillis) {
+        this.outages = outages;
+        this.outageCheckMillis = outageCheckMillis;
         this.envelopes = envelopes;
         this.pipeline = pipeline;
         this.metrics = metrics;
@@ -37,6 +49,11 @@ public final class PipelineRoutes extends RouteBuilder {
     public void configure() {
         // Technical failures: retried by redelivery from the broker; on the last attempt the envelope
         // goes to DLQ with the reason, for an operator to replay.
+        // An outage within the tolerance: rolled back, never given up; the route policy below pauses the intake.
+        onException(OutageException.class)
+                .onWhen(e -> outages.withinTolerance())
+                .handled(false)
+                .process(e -> outages.seen());
         onException(Exception.class)
                 .onWhen(simple("${header.JMSXDeliveryCount} >= {{hub.pipeline.max-attempts}}"))
                 .handled(true)
@@ -48,7 +65,10 @@ public final class PipelineRoutes extends RouteBuilder {
                 .process(EnvelopeReader::restoreBody)
                 .to("{{hub.dlq.uri}}");
 
-        from("{{hub.intake.consumer.uri}}").routeId("pipeline")
+        ThrottlingExceptionRoutePolicy pauseOnOutage = new ThrottlingExceptionRoutePolicy(1, outageCheckMillis,
+                outageCheckMillis, java.util.List.of(OutageException.class));
+        pauseOnOutage.setHalfOpenHandler(outages::storeAnswers);
+        from("{{hub.intake.consumer.uri}}").routeId("pipeline").routePolicy(pauseOnOutage)
                 .process(envelopes)
                 // Broker-internal properties of the envelope (_AMQ_*, the sender stamp) are not passed on.
                 .removeHeaders("_*", "swBrokerUser")

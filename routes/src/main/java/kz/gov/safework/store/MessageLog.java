@@ -3,7 +3,6 @@ package kz.gov.safework.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -79,7 +78,7 @@ public final class MessageLog {
             }
             return new Logged(file, size, sha256);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write message log for " + submissionId, e);
+            throw Outages.of("Cannot write message log for " + submissionId, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -109,7 +108,7 @@ public final class MessageLog {
             if (Sql.isUniqueViolation(e)) {
                 return;
             }
-            throw new StoreException("Cannot record message " + envelope.submissionId(), e);
+            throw Outages.of("Cannot record message " + envelope.submissionId(), e);
         }
     }
 

@@ -60,7 +60,7 @@ public final class SubmissionStore implements AcceptedReports {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot store submission " + envelope.submissionId(), e);
+            throw Outages.of("Cannot store submission " + envelope.submissionId(), e);
         }
     }
 
@@ -181,7 +181,7 @@ public final class SubmissionStore implements AcceptedReports {
                         : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot read submission " + submissionId, e);
+            throw Outages.of("Cannot read submission " + submissionId, e);
         }
     }
 
@@ -198,7 +198,7 @@ public final class SubmissionStore implements AcceptedReports {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot look up report " + reportId, e);
+            throw Outages.of("Cannot look up report " + reportId, e);
         }
     }
 

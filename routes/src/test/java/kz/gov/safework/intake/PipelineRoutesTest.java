@@ -214,6 +214,34 @@ class PipelineRoutesTest {
         assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(1);
     }
 
+    @Test
+    void aDatabaseOutagePausesThePipelineAndNothingGoesToTheDeadLetterQueue() throws Exception {
+        hub.databaseGone.set(true);
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        for (String id : ids) {
+            hub.sendEnvelope(ASTANA, report(id, ASTANA));
+        }
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(hub.outages::ongoing);
+        // The test broker redelivers at once: without the pause, max-attempts deliveries would take milliseconds.
+        NotifyBuilder more = new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(hub.maxAttempts * 3).create();
+        assertThat(more.matches(3, TimeUnit.SECONDS)).as("no deliveries while the store is gone").isFalse();
+        assertThat(hub.messageCount(Queues.DLQ)).isZero();
+        assertThat(hub.messageCount(Queues.INTAKE)).isEqualTo(ids.size());
+
+        NotifyBuilder drained = new NotifyBuilder(hub.context).fromRoute("pipeline").whenCompleted(ids.size()).create();
+        hub.databaseGone.set(false);
+        assertThat(drained.matches(30, TimeUnit.SECONDS)).isTrue();
+        List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
+        assertThat(receipts).hasSize(ids.size());
+        for (PipelineTestHub.Received receipt : receipts) {
+            assertThat(JSON.readTree(receipt.text()).get("status").asText()).isEqualTo("ACCEPTED");
+        }
+        assertThat(hub.messageCount(Queues.DLQ)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(ids.size());
+        assertThat(hub.outages.ongoing()).isFalse();
+    }
+
     private double submissionsCounted(String status) {
         var counter = hub.registry.find(HubMeters.SUBMISSIONS).tag(HubMeters.TAG_STATUS, status).counter();
         return counter == null ? 0 : counter.count();

@@ -31,6 +31,7 @@ import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.store.TestDatabases;
 import kz.gov.safework.validation.BusinessRules;
@@ -63,6 +64,9 @@ final class PipelineTestHub implements AutoCloseable {
 
     final int maxAttempts;
     final AtomicBoolean storeDown = new AtomicBoolean();
+    /** The database gone: every new connection is refused, as when the server stops. */
+    final AtomicBoolean databaseGone = new AtomicBoolean();
+    final Outages outages;
     final AtomicInteger failedStores = new AtomicInteger();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final CamelContext context;
@@ -104,6 +108,7 @@ final class PipelineTestHub implements AutoCloseable {
         Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(ReferenceData.load(CONFIG)), store,
                 Long.parseLong(properties.getProperty("hub.max-document-size", "10485760")));
 
+        outages = new Outages(database, dataDir, clock, java.time.Duration.ofMinutes(10));
         context = new DefaultCamelContext();
         context.getPropertiesComponent().setInitialProperties(properties);
         pool = new JmsPoolConnectionFactory();
@@ -113,7 +118,7 @@ final class PipelineTestHub implements AutoCloseable {
         context.addComponent("jms", JmsTransactions.component(pool));
         context.getRegistry().bind(JmsTransactions.OWN_SESSIONS, JmsTransactions.ownSessions(pool));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(new MessageLog(dataDir, database, clock), clock),
-                new Pipeline(judge, store, meters), meters, clock));
+                new Pipeline(judge, store, meters), meters, clock, outages, 200));
         context.start();
     }
 
@@ -192,6 +197,9 @@ final class PipelineTestHub implements AutoCloseable {
     private DataSource failing(DataSource real) {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && databaseGone.get()) {
+                        throw new java.sql.SQLTransientConnectionException("Connection refused", "08001");
+                    }
                     Object result = invoke(real, method, args);
                     if (result instanceof java.sql.Connection connection) {
                         return failing(connection);
