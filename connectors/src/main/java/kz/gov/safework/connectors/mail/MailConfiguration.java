@@ -67,6 +67,11 @@ public class MailConfiguration implements CamelConfiguration {
                         .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
                         .tag(MetricNames.TAG_SOURCE, "imap")
                         .register(meters);
+                Gauge.builder(MetricNames.SOURCE_POLL_INTERVAL, () -> settings.pollDelayMillis() / 1000.0)
+                        .description("Seconds between two polls of the source, as configured")
+                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
+                        .tag(MetricNames.TAG_SOURCE, "imap")
+                        .register(meters);
             }
         }
     }
