@@ -20,9 +20,6 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code ?format=json}). It reads only what the hub keeps in memory, so it costs no broker or database call.
  */
 public final class StatusRoutes extends RouteBuilder {
-    /** The mailbox's source name on the poll gauges (MailConfiguration). */
-    static final String MAIL_SOURCE = "imap";
-
     @Override
     public void configure() {
         ObserveServices services = ObserveServices.of(getContext());
@@ -53,7 +50,7 @@ public final class StatusRoutes extends RouteBuilder {
     }
 
     private static Double gauge(MeterRegistry meters, String name) {
-        Gauge gauge = meters.find(name).tag(MetricNames.TAG_SOURCE, MAIL_SOURCE).gauge();
+        Gauge gauge = meters.find(name).tag(MetricNames.TAG_SOURCE, MetricNames.SOURCE_IMAP).gauge();
         if (gauge == null || Double.isNaN(gauge.value())) {
             return null;
         }

@@ -14,6 +14,8 @@ public final class MetricNames {
      */
     public static final String SOURCE_POLL_INTERVAL = "hub.source.poll.interval";
     public static final String TAG_SOURCE = "source";
+    /** The source name of the hub's mailbox on these gauges (an agency's SFTP server is sftp-remote-CODE). */
+    public static final String SOURCE_IMAP = "imap";
 
     private MetricNames() {
     }
