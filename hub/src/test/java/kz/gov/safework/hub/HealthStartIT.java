@@ -48,7 +48,7 @@ class HealthStartIT {
         java.util.Set<String> bodies = new java.util.LinkedHashSet<>();
         try (HubProcess hub = new HubProcess(data, Map.of())) {
             hub.launch();
-            await().atMost(Duration.ofSeconds(240)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(300)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         assertThat(hub.alive()).as("hub process alive").isTrue();
                         for (String probe : PROBES) {
