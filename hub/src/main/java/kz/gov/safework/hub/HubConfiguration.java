@@ -39,6 +39,7 @@ import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.OperatorApiRoutes;
+import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
@@ -86,6 +87,9 @@ public final class HubConfiguration implements CamelConfiguration {
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);
+        // The channels that log in with Credentials (HubSecurityManager, DropBoxServer, CredentialsMailUser,
+        // CredentialsAuthenticator), shown at 0 from the start for the lockout alert.
+        meters.authLockoutChannels(java.util.List.of("broker", "sftp", "mail", "http"));
 
         ReferenceData referenceData = ReferenceData.load(configDir);
         registry.bind("referenceData", ReferenceData.class, referenceData);
@@ -169,6 +173,7 @@ public final class HubConfiguration implements CamelConfiguration {
                         + "Every path needs HTTP Basic credentials (the same logins as the broker and SFTP)."));
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
         context.addRoutes(new ObserveRoutes());
+        context.addRoutes(new StatusRoutes());
         context.addRoutes(new OperatorApiRoutes());
         context.addRoutes(new ConsoleRoutes());
         context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every metric and grouping label {@code config/grafana-dashboard.json} queries is in the packaged hub's own
- * {@code /observe/metrics} scrape, after it has judged one accepted and one rejected report: the names come
+ * Every metric and grouping label {@code config/grafana-dashboard.json} queries, and every metric the alert rules in
+ * {@code config/prometheus/alerts.yml} read, is in the packaged hub's own {@code /observe/metrics} scrape, after it has judged one accepted and one rejected report: the names come
  * from the production wiring, not from a registry the test fills itself.
  */
 class GrafanaDashboardIT {
@@ -95,6 +95,24 @@ class GrafanaDashboardIT {
                 "camel_exchanges_total");
         // Gauges polled on a timer (queue depths, the mail source) may need one period to appear.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedSamples(scrape())).containsAll(queried));
+    }
+
+    @Test
+    void everyMetricTheAlertRulesReadIsInTheHubsScrape() throws Exception {
+        Set<String> read = new TreeSet<>();
+        for (String line : java.nio.file.Files.readAllLines(
+                Path.of(System.getProperty("hub.config-dir"), "prometheus", "alerts.yml"))) {
+            if (line.strip().startsWith("expr:")) {
+                Matcher matcher = METRIC.matcher(line);
+                while (matcher.find()) {
+                    read.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(read).contains("hub_queue_messages", "hub_source_last_poll_seconds", "hub_source_poll_interval_seconds",
+                "hub_queue_oldest_message_age_seconds", "hub_end_to_end_seconds_bucket", "hub_data_dir_free_bytes",
+                "hub_data_dir_size_bytes", "hub_auth_lockouts_total", "hub_cycle_missing", "hub_cycle_days_left");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedSamples(scrape())).containsAll(read));
     }
 
     @Test

@@ -68,9 +68,7 @@ public final class HubProcess implements AutoCloseable {
      * expects a check outside readiness to stay DOWN.
      */
     public HubProcess start(String readyPath) throws IOException {
-        Files.createDirectories(dataDir);
-        process = new ProcessBuilder(command()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        launch();
         try {
             awaitReady(readyPath);
         } catch (RuntimeException | Error e) {
@@ -79,6 +77,18 @@ public final class HubProcess implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** Starts the hub's process and returns at once, without waiting for it (a test that watches the start itself). */
+    public HubProcess launch() throws IOException {
+        Files.createDirectories(dataDir);
+        process = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
     }
 
     private void awaitReady(String readyPath) {

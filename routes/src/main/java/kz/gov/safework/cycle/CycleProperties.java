@@ -32,6 +32,9 @@ public final class CycleProperties {
     /** Tick of the Government outbox relay: parts the broker refused are sent again on it. */
     public static final String OUTBOX_RELAY_TRIGGER = "hub.cycle.outbox.relay.trigger";
     public static final String OUTBOX_RELAY_TRIGGER_DEFAULT = "timer:cycle-outbox-relay?period=10000";
+    /** Tick of the campaign gauges (agencies still owing, days left: {@link CycleGauges}) read by the alert rules. */
+    public static final String GAUGES_TRIGGER = "hub.cycle.gauges.trigger";
+    public static final String GAUGES_TRIGGER_DEFAULT = "timer:cycle-gauges?period=300000";
 
     /**
      * The configured value, else the default. Endpoint URIs are resolved here rather than as

@@ -3,6 +3,8 @@ package kz.gov.safework.cycle;
 import kz.gov.safework.contract.envelope.Queues;
 import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER;
 import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER_DEFAULT;
+import static kz.gov.safework.cycle.CycleProperties.GAUGES_TRIGGER;
+import static kz.gov.safework.cycle.CycleProperties.GAUGES_TRIGGER_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX;
 import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.MAIL_URI;
@@ -13,6 +15,7 @@ import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER_DEFAULT;
 import static kz.gov.safework.cycle.CycleProperties.value;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import kz.gov.safework.contract.Json;
@@ -22,6 +25,7 @@ import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.support.ExpressionAdapter;
 
 /**
@@ -69,6 +73,15 @@ public class CycleRoutes extends RouteBuilder {
                 return uri;
             }
         };
+
+        // The campaign's gauges for the alert rules, where the hub has a meter registry (route tests may not).
+        MeterRegistry meters = getCamelContext().getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (meters != null) {
+            CycleGauges gauges = new CycleGauges(services.data(), meters);
+            from(value(getCamelContext(), GAUGES_TRIGGER, GAUGES_TRIGGER_DEFAULT)).routeId("cycle-gauges")
+                    .process(exchange -> gauges.refresh());
+        }
 
         from(value(getCamelContext(), REMINDERS_TRIGGER, REMINDERS_TRIGGER_DEFAULT)).routeId("cycle-reminders")
                 .bean(reminders, "due")

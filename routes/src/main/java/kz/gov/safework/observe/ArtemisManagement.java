@@ -57,7 +57,11 @@ public final class ArtemisManagement implements BrokerManagement {
         long messages = ((Number) answer[0]).longValue();
         Object[] consumers = request(queue, message -> JMSManagementHelper.putOperationInvocation(
                 message, resource(queue), "getConsumerCount"));
-        return new QueueStats(queue, messages, ((Number) consumers[0]).intValue());
+        // Age of the first message the queue would deliver (by its JMS timestamp); null when nothing waits.
+        Object[] oldest = request(queue, message -> JMSManagementHelper.putOperationInvocation(
+                message, resource(queue), "getFirstMessageAge"));
+        return new QueueStats(queue, messages, ((Number) consumers[0]).intValue(),
+                oldest[0] instanceof Number age ? Duration.ofMillis(Math.max(0, age.longValue())) : null);
     }
 
     @Override

@@ -29,8 +29,15 @@ public final class HubMeters {
     public static final String QUEUE_MESSAGES = "hub.queue.messages";
     /** Prometheus {@code hub_queue_consumers{queue}}: consumers attached to a broker queue. */
     public static final String QUEUE_CONSUMERS = "hub.queue.consumers";
+    /**
+     * Prometheus {@code hub_queue_oldest_message_age_seconds{queue}}: how long the oldest waiting message has waited
+     * (0 when the queue is empty); on {@code hub.intake} the receipt lag.
+     */
+    public static final String QUEUE_OLDEST = "hub.queue.oldest.message.age";
     /** Prometheus {@code hub_data_dir_free_bytes}: usable space on the file system of hub.data-dir. */
     public static final String DATA_DIR_FREE = "hub.data.dir.free";
+    /** Prometheus {@code hub_data_dir_size_bytes}: size of the file system of hub.data-dir (free disk in %). */
+    public static final String DATA_DIR_SIZE = "hub.data.dir.size";
     /** Prometheus {@code hub_auth_lockouts_total{channel}}: logins locked after too many wrong passwords. */
     public static final String AUTH_LOCKOUTS = "hub.auth.lockouts";
 
@@ -79,11 +86,22 @@ public final class HubMeters {
 
     /** A login was locked after too many wrong passwords, the last one on {@code channel}. */
     public void authLockout(String channel) {
-        Counter.builder(AUTH_LOCKOUTS)
+        lockouts(channel).increment();
+    }
+
+    /**
+     * Shows the lockout counter of each channel at 0 from the start: a counter that first appears at 1 has no
+     * increase in Prometheus, so the lockout alert would miss the first lockouts after a start.
+     */
+    public void authLockoutChannels(java.util.List<String> channels) {
+        channels.forEach(this::lockouts);
+    }
+
+    private Counter lockouts(String channel) {
+        return Counter.builder(AUTH_LOCKOUTS)
                 .description("Logins locked after too many wrong passwords, by the channel of the last one")
                 .tag(TAG_CHANNEL, channel)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** A channel source (an IMAP mailbox, a remote SFTP server) was polled successfully at {@code at}. */

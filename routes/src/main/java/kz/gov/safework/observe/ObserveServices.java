@@ -67,6 +67,10 @@ public final class ObserveServices {
                 .description("Usable bytes on the file system of hub.data-dir")
                 .baseUnit("bytes")
                 .register(registry);
+        Gauge.builder(HubMeters.DATA_DIR_SIZE, dataDirSpace, DataDirSpace::totalBytes)
+                .description("Size of the file system of hub.data-dir")
+                .baseUnit("bytes")
+                .register(registry);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             DiskSpaceHealthCheck check = new DiskSpaceHealthCheck(dataDirSpace, settings.diskMinFreeBytes(),

@@ -1,5 +1,10 @@
 package kz.gov.safework.observe;
 
-/** Depth of one queue and the consumers attached to it, as the broker last told us. */
-public record QueueStats(String queue, long messages, int consumers) {
+import java.time.Duration;
+
+/**
+ * Depth of one queue, the consumers attached to it, and the age of its oldest waiting message (null when none
+ * waits), as the broker last told us.
+ */
+public record QueueStats(String queue, long messages, int consumers, Duration oldest) {
 }

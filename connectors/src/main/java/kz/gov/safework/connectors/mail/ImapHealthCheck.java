@@ -19,6 +19,12 @@ public final class ImapHealthCheck extends AbstractHealthCheck {
         this.status = status;
     }
 
+    /** A mail server that is down or refuses the login is not mended by restarting the hub: readiness, not liveness. */
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("server", settings.imap().host() + ":" + settings.imap().port());

@@ -65,7 +65,12 @@ public class MailConfiguration implements CamelConfiguration {
                 Gauge.builder(LAST_POLL_GAUGE, status, MailPollStatus::lastSuccessEpochSeconds)
                         .description("When the source was last polled successfully (seconds since the epoch)")
                         .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
-                        .tag(MetricNames.TAG_SOURCE, "imap")
+                        .tag(MetricNames.TAG_SOURCE, MetricNames.SOURCE_IMAP)
+                        .register(meters);
+                Gauge.builder(MetricNames.SOURCE_POLL_INTERVAL, () -> settings.pollDelayMillis() / 1000.0)
+                        .description("Seconds between two polls of the source, as configured")
+                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
+                        .tag(MetricNames.TAG_SOURCE, MetricNames.SOURCE_IMAP)
                         .register(meters);
             }
         }

@@ -102,6 +102,11 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                         .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
                         .tag(MetricNames.TAG_SOURCE, id)
                         .register(meters);
+                Gauge.builder(MetricNames.SOURCE_POLL_INTERVAL, () -> settings.remotePollDelay() / 1000.0)
+                        .description("Seconds between two polls of the source, as configured")
+                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
+                        .tag(MetricNames.TAG_SOURCE, id)
+                        .register(meters);
             }
 
             Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");

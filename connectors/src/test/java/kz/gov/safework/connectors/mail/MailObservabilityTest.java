@@ -24,6 +24,8 @@ class MailObservabilityTest {
             await().until(() -> imapState(hub) == HealthCheck.State.UP);
             Gauge gauge = meters.get(MailConfiguration.LAST_POLL_GAUGE).tag("source", "imap").gauge();
             assertThat(gauge.value()).isGreaterThan(0);
+            assertThat(meters.get(kz.gov.safework.contract.MetricNames.SOURCE_POLL_INTERVAL).tag("source", "imap")
+                    .gauge().value()).as("hub.mail.imap.poll-delay in seconds, for the source alert").isPositive();
         }
     }
 
@@ -36,6 +38,10 @@ class MailObservabilityTest {
             HealthCheck.Result result = imapResult(hub);
             assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP poll failing"));
             assertThat(result.getDetails()).doesNotContainValue("not-the-password");
+            assertThat(result.getCheck().isLiveness()).as("a refused login is not mended by a restart").isFalse();
+            assertThat(result.getCheck().isReadiness()).isTrue();
+            assertThat(HealthCheckHelper.invokeLiveness(hub.camel))
+                    .noneMatch(r -> r.getCheck().getId().equals("mail-imap"));
         }
     }
 

@@ -1,17 +1,18 @@
 package kz.gov.safework.hub.observe;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import kz.gov.safework.contract.Json;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * Open, unauthenticated observation endpoints for monitoring systems (DESIGN.md §4):
@@ -28,11 +29,11 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("platform-http:/observe/health?httpMethodRestrict=GET").routeId("observe-health")
-                .process(e -> health(e, HealthCheckHelper.invoke(e.getContext()), routesStillStarting(e)));
+                .process(e -> health(e, HealthCheckHelper.invoke(e.getContext()), routesStillStarting(e.getContext())));
         from("platform-http:/observe/health/live?httpMethodRestrict=GET").routeId("observe-liveness")
-                .process(e -> health(e, HealthCheckHelper.invokeLiveness(e.getContext()), List.of()));
+                .process(e -> health(e, HealthReport.livenessChecks(HealthCheckHelper.invokeLiveness(e.getContext())), List.of()));
         from("platform-http:/observe/health/ready?httpMethodRestrict=GET").routeId("observe-readiness")
-                .process(e -> health(e, HealthCheckHelper.invokeReadiness(e.getContext()), routesStillStarting(e)));
+                .process(e -> health(e, HealthCheckHelper.invokeReadiness(e.getContext()), routesStillStarting(e.getContext())));
         from("platform-http:/observe/metrics?httpMethodRestrict=GET").routeId("observe-metrics")
                 .process(e -> {
                     e.getMessage().getHeaders().clear();
@@ -42,38 +43,36 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
     }
 
     /**
-     * Routes not started yet. The supervising route controller starts routes in the background, after the health
-     * route itself answers; until every route has started, an API call can still answer 404, so the hub is not yet
-     * healthy or ready (liveness does not wait for it).
+     * Routes not started yet. The supervising route controller adds and starts routes in the background, after the
+     * health routes themselves answer; until it has started every route, an API call can still answer 404, so the hub
+     * is not yet healthy or ready (liveness does not wait for it). The routes the context has so far are not enough:
+     * while the first ones already answered, others were still being added (HealthStartIT saw health UP, then DOWN);
+     * so the route definitions not yet made into routes count too, and the controller's own "still starting routes".
      */
-    private static List<String> routesStillStarting(Exchange exchange) {
-        var context = exchange.getContext();
+    static List<String> routesStillStarting(CamelContext context) {
         if (!context.isStarted()) {
             return List.of("the Camel context");
         }
-        return context.getRoutes().stream().map(Route::getRouteId)
+        Set<String> starting = new TreeSet<>();
+        context.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> !context.getRouteController().getRouteStatus(id).isStarted())
-                .sorted().toList();
+                .forEach(starting::add);
+        if (context instanceof ModelCamelContext model) {
+            model.getRouteDefinitions().stream().map(RouteDefinition::getRouteId)
+                    .filter(id -> id != null && context.getRoute(id) == null)
+                    .forEach(starting::add);
+        }
+        if (starting.isEmpty() && context.getRouteController().isStartingRoutes()) {
+            starting.add("(the route controller is still starting routes)");
+        }
+        return List.copyOf(starting);
     }
 
     private static void health(Exchange exchange, Collection<HealthCheck.Result> results, List<String> starting) {
-        boolean up = starting.isEmpty() && results.stream().allMatch(r -> r.getState() != HealthCheck.State.DOWN);
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("status", up ? "UP" : "DOWN");
-        ArrayNode checks = body.putArray("checks");
-        if (!starting.isEmpty()) {
-            checks.addObject().put("name", "routes-started").put("state", "DOWN")
-                    .put("message", "still starting: " + String.join(", ", starting));
-        }
-        results.stream().sorted(Comparator.comparing(r -> r.getCheck().getId())).forEach(r -> {
-            ObjectNode check = checks.addObject();
-            check.put("name", r.getCheck().getId());
-            check.put("state", r.getState().name());
-            r.getMessage().ifPresent(m -> check.put("message", m));
-        });
+        HealthReport report = HealthReport.of(results, starting);
         exchange.getMessage().getHeaders().clear();
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, report.up() ? 200 : 503);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(body.toString());
+        exchange.getMessage().setBody(report.body().toString());
     }
 }

@@ -92,4 +92,34 @@ class HealthChecksDownTest {
             });
         }
     }
+
+    @Test
+    void theDatabaseCheckIsDownWhileThePoolIsStillWaitingForAConnection() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // A pool whose server does not answer: getConnection hangs (Hikari would wait its connectionTimeout, 30 s).
+        javax.sql.DataSource hanging = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        asked.incrementAndGet();
+                        release.await();
+                        throw new java.sql.SQLException("released");
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            DatabaseHealthCheck check = new DatabaseHealthCheck(hanging);
+            check.setCamelContext(context);
+            for (int probe = 0; probe < 3; probe++) {
+                HealthCheck.Result result = call(check);
+                assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(result.getMessage()).hasValue("Database did not answer within 2 s");
+            }
+            assertThat(asked).as("probes wait for the unanswered question instead of asking again").hasValue(1);
+            assertThat(check.isLiveness()).as("a database outage is no reason to restart the hub").isFalse();
+            assertThat(check.isReadiness()).isTrue();
+        } finally {
+            release.countDown();
+        }
+    }
 }
