@@ -149,7 +149,7 @@ public final class Driver implements AutoCloseable {
             long interval = load.rate() > 0 ? (long) (1e9 / load.rate()) : 0;
             try {
                 while (System.nanoTime() < end) {
-                    long due = System.nanoTime();
+                    long due = 0;
                     if (interval > 0) {
                         // Open-loop pacing: latency counts from the slot a send was due, so a stalled send is not hidden.
                         due = start + slots.getAndIncrement() * interval;
@@ -163,6 +163,10 @@ public final class Driver implements AutoCloseable {
                     }
                     if (!window.tryAcquire(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                         return;
+                    }
+                    if (interval == 0) {
+                        // Closed loop: from the moment the window lets the document go.
+                        due = System.nanoTime();
                     }
                     Message message = message(session);
                     producer.send(message);
