@@ -25,6 +25,7 @@ public final class HubProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> extra;
     private final HttpClient http;
+    private final List<String> jvmArgs;
     public final int httpPort;
     /** hub.https.port from the extra properties, or 0: then {@link #url} is https and plain HTTP is off. */
     public final int httpsPort;
@@ -40,7 +41,13 @@ public final class HubProcess implements AutoCloseable {
 
     /** @param tls trusts the hub's HTTPS certificate (with hub.https.port among the extras), or null */
     public HubProcess(Path dataDir, Map<String, String> extra, SSLContext tls) throws IOException {
+        this(dataDir, extra, tls, List.of());
+    }
+
+    /** @param jvmArgs more JVM options before {@code -jar} (the benchmark's flight recording) */
+    public HubProcess(Path dataDir, Map<String, String> extra, SSLContext tls, List<String> jvmArgs) throws IOException {
         this.dataDir = dataDir;
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.log = dataDir.resolve("hub.log");
         this.extra = extra;
         this.httpsPort = Integer.parseInt(extra.getOrDefault("hub.https.port", "0"));
@@ -136,6 +143,7 @@ public final class HubProcess implements AutoCloseable {
                 "-Dhub.mail.embedded.smtp-port=" + smtpPort,
                 "-Dhub.mail.embedded.imap-port=" + imapPort));
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(System.getProperty("hub.jar"));
         return cmd;
@@ -152,6 +160,11 @@ public final class HubProcess implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** The running hub's process id (the benchmark reads its CPU time and heap through it). */
+    public long pid() {
+        return process.pid();
     }
 
     /** kill -9: no shutdown hook, no graceful anything. */
