@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,53 @@ class ReadinessDatabaseIT {
                 assertThat(JSON.readTree(AgencyClient.text(receipt)).path("status").asText()).isEqualTo("ACCEPTED");
             }
         }
+    }
+
+    /**
+     * Issue 11's outage: reports sent while the database is stopped for a minute (twice as long as the broker's
+     * whole redelivery schedule, after which they used to be dead-lettered) wait, and each gets exactly one receipt
+     * once it is back; the DLQ stays empty.
+     */
+    @Test
+    void reportsSentWhileTheDatabaseIsStoppedForAMinuteEachGetOneReceiptAndNoneIsDeadLettered() throws Exception {
+        try (PrivatePostgres postgres = PrivatePostgres.start();
+             HubProcess hub = new HubProcess(data, Map.of("hub.db.url", postgres.url(),
+                     "hub.db.user", PrivatePostgres.USER, "hub.db.password", "")).start("/observe/health/ready");
+             AgencyClient astana = new AgencyClient(hub.brokerPort, "akimat-astana",
+                     QueueChannelIT.password("akimat-astana"))) {
+            postgres.pause();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ids.add(astana.sendText(Reports.akimatAstana(Reports.newId()), Map.of()));
+            }
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(check(get(hub, "/observe/health/ready").body(), "store-outage").path("state").asText())
+                            .isEqualTo("DOWN"));
+            // The outage itself: a minute with the database stopped.
+            Thread.sleep(Duration.ofSeconds(60).toMillis());
+            assertThat(deadLetters(hub)).as("nothing dead-lettered during the outage").isEmpty();
+
+            postgres.resume();
+            for (String id : ids) {
+                Message receipt = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", 120_000);
+                assertThat(receipt).as("receipt for " + id).isNotNull();
+                assertThat(JSON.readTree(AgencyClient.text(receipt)).path("status").asText()).isEqualTo("ACCEPTED");
+            }
+            kz.gov.safework.testing.NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow(
+                    "a second receipt", timeout -> astana.receive("receipts.AKIMAT-ASTANA", null, timeout));
+            assertThat(deadLetters(hub)).isEmpty();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(get(hub, "/observe/health/ready").statusCode()).isEqualTo(200));
+        }
+    }
+
+    private static JsonNode deadLetters(HubProcess hub) throws Exception {
+        HttpResponse<String> list = hub.http().send(HttpRequest.newBuilder(URI.create(hub.url("/api/operator/dead-letters")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("operator:" + QueueChannelIT.password("operator")).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        return JSON.readTree(list.body());
     }
 
     private static HttpResponse<String> get(HubProcess hub, String path) throws Exception {

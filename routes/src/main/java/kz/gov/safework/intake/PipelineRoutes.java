@@ -67,7 +67,8 @@ public final class PipelineRoutes extends RouteBuilder {
 
         ThrottlingExceptionRoutePolicy pauseOnOutage = new ThrottlingExceptionRoutePolicy(1, outageCheckMillis,
                 outageCheckMillis, java.util.List.of(OutageException.class));
-        pauseOnOutage.setHalfOpenHandler(outages::storeAnswers);
+        // Closed again when the store answers; past the tolerance, one delivery per check goes through and counts.
+        pauseOnOutage.setHalfOpenHandler(() -> outages.storeAnswers() || !outages.withinTolerance());
         from("{{hub.intake.consumer.uri}}").routeId("pipeline").routePolicy(pauseOnOutage)
                 .process(envelopes)
                 // Broker-internal properties of the envelope (_AMQ_*, the sender stamp) are not passed on.
