@@ -93,21 +93,27 @@ public final class PipelineRoutes extends RouteBuilder {
                 .setBody(exchangeProperty(RECEIPT))
                 .removeHeader("JMSType");
 
-        // Back to the channel's adapter, hub.receipts.<channel>. The channel header is the hub's own (set by its
-        // adapters), and is checked against the closed set of channels before it names a queue. (One static
-        // endpoint per channel in a choice broke the repeated answer's own-session send: the transaction test
-        // PipelineTransactionTest caught it.)
+        // Back to the channel's adapter, hub.receipts.<channel>: one fixed endpoint, the queue in
+        // CamelJmsDestinationName. The channel header is the hub's own (set by its adapters) and is checked against
+        // the closed set of channels before it names a queue; nothing from a message reaches an endpoint URI.
+        String receipts = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}") + "channel";
         from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
-                .process(e -> Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)))
+                .process(e -> e.getMessage().setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME,
+                        receiptQueue(Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)))))
                 .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
-                    .toD(JmsTransactions.inOwnSession(getContext().resolvePropertyPlaceholders(
-                            "{{hub.receipts.uri-prefix}}") + "${header." + EnvelopeHeaders.CHANNEL + "}"))
+                    .to(JmsTransactions.inOwnSession(receipts))
                 .otherwise()
-                    .toD("{{hub.receipts.uri-prefix}}${header." + EnvelopeHeaders.CHANNEL + "}")
+                    .to(receipts)
                 .end()
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
+    }
+
+    /** hub.receipts.&lt;channel&gt;: the queue name after the prefix's {@code jms:queue:}. */
+    private String receiptQueue(Channel channel) {
+        String prefix = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}");
+        return prefix.substring(prefix.lastIndexOf(':') + 1) + channel.id();
     }
 }
