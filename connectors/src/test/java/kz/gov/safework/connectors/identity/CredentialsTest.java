@@ -29,6 +29,23 @@ class CredentialsTest {
                 (channel, login, until) -> lockouts.add(channel + ":" + login)));
     }
 
+    /**
+     * Unknown and known logins take the same time to refuse: the same work, not a measured time. An unknown login's
+     * password goes through PBKDF2 with the iterations of the known logins (a hash that matches nothing).
+     */
+    @Test
+    void anUnknownLoginCostsTheHashWorkOfAKnownOne() throws IOException {
+        Path file = dir.resolve("credentials.properties");
+        Files.writeString(file, "mz=" + new StoredPassword.Pbkdf2(1000, new byte[16],
+                StoredPassword.Pbkdf2.derive("a".toCharArray(), new byte[16], 1000, StoredPassword.HASH_BYTES)).format() + "\n"
+                + "operator=" + StoredPassword.hash("operator-long-password".toCharArray()).format() + "\n");
+        Credentials credentials = Credentials.load(file);
+
+        assertThat(credentials.unknownLoginCheck()).isInstanceOfSatisfying(StoredPassword.Pbkdf2.class, check ->
+                assertThat(check.iterations()).isEqualTo(StoredPassword.DEFAULT_ITERATIONS));
+        assertThat(credentials.login("http", "nobody", "operator-long-password").accepted()).isFalse();
+    }
+
     @Test
     void acceptsTheRightPasswordOfAHashedLogin() throws IOException {
         Credentials credentials = hashed();
