@@ -2,6 +2,9 @@ package kz.gov.safework.hub;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -38,6 +41,7 @@ import kz.gov.safework.intake.PipelineRoutes;
 import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.ObserveRoutes;
+import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
@@ -82,6 +86,8 @@ public final class HubConfiguration implements CamelConfiguration {
         if (settings.getBoolean(HubSettings.PRODUCTION)) {
             ProductionCheck.verify(settings::get, configDir);
         }
+
+        tracing(context, settings);
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);
@@ -185,6 +191,24 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addService(new Closer("jms pool", pooled::stop), true, true);
         LOG.info("Hub configured: config {}, data {}, broker {}, database {}", configDir.toAbsolutePath(), dataDir,
                 brokerUrl, dataSource.getJdbcUrl());
+    }
+
+    /**
+     * hub.tracing.otlp-endpoint: Camel's OpenTelemetry tracing, exported in batches over OTLP/HTTP. Empty (the default):
+     * nothing is installed, no span is made or sent. Wired here rather than by camel-main's keys because the hub
+     * accepts only its own strictly checked traceparent ({@link kz.gov.safework.observe.TraceParentPropagator}).
+     */
+    private static void tracing(CamelContext context, Settings settings) throws Exception {
+        String endpoint = settings.get(HubSettings.TRACING_OTLP_ENDPOINT);
+        if (endpoint.isBlank()) {
+            return;
+        }
+        SdkTracerProvider provider = Tracing.install(context, BatchSpanProcessor.builder(
+                OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build(),
+                settings.get(HubSettings.TRACING_SERVICE_NAME));
+        // Stopped after the routes (services stop in reverse order): the last spans are flushed.
+        context.addService(new Closer("tracing", provider::close), true, true);
+        LOG.info("Tracing on: spans exported over OTLP to {}", LogText.quote(endpoint));
     }
 
     /** hub.retention: a daily purge of the message log and the SFTP homes' archive/ and receipts/. */

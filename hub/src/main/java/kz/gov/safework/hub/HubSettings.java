@@ -36,6 +36,8 @@ final class HubSettings {
     static final String HTTPS_PORT = "hub.https.port";
     static final String HTTP_API_MAX_BODY_SIZE = "hub.http.api-max-body-size";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
+    static final String TRACING_OTLP_ENDPOINT = "hub.tracing.otlp-endpoint";
+    static final String TRACING_SERVICE_NAME = "hub.tracing.service-name";
 
     private HubSettings() {
     }
