@@ -19,6 +19,8 @@ import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
  * context crosses every queue as the {@code traceparent} message property ({@link TraceParentPropagator}).
  */
 public final class Tracing {
+    static final String EXCLUDED = "timer:*";
+
     private Tracing() {
     }
 
@@ -36,7 +38,10 @@ public final class Tracing {
         context.getRegistry().bind("hubTracer", Tracer.class, provider.get("kz.gov.safework.hub"));
         context.getRegistry().bind("hubPropagators", ContextPropagators.class,
                 ContextPropagators.create(new TraceParentPropagator()));
-        new OpenTelemetryTracer().init(context);
+        OpenTelemetryTracer tracer = new OpenTelemetryTracer();
+        // Timers (queue gauges every few seconds, retention) are the hub's housekeeping, not a document's journey.
+        tracer.setExcludePatterns(EXCLUDED);
+        tracer.init(context);
         return provider;
     }
 
