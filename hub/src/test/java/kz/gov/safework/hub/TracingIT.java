@@ -5,17 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * collector in this test: an agency sends a report over STOMP with its own {@code traceparent}; the receipt on
  * {@code receipts.<CODE>} continues that trace (its {@code traceparent} message property), the hub's log lines
  * about the document carry the trace id, and the spans reach the collector. A malformed traceparent is dropped:
- * the receipt is in a trace of the hub's own.
+ * the receipt is in a trace of the hub's own. An HTTP request with a {@code traceparent} continues the caller's
+ * trace too (and the answer does not echo the header).
  */
 class TracingIT {
     private static final String LOGIN = "akimat-astana";
@@ -54,10 +60,11 @@ class TracingIT {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop(TestInfo test) throws Exception {
         try {
             hub.stop();
-            Files.copy(data.resolve("hub.log"), Path.of("target", "TracingIT-hub.log"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(data.resolve("hub.log"), Path.of("target", "TracingIT-" + test.getTestMethod().orElseThrow().getName()
+                    + "-hub.log"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             collector.stop(0);
         }
@@ -74,9 +81,36 @@ class TracingIT {
                         .filter(line -> line.contains("Pipeline") && line.contains(" trace=" + TRACE)))
                         .anySatisfy(line -> assertThat(line).contains("submission=").contains("agency=AKIMAT-ASTANA")
                                 .contains(": ACCEPTED")));
-        byte[] traceId = HexFormat.of().parseHex(TRACE);
-        await("spans of the trace at the collector").atMost(Duration.ofSeconds(30))
-                .until(() -> exports.stream().anyMatch(body -> contains(body, traceId)));
+        awaitExported(TRACE);
+    }
+
+    @Test
+    void anHttpRequestContinuesTheCallersTrace() throws Exception {
+        String trace = "5b8aa5a2d2c872e8321cf37308d69df2";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url("/api/submissions/" + java.util.UUID.randomUUID())))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (LOGIN + ":" + QueueChannelIT.password(LOGIN)).getBytes(StandardCharsets.UTF_8)))
+                .header("traceparent", "00-" + trace + "-" + AGENCY_SPAN + "-01").build();
+
+        // The receipt API's own answer (a REST route may still be registering just after health says UP).
+        HttpResponse<String> answer = await("the receipt API's answer").atMost(Duration.ofSeconds(30))
+                .until(() -> hub.http().send(request, HttpResponse.BodyHandlers.ofString()),
+                        response -> response.body().contains("No such submission"));
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("traceparent")).isEmpty();
+        awaitExported(trace);
+    }
+
+    private void awaitExported(String trace) {
+        byte[] traceId = HexFormat.of().parseHex(trace);
+        try {
+            await("spans of the trace at the collector").atMost(Duration.ofSeconds(30))
+                    .until(() -> exports.stream().anyMatch(body -> contains(body, traceId)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no span of " + trace + " in " + exports.size() + " exports: "
+                    + exports.stream().map(b -> new String(b, StandardCharsets.ISO_8859_1).replaceAll("[^ -~]", "."))
+                            .toList(), e);
+        }
     }
 
     @Test

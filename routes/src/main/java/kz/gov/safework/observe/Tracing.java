@@ -19,7 +19,8 @@ import org.apache.camel.opentelemetry2.OpenTelemetryTracer;
  * context crosses every queue as the {@code traceparent} message property ({@link TraceParentPropagator}).
  */
 public final class Tracing {
-    static final String EXCLUDED = "timer:*";
+    /** Housekeeping, not a document's journey: timers (queue gauges, retention) and health and metrics probes. */
+    static final String EXCLUDED = "timer:*,platform-http:/observe*";
 
     private Tracing() {
     }
@@ -39,7 +40,6 @@ public final class Tracing {
         context.getRegistry().bind("hubPropagators", ContextPropagators.class,
                 ContextPropagators.create(new TraceParentPropagator()));
         OpenTelemetryTracer tracer = new OpenTelemetryTracer();
-        // Timers (queue gauges every few seconds, retention) are the hub's housekeeping, not a document's journey.
         tracer.setExcludePatterns(EXCLUDED);
         tracer.init(context);
         return provider;

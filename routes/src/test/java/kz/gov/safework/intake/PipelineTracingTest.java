@@ -84,14 +84,10 @@ class PipelineTracingTest {
     }
 
     @ParameterizedTest
+    // Two kinds of malformed value through the whole pipeline; every other kind is TraceParentTest's.
     @ValueSource(strings = {
         "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01",
-        "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-        "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
-        " 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"})
+        "00-00000000000000000000000000000000-00f067aa0ba902b7-01"})
     void aMalformedTraceparentIsDroppedAndTheDocumentStartsATraceOfItsOwn(String traceparent) throws Exception {
         String transportId = "T-" + UUID.randomUUID();
         List<SpanData> tree = judge(Channel.JMS, transportId, traceparent);
