@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,6 +43,7 @@ import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.observe.StatusRoutes;
+import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
@@ -84,6 +88,8 @@ public final class HubConfiguration implements CamelConfiguration {
         if (settings.getBoolean(HubSettings.PRODUCTION)) {
             ProductionCheck.verify(settings::get, configDir);
         }
+
+        tracing(context, settings);
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);
@@ -195,6 +201,24 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addService(new Closer("jms pool", pooled::stop), true, true);
         LOG.info("Hub configured: config {}, data {}, broker {}, database {}", configDir.toAbsolutePath(), dataDir,
                 brokerUrl, dataSource.getJdbcUrl());
+    }
+
+    /**
+     * hub.tracing.otlp-endpoint: Camel's OpenTelemetry tracing, exported in batches over OTLP/HTTP. Empty (the default):
+     * nothing is installed, no span is made or sent. Wired here rather than by camel-main's keys because the hub
+     * accepts only its own strictly checked traceparent ({@link kz.gov.safework.observe.TraceParentPropagator}).
+     */
+    private static void tracing(CamelContext context, Settings settings) throws Exception {
+        String endpoint = settings.get(HubSettings.TRACING_OTLP_ENDPOINT);
+        if (endpoint.isBlank()) {
+            return;
+        }
+        SdkTracerProvider provider = Tracing.install(context, BatchSpanProcessor.builder(
+                OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build(),
+                settings.get(HubSettings.TRACING_SERVICE_NAME));
+        // Stopped after the routes (services stop in reverse order): the last spans are flushed.
+        context.addService(new Closer("tracing", provider::close), true, true);
+        LOG.info("Tracing on: spans exported over OTLP to {}", LogText.quote(endpoint));
     }
 
     /** hub.retention: a daily purge of the message log and the SFTP homes' archive/ and receipts/. */

@@ -41,6 +41,8 @@ final class HubSettings {
     static final String OUTAGE_TOLERANCE = "hub.outage.tolerance";
     static final String OUTAGE_CHECK_INTERVAL = "hub.outage.check-interval-ms";
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
+    static final String TRACING_OTLP_ENDPOINT = "hub.tracing.otlp-endpoint";
+    static final String TRACING_SERVICE_NAME = "hub.tracing.service-name";
 
     private HubSettings() {
     }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.observe.Tracing;
 
 /**
  * The message log: every envelope's bytes on disk under {@code <data-dir>/messages/} with their SHA-256,
@@ -84,13 +85,16 @@ public final class MessageLog {
         }
     }
 
-    /** Records the envelope; a redelivered one keeps its first row. */
+    /**
+     * Records the envelope, with the trace it travels in (null when tracing is off); a redelivered one keeps its
+     * first row.
+     */
     public void record(Envelope envelope) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO message_log (submission_id, channel, login, agency, transport_id, file_name,
-                         content_type, received_at, logged_at, size_bytes, sha256, body_path)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                         content_type, received_at, logged_at, size_bytes, sha256, body_path, trace_id)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, envelope.submissionId());
             ps.setString(2, envelope.channel().id());
             ps.setString(3, envelope.login());
@@ -103,6 +107,7 @@ public final class MessageLog {
             ps.setLong(10, envelope.size());
             ps.setString(11, envelope.sha256());
             ps.setString(12, root.getParent().relativize(envelope.body()).toString());
+            ps.setString(13, Tracing.currentTraceId());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {

@@ -29,7 +29,9 @@ import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import kz.gov.safework.observe.HubMeters;
+import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.SubmissionStore;
@@ -78,6 +80,11 @@ final class PipelineTestHub implements AutoCloseable {
     private final AtomicLong transportIds = new AtomicLong();
 
     PipelineTestHub() throws Exception {
+        this(null);
+    }
+
+    /** With Camel's OpenTelemetry tracing installed as the hub does, spans to the given processor (null: off). */
+    PipelineTestHub(SpanProcessor spans) throws Exception {
         Properties properties = new Properties();
         try (InputStream in = new FileInputStream(CONFIG.resolve("application.properties").toFile())) {
             properties.load(in);
@@ -111,6 +118,9 @@ final class PipelineTestHub implements AutoCloseable {
         outages = new Outages(database, dataDir, clock, java.time.Duration.ofMinutes(10));
         context = new DefaultCamelContext();
         context.getPropertiesComponent().setInitialProperties(properties);
+        if (spans != null) {
+            Tracing.install(context, spans, "pipeline-test");
+        }
         pool = new JmsPoolConnectionFactory();
         pool.setConnectionFactory(connectionFactory());
         // As the hub wires it: a transacted route's sends share the consumer's session; repeated answers go out
@@ -134,11 +144,20 @@ final class PipelineTestHub implements AutoCloseable {
     }
 
     void sendEnvelope(String agency, String transportId, String body) throws Exception {
+        sendEnvelope(Channel.JMS, agency, transportId, body, java.util.Map.of());
+    }
+
+    /** An envelope as the given channel's adapter puts it on hub.intake, with extra message properties. */
+    void sendEnvelope(Channel channel, String agency, String transportId, String body,
+            java.util.Map<String, String> properties) throws Exception {
         try (Connection connection = connectionFactory().createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(body.getBytes(StandardCharsets.UTF_8));
-            message.setStringProperty(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
+            for (var property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            message.setStringProperty(EnvelopeHeaders.CHANNEL, channel.id());
             message.setStringProperty(EnvelopeHeaders.LOGIN, agency.toLowerCase(java.util.Locale.ROOT));
             message.setStringProperty(EnvelopeHeaders.AGENCY, agency);
             message.setStringProperty(EnvelopeHeaders.TRANSPORT_ID, transportId);
