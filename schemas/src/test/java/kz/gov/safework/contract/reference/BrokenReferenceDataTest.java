@@ -54,7 +54,7 @@ class BrokenReferenceDataTest {
 
     @Test
     void rejectsUnknownResponsibleCode() throws IOException {
-        edit(PLAN, "      - {code: AFK, byAgreement: true}", "      - {code: AFC, byAgreement: true}");
+        edit(PLAN, "      - {code: AFK, byAgreement: true, contributes: true}", "      - {code: AFC, byAgreement: true, contributes: true}");
         ReferenceDataException e = loadFails();
         assertThat(e.file()).isEqualTo(dir.resolve(PLAN).toString());
         assertThat(e.path()).isEqualTo("/items/2/responsible/4/code");
