@@ -179,7 +179,8 @@ class DecreeObligationsIT {
                                    Integer actual) {
         ObjectNode item = JSON.createObjectNode().put("item", number).put("status", status).put("narrativeRu", narrative);
         if (document) {
-            item.putObject("completionDocument").put("type", "приказ").put("number", "1-П").put("date", "2021-11-25");
+            item.putObject("completionDocument").put("type", "приказ").put("number", "1-П").put("date", "2021-11-25")
+                    .put("title", "О внесении изменений в приказ № 1019");
         }
         if (planned != null) {
             item.putObject("expenses").put("planned", planned).put("actual", actual)
@@ -208,7 +209,7 @@ class DecreeObligationsIT {
         return HttpClient.newHttpClient().send(request(method, path, login, hub), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest request(String method, String path, String login, HubProcess hub) {
+    private static HttpRequest request(String method, String path, String login, HubProcess hub) throws Exception {
         return HttpRequest.newBuilder(URI.create(hub.url(path)))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
