@@ -62,6 +62,23 @@ class BrokenReferenceDataTest {
     }
 
     @Test
+    void rejectsUnknownPredecessor() throws IOException {
+        edit("agencies.yaml", "predecessors: [AKIMAT-KARAGANDA]", "predecessors: [AKIMAT-KARAGANDY]");
+        ReferenceDataException e = loadFails();
+        assertThat(e.path()).matches("/agencies/\\d+/predecessors/0");
+        assertThat(e.getMessage()).contains("unknown predecessor 'AKIMAT-KARAGANDY'");
+    }
+
+    @Test
+    void rejectsAgencyEndingBeforeItBegins() throws IOException {
+        edit("agencies.yaml", "    validFrom: 2022-06-08                        # formed from part of the Карагандинской области\n",
+                "    validFrom: 2022-06-08\n    validTo: 2022-06-07\n");
+        ReferenceDataException e = loadFails();
+        assertThat(e.path()).matches("/agencies/\\d+/validTo");
+        assertThat(e.getMessage()).contains("before validFrom");
+    }
+
+    @Test
     void rejectsDuplicateAgencyCode() throws IOException {
         edit("agencies.yaml", "  - code: ME\n", "  - code: MZ\n");
         ReferenceDataException e = loadFails();
