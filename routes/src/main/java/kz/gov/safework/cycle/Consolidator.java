@@ -119,8 +119,8 @@ public final class Consolidator {
                 item.deadline() == null ? null : item.deadline().original(),
                 ConsolidatedStatus.derive(statuses, cells.size()), statuses.size() == cells.size(),
                 planned != null ? planned : reportedPlanned, actual, entries, decree(item), reportedPlanned,
-                cumulative(earlier.planned().get(item.number()), reportedPlanned),
-                cumulative(earlier.actual().get(item.number()), actual));
+                add(earlier.planned().get(item.number()), reportedPlanned),
+                add(earlier.actual().get(item.number()), actual));
     }
 
     /**
@@ -132,11 +132,6 @@ public final class Consolidator {
             return null;
         }
         return new DecreeFinancing(item.financing().total(), item.financing().source(), item.financing().original());
-    }
-
-    /** Earlier years' reported sum plus this year's; null when neither has a figure. */
-    static BigDecimal cumulative(BigDecimal earlier, BigDecimal thisYear) {
-        return add(earlier, thisYear);
     }
 
     /** Planned amount for the year as the decree states it; null when the decree gives none for that year. */
@@ -214,6 +209,7 @@ public final class Consolidator {
         return reference.agency(code).map(Agency::nameRu).orElse(code);
     }
 
+    /** The sum, null when neither has a figure (also: earlier years' sum plus this year's, the cumulative ones). */
     private static BigDecimal add(BigDecimal sum, BigDecimal value) {
         if (value == null) {
             return sum;
