@@ -504,13 +504,43 @@
         view.appendChild(el('pre', {text: JSON.stringify(data, null, 2)}));
         return;
       }
+      if (data.lastDayOnTime) {
+        view.appendChild(el('p', {className: 'due', text: t('dueDate') + data.lastDayOnTime + ' (' +
+          (data.dueReading || '') + ', ' + (data.zone || '') + ')'}));
+      }
+      // Agencies with their kind (owes / by agreement / contributes) and validity, when the API gives them.
+      var info = {};
+      (Array.isArray(data.agencies) ? data.agencies : []).forEach(function (a) {
+        if (a && typeof a === 'object' && a.code) {
+          info[a.code] = a;
+        }
+      });
+      var kindOrder = ['OWES', 'BY_AGREEMENT', 'CONTRIBUTES'];
+      function kindOf(agency) {
+        return (info[agency] && info[agency].kind) || 'OWES';
+      }
+      var agencies = matrix.agencies.slice().sort(function (a, b) {
+        return kindOrder.indexOf(kindOf(a)) - kindOrder.indexOf(kindOf(b));
+      });
       var head = el('tr', {}, el('th', {text: t('agency')}));
       matrix.items.forEach(function (item) {
         head.appendChild(el('th', {className: 'item', text: item}));
       });
       var body = el('tbody');
-      matrix.agencies.forEach(function (agency) {
-        var row = el('tr', {'data-agency': agency}, el('th', {text: agency}));
+      var shownKind = null;
+      agencies.forEach(function (agency) {
+        var kind = kindOf(agency);
+        if (kind !== shownKind && Object.keys(info).length) {
+          body.appendChild(el('tr', {className: 'kind', 'data-kind': kind},
+            el('th', {colspan: matrix.items.length + 1, text: t('kind' + kind)})));
+          shownKind = kind;
+        }
+        var label = agency;
+        if (info[agency] && info[agency].validFrom) {
+          label += ' (' + t('since') + info[agency].validFrom +
+            (info[agency].predecessors ? '; ' + t('before') + info[agency].predecessors.join(', ') : '') + ')';
+        }
+        var row = el('tr', {'data-agency': agency, 'data-kind': kind}, el('th', {text: label}));
         matrix.items.forEach(function (item) {
           var cell = matrix.cell(agency, item);
           var status = statusOf(cell);

@@ -57,7 +57,7 @@ class HttpEchoIT {
             }
             HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 
-            assertThat(response.statusCode()).as(path + " as " + login).isLessThan(500);
+            assertThat(response.statusCode()).as(path + " as " + login + ": " + response.body()).isLessThan(500);
             response.headers().map().forEach((name, values) -> {
                 assertThat(name.toLowerCase(Locale.ROOT)).as(path + " response header")
                         .isNotIn("x-evil", "evilparam", "x-forwarded-host", "authorization");

@@ -1,7 +1,7 @@
 package kz.gov.safework.cycle;
 
 /**
- * State of one cell of the expected-submission matrix (one agency × one item it owes in a year).
+ * State of one cell of the expected-submission matrix (one agency × one item it is asked about in a year).
  * See routes/CYCLE.md for the rules.
  */
 public enum CellStatus {
@@ -14,7 +14,9 @@ public enum CellStatus {
     /** The agency only sent documents that were rejected. */
     REJECTED_ONLY("отклонено", "О"),
     /** Accepted, and replaced at least once by a correction; the latest version counts. */
-    CORRECTED("исправлено", "И");
+    CORRECTED("исправлено", "И"),
+    /** A contributor (not obliged by paragraph 2) that has sent nothing: never missing, never reminded. */
+    NOT_REQUIRED("не обязательно", "·");
 
     private final String labelRu;
     private final String symbol;

@@ -185,6 +185,31 @@ public final class ConsolidatedPdf {
                     .append("</tbody></table></div>");
         }
 
+        // The decree's own amounts beside the reported figures (financed items only)
+        List<ItemBlock> financed = r.sections().stream().flatMap(sec -> sec.items().stream())
+                .filter(i -> i.decree() != null).toList();
+        if (!financed.isEmpty()) {
+            h.append("<div class=\"section\"><h2>").append(n++)
+                    .append(". Финансирование: предусмотрено Планом действий и представлено органами, тыс. тенге</h2>")
+                    .append("<table><thead><tr><th style=\"width: 6%\">№ п/п</th>")
+                    .append("<th style=\"width: 34%\">Источник финансирования (по Плану действий)</th>")
+                    .append("<th style=\"width: 12%\">Предусмотрено Планом, всего</th>")
+                    .append("<th style=\"width: 12%\">План за год (сведения органов)</th>")
+                    .append("<th style=\"width: 12%\">Факт за год</th>")
+                    .append("<th style=\"width: 12%\">План нарастающим итогом</th>")
+                    .append("<th style=\"width: 12%\">Факт нарастающим итогом</th></tr></thead><tbody>");
+            for (ItemBlock item : financed) {
+                h.append("<tr><td>").append(esc(item.number())).append("</td><td>")
+                        .append(esc(item.decree().original() != null ? item.decree().original() : item.decree().source()))
+                        .append("</td><td class=\"num\">").append(money(item.decree().total()))
+                        .append("</td><td class=\"num\">").append(money(item.reportedPlanned()))
+                        .append("</td><td class=\"num\">").append(money(item.actual()))
+                        .append("</td><td class=\"num\">").append(money(item.plannedCumulative()))
+                        .append("</td><td class=\"num\">").append(money(item.actualCumulative())).append("</td></tr>");
+            }
+            h.append("</tbody></table></div>");
+        }
+
         // Compliance grid
         Set<String> items = new LinkedHashSet<>();
         r.sections().forEach(sec -> sec.items().forEach(i -> items.add(i.number())));

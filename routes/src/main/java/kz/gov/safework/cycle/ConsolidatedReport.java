@@ -42,9 +42,22 @@ public record ConsolidatedReport(
                          BigDecimal planned, BigDecimal actual) {
     }
 
+    /**
+     * {@code planned}: the decree's amount for the year where it gives one, else the agencies' reported planned
+     * sum; {@code decree}: the decree's own financing of the item (total for the whole item and source);
+     * {@code reportedPlanned}/{@code actual}: what the agencies reported for the year; the cumulative figures
+     * add every earlier reporting year of the plan.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ItemBlock(String number, String titleRu, String formRu, String deadline, ConsolidatedStatus status,
-                            boolean allReported, BigDecimal planned, BigDecimal actual, List<AgencyEntry> agencies) {
+                            boolean allReported, BigDecimal planned, BigDecimal actual, List<AgencyEntry> agencies,
+                            DecreeFinancing decree, BigDecimal reportedPlanned, BigDecimal plannedCumulative,
+                            BigDecimal actualCumulative) {
+    }
+
+    /** The decree's column 6 for a financed item: {@code total} (thousand tenge, whole item) where it gives one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecreeFinancing(BigDecimal total, String source, String original) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

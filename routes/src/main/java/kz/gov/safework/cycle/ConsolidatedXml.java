@@ -127,9 +127,19 @@ public final class ConsolidatedXml {
         w.writeAttribute("allReported", String.valueOf(item.allReported()));
         amount(w, "planned", item.planned());
         amount(w, "actual", item.actual());
+        amount(w, "reportedPlanned", item.reportedPlanned());
+        amount(w, "plannedCumulative", item.plannedCumulative());
+        amount(w, "actualCumulative", item.actualCumulative());
         text(w, "title", item.titleRu());
         text(w, "form", item.formRu());
         text(w, "deadline", item.deadline());
+        if (item.decree() != null) {
+            w.writeStartElement("decreeFinancing");
+            amount(w, "total", item.decree().total());
+            optional(w, "source", item.decree().source());
+            w.writeCharacters(item.decree().original() == null ? "" : item.decree().original());
+            w.writeEndElement();
+        }
         for (AgencyEntry a : item.agencies()) {
             w.writeStartElement("agency");
             w.writeAttribute("code", a.agency());

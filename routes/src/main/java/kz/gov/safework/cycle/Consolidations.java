@@ -156,11 +156,12 @@ public class Consolidations {
         return new ApprovedPackage.Part(kind, name, mediaType, body, Hashes.sha256(body));
     }
 
+    /** The cells and, for the cumulative figures, what the earlier years' reports say. */
     private static String fingerprint(YearState state) {
         return Hashes.sha256(String.join(",", state.cells().stream()
                 .map(c -> c.agency() + "/" + c.item().number() + "=" + c.status() + ":"
                         + (c.currentSubmission() == null ? "" : c.currentSubmission().submissionId()))
-                .sorted().toList()));
+                .sorted().toList()) + "|" + state.earlier().fingerprint());
     }
 
     static ConsolidatedReport read(String json) {

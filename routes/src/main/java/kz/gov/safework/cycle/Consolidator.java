@@ -20,6 +20,7 @@ import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.cycle.ConsolidatedReport.AgencyCompliance;
 import kz.gov.safework.cycle.ConsolidatedReport.AgencyEntry;
 import kz.gov.safework.cycle.ConsolidatedReport.Change;
+import kz.gov.safework.cycle.ConsolidatedReport.DecreeFinancing;
 import kz.gov.safework.cycle.ConsolidatedReport.Document;
 import kz.gov.safework.cycle.ConsolidatedReport.GridCell;
 import kz.gov.safework.cycle.ConsolidatedReport.IncludedSubmission;
@@ -39,15 +40,17 @@ public final class Consolidator {
     public ConsolidatedReport build(YearState state, String id, Instant at, ConsolidatedReport previous) {
         Plan plan = state.plan();
         int year = state.year();
+        // A contributor that sent nothing is not part of the Government's report (it owed nothing).
+        List<CellState> cells = state.cells().stream().filter(c -> c.status() != CellStatus.NOT_REQUIRED).toList();
         Map<String, List<CellState>> byItem = new LinkedHashMap<>();
-        state.cells().forEach(c -> byItem.computeIfAbsent(c.item().number(), k -> new ArrayList<>()).add(c));
+        cells.forEach(c -> byItem.computeIfAbsent(c.item().number(), k -> new ArrayList<>()).add(c));
 
         List<SectionBlock> sections = new ArrayList<>();
         for (Section section : sectionsOf(plan)) {
             List<ItemBlock> items = new ArrayList<>();
             for (PlanItem item : plan.items()) {
                 if (item.section() == section.number() && byItem.containsKey(item.number())) {
-                    items.add(item(item, year, byItem.get(item.number())));
+                    items.add(item(item, year, byItem.get(item.number()), state.earlier()));
                 }
             }
             if (!items.isEmpty()) {
@@ -56,24 +59,24 @@ public final class Consolidator {
         }
 
         Set<String> agencies = new LinkedHashSet<>();
-        state.cells().forEach(c -> agencies.add(c.agency()));
+        cells.forEach(c -> agencies.add(c.agency()));
         List<AgencyCompliance> grid = new ArrayList<>();
         int reported = 0;
         int late = 0;
         int missing = 0;
         for (String code : agencies) {
-            List<CellState> cells = state.cellsOf(code);
-            boolean anyReported = cells.stream().anyMatch(c -> c.status().reported());
-            boolean anyLate = cells.stream().anyMatch(CellState::late);
+            List<CellState> own = cells.stream().filter(c -> c.agency().equals(code)).toList();
+            boolean anyReported = own.stream().anyMatch(c -> c.status().reported());
+            boolean anyLate = own.stream().anyMatch(CellState::late);
             reported += anyReported ? 1 : 0;
             late += anyLate ? 1 : 0;
             missing += anyReported ? 0 : 1;
             grid.add(new AgencyCompliance(code, nameRu(code), anyLate, !anyReported,
-                    cells.stream().map(c -> new GridCell(c.item().number(), c.status())).toList()));
+                    own.stream().map(c -> new GridCell(c.item().number(), c.status())).toList()));
         }
 
         Map<String, IncludedSubmission> included = new LinkedHashMap<>();
-        state.cells().stream().filter(c -> c.currentSubmission() != null).map(CellState::currentSubmission)
+        cells.stream().filter(c -> c.currentSubmission() != null).map(CellState::currentSubmission)
                 .sorted(Comparator.comparing(StoredSubmission::receivedAt).thenComparing(StoredSubmission::submissionId))
                 .forEach(s -> included.putIfAbsent(s.submissionId(), new IncludedSubmission(s.submissionId(),
                         s.agency(), s.reportId(), s.sha256(), s.receivedAt(), s.late())));
@@ -90,7 +93,7 @@ public final class Consolidator {
         return previous == null ? report : report.withVersion(version, previous.version(), changes(previous, report));
     }
 
-    private ItemBlock item(PlanItem item, int year, List<CellState> cells) {
+    private ItemBlock item(PlanItem item, int year, List<CellState> cells, EarlierYears earlier) {
         List<AgencyEntry> entries = new ArrayList<>();
         List<ItemStatus> statuses = new ArrayList<>();
         BigDecimal actual = null;
@@ -115,7 +118,20 @@ public final class Consolidator {
         return new ItemBlock(item.number(), item.titleRu(), item.formRu(),
                 item.deadline() == null ? null : item.deadline().original(),
                 ConsolidatedStatus.derive(statuses, cells.size()), statuses.size() == cells.size(),
-                planned != null ? planned : reportedPlanned, actual, entries);
+                planned != null ? planned : reportedPlanned, actual, entries, decree(item), reportedPlanned,
+                add(earlier.planned().get(item.number()), reportedPlanned),
+                add(earlier.actual().get(item.number()), actual));
+    }
+
+    /**
+     * The decree's own financing of an item that needs financing (column 6 of the plan: source and, where it
+     * gives one, the amount for the whole item); null for "не требуются".
+     */
+    static DecreeFinancing decree(PlanItem item) {
+        if (item.financing() == null || !item.financing().required()) {
+            return null;
+        }
+        return new DecreeFinancing(item.financing().total(), item.financing().source(), item.financing().original());
     }
 
     /** Planned amount for the year as the decree states it; null when the decree gives none for that year. */
@@ -193,6 +209,7 @@ public final class Consolidator {
         return reference.agency(code).map(Agency::nameRu).orElse(code);
     }
 
+    /** The sum, null when neither has a figure (also: earlier years' sum plus this year's, the cumulative ones). */
     private static BigDecimal add(BigDecimal sum, BigDecimal value) {
         if (value == null) {
             return sum;

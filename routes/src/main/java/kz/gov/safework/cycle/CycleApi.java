@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.reference.ObligationKind;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.cycle.CycleStore.ConsolidationRow;
 import org.apache.camel.Exchange;
@@ -67,13 +68,15 @@ public class CycleApi {
             throw new ApiException(400, "format must be json or csv");
         }
         if (format.equals("csv")) {
-            StringBuilder csv = new StringBuilder("agency,item,status,late,current_submission,submissions\r\n");
+            StringBuilder csv = new StringBuilder(
+                    "agency,item,status,late,current_submission,submissions,kind,agency_valid_from\r\n");
             for (CellState c : cells) {
                 csv.append(c.agency()).append(',').append(csvField(c.item().number())).append(',').append(c.status())
                         .append(',').append(c.late()).append(',')
                         .append(c.currentSubmission() == null ? "" : c.currentSubmission().submissionId()).append(',')
                         .append(csvField(c.versions().stream().map(StoredSubmission::submissionId)
                                 .collect(Collectors.joining(" "))))
+                        .append(',').append(c.kind()).append(',').append(validFrom(c.agency()))
                         .append("\r\n");
             }
             respond(exchange, 200, "text/csv; charset=UTF-8", csv.toString());
@@ -84,19 +87,41 @@ public class CycleApi {
         body.put("year", year);
         body.put("owed", state.owed());
         body.put("agencyDueDate", plan.reporting().agencyDueDate(year).toString());
+        body.put("dueReading", plan.reporting().dueReading().name());
+        body.put("lastDayOnTime", plan.reporting().lastDayOnTime(year).toString());
+        body.put("lateFrom", plan.reporting().lateFrom(year).toString());
+        body.put("zone", plan.reporting().zone().getId());
         body.put("asOf", state.asOf().toString());
+        // Rows of the matrix: each agency once, with its strongest kind, when it came into being and the
+        // bodies that covered its territory before; the console shows by-agreement and contributor rows apart.
+        Map<String, ObligationKind> kinds = new LinkedHashMap<>();
+        cells.forEach(c -> kinds.merge(c.agency(), c.kind(), (x, y) -> x.compareTo(y) <= 0 ? x : y));
+        ArrayNode agencies = body.putArray("agencies");
+        kinds.forEach((code, kind) -> {
+            ObjectNode agency = agencies.addObject().put("code", code).put("kind", kind.name());
+            data.reference().agency(code).ifPresent(a -> {
+                agency.put("validFrom", a.validFrom() == null ? null : a.validFrom().toString());
+                a.predecessors().forEach(agency.withArray("predecessors")::add);
+            });
+        });
         ArrayNode array = body.putArray("cells");
         for (CellState c : cells) {
             ObjectNode cell = array.addObject();
             cell.put("agency", c.agency());
             cell.put("item", c.item().number());
             cell.put("status", c.status().name());
+            cell.put("kind", c.kind().name());
             cell.put("late", c.late());
             cell.put("currentSubmission", c.currentSubmission() == null ? null : c.currentSubmission().submissionId());
             ArrayNode subs = cell.putArray("submissions");
             c.versions().forEach(s -> subs.add(submission(s)));
         }
         respond(exchange, 200, "application/json", body);
+    }
+
+    private String validFrom(String agency) {
+        return data.reference().agency(agency).map(a -> a.validFrom() == null ? "" : a.validFrom().toString())
+                .orElse("");
     }
 
     public void history(Exchange exchange) {

@@ -3,6 +3,8 @@ package kz.gov.safework.cycle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.ReferenceData;
@@ -24,8 +26,18 @@ public class CycleData {
     }
 
     public YearState state(Plan plan, int year) {
-        return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year),
-                store.submissions(plan.id(), year), store.entries(plan.id(), year));
+        EarlierYears earlier = earlier(plan, year);
+        return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year, earlier),
+                store.submissions(plan.id(), year), store.entries(plan.id(), year), earlier);
+    }
+
+    /** The reports of the plan's reporting years before this one. */
+    EarlierYears earlier(Plan plan, int year) {
+        List<EarlierYears.Year> years = new ArrayList<>();
+        for (int y = plan.firstReportingYear(); y < year; y++) {
+            years.add(new EarlierYears.Year(store.submissions(plan.id(), y), store.entries(plan.id(), y)));
+        }
+        return EarlierYears.of(years);
     }
 
     public Optional<Plan> plan(String id) {

@@ -7,6 +7,9 @@ public final class CycleProperties {
     /** Days from the agencies' due date on which reminders go out. */
     public static final String REMINDER_OFFSETS = "hub.cycle.reminder-offsets";
     public static final String REMINDER_OFFSETS_DEFAULT = "-20d,-5d,+1d";
+    /** Whether "(по согласованию)" bodies get reminders too (contributors never do). */
+    public static final String REMINDERS_BY_AGREEMENT = "hub.cycle.reminders.by-agreement";
+    public static final String REMINDERS_BY_AGREEMENT_DEFAULT = "false";
     /** Time zone that decides which calendar day it is (Kazakhstan has one zone, UTC+5, since 2024). */
     public static final String ZONE = "hub.cycle.zone";
     public static final String ZONE_DEFAULT = "Asia/Almaty";

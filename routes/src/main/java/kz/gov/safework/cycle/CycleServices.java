@@ -23,10 +23,11 @@ public final class CycleServices {
     private final CycleApi api;
     private final GovernmentOutbox outbox;
 
-    CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, ZoneId zone, CamelContext context) {
+    CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, boolean remindByAgreement,
+                  ZoneId zone, CamelContext context) {
         this.data = data;
         this.dataSource = dataSource;
-        this.reminders = new Reminders(data, schedule);
+        this.reminders = new Reminders(data, schedule, remindByAgreement);
         this.consolidations = new Consolidations(data, zone);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
@@ -43,7 +44,9 @@ public final class CycleServices {
             DataSource dataSource = required(context, "hubDataSource", DataSource.class);
             CycleData data = new CycleData(required(context, "referenceData", ReferenceData.class),
                     new CycleStore(dataSource), required(context, "clock", Clock.class), zone);
-            services = new CycleServices(data, dataSource, schedule, zone, context);
+            boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
+                    .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
+            services = new CycleServices(data, dataSource, schedule, byAgreement, zone, context);
             context.getRegistry().bind(BEAN_NAME, services);
         }
         return services;

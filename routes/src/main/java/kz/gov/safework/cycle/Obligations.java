@@ -3,19 +3,22 @@ package kz.gov.safework.cycle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import kz.gov.safework.contract.reference.ObligationKind;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.PlanItem;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 /**
- * Who owes what: for a plan and a reporting year, every responsible agency × every item it owes.
+ * Who owes what: for a plan and a reporting year, every responsible agency × every item, with what the entry
+ * obliges it to (routes/CYCLE.md, "Who owes what", states each rule with its paragraph of the decree).
  *
- * <p>A year is owed when it is one of the plan's reporting years and, if the plan was repealed, the
- * agencies' due date for that year (10 January of the next year) is not after the repeal date: once the
- * decree that imposes the duty is repealed, no report falls due under it. An item is owed in a year when
- * it is in force that year (items of the 2022 amendment from 2022) and its deadline covers the year, by
- * every agency its responsible entries name, groups (all akimats, …) expanded.
+ * <p>A year is owed when it is one of the plan's reporting years and, if the plan was repealed, the agencies'
+ * due date for that year is not after the repeal's effective date. An item is asked about every year from the
+ * year it is in force up to and including its deadline year, and after that until the agency's report for an
+ * earlier year marked it completed. It is asked of the agencies its responsible entries name that exist that
+ * year, groups expanded.
  */
 public final class Obligations {
     private final ReferenceData reference;
@@ -24,7 +27,15 @@ public final class Obligations {
         this.reference = reference;
     }
 
-    public record Obligation(String agency, PlanItem item) {
+    public record Obligation(String agency, PlanItem item, ObligationKind kind) {
+        public Obligation(String agency, PlanItem item) {
+            this(agency, item, ObligationKind.OWES);
+        }
+
+        /** Counts as missing and is reminded (by-agreement entries only when so configured). */
+        public boolean required() {
+            return kind != ObligationKind.CONTRIBUTES;
+        }
     }
 
     public static boolean yearOwed(Plan plan, int year) {
@@ -32,19 +43,32 @@ public final class Obligations {
             return false;
         }
         return plan.repealed() == null
-                || !plan.reporting().agencyDueDate(year).isAfter(plan.repealed().date());
+                || !plan.reporting().agencyDueDate(year).isAfter(plan.repealed().effectiveDate());
+    }
+
+    /**
+     * Whether the item is asked about in the year: in force, and either not past its deadline year or not yet
+     * marked completed by a report for an earlier year.
+     */
+    public static boolean itemAsked(PlanItem item, int year, boolean completedEarlier) {
+        return item.inForce(year) && (year <= item.deadline().toYear() || !completedEarlier);
+    }
+
+    /** As {@link #owed(Plan, int, EarlierYears)} with nothing completed earlier. */
+    public List<Obligation> owed(Plan plan, int year) {
+        return owed(plan, year, EarlierYears.NONE);
     }
 
     /** In plan order: item by item, agencies in the order the item names them. */
-    public List<Obligation> owed(Plan plan, int year) {
+    public List<Obligation> owed(Plan plan, int year, EarlierYears earlier) {
         List<Obligation> owed = new ArrayList<>();
         if (!yearOwed(plan, year)) {
             return owed;
         }
         for (PlanItem item : plan.items()) {
-            if (item.inForce(year) && item.deadline().covers(year)) {
-                for (String agency : reference.expand(item.responsible())) {
-                    owed.add(new Obligation(agency, item));
+            for (Map.Entry<String, ObligationKind> agency : reference.expand(item.responsible(), year).entrySet()) {
+                if (itemAsked(item, year, earlier.completed(agency.getKey(), item.number()))) {
+                    owed.add(new Obligation(agency.getKey(), item, agency.getValue()));
                 }
             }
         }

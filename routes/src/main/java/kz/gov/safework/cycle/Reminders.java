@@ -18,10 +18,13 @@ import kz.gov.safework.contract.reference.PlanItem;
 public class Reminders {
     private final CycleData data;
     private final ReminderSchedule schedule;
+    private final boolean byAgreement;
 
-    public Reminders(CycleData data, ReminderSchedule schedule) {
+    /** {@code byAgreement}: "(по согласованию)" bodies are reminded too; contributors never are. */
+    public Reminders(CycleData data, ReminderSchedule schedule, boolean byAgreement) {
         this.data = data;
         this.schedule = schedule;
+        this.byAgreement = byAgreement;
     }
 
     public List<Reminder> due() {
@@ -45,7 +48,7 @@ public class Reminders {
         Plan plan = state.plan();
         LocalDate dueDate = plan.reporting().agencyDueDate(state.year());
         List<Reminder> reminders = new ArrayList<>();
-        for (Map.Entry<String, List<CellState>> owing : state.outstanding().entrySet()) {
+        for (Map.Entry<String, List<CellState>> owing : state.outstanding(byAgreement).entrySet()) {
             Agency agency = data.reference().agency(owing.getKey()).orElse(null);
             List<PlanItem> items = owing.getValue().stream().map(CellState::item).toList();
             boolean email = agency != null && !agency.emails().isEmpty();

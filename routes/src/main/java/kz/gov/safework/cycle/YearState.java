@@ -6,10 +6,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.gov.safework.contract.reference.ObligationKind;
 import kz.gov.safework.contract.reference.Plan;
 
 /** Every cell of a plan and reporting year at one moment: the expected-submission matrix. */
-public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<CellState> cells) {
+public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<CellState> cells, EarlierYears earlier) {
 
     /**
      * Builds the cells from the obligations and the store's rows for the plan and year.
@@ -17,7 +18,7 @@ public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<Ce
      * that was received last (a correction replaces the earlier report only for the items it carries).
      */
     public static YearState of(Plan plan, int year, Instant asOf, List<Obligations.Obligation> owed,
-                               List<StoredSubmission> submissions, List<StoredEntry> entries) {
+                               List<StoredSubmission> submissions, List<StoredEntry> entries, EarlierYears earlier) {
         Map<String, StoredSubmission> byId = new LinkedHashMap<>();
         submissions.forEach(s -> byId.put(s.submissionId(), s));
         Comparator<StoredSubmission> oldestFirst = Comparator.comparing(StoredSubmission::receivedAt)
@@ -36,28 +37,35 @@ public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<Ce
                 boolean corrected = versions.size() > 1 || currentSubmission.correctionOf() != null;
                 CellStatus status = corrected ? CellStatus.CORRECTED
                         : currentSubmission.late() ? CellStatus.ACCEPTED_LATE : CellStatus.ACCEPTED;
-                cells.add(new CellState(o.agency(), o.item(), status, current, currentSubmission, versions));
+                cells.add(new CellState(o.agency(), o.item(), o.kind(), status, current, currentSubmission, versions));
                 continue;
             }
             List<StoredSubmission> rejected = submissions.stream()
                     .filter(s -> s.rejected() && o.agency().equals(s.agency()))
                     .sorted(oldestFirst)
                     .toList();
-            CellStatus status = rejected.isEmpty() ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
-            cells.add(new CellState(o.agency(), o.item(), status, null, null, rejected));
+            CellStatus status = !o.required() ? CellStatus.NOT_REQUIRED
+                    : rejected.isEmpty() ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
+            cells.add(new CellState(o.agency(), o.item(), o.kind(), status, null, null,
+                    o.required() ? rejected : List.of()));
         }
-        return new YearState(plan, year, !owed.isEmpty(), asOf, List.copyOf(cells));
+        return new YearState(plan, year, !owed.isEmpty(), asOf, List.copyOf(cells), earlier);
     }
 
     public List<CellState> cellsOf(String agency) {
         return cells.stream().filter(c -> c.agency().equals(agency)).toList();
     }
 
-    /** Items each agency still owes (cells neither accepted nor corrected), agencies in plan order. */
-    public Map<String, List<CellState>> outstanding() {
+    /**
+     * Items each agency still owes (cells neither accepted nor corrected), agencies in plan order. Contributors
+     * owe nothing; by-agreement cells count only with {@code byAgreement}.
+     */
+    public Map<String, List<CellState>> outstanding(boolean byAgreement) {
         Map<String, List<CellState>> outstanding = new LinkedHashMap<>();
         for (CellState cell : cells) {
-            if (!cell.status().reported()) {
+            boolean counts = cell.kind() == ObligationKind.OWES
+                    || byAgreement && cell.kind() == ObligationKind.BY_AGREEMENT;
+            if (counts && !cell.status().reported()) {
                 outstanding.computeIfAbsent(cell.agency(), a -> new ArrayList<>()).add(cell);
             }
         }

@@ -58,9 +58,16 @@ class ConsoleBrowserTest {
                 from("platform-http:/api/plans/{plan}/years/{year}/matrix").routeId("test-matrix")
                         .removeHeaders("*")
                         .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                        .setBody(constant("{\"agencies\":[\"MZ\",\"MVD\"],\"items\":[\"1\",\"2\"],\"cells\":["
+                        .setBody(constant("{\"lastDayOnTime\":\"2023-01-10\",\"dueReading\":\"INCLUSIVE\","
+                                + "\"zone\":\"Asia/Almaty\",\"agencies\":[{\"code\":\"AFK\",\"kind\":\"CONTRIBUTES\"},"
+                                + "{\"code\":\"MZ\",\"kind\":\"OWES\"},{\"code\":\"MVD\",\"kind\":\"OWES\"},"
+                                + "{\"code\":\"AKIMAT-ULYTAU\",\"kind\":\"OWES\",\"validFrom\":\"2022-06-08\","
+                                + "\"predecessors\":[\"AKIMAT-KARAGANDA\"]}],\"items\":[\"1\",\"2\"],\"cells\":["
                                 + "{\"agency\":\"MZ\",\"item\":\"1\",\"status\":\"COMPLETED\"},"
-                                + "{\"agency\":\"MVD\",\"item\":\"2\",\"status\":\"MISSING\"}]}"));
+                                + "{\"agency\":\"MVD\",\"item\":\"2\",\"status\":\"MISSING\"},"
+                                + "{\"agency\":\"AKIMAT-ULYTAU\",\"item\":\"2\",\"status\":\"MISSING\"},"
+                                + "{\"agency\":\"AFK\",\"item\":\"1\",\"status\":\"NOT_REQUIRED\","
+                                + "\"kind\":\"CONTRIBUTES\"}]}"));
             }
         });
 
@@ -112,6 +119,15 @@ class ConsoleBrowserTest {
 
         waitFor(By.cssSelector("#matrix-view tr[data-agency='MZ'] td.cell.ok"));
         assertThat(browser.findElements(By.cssSelector("#matrix-view tr[data-agency='MVD'] td.cell.bad"))).hasSize(1);
+        // The year's due date, contributors in rows of their own after the agencies that owe, and when a
+        // region came into being.
+        assertThat(browser.findElement(By.cssSelector("#matrix-view p.due")).getText()).contains("2023-01-10");
+        List<String> rows = browser.findElements(By.cssSelector("#matrix-view tbody tr")).stream()
+                .map(r -> r.getAttribute("data-agency") == null ? "#" + r.getAttribute("data-kind")
+                        : r.getAttribute("data-agency")).toList();
+        assertThat(rows).containsExactly("#OWES", "MZ", "MVD", "AKIMAT-ULYTAU", "#CONTRIBUTES", "AFK");
+        assertThat(browser.findElement(By.cssSelector("#matrix-view tr[data-agency='AKIMAT-ULYTAU'] th")).getText())
+                .contains("2022-06-08", "AKIMAT-KARAGANDA");
         assertThat(waitFor(By.id("consolidations-error")).getText()).isNotBlank();
 
         WebElement deadLetter = waitFor(By.cssSelector("#dead-letters-body tr[data-dead-letter-id]"));

@@ -96,11 +96,22 @@ public final class ReferenceData {
         return codes;
     }
 
-    /** Items of the plan this agency is responsible for and that are in force in the year. */
-    public List<PlanItem> itemsOwed(Plan plan, String agencyCode, int year) {
-        return plan.items().stream()
-                .filter(item -> item.inForce(year) && item.deadline().covers(year))
-                .filter(item -> expand(item.responsible()).contains(agencyCode))
-                .toList();
+    /**
+     * The agencies behind responsible entries that exist in the reporting year, each with what the entry obliges
+     * it to, in order of appearance; an agency named twice (directly and through a group) keeps its strongest kind.
+     */
+    public Map<String, ObligationKind> expand(List<Responsible> responsible, int year) {
+        Map<String, ObligationKind> kinds = new LinkedHashMap<>();
+        for (Responsible r : responsible) {
+            AgencyGroup group = groups.get(r.code());
+            List<String> codes = group != null ? group.members() : List.of(r.code());
+            for (String code : codes) {
+                Agency agency = agencies.get(code);
+                if (agency == null || agency.validIn(year)) {
+                    kinds.merge(code, r.kind(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+        }
+        return kinds;
     }
 }

@@ -148,6 +148,22 @@ public final class ReferenceDataLoader {
                         + "); agencies and groups share one set of codes");
             }
         }
+        for (int i = 0; i < file.agencies().size(); i++) {
+            Agency agency = file.agencies().get(i);
+            String at = "/agencies/" + i;
+            if (agency.validFrom() != null && agency.validTo() != null && agency.validTo().isBefore(agency.validFrom())) {
+                throw source.error(at + "/validTo", "validTo " + agency.validTo() + " is before validFrom "
+                        + agency.validFrom());
+            }
+            for (int j = 0; j < agency.predecessors().size(); j++) {
+                String predecessor = agency.predecessors().get(j);
+                String where = codes.get(predecessor);
+                if (where == null || !where.startsWith("/agencies/") || predecessor.equals(agency.code())) {
+                    throw source.error(at + "/predecessors/" + j, "unknown predecessor '" + predecessor
+                            + "': must be another agency's code");
+                }
+            }
+        }
         for (int i = 0; i < file.groups().size(); i++) {
             AgencyGroup group = file.groups().get(i);
             for (int j = 0; j < group.members().size(); j++) {

@@ -54,11 +54,28 @@ class BrokenReferenceDataTest {
 
     @Test
     void rejectsUnknownResponsibleCode() throws IOException {
-        edit(PLAN, "      - {code: AFK, byAgreement: true}", "      - {code: AFC, byAgreement: true}");
+        edit(PLAN, "      - {code: AFK, byAgreement: true, contributes: true}", "      - {code: AFC, byAgreement: true, contributes: true}");
         ReferenceDataException e = loadFails();
         assertThat(e.file()).isEqualTo(dir.resolve(PLAN).toString());
         assertThat(e.path()).isEqualTo("/items/2/responsible/4/code");
         assertThat(e.getMessage()).contains("unknown responsible code 'AFC'");
+    }
+
+    @Test
+    void rejectsUnknownPredecessor() throws IOException {
+        edit("agencies.yaml", "predecessors: [AKIMAT-KARAGANDA]", "predecessors: [AKIMAT-KARAGANDY]");
+        ReferenceDataException e = loadFails();
+        assertThat(e.path()).matches("/agencies/\\d+/predecessors/0");
+        assertThat(e.getMessage()).contains("unknown predecessor 'AKIMAT-KARAGANDY'");
+    }
+
+    @Test
+    void rejectsAgencyEndingBeforeItBegins() throws IOException {
+        edit("agencies.yaml", "    validFrom: 2022-06-08                        # formed from part of the Карагандинской области\n",
+                "    validFrom: 2022-06-08\n    validTo: 2022-06-07\n");
+        ReferenceDataException e = loadFails();
+        assertThat(e.path()).matches("/agencies/\\d+/validTo");
+        assertThat(e.getMessage()).contains("before validFrom");
     }
 
     @Test

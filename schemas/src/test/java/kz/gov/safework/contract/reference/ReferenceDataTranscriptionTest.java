@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.gov.safework.contract.reference.Deadline.DeadlineKind;
@@ -85,7 +86,7 @@ class ReferenceDataTranscriptionTest {
     @Test
     void item20IsMtsznWithRniiotFundedBy230MillionFromProgramme034() {
         PlanItem item = item("20");
-        assertThat(item.responsible()).containsExactly(new Responsible("MTSZN", false), new Responsible("RNIIOT", false));
+        assertThat(item.responsible()).containsExactly(new Responsible("MTSZN", false), new Responsible("RNIIOT", false, true));
         assertThat(item.deadline()).isEqualTo(new Deadline(DeadlineKind.YEAR_RANGE, 2021, 2023, null, null, "2021 – 2023 годы"));
         assertThat(item.financing().required()).isTrue();
         assertThat(item.financing().total()).isEqualByComparingTo("230000");
@@ -117,7 +118,7 @@ class ReferenceDataTranscriptionTest {
     @Test
     void item22dash1HasRniiotByAgreementAndAbout360MillionFromProgramme034() {
         PlanItem item = item("22-1");
-        assertThat(item.responsible()).containsExactly(new Responsible("MTSZN", false), new Responsible("RNIIOT", true));
+        assertThat(item.responsible()).containsExactly(new Responsible("MTSZN", false), new Responsible("RNIIOT", true, true));
         assertThat(item.financing().amounts()).containsExactly(new Financing.Amount(null, new BigDecimal("359536")));
         assertThat(item.financing().total()).isEqualByComparingTo("359536");
         assertThat(item.financing().original()).contains("359536 тысяч тенге");
@@ -140,7 +141,7 @@ class ReferenceDataTranscriptionTest {
     void item3NamesArrfnAndAfkByAgreement() {
         assertThat(item("3").responsible()).containsExactly(new Responsible("MTSZN", false),
                 new Responsible("ARRFN", false), new Responsible(E, true), new Responsible(T, true),
-                new Responsible("AFK", true));
+                new Responsible("AFK", true, true));
         assertThat(item("3").deadline().month()).isEqualTo(1);
     }
 
@@ -154,7 +155,7 @@ class ReferenceDataTranscriptionTest {
         assertThat(item("19").responsible()).containsExactly(new Responsible("MTSZN", false),
                 new Responsible("MZ", false), new Responsible("BNS-ASPR", false));
         assertThat(item("23").responsible()).extracting(Responsible::code).containsExactly("MTSZN", "MIIR", "ME", "MSKH", E, T);
-        assertThat(item("27").responsible()).containsExactly(new Responsible("MTSZN", false), new Responsible("ITECA", true));
+        assertThat(item("27").responsible()).containsExactly(new Responsible("MTSZN", false), new Responsible("ITECA", true, true));
         assertThat(item("12-1").responsible()).containsExactly(new Responsible("MTSZN", false));
     }
 
@@ -191,11 +192,38 @@ class ReferenceDataTranscriptionTest {
     }
 
     @Test
-    void anAkimatOwesTheAkimatItemsOfEachYear() {
-        assertThat(data.itemsOwed(plan, "AKIMAT-ULYTAU", 2021)).extracting(PlanItem::number)
-                .containsExactly("14", "15", "16", "24", "25", "26");
-        assertThat(data.itemsOwed(plan, "AKIMAT-ULYTAU", 2022)).extracting(PlanItem::number)
-                .containsExactly("14", "15", "16", "24", "25", "26", "28");
+    void theRegionsFormedIn2022ExistFrom2022AndNameTheRegionsTheyCameFrom() {
+        assertThat(data.agency("AKIMAT-ULYTAU").orElseThrow().validIn(2021)).isFalse();
+        assertThat(data.agency("AKIMAT-ULYTAU").orElseThrow().validIn(2022)).isTrue();
+        assertThat(data.agency("AKIMAT-ULYTAU").orElseThrow().predecessors()).containsExactly("AKIMAT-KARAGANDA");
+        assertThat(data.agency("AKIMAT-ABAI").orElseThrow().predecessors()).containsExactly("AKIMAT-EAST-KAZAKHSTAN");
+        assertThat(data.agency("AKIMAT-ZHETYSU").orElseThrow().predecessors()).containsExactly("AKIMAT-ALMATY-REGION");
+        assertThat(data.expand(List.of(new Responsible("ALL-AKIMATS", false)), 2021)).hasSize(17)
+                .doesNotContainKeys("AKIMAT-ABAI", "AKIMAT-ZHETYSU", "AKIMAT-ULYTAU");
+        assertThat(data.expand(List.of(new Responsible("ALL-AKIMATS", false)), 2022)).hasSize(20);
+    }
+
+    @Test
+    void theCoExecutorsParagraphTwoDoesNotNameOnlyContribute() {
+        Map<String, ObligationKind> item3 = data.expand(plan.item("3").orElseThrow().responsible(), 2021);
+        assertThat(item3).containsEntry("MTSZN", ObligationKind.OWES).containsEntry("AFK", ObligationKind.CONTRIBUTES)
+                .containsEntry("EMPLOYERS", ObligationKind.BY_AGREEMENT);
+        assertThat(data.expand(plan.item("20").orElseThrow().responsible(), 2021))
+                .containsEntry("RNIIOT", ObligationKind.CONTRIBUTES);
+        assertThat(data.expand(plan.item("27").orElseThrow().responsible(), 2021))
+                .containsEntry("ITECA", ObligationKind.CONTRIBUTES);
+        Map<String, ObligationKind> item9 = data.expand(plan.item("9").orElseThrow().responsible(), 2021);
+        assertThat(item9).containsEntry("MTSZN", ObligationKind.OWES);
+        assertThat(item9.entrySet()).filteredOn(e -> e.getValue() == ObligationKind.OWES).hasSize(1);
+    }
+
+    @Test
+    void theDueDateIsReadInclusiveInAlmatyTimeAndTheRepealTakesEffectOnItsDate() {
+        assertThat(plan.reporting().dueReading()).isEqualTo(ReportingRule.DueReading.INCLUSIVE);
+        assertThat(plan.reporting().lastDayOnTime(2021)).isEqualTo(java.time.LocalDate.of(2022, 1, 10));
+        // Asia/Almaty was UTC+6 until March 2024: the end of 10 January 2022 there is 18:00 UTC.
+        assertThat(plan.reporting().lateFrom(2021)).isEqualTo(java.time.Instant.parse("2022-01-10T18:00:00Z"));
+        assertThat(plan.repealed().effectiveDate()).isEqualTo(java.time.LocalDate.of(2023, 12, 28));
     }
 
     @Test
