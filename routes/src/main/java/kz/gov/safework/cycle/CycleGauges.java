@@ -45,7 +45,7 @@ public final class CycleGauges {
                 }
                 LocalDate due = plan.reporting().agencyDueDate(year);
                 gauge(MISSING, "Agencies that still owe at least one item of the plan's reporting year", plan, year)
-                        .set(data.state(plan, year).outstanding().size());
+                        .set(data.state(plan, year).outstanding(false).size()); // the bodies that must report
                 gauge(DAYS_LEFT, "Days until the agencies' due date of the reporting year (negative after it)",
                         plan, year).set(ChronoUnit.DAYS.between(today, due));
             }
