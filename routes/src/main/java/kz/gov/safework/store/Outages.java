@@ -88,14 +88,15 @@ public final class Outages {
         return started == null || !clock.instant().isAfter(started.plus(tolerance));
     }
 
-    /** Whether the database answers and the data dir takes a write; ends the outage when both do. */
+    /** Whether the database answers and the message log's folder takes a write; ends the outage when both do. */
     public boolean storeAnswers() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(2)) {
                 return false;
             }
-            Files.createDirectories(dataDir);
-            Path probe = Files.createTempFile(dataDir, ".outage-probe", ".tmp");
+            Path folder = dataDir.resolve(MessageLog.FOLDER); // where the pipeline writes first
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".outage-probe", ".tmp");
             Files.delete(probe);
         } catch (SQLException | IOException | RuntimeException down) {
             return false;

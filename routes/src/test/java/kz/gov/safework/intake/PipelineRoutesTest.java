@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -240,6 +242,35 @@ class PipelineRoutesTest {
         assertThat(hub.messageCount(Queues.DLQ)).isZero();
         assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(ids.size());
         assertThat(hub.outages.ongoing()).isFalse();
+    }
+
+    @Test
+    void aMessageLogThatTakesNoWritesPausesThePipelineUntilItDoesAgain() throws Exception {
+        // The message log's folder replaced by a file: every write under it fails as on a read-only disk (the tests
+        // run as root, for whom permissions do not stop a write).
+        Path folder = hub.dataDir.resolve(kz.gov.safework.store.MessageLog.FOLDER);
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.writeString(folder, "not a folder");
+        String id = UUID.randomUUID().toString();
+        hub.sendEnvelope(ASTANA, report(id, ASTANA));
+        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(hub.outages::ongoing);
+        NotifyBuilder more = new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(hub.maxAttempts * 3).create();
+        assertThat(more.matches(3, TimeUnit.SECONDS)).as("no deliveries while the disk takes no writes").isFalse();
+        assertThat(hub.messageCount(Queues.DLQ)).isZero();
+
+        NotifyBuilder drained = new NotifyBuilder(hub.context).fromRoute("pipeline").whenCompleted(1).create();
+        Files.delete(folder);
+        assertThat(drained.matches(30, TimeUnit.SECONDS)).isTrue();
+        List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
+        assertThat(receipts).hasSize(1);
+        assertThat(JSON.readTree(receipts.get(0).text()).get("reportId").asText()).isEqualTo(id);
+        assertThat(hub.messageCount(Queues.DLQ)).isZero();
     }
 
     private double submissionsCounted(String status) {

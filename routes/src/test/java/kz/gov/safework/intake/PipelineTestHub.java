@@ -76,7 +76,7 @@ final class PipelineTestHub implements AutoCloseable {
     private final int serverId = SERVER_IDS.incrementAndGet();
     private final ActiveMQServer server;
     private final JmsPoolConnectionFactory pool;
-    private final Path dataDir;
+    final Path dataDir;
     private final AtomicLong transportIds = new AtomicLong();
 
     PipelineTestHub() throws Exception {
