@@ -96,12 +96,14 @@ public final class PipelineRoutes extends RouteBuilder {
         // Back to the channel's adapter, hub.receipts.<channel>: one fixed endpoint, the queue in
         // CamelJmsDestinationName. The channel header is the hub's own (set by its adapters) and is checked against
         // the closed set of channels before it names a queue; nothing from a message reaches an endpoint URI.
-        String receipts = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}") + "channel";
+        String prefix = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}");
+        String receipts = prefix + "channel";
+        String queuePrefix = prefix.substring(prefix.lastIndexOf(':') + 1); // after jms:queue:
         from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
                 .process(e -> e.getMessage().setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME,
-                        receiptQueue(Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)))))
+                        queuePrefix + Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)).id()))
                 .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
                     .to(JmsTransactions.inOwnSession(receipts))
                 .otherwise()
@@ -109,11 +111,5 @@ public final class PipelineRoutes extends RouteBuilder {
                 .end()
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
-    }
-
-    /** hub.receipts.&lt;channel&gt;: the queue name after the prefix's {@code jms:queue:}. */
-    private String receiptQueue(Channel channel) {
-        String prefix = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}");
-        return prefix.substring(prefix.lastIndexOf(':') + 1) + channel.id();
     }
 }
