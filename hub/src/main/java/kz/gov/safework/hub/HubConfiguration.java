@@ -130,7 +130,7 @@ public final class HubConfiguration implements CamelConfiguration {
             broker = new EmbeddedBroker(new BrokerSettings(dataDir, settings.get(HubSettings.BROKER_HOST),
                     settings.getInt(HubSettings.BROKER_PORT), settings.getInt(HubSettings.BROKER_TLS_PORT),
                     TlsSettings.load(context.getPropertiesComponent()), hubUser, hubPassword, "mtszn",
-                    settings.getInt(HubSettings.BROKER_MAX_ATTEMPTS),
+                    brokerMaxDeliveryAttempts(settings),
                     settings.getInt(HubSettings.BROKER_REDELIVERY_DELAY),
                     settings.getInt(HubSettings.BROKER_ID_CACHE),
                     BrokerSettings.maxMessageBytesFor(settings.getLong(HubSettings.MAX_DOCUMENT_SIZE)),
@@ -246,6 +246,22 @@ public final class HubConfiguration implements CamelConfiguration {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * hub.broker.max-delivery-attempts, falling back to hub.pipeline.max-attempts (which meant both until now; the
+     * fallback stays for one release). The pipeline must give up, with its reason, before the broker does without one.
+     */
+    static int brokerMaxDeliveryAttempts(Settings settings) {
+        int pipeline = settings.getInt(HubSettings.PIPELINE_MAX_ATTEMPTS);
+        String configured = settings.get(HubSettings.BROKER_MAX_DELIVERY_ATTEMPTS);
+        int broker = configured.isEmpty() ? pipeline : Integer.parseInt(configured);
+        if (broker < pipeline) {
+            throw new IllegalStateException(HubSettings.BROKER_MAX_DELIVERY_ATTEMPTS + "=" + broker + " is below "
+                    + HubSettings.PIPELINE_MAX_ATTEMPTS + "=" + pipeline + ": the broker would dead-letter envelopes"
+                    + " without the pipeline's reason");
+        }
+        return broker;
     }
 
     private static Credentials credentials(Settings settings, Path configDir) {

@@ -21,7 +21,10 @@ final class HubSettings {
     static final String BROKER_TLS_PORT = kz.gov.safework.connectors.jms.BrokerSettings.TLS_PORT_KEY;
     static final String BROKER_USER = "hub.broker.user";
     static final String BROKER_PASSWORD = "hub.broker.password";
-    static final String BROKER_MAX_ATTEMPTS = "hub.pipeline.max-attempts";
+    /** The broker's redelivery limit on every queue; empty: {@link #PIPELINE_MAX_ATTEMPTS} (its meaning until 1.x). */
+    static final String BROKER_MAX_DELIVERY_ATTEMPTS = "hub.broker.max-delivery-attempts";
+    /** Deliveries of one envelope after which the pipeline gives up and sends it to the DLQ with its reason. */
+    static final String PIPELINE_MAX_ATTEMPTS = "hub.pipeline.max-attempts";
     static final String BROKER_REDELIVERY_DELAY = "hub.broker.redelivery-delay-ms";
     static final String BROKER_ID_CACHE = "hub.broker.duplicate-id-cache-size";
     static final String RETENTION = "hub.retention";
