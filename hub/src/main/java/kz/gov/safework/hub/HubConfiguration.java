@@ -24,7 +24,13 @@ import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
 import kz.gov.safework.connectors.jms.JmsChannelRoutes;
 import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
+import kz.gov.safework.connectors.mail.MailBeans;
+import kz.gov.safework.connectors.mail.MailConfiguration;
+import kz.gov.safework.connectors.mail.MailIntakeRoutes;
+import kz.gov.safework.connectors.mail.MailPollStatus;
+import kz.gov.safework.connectors.mail.MailReceiptRoutes;
 import kz.gov.safework.connectors.sftp.DropBox;
+import kz.gov.safework.connectors.sftp.SftpConfiguration;
 import kz.gov.safework.connectors.sftp.SftpSettings;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.reading.DocumentReader;
@@ -40,7 +46,12 @@ import kz.gov.safework.intake.Pipeline;
 import kz.gov.safework.intake.PipelineRoutes;
 import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HubMeters;
+import kz.gov.safework.cycle.CycleApiRoutes;
+import kz.gov.safework.cycle.CycleRoutes;
+import kz.gov.safework.cycle.CycleServices;
+import kz.gov.safework.observe.ArtemisManagement;
 import kz.gov.safework.observe.ObserveRoutes;
+import kz.gov.safework.observe.ObserveServices;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.observe.Tracing;
@@ -78,11 +89,7 @@ public final class HubConfiguration implements CamelConfiguration {
 
         Path configDir = Path.of(settings.get(HubSettings.CONFIG_DIR));
         Path dataDir = Path.of(settings.get(HubSettings.DATA_DIR)).toAbsolutePath();
-        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
-        if (clock == null) {
-            clock = Clock.systemUTC();
-            registry.bind("clock", Clock.class, clock);
-        }
+        Clock clock = Clock.systemUTC();
 
         // Production refuses demo settings before anything listens (every violation in one message).
         if (settings.getBoolean(HubSettings.PRODUCTION)) {
@@ -98,7 +105,6 @@ public final class HubConfiguration implements CamelConfiguration {
         meters.authLockoutChannels(java.util.List.of("broker", "sftp", "mail", "http"));
 
         ReferenceData referenceData = ReferenceData.load(configDir);
-        registry.bind("referenceData", ReferenceData.class, referenceData);
         int maxFailures = settings.getInt(HubSettings.AUTH_MAX_FAILURES);
         LoginThrottle throttle = new LoginThrottle(clock, maxFailures, settings.getDuration(HubSettings.AUTH_LOCKOUT),
                 (channel, login, until) -> {
@@ -107,12 +113,9 @@ public final class HubConfiguration implements CamelConfiguration {
                     meters.authLockout(channel);
                 });
         Credentials credentials = credentials(settings, configDir).throttledBy(throttle);
-        registry.bind("credentials", Credentials.class, credentials);
-        CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
-        registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class, authenticator);
+        ApiAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
-        registry.bind("hubDataSource", DataSource.class, dataSource);
         // Each capability numbers its own migrations in a range (store 1-9, cycle 10-19, operators 20-29, mail 30-39,
         // SFTP 40-49), so a new store migration (V2) comes after a database already at V40: out of order by design.
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
@@ -178,9 +181,11 @@ public final class HubConfiguration implements CamelConfiguration {
                 "api.description", "Receipts, the reporting cycle and the operator console's API. "
                         + "Every path needs HTTP Basic credentials (the same logins as the broker and SFTP)."));
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
-        context.addRoutes(new ObserveRoutes());
-        context.addRoutes(new StatusRoutes());
-        context.addRoutes(new OperatorApiRoutes());
+        ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource,
+                metrics, authenticator, referenceData);
+        context.addRoutes(new ObserveRoutes(observe));
+        context.addRoutes(new StatusRoutes(observe));
+        context.addRoutes(new OperatorApiRoutes(observe));
         context.addRoutes(new ConsoleRoutes());
         context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
         Outages outages = new Outages(dataSource, dataDir, clock,
@@ -189,7 +194,15 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
                 settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
-        context.addRoutes(new ReceiptApiRoutes(store));
+        context.addRoutes(new ReceiptApiRoutes(store, authenticator));
+        CycleServices cycle = CycleServices.create(context, dataSource, referenceData, clock, authenticator);
+        context.addRoutes(new CycleRoutes(cycle, metrics));
+        context.addRoutes(new CycleApiRoutes(cycle));
+        new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);
+        MailBeans mail = new MailBeans(referenceData, dataSource, clock, new MailPollStatus());
+        new MailConfiguration(mail, credentials, metrics).configure(context);
+        context.addRoutes(new MailIntakeRoutes(mail));
+        context.addRoutes(new MailReceiptRoutes(mail));
         context.addRoutes(retentionRoutes(settings, SftpSettings.from(context.getPropertiesComponent()).dropBoxRoot(),
                 dataDir, dataSource, clock));
 

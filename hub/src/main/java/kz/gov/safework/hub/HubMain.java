@@ -3,12 +3,6 @@ package kz.gov.safework.hub;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kz.gov.safework.connectors.mail.MailConfiguration;
-import kz.gov.safework.connectors.mail.MailIntakeRoutes;
-import kz.gov.safework.connectors.mail.MailReceiptRoutes;
-import kz.gov.safework.connectors.sftp.SftpConfiguration;
-import kz.gov.safework.cycle.CycleApiRoutes;
-import kz.gov.safework.cycle.CycleRoutes;
 import org.apache.camel.main.Main;
 
 /**
@@ -53,12 +47,6 @@ public final class HubMain {
         main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
         main.addMainListener(new HttpServerSetup());
         main.configure().addConfiguration(HubConfiguration.class);
-        main.configure().addConfiguration(SftpConfiguration.class);
-        main.configure().addConfiguration(MailConfiguration.class);
-        main.configure().addRoutesBuilder(new MailIntakeRoutes());
-        main.configure().addRoutesBuilder(new MailReceiptRoutes());
-        main.configure().addRoutesBuilder(new CycleRoutes());
-        main.configure().addRoutesBuilder(new CycleApiRoutes());
         return main;
     }
 

@@ -3,12 +3,11 @@ package kz.gov.safework.api;
 import java.util.Optional;
 
 /**
- * Checks an HTTP Authorization header (Basic) against the hub's credentials. Bound in the registry as
- * {@code hubAuthenticator} by the application, which knows the credentials and the reference data.
+ * Checks an HTTP Authorization header (Basic) against the hub's credentials. Made by the application, which
+ * knows the credentials and the reference data, and passed to the API route builders.
  */
 @FunctionalInterface
 public interface ApiAuthenticator {
-    String BEAN = "hubAuthenticator";
 
     Optional<Caller> authenticate(String authorizationHeader);
 

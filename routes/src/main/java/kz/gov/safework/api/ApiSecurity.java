@@ -15,15 +15,13 @@ public final class ApiSecurity {
     }
 
     /** @return the caller, or empty when the response (401/403) is already set and the route must stop. */
-    public static Optional<Caller> require(Exchange exchange, ApiRole... anyOf) {
+    public static Optional<Caller> require(Exchange exchange, ApiAuthenticator auth, ApiRole... anyOf) {
         exchange.getMessage().removeHeader("swCaller");
-        ApiAuthenticator auth = exchange.getContext().getRegistry().lookupByNameAndType(ApiAuthenticator.BEAN,
-                ApiAuthenticator.class);
         String header = exchange.getMessage().getHeader("Authorization", String.class);
         exchange.getMessage().removeHeader("Authorization");
         Optional<Caller> caller;
         try {
-            caller = auth == null ? Optional.empty() : auth.authenticate(header);
+            caller = auth.authenticate(header);
         } catch (LoginLocked locked) {
             locked.respond(exchange);
             return Optional.empty();

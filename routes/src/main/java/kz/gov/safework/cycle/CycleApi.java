@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ObligationKind;
@@ -30,9 +29,9 @@ public class CycleApi {
 
     private final CycleData data;
     private final Consolidations consolidations;
-    private final Supplier<ApiAuthenticator> authenticator;
+    private final ApiAuthenticator authenticator;
 
-    CycleApi(CycleData data, Consolidations consolidations, Supplier<ApiAuthenticator> authenticator) {
+    CycleApi(CycleData data, Consolidations consolidations, ApiAuthenticator authenticator) {
         this.data = data;
         this.consolidations = consolidations;
         this.authenticator = authenticator;
@@ -309,11 +308,7 @@ public class CycleApi {
     }
 
     private ApiCaller caller(ApiRequest req) {
-        ApiAuthenticator auth = authenticator.get();
-        if (auth == null) {
-            throw new IllegalStateException("no '" + ApiAuthenticator.BEAN + "' bean bound");
-        }
-        String login = req.authorization() == null ? null : auth.login(req.authorization()).orElse(null);
+        String login = req.authorization() == null ? null : authenticator.login(req.authorization()).orElse(null);
         if (login == null) {
             throw new ApiException(401, "credentials required");
         }

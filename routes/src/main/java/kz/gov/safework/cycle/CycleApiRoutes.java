@@ -13,14 +13,19 @@ import org.apache.camel.builder.RouteBuilder;
  * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf]   operator, mtszn
  * POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve  mtszn: approve, send to the outbox
  * </pre>
- * HTTP Basic, checked by the {@code hubAuthenticator} bean ({@link ApiAuthenticator}).
+ * HTTP Basic, checked by the services' {@link ApiAuthenticator}.
  */
 public class CycleApiRoutes extends RouteBuilder {
     private static final String APPROVED = "swApproved";
 
+    private final CycleServices services;
+
+    public CycleApiRoutes(CycleServices services) {
+        this.services = services;
+    }
+
     @Override
     public void configure() {
-        CycleServices services = CycleServices.of(getCamelContext());
         CycleApi api = services.api();
         if (getCamelContext().getRestConfiguration().getComponent() == null) {
             restConfiguration().component("platform-http");

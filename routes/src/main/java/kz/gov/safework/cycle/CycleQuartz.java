@@ -30,8 +30,8 @@ import org.quartz.utils.DBConnectionManager;
  * context on start ({@link #adoptStoredJobs}).
  */
 public final class CycleQuartz {
-    /** Quartz data source name under which the hub's DataSource is registered. */
-    static final String DATA_SOURCE = "hubDataSource";
+    /** The name Quartz knows the hub's data source by (its own registry, not Camel's). */
+    static final String DATA_SOURCE = "cycleQuartzDataSource";
     public static final String SCHEDULER_NAME = "safework-hub";
     /** Quartz group of the cycle's triggers ({@code quartz://cycle/...}). */
     public static final String TRIGGER_GROUP = "cycle";

@@ -25,7 +25,6 @@ import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.support.ExpressionAdapter;
 
 /**
@@ -49,9 +48,21 @@ public class CycleRoutes extends RouteBuilder {
     public static final String H_MANIFEST_SHA256 = "swManifestSha256";
     public static final String H_MESSAGE_TYPE = "swMessageType";
 
+    private final CycleServices services;
+    private final MeterRegistry meters;
+
+    /** Without a meter registry (route tests): no campaign gauges. */
+    public CycleRoutes(CycleServices services) {
+        this(services, null);
+    }
+
+    public CycleRoutes(CycleServices services, MeterRegistry meters) {
+        this.services = services;
+        this.meters = meters;
+    }
+
     @Override
     public void configure() {
-        CycleServices services = CycleServices.of(getCamelContext());
         Reminders reminders = services.reminders();
         if ("jdbc".equals(value(getCamelContext(), CycleProperties.QUARTZ_STORE, CycleProperties.QUARTZ_STORE_DEFAULT))) {
             CycleQuartz.useJdbcStore(getCamelContext(), services.dataSource());
@@ -75,8 +86,6 @@ public class CycleRoutes extends RouteBuilder {
         };
 
         // The campaign's gauges for the alert rules, where the hub has a meter registry (route tests may not).
-        MeterRegistry meters = getCamelContext().getRegistry()
-                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         if (meters != null) {
             CycleGauges gauges = new CycleGauges(services.data(), meters);
             from(value(getCamelContext(), GAUGES_TRIGGER, GAUGES_TRIGGER_DEFAULT)).routeId("cycle-gauges")

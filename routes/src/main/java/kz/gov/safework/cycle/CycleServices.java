@@ -9,13 +9,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * The cycle's services, made once per Camel context from the hub's beans ({@code hubDataSource},
- * {@code referenceData}, {@code clock}) and the {@code hub.cycle.*} properties, and kept in the registry
- * as {@value #BEAN_NAME} so both route builders share them.
+ * The cycle's services, made once by the application from its data source, reference data, clock and API
+ * authenticator and the {@code hub.cycle.*} properties, and passed to both route builders.
  */
 public final class CycleServices {
-    public static final String BEAN_NAME = "cycleServices";
-
     private final CycleData data;
     private final DataSource dataSource;
     private final Reminders reminders;
@@ -24,40 +21,26 @@ public final class CycleServices {
     private final GovernmentOutbox outbox;
 
     CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, boolean remindByAgreement,
-                  ZoneId zone, CamelContext context) {
+                  ZoneId zone, CamelContext context, ApiAuthenticator authenticator) {
         this.data = data;
         this.dataSource = dataSource;
         this.reminders = new Reminders(data, schedule, remindByAgreement);
         this.consolidations = new Consolidations(data, zone);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
-        this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
-                .lookupByNameAndType(ApiAuthenticator.BEAN, ApiAuthenticator.class));
+        this.api = new CycleApi(data, consolidations, authenticator);
     }
 
-    public static synchronized CycleServices of(CamelContext context) {
-        CycleServices services = context.getRegistry().lookupByNameAndType(BEAN_NAME, CycleServices.class);
-        if (services == null) {
-            PropertiesComponent properties = context.getPropertiesComponent();
-            ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
-            ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
-                    .orElse(CycleProperties.REMINDER_OFFSETS_DEFAULT));
-            DataSource dataSource = required(context, "hubDataSource", DataSource.class);
-            CycleData data = new CycleData(required(context, "referenceData", ReferenceData.class),
-                    new CycleStore(dataSource), required(context, "clock", Clock.class), zone);
-            boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
-                    .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
-            services = new CycleServices(data, dataSource, schedule, byAgreement, zone, context);
-            context.getRegistry().bind(BEAN_NAME, services);
-        }
-        return services;
-    }
-
-    private static <T> T required(CamelContext context, String name, Class<T> type) {
-        T bean = context.getRegistry().lookupByNameAndType(name, type);
-        if (bean == null) {
-            throw new IllegalStateException("the reporting cycle needs a bean '" + name + "' of type " + type.getName());
-        }
-        return bean;
+    /** The services over these collaborators, configured by the context's {@code hub.cycle.*} properties. */
+    public static CycleServices create(CamelContext context, DataSource dataSource, ReferenceData referenceData,
+                                       Clock clock, ApiAuthenticator authenticator) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
+        ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
+                .orElse(CycleProperties.REMINDER_OFFSETS_DEFAULT));
+        CycleData data = new CycleData(referenceData, new CycleStore(dataSource), clock, zone);
+        boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
+                .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
+        return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator);
     }
 
     public CycleData data() {

@@ -5,14 +5,17 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The hub's own metrics and health that are not the pipeline's: broker queue depths and consumers
  * (polled by a timer, so a scrape never waits on the broker), free space in {@code hub.data-dir} with
- * its readiness check. Gauges are bound once the context has started, when camel-micrometer-prometheus
- * has bound {@code metricsRegistry}.
+ * its readiness check. Gauges and the disk check are bound once the context has started.
  */
 public final class ObserveRoutes extends RouteBuilder {
+    private final ObserveServices services;
+
+    public ObserveRoutes(ObserveServices services) {
+        this.services = services;
+    }
 
     @Override
     public void configure() throws Exception {
-        ObserveServices services = ObserveServices.of(getContext());
         getContext().addStartupListener((context, alreadyStarted) -> services.bindMetersAndHealth());
 
         from("timer:queue-depths?delay=0&period=" + ObserveSettings.QUEUE_POLL_PERIOD_PLACEHOLDER)

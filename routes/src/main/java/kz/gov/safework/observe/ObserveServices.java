@@ -3,23 +3,23 @@ package kz.gov.safework.observe;
 import kz.gov.safework.api.ApiAuthenticator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.jms.ConnectionFactory;
 import java.time.Clock;
 import javax.sql.DataSource;
+import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 
 /**
- * The observe capability's objects, built once per CamelContext from the beans the application binds
- * ({@code jms}, {@code hubDataSource}, {@code metricsRegistry}, {@code hubAuthenticator}, optional
- * {@code clock} and {@code brokerManagement}) and shared by its route builders.
+ * The observe capability's objects, built once by the application from its collaborators (the context for its
+ * routes and health checks, the clock, the broker's management, the data source, the meter registry, the API
+ * authenticator and the reference data) and passed to its route builders.
  */
 public final class ObserveServices {
-    static final String BEAN = "hubObserveServices";
-
     private final CamelContext context;
     private final ObserveSettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final ReferenceData referenceData;
     private final BrokerManagement broker;
     private final QueueGauges queueGauges;
     private final DataDirSpace dataDirSpace;
@@ -29,31 +29,21 @@ public final class ObserveServices {
     private final OperatorAuthorization authorization;
     private volatile boolean metersBound;
 
-    private ObserveServices(CamelContext context) {
+    public ObserveServices(CamelContext context, Clock clock, BrokerManagement broker, DataSource dataSource,
+                           MeterRegistry meters, ApiAuthenticator authenticator, ReferenceData referenceData) {
         this.context = context;
         this.settings = ObserveSettings.from(context);
-        Clock clock = optionalBean(context, "clock", Clock.class, Clock.systemUTC());
-        BrokerManagement bound = optionalBean(context, "brokerManagement", BrokerManagement.class, null);
-        this.broker = bound != null ? bound : new ArtemisManagement(hubConnectionFactory(context));
-        DataSource dataSource = requiredBean(context, "hubDataSource", DataSource.class);
+        this.clock = clock;
+        this.meters = meters;
+        this.referenceData = referenceData;
+        this.broker = broker;
         this.queueGauges = new QueueGauges(broker, settings.watchedQueues(), clock);
         this.dataDirSpace = new DataDirSpace(settings.dataDir());
         this.actions = new OperatorActions(dataSource);
         this.deadLetters = new DeadLetters(broker, actions, clock, settings.deadLetterQueue(),
                 settings.defaultRetryAddress(), settings.deadLetterListLimit(), settings.deadLetterViewMaxBytes());
         this.submissions = new RecentSubmissions(dataSource);
-        this.authorization = new OperatorAuthorization(
-                requiredBean(context, ApiAuthenticator.BEAN, ApiAuthenticator.class));
-    }
-
-    /** The services of this context, created on first call. */
-    public static synchronized ObserveServices of(CamelContext context) {
-        ObserveServices services = context.getRegistry().lookupByNameAndType(BEAN, ObserveServices.class);
-        if (services == null) {
-            services = new ObserveServices(context);
-            context.getRegistry().bind(BEAN, services);
-        }
-        return services;
+        this.authorization = new OperatorAuthorization(authenticator);
     }
 
     /** Queue, disk gauges and the disk health check; once, when the meter registry exists. */
@@ -82,39 +72,15 @@ public final class ObserveServices {
     }
 
     public MeterRegistry meterRegistry() {
-        MeterRegistry registry = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
-        if (registry == null) {
-            registry = context.getRegistry().findSingleByType(MeterRegistry.class);
-        }
-        if (registry == null) {
-            throw new IllegalStateException("No Micrometer registry bound as metricsRegistry"
-                    + " (enable camel.metrics.enabled=true with camel-micrometer-prometheus)");
-        }
-        return registry;
+        return meters;
     }
 
-    private static ConnectionFactory hubConnectionFactory(CamelContext context) {
-        JmsComponent jms = context.getComponent("jms", JmsComponent.class);
-        ConnectionFactory factory = jms == null ? null : jms.getConfiguration().getConnectionFactory();
-        if (factory == null) {
-            throw new IllegalStateException("Component jms has no connection factory: operators need it for"
-                    + " broker management (or bind a BrokerManagement as bean brokerManagement)");
-        }
-        return factory;
+    public Clock clock() {
+        return clock;
     }
 
-    private static <T> T requiredBean(CamelContext context, String name, Class<T> type) {
-        T bean = context.getRegistry().lookupByNameAndType(name, type);
-        if (bean == null) {
-            throw new IllegalStateException("Bean " + name + " (" + type.getName() + ") must be bound for the"
-                    + " operator console and API");
-        }
-        return bean;
-    }
-
-    private static <T> T optionalBean(CamelContext context, String name, Class<T> type, T fallback) {
-        T bean = context.getRegistry().lookupByNameAndType(name, type);
-        return bean == null ? fallback : bean;
+    public ReferenceData referenceData() {
+        return referenceData;
     }
 
     public ObserveSettings settings() {

@@ -16,16 +16,21 @@ import org.apache.camel.model.rest.RestParamType;
 /**
  * The operator API under {@value #BASE} (REST DSL on platform-http): routes, queues, channels and health,
  * recent submissions, dead letters with retry and discard, and the audit trail of operator actions.
- * Every call needs an operator login (HTTP Basic, checked by bean {@code hubAuthenticator}).
+ * Every call needs an operator login (HTTP Basic, checked by the services' {@link OperatorAuthorization}).
  */
 public final class OperatorApiRoutes extends RouteBuilder {
     public static final String BASE = "/api/operator";
     private static final int DEFAULT_SUBMISSIONS = 50;
     private static final int DEFAULT_ACTIONS = 50;
 
+    private final ObserveServices services;
+
+    public OperatorApiRoutes(ObserveServices services) {
+        this.services = services;
+    }
+
     @Override
     public void configure() throws Exception {
-        ObserveServices services = ObserveServices.of(getContext());
 
         onException(ApiProblem.class).handled(true).process(exchange -> {
             ApiProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
@@ -100,7 +105,6 @@ public final class OperatorApiRoutes extends RouteBuilder {
     }
 
     private RouteDefinition operatorRoute(String routeId) {
-        ObserveServices services = ObserveServices.of(getContext());
         return from("direct:" + routeId).routeId(routeId).process(services.authorization());
     }
 
@@ -108,9 +112,8 @@ public final class OperatorApiRoutes extends RouteBuilder {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("login", operator(exchange));
         body.put("refreshSeconds", services.settings().consoleRefreshSeconds());
-        ReferenceData reference = exchange.getContext().getRegistry()
-                .lookupByNameAndType("referenceData", ReferenceData.class);
-        body.put("plans", reference == null ? List.of() : reference.plans().stream().map(plan -> {
+        ReferenceData reference = services.referenceData();
+        body.put("plans", reference.plans().stream().map(plan -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("id", plan.id());
             p.put("titleRu", plan.titleRu());

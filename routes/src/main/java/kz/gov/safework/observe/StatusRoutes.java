@@ -20,11 +20,15 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code ?format=json}). It reads only what the hub keeps in memory, so it costs no broker or database call.
  */
 public final class StatusRoutes extends RouteBuilder {
+    private final ObserveServices services;
+
+    public StatusRoutes(ObserveServices services) {
+        this.services = services;
+    }
+
     @Override
     public void configure() {
-        ObserveServices services = ObserveServices.of(getContext());
-        Clock clock = getContext().getRegistry().lookupByNameAndType("clock", Clock.class);
-        Clock now = clock == null ? Clock.systemUTC() : clock;
+        Clock now = services.clock();
         from("platform-http:/status?httpMethodRestrict=GET").routeId("agency-status")
                 .process(exchange -> answer(exchange, AgencyStatus.of(inputs(getContext(), services, now.instant()))));
     }

@@ -1,5 +1,6 @@
 package kz.gov.safework.receipts;
 
+import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiRole;
 import kz.gov.safework.api.ApiSecurity;
 import kz.gov.safework.api.Caller;
@@ -10,9 +11,11 @@ import org.apache.camel.builder.RouteBuilder;
 /** {@code GET /api/submissions/{submissionId}}: the receipt, for an operator, MTSZN or the owning agency. */
 public final class ReceiptApiRoutes extends RouteBuilder {
     private final SubmissionStore store;
+    private final ApiAuthenticator authenticator;
 
-    public ReceiptApiRoutes(SubmissionStore store) {
+    public ReceiptApiRoutes(SubmissionStore store, ApiAuthenticator authenticator) {
         this.store = store;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -26,7 +29,7 @@ public final class ReceiptApiRoutes extends RouteBuilder {
     }
 
     private void receipt(Exchange exchange) {
-        var caller = ApiSecurity.require(exchange);
+        var caller = ApiSecurity.require(exchange, authenticator);
         if (caller.isEmpty()) {
             return;
         }

@@ -45,10 +45,8 @@ final class CycleHub {
     static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port,
                               Map<String, String> overrides, Consumer<CamelContext> before) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("hubDataSource", dataSource);
-        context.getRegistry().bind("referenceData", reference);
-        context.getRegistry().bind("clock", clock);
-        context.getRegistry().bind(ApiAuthenticator.BEAN, (ApiAuthenticator) header -> CycleHub.basic(header).map(login -> new kz.gov.safework.api.Caller(login, null, java.util.Set.of())));
+        ApiAuthenticator authenticator = header -> CycleHub.basic(header)
+                .map(login -> new kz.gov.safework.api.Caller(login, null, java.util.Set.of()));
         Properties p = new Properties();
         p.setProperty(CycleProperties.REMINDERS_TRIGGER,
                 "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&" + CycleQuartz.ENDPOINT_OPTIONS);
@@ -66,8 +64,9 @@ final class CycleHub {
         http.setBindHost("127.0.0.1");
         http.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(http));
-        context.addRoutes(new CycleRoutes());
-        context.addRoutes(new CycleApiRoutes());
+        CycleServices services = CycleServices.create(context, dataSource, reference, clock, authenticator);
+        context.addRoutes(new CycleRoutes(services));
+        context.addRoutes(new CycleApiRoutes(services));
         context.start();
         return context;
     }

@@ -47,8 +47,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startHubAndBrowser() throws Exception {
         RequiredService.executables(".ci/browser.sh", CHROMIUM, CHROMEDRIVER);
-        hub = new ObserveTestHub();
-        hub.context.getRegistry().bind("referenceData", new ReferenceData(List.of(), List.of(), List.of(
+        hub = new ObserveTestHub(new ReferenceData(List.of(), List.of(), List.of(
                 new Plan(PLAN, "План мероприятий «Безопасный труд»", "Safe Labour action plan", null, List.of(),
                         null, null, 2021, 2025, List.of(), List.of()))));
         hub.context.addRoutes(new RouteBuilder() {

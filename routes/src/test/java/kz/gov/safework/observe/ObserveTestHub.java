@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
+import kz.gov.safework.contract.reference.ReferenceData;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Properties;
@@ -43,6 +45,10 @@ final class ObserveTestHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ObserveTestHub() throws Exception {
+        this(new ReferenceData(List.of(), List.of(), List.of()));
+    }
+
+    ObserveTestHub(ReferenceData referenceData) throws Exception {
         broker = new EmbeddedBroker();
         dataDir = Files.createTempDirectory("observe-data");
         dataSource = new JdbcDataSource();
@@ -60,10 +66,8 @@ final class ObserveTestHub implements AutoCloseable {
         pool = new JmsPoolConnectionFactory();
         pool.setConnectionFactory(broker.connectionFactory());
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(pool));
-        context.getRegistry().bind("hubDataSource", dataSource);
-        context.getRegistry().bind("metricsRegistry", registry);
-        context.getRegistry().bind(kz.gov.safework.api.ApiAuthenticator.BEAN, new TestAuthenticator());
-        context.getRegistry().bind("clock", Clock.systemUTC());
+        ObserveServices services = new ObserveServices(context, Clock.systemUTC(), new ArtemisManagement(pool),
+                dataSource, registry, new TestAuthenticator(), referenceData);
 
         MicrometerRoutePolicyFactory routePolicy = new MicrometerRoutePolicyFactory();
         routePolicy.setMeterRegistry(registry);
@@ -74,8 +78,8 @@ final class ObserveTestHub implements AutoCloseable {
         context.addService(new VertxPlatformHttpServer(server));
         context.getRestConfiguration().setComponent("platform-http");
 
-        context.addRoutes(new ObserveRoutes());
-        context.addRoutes(new OperatorApiRoutes());
+        context.addRoutes(new ObserveRoutes(services));
+        context.addRoutes(new OperatorApiRoutes(services));
         context.addRoutes(new ConsoleRoutes());
         context.start();
     }

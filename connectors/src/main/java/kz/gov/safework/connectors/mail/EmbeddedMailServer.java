@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.reference.Agency;
-import org.apache.camel.CamelContext;
+import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +35,17 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMailServer extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
-    private final CamelContext context;
     private final MailSettings settings;
     private GreenMail greenMail;
 
-    public EmbeddedMailServer(CamelContext context, MailSettings settings) {
-        this.context = context;
+    private final ReferenceData referenceData;
+    private final Credentials hubCredentials;
+
+    /** {@code credentials} null: the demo credentials file of {@code hub.mail.embedded.credentials-file}. */
+    public EmbeddedMailServer(MailSettings settings, ReferenceData referenceData,
+                              Credentials credentials) {
+        this.referenceData = referenceData;
+        this.hubCredentials = credentials;
         this.settings = settings;
     }
 
@@ -66,7 +71,7 @@ public final class EmbeddedMailServer extends ServiceSupport {
         Credentials credentials = credentials();
         int mailboxes = 1;
         Map<String, String> credentialLogins = new HashMap<>();
-        for (Agency agency : MailBeans.referenceData(context).agencies()) {
+        for (Agency agency : referenceData.agencies()) {
             if (!credentials.logins().contains(agency.login())) {
                 if (!agency.emails().isEmpty()) {
                     LOG.warn("Agency {} has no credentials: no mailbox for {}", agency.code(), agency.emails());
@@ -141,15 +146,14 @@ public final class EmbeddedMailServer extends ServiceSupport {
         return login.toLowerCase(Locale.ROOT);
     }
 
-    /** The hub's credentials bean when the application registered one, else the demo credentials file. */
+    /** The hub's credentials when the application passed them, else the demo credentials file. */
     private Credentials credentials() {
-        Credentials bound = context.getRegistry().findSingleByType(Credentials.class);
-        if (bound != null) {
-            return bound;
+        if (hubCredentials != null) {
+            return hubCredentials;
         }
         Path file = Path.of(settings.embedded().credentialsFile());
         if (!Files.isRegularFile(file)) {
-            LOG.warn("No credentials bean and no file {}: agency mailboxes are not created", file.toAbsolutePath());
+            LOG.warn("No credentials and no file {}: agency mailboxes are not created", file.toAbsolutePath());
             return Credentials.empty();
         }
         return Credentials.loadDemo(file);

@@ -4,24 +4,24 @@ import kz.gov.safework.contract.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.gov.safework.connectors.tls.TlsSettings;
-import org.apache.camel.CamelConfiguration;
+import kz.gov.safework.connectors.identity.Credentials;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * Wires the mail channel into the hub (register it in the Main next to the route builders
- * {@link MailIntakeRoutes} and {@link MailReceiptRoutes}): the embedded demo mail server when
+ * Wires the mail channel into the hub (next to the route builders {@link MailIntakeRoutes} and
+ * {@link MailReceiptRoutes}, which share its {@link MailBeans}): the embedded demo mail server when
  * {@code hub.mail.embedded=true}, the IMAP health check, and the last-poll gauge. Does nothing when mail is
  * disabled.
+ *
+ * @param credentials the logins of the embedded server's mailboxes; null: the demo credentials file
+ * @param meters where the last-poll gauges go; null (tests): none
  */
-public class MailConfiguration implements CamelConfiguration {
-    /** Registry name of the Micrometer registry the hub exposes on /observe/metrics. */
-    static final String METRICS_REGISTRY = "metricsRegistry";
+public record MailConfiguration(MailBeans beans, Credentials credentials, MeterRegistry meters) {
     static final String LAST_POLL_GAUGE = MetricNames.SOURCE_LAST_POLL;
 
-    @Override
     public void configure(CamelContext context) throws Exception {
         TlsSettings tls = TlsSettings.load(context.getPropertiesComponent());
         if (tls.hasTruststore()) {
@@ -32,12 +32,12 @@ public class MailConfiguration implements CamelConfiguration {
         if (!settings.enabled()) {
             return;
         }
-        MailPollStatus status = MailPollStatus.of(context);
+        MailPollStatus status = beans.pollStatus();
         if (settings.embedded().enabled()) {
             // Started with the context, before the routes: the intake's first poll finds the server up.
-            context.addService(new EmbeddedMailServer(context, settings), true, true);
+            context.addService(new EmbeddedMailServer(settings, beans.referenceData(), credentials), true, true);
         }
-        context.addService(new Observability(context, settings, status), true, true);
+        context.addService(new Observability(context, settings, status, meters), true, true);
     }
 
     /** Registers health check and gauge at start, when every configuration has bound its beans. */
@@ -45,11 +45,13 @@ public class MailConfiguration implements CamelConfiguration {
         private final CamelContext context;
         private final MailSettings settings;
         private final MailPollStatus status;
+        private final MeterRegistry meters;
 
-        Observability(CamelContext context, MailSettings settings, MailPollStatus status) {
+        Observability(CamelContext context, MailSettings settings, MailPollStatus status, MeterRegistry meters) {
             this.context = context;
             this.settings = settings;
             this.status = status;
+            this.meters = meters;
         }
 
         @Override
@@ -60,7 +62,6 @@ public class MailConfiguration implements CamelConfiguration {
                 check.setCamelContext(context);
                 health.register(check);
             }
-            MeterRegistry meters = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY, MeterRegistry.class);
             if (meters != null) {
                 Gauge.builder(LAST_POLL_GAUGE, status, MailPollStatus::lastSuccessEpochSeconds)
                         .description("When the source was last polled successfully (seconds since the epoch)")

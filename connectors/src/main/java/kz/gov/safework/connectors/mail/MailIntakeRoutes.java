@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 public class MailIntakeRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeRoutes.class);
 
+    private final MailBeans beans;
+
+    public MailIntakeRoutes(MailBeans beans) {
+        this.beans = beans;
+    }
+
     @Override
     public void configure() {
         MailSettings settings = MailSettings.load(getContext());
@@ -28,7 +34,8 @@ public class MailIntakeRoutes extends RouteBuilder {
             return;
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
-        MailPollStatus.of(getContext());
+        // The IMAP endpoint names its pollStrategy by this bean.
+        bindToRegistry(MailEndpoints.POLL_STRATEGY_BEAN, beans.pollStatus());
         if (settings.trustedAuthservId().isEmpty()) {
             LOG.warn("hub.mail.trusted-authserv-id is not set: no mail can prove its sender, every agency mail is "
                     + "refused (SENDER_NOT_AUTHENTICATED). Set it to the authserv-id your receiving mail server "
@@ -36,10 +43,10 @@ public class MailIntakeRoutes extends RouteBuilder {
         }
         MailIntake intake = new MailIntake(new MailReader(settings.limits()),
                 new SenderAuthentication(settings.trustedAuthservId()),
-                new Replies(settings.hubAddress(), MailBeans.clock(getContext())),
-                MailBeans.referenceData(getContext()),
-                new MailReplyStore(MailBeans.dataSource(getContext()), MailBeans.clock(getContext())),
-                MailBeans.clock(getContext()));
+                new Replies(settings.hubAddress(), beans.clock()),
+                beans.referenceData(),
+                new MailReplyStore(beans.dataSource(), beans.clock()),
+                beans.clock());
 
         from(endpoints.imapIntake()).routeId("mail-intake")
                 .process(MailHeaders::dropAll)

@@ -1,7 +1,6 @@
 package kz.gov.safework.connectors.mail;
 
 import java.time.Instant;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
@@ -18,17 +17,6 @@ public final class MailPollStatus implements PollingConsumerPollStrategy {
     private volatile Instant lastSuccess;
     private volatile Instant lastFailure;
     private volatile String lastError;
-
-    /** The instance bound in the registry under {@link MailEndpoints#POLL_STRATEGY_BEAN}, bound on first use. */
-    public static synchronized MailPollStatus of(CamelContext context) {
-        MailPollStatus status = context.getRegistry()
-                .lookupByNameAndType(MailEndpoints.POLL_STRATEGY_BEAN, MailPollStatus.class);
-        if (status == null) {
-            status = new MailPollStatus();
-            context.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, status);
-        }
-        return status;
-    }
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {

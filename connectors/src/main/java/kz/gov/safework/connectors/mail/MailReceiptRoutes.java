@@ -7,6 +7,11 @@ import org.apache.camel.builder.RouteBuilder;
  * mail and answered with one reply by SMTP once the last one is in. Adds nothing when mail is disabled.
  */
 public class MailReceiptRoutes extends RouteBuilder {
+    private final MailBeans beans;
+
+    public MailReceiptRoutes(MailBeans beans) {
+        this.beans = beans;
+    }
 
     @Override
     public void configure() {
@@ -16,8 +21,8 @@ public class MailReceiptRoutes extends RouteBuilder {
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
         ReceiptCollector collector = new ReceiptCollector(
-                new MailReplyStore(MailBeans.dataSource(getContext()), MailBeans.clock(getContext())),
-                new Replies(settings.hubAddress(), MailBeans.clock(getContext())));
+                new MailReplyStore(beans.dataSource(), beans.clock()),
+                new Replies(settings.hubAddress(), beans.clock()));
 
         from("{{hub.receipts.mail.uri}}").routeId("mail-receipts")
                 .process(MailHeaders::dropControlHeaders)

@@ -24,10 +24,16 @@ public final class DropBoxRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(DropBoxRoutes.class);
 
     private final SftpSettings settings;
+    private final ReferenceData referenceData;
+    private final Credentials credentials;
+    private final Clock clock;
     private DropBoxServer server;
 
-    public DropBoxRoutes(SftpSettings settings) {
+    public DropBoxRoutes(SftpSettings settings, ReferenceData referenceData, Credentials credentials, Clock clock) {
         this.settings = settings;
+        this.referenceData = referenceData;
+        this.credentials = credentials;
+        this.clock = clock;
     }
 
     /** The running server (after the context started). */
@@ -41,10 +47,6 @@ public final class DropBoxRoutes extends RouteBuilder {
             LOG.info("SFTP drop box disabled (hub.sftp.port=0)");
             return;
         }
-        ReferenceData referenceData = SftpConfiguration.lookup(getContext(), SftpConfiguration.REFERENCE_DATA,
-                ReferenceData.class);
-        Credentials credentials = SftpConfiguration.credentials(getContext());
-        Clock clock = SftpConfiguration.clock(getContext());
 
         DropBox dropBox = new DropBox(settings.dropBoxRoot());
         Files.createDirectories(dropBox.root());

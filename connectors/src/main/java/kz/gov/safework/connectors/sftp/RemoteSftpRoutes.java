@@ -50,8 +50,19 @@ public final class RemoteSftpRoutes extends RouteBuilder {
     private final Map<String, RemoteEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, RemotePollWatch> watches = new LinkedHashMap<>();
 
-    public RemoteSftpRoutes(SftpSettings settings) {
+    private final ReferenceData referenceData;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    /** {@code dataSource} is needed only when an agency is polled remotely; {@code meters} may be null. */
+    public RemoteSftpRoutes(SftpSettings settings, ReferenceData referenceData, DataSource dataSource, Clock clock,
+                            MeterRegistry meters) {
         this.settings = settings;
+        this.referenceData = referenceData;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     /** How the hub reaches one agency's server: the part of the URI shared by the consumer and the producer. */
@@ -67,14 +78,11 @@ public final class RemoteSftpRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        ReferenceData referenceData = SftpConfiguration.lookup(getContext(), SftpConfiguration.REFERENCE_DATA,
-                ReferenceData.class);
         List<Agency> remote = referenceData.agencies().stream().filter(a -> a.remoteSftp() != null).toList();
         if (remote.isEmpty()) {
             return;
         }
-        DataSource dataSource = SftpConfiguration.lookup(getContext(), SftpConfiguration.DATA_SOURCE, DataSource.class);
-        Clock clock = SftpConfiguration.clock(getContext());
+        java.util.Objects.requireNonNull(dataSource, "remote SFTP polls need the hub's data source");
         DocumentPolicy policy = DocumentPolicy.of(settings);
 
         // A hand-over that fails (broker away) is retried with back-off, then the file stays where it is and
@@ -93,8 +101,6 @@ public final class RemoteSftpRoutes extends RouteBuilder {
             bindToRegistry(id + "-repository", new JdbcIdempotentRepository(dataSource, id, clock));
             bindToRegistry(id + "-poll", watch);
             bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(watch));
-            MeterRegistry meters = getContext().getRegistry()
-                    .lookupByNameAndType("metricsRegistry", MeterRegistry.class);
             if (meters != null) {
                 Gauge.builder(MetricNames.SOURCE_LAST_POLL,
                                 watch, RemotePollWatch::lastSuccessEpochSeconds)

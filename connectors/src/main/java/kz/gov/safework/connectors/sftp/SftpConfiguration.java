@@ -1,60 +1,32 @@
 package kz.gov.safework.connectors.sftp;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Set;
-
+import java.util.Objects;
+import javax.sql.DataSource;
 import kz.gov.safework.connectors.identity.Credentials;
-
-import org.apache.camel.CamelConfiguration;
+import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.CamelContext;
-import org.apache.camel.NoSuchBeanException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Wires the SFTP channel: binds the drop box routes (which start the embedded server as a Camel service)
- * and the remote polling routes to the registry, where Camel Main collects them. Both read
- * {@code referenceData}, {@code clock}, {@code credentials} and {@code hubDataSource} from the registry when
- * the routes are built, so the order of configuration classes does not matter.
+ * Wires the SFTP channel from the collaborators the application passes in: the drop box routes (which start the
+ * embedded server as a Camel service) and the remote polling routes, configured by {@code hub.sftp.*}.
+ *
+ * @param dataSource the remote polls' idempotent store; may be null when no agency is polled remotely
+ * @param meters the remote polls' gauges; null (tests) for none
  */
-public class SftpConfiguration implements CamelConfiguration {
-    private static final Logger LOG = LoggerFactory.getLogger(SftpConfiguration.class);
+public record SftpConfiguration(ReferenceData referenceData, Credentials credentials, DataSource dataSource,
+                                Clock clock, MeterRegistry meters) {
 
-    public static final String REFERENCE_DATA = "referenceData";
-    public static final String DATA_SOURCE = "hubDataSource";
-    public static final String CLOCK = "clock";
-    public static final String CREDENTIALS = "credentials";
+    public SftpConfiguration {
+        Objects.requireNonNull(referenceData, "referenceData");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(clock, "clock");
+    }
 
-    @Override
     public void configure(CamelContext context) throws Exception {
         SftpSettings settings = SftpSettings.from(context.getPropertiesComponent());
-        context.getRegistry().bind("sftpDropBoxRoutes", new DropBoxRoutes(settings));
-        context.getRegistry().bind("sftpRemoteRoutes", new RemoteSftpRoutes(settings));
-    }
-
-    static <T> T lookup(CamelContext context, String name, Class<T> type) {
-        T bean = context.getRegistry().lookupByNameAndType(name, type);
-        if (bean == null) {
-            throw new NoSuchBeanException(name, type.getName());
-        }
-        return bean;
-    }
-
-    static Clock clock(CamelContext context) {
-        Clock clock = context.getRegistry().lookupByNameAndType(CLOCK, Clock.class);
-        return clock != null ? clock : Clock.systemUTC();
-    }
-
-    static Credentials credentials(CamelContext context) {
-        Credentials credentials = context.getRegistry().lookupByNameAndType(CREDENTIALS, Credentials.class);
-        if (credentials == null) {
-            Set<Credentials> found = context.getRegistry().findByType(Credentials.class);
-            credentials = found.size() == 1 ? found.iterator().next() : null;
-        }
-        if (credentials == null) {
-            LOG.warn("No '{}' bean: the SFTP drop box accepts public-key logins only", CREDENTIALS);
-            return Credentials.empty();
-        }
-        return credentials;
+        context.addRoutes(new DropBoxRoutes(settings, referenceData, credentials, clock));
+        context.addRoutes(new RemoteSftpRoutes(settings, referenceData, dataSource, clock, meters));
     }
 }

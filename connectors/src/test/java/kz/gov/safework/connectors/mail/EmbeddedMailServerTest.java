@@ -74,13 +74,13 @@ class EmbeddedMailServerTest {
 
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(props);
-        camel.getRegistry().bind("referenceData", MailFixture.REFERENCE);
-        camel.getRegistry().bind("hubDataSource", MailFixture.newDatabase());
-        camel.getRegistry().bind("credentials", Credentials.of(logins).throttledBy(new LoginThrottle(Clock.systemUTC(),
-                3, Duration.ofMinutes(5), (channel, login, until) -> lockouts.add(channel + ":" + login))));
-        new MailConfiguration().configure(camel);
-        camel.addRoutes(new MailIntakeRoutes());
-        camel.addRoutes(new MailReceiptRoutes());
+        MailBeans beans = new MailBeans(MailFixture.REFERENCE, MailFixture.newDatabase(), Clock.systemUTC(),
+                new MailPollStatus());
+        new MailConfiguration(beans, Credentials.of(logins).throttledBy(new LoginThrottle(Clock.systemUTC(),
+                3, Duration.ofMinutes(5), (channel, login, until) -> lockouts.add(channel + ":" + login))), null)
+                .configure(camel);
+        camel.addRoutes(new MailIntakeRoutes(beans));
+        camel.addRoutes(new MailReceiptRoutes(beans));
         pipeline = new FakePipeline();
         camel.addRoutes(pipeline);
         camel.start();

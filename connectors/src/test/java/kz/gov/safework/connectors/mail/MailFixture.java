@@ -56,6 +56,7 @@ final class MailFixture implements AutoCloseable {
     final GreenMail greenMail;
     final DataSource dataSource;
     final CamelContext camel;
+    final MailBeans beans;
     final FakePipeline pipeline = new FakePipeline();
     private final GreenMailUser hubUser;
 
@@ -65,6 +66,11 @@ final class MailFixture implements AutoCloseable {
 
     /** {@code beforeStart} may bind further beans or run {@link MailConfiguration} on the context. */
     MailFixture(Properties overrides, DataSource database, ThrowingConsumer<CamelContext> beforeStart) throws Exception {
+        this(overrides, database, (context, beans) -> beforeStart.accept(context));
+    }
+
+    /** {@code beforeStart} also gets the channel's shared objects (for {@link MailConfiguration}). */
+    MailFixture(Properties overrides, DataSource database, Wiring beforeStart) throws Exception {
         greenMail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)}));
@@ -96,14 +102,16 @@ final class MailFixture implements AutoCloseable {
 
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(props);
-        camel.getRegistry().bind("referenceData", REFERENCE);
-        camel.getRegistry().bind("hubDataSource", dataSource);
-        camel.getRegistry().bind("clock", Clock.systemUTC());
-        camel.addRoutes(new MailIntakeRoutes());
-        camel.addRoutes(new MailReceiptRoutes());
+        beans = new MailBeans(REFERENCE, dataSource, Clock.systemUTC(), new MailPollStatus());
+        camel.addRoutes(new MailIntakeRoutes(beans));
+        camel.addRoutes(new MailReceiptRoutes(beans));
         camel.addRoutes(pipeline);
-        beforeStart.accept(camel);
+        beforeStart.accept(camel, beans);
         camel.start();
+    }
+
+    interface Wiring {
+        void accept(CamelContext context, MailBeans beans) throws Exception;
     }
 
     interface ThrowingConsumer<T> {

@@ -17,10 +17,8 @@ class MailObservabilityTest {
     @Test
     void imapHealthIsUpAndTheLastPollIsRecordedOnceTheMailboxWasPolled() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (MailFixture hub = new MailFixture(new Properties(), null, camel -> {
-            camel.getRegistry().bind(MailConfiguration.METRICS_REGISTRY, meters);
-            new MailConfiguration().configure(camel);
-        })) {
+        try (MailFixture hub = new MailFixture(new Properties(), null,
+                (camel, beans) -> new MailConfiguration(beans, null, meters).configure(camel))) {
             await().until(() -> imapState(hub) == HealthCheck.State.UP);
             Gauge gauge = meters.get(MailConfiguration.LAST_POLL_GAUGE).tag("source", "imap").gauge();
             assertThat(gauge.value()).isGreaterThan(0);
@@ -33,7 +31,8 @@ class MailObservabilityTest {
     void imapHealthIsDownWithTheReasonWhenTheLoginIsRefused() throws Exception {
         Properties wrongPassword = new Properties();
         wrongPassword.setProperty("hub.mail.imap.password", "not-the-password");
-        try (MailFixture hub = new MailFixture(wrongPassword, null, camel -> new MailConfiguration().configure(camel))) {
+        try (MailFixture hub = new MailFixture(wrongPassword, null,
+                (camel, beans) -> new MailConfiguration(beans, null, null).configure(camel))) {
             await().until(() -> imapState(hub) == HealthCheck.State.DOWN);
             HealthCheck.Result result = imapResult(hub);
             assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP poll failing"));
@@ -48,9 +47,11 @@ class MailObservabilityTest {
     @Test
     void noRouteServiceOrCheckIsAddedWhenMailIsDisabled() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            new MailConfiguration().configure(camel);
-            camel.addRoutes(new MailIntakeRoutes());
-            camel.addRoutes(new MailReceiptRoutes());
+            MailBeans beans = new MailBeans(MailFixture.REFERENCE, MailFixture.newDatabase(), java.time.Clock.systemUTC(),
+                    new MailPollStatus());
+            new MailConfiguration(beans, null, null).configure(camel);
+            camel.addRoutes(new MailIntakeRoutes(beans));
+            camel.addRoutes(new MailReceiptRoutes(beans));
             camel.start();
 
             assertThat(camel.getRoutes()).isEmpty();

@@ -16,7 +16,6 @@ import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.reference.RemoteSftp;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -65,18 +64,9 @@ final class TestHub implements AutoCloseable {
         passwords.setProperty("mz", MZ_PASSWORD);
         passwords.setProperty("akimat-astana", ASTANA_PASSWORD);
         passwords.setProperty("operator", OPERATOR_PASSWORD);
-        context.getRegistry().bind("referenceData", new ReferenceData(agencies, List.of(), List.of()));
-        context.getRegistry().bind("credentials", Credentials.of(passwords));
-        context.getRegistry().bind("clock", Clock.systemUTC());
-        if (dataSource != null) {
-            context.getRegistry().bind("hubDataSource", dataSource);
-        }
-
         wiring.accept(context);
-        new SftpConfiguration().configure(context);
-        for (RoutesBuilder routes : context.getRegistry().findByType(RoutesBuilder.class)) {
-            context.addRoutes(routes);
-        }
+        new SftpConfiguration(new ReferenceData(agencies, List.of(), List.of()), Credentials.of(passwords), dataSource,
+                Clock.systemUTC(), null).configure(context);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
