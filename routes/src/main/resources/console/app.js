@@ -142,7 +142,7 @@
           throw new AuthError(t('notOperator'));
         }
         if (!response.ok) {
-          var error = new Error((body && body.message) || (response.status + ' ' + response.statusText));
+          var error = new Error((body && body.detail) || (response.status + ' ' + response.statusText));
           error.status = response.status;
           throw error;
         }

@@ -1,35 +1,31 @@
 package kz.gov.safework.hub;
 
-import java.util.EnumSet;
 import java.util.Optional;
 import kz.gov.safework.api.ApiAuthenticator;
-import kz.gov.safework.api.ApiRole;
 import kz.gov.safework.api.BasicCredentials;
-import kz.gov.safework.api.Caller;
 import kz.gov.safework.api.LoginLocked;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.connectors.identity.LoginResult;
-import kz.gov.safework.contract.reference.Agency;
-import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.reference.Principals;
+import kz.gov.safework.contract.reference.Principals.Principal;
 
 /**
- * HTTP Basic against the same logins (and the same lockout) as every other channel; roles from who the login
- * is. A locked login gets {@link LoginLocked} (429), whatever the password.
+ * HTTP Basic against the same logins (and the same lockout) as every other channel; who the login is from
+ * {@link Principals}. A locked login gets {@link LoginLocked} (429), whatever the password.
  */
 final class CredentialsAuthenticator implements ApiAuthenticator {
-    static final String MTSZN = "MTSZN";
     static final String CHANNEL = "http";
 
     private final Credentials credentials;
-    private final ReferenceData referenceData;
+    private final Principals principals;
 
-    CredentialsAuthenticator(Credentials credentials, ReferenceData referenceData) {
+    CredentialsAuthenticator(Credentials credentials, Principals principals) {
         this.credentials = credentials;
-        this.referenceData = referenceData;
+        this.principals = principals;
     }
 
     @Override
-    public Optional<Caller> authenticate(String header) {
+    public Optional<Principal> authenticate(String header) {
         Optional<BasicCredentials> basic = BasicCredentials.parse(header);
         if (basic.isEmpty()) {
             return Optional.empty();
@@ -38,25 +34,6 @@ final class CredentialsAuthenticator implements ApiAuthenticator {
         if (result.locked()) {
             throw new LoginLocked(result.retryAfterSeconds());
         }
-        if (!result.accepted()) {
-            return Optional.empty();
-        }
-        String login = basic.get().login();
-        EnumSet<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
-        Agency agency = referenceData.agencyByLogin(login).orElse(null);
-        if (agency != null) {
-            roles.add(ApiRole.AGENCY);
-            if (agency.code().equals(MTSZN)) {
-                roles.add(ApiRole.MTSZN);
-            }
-        }
-        if (login.equalsIgnoreCase("operator")) {
-            roles.add(ApiRole.OPERATOR);
-        }
-        if (login.equalsIgnoreCase("government")) {
-            roles.add(ApiRole.GOVERNMENT);
-        }
-        return Optional.of(new Caller(login.toLowerCase(java.util.Locale.ROOT), agency == null ? null : agency.code(), roles));
+        return result.accepted() ? Optional.of(principals.of(basic.get().login())) : Optional.empty();
     }
-
 }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.LogText;
 import kz.gov.safework.connectors.identity.LoginThrottle;
@@ -34,6 +35,7 @@ import kz.gov.safework.connectors.sftp.SftpConfiguration;
 import kz.gov.safework.connectors.sftp.SftpSettings;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.reading.DocumentReader;
+import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
@@ -113,7 +115,7 @@ public final class HubConfiguration implements CamelConfiguration {
                     meters.authLockout(channel);
                 });
         Credentials credentials = credentials(settings, configDir).throttledBy(throttle);
-        ApiAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
+        ApiAuthenticator authenticator = new CredentialsAuthenticator(credentials, new Principals(referenceData));
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
         // Each capability numbers its own migrations in a range (store 1-9, cycle 10-19, operators 20-29, mail 30-39,
@@ -180,6 +182,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 "api.version", "1",
                 "api.description", "Receipts, the reporting cycle and the operator console's API. "
                         + "Every path needs HTTP Basic credentials (the same logins as the broker and SFTP)."));
+        context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
         ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource,
                 metrics, authenticator, referenceData);

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
-import kz.gov.safework.api.ApiRole;
 import kz.gov.safework.api.BasicCredentials;
-import kz.gov.safework.api.Caller;
 import kz.gov.safework.api.LoginLocked;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.connectors.identity.LoginThrottle;
+import kz.gov.safework.contract.reference.Principals;
+import kz.gov.safework.contract.reference.Principals.Principal;
+import kz.gov.safework.contract.reference.Principals.Role;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class CredentialsAuthenticatorTest {
     private static final Path CONFIG = Path.of("..", "config");
 
     private final CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials(),
-            ReferenceData.load(CONFIG));
+            new Principals(ReferenceData.load(CONFIG)));
 
     private static Credentials credentials() {
         Properties p = new Properties();
@@ -31,28 +32,28 @@ class CredentialsAuthenticatorTest {
         return Credentials.of(p);
     }
 
-    private Caller caller(String login, String password) {
+    private Principal caller(String login, String password) {
         return authenticator.authenticate(new BasicCredentials(login, password).header()).orElseThrow();
     }
 
     @Test
     void givesTheMinistryOfLabourItsOwnRoleBesideTheAgencyOne() {
-        Caller mtszn = caller("mtszn", "mtszn-secret");
-        assertThat(mtszn.roles()).containsExactlyInAnyOrder(ApiRole.AGENCY, ApiRole.MTSZN);
+        Principal mtszn = caller("mtszn", "mtszn-secret");
+        assertThat(mtszn.roles()).containsExactlyInAnyOrder(Role.AGENCY, Role.MTSZN);
         assertThat(mtszn.agency()).isEqualTo("MTSZN");
     }
 
     @Test
     void anAgencyLoginIsOnlyThatAgency() {
-        Caller mz = caller("MZ", "mz-secret");
+        Principal mz = caller("MZ", "mz-secret");
         assertThat(mz.login()).isEqualTo("mz");
         assertThat(mz.agency()).isEqualTo("MZ");
-        assertThat(mz.roles()).containsExactly(ApiRole.AGENCY);
+        assertThat(mz.roles()).containsExactly(Role.AGENCY);
     }
 
     @Test
     void operatorAndGovernmentAreNoAgency() {
-        assertThat(caller("operator", "op-secret").roles()).containsExactly(ApiRole.OPERATOR);
+        assertThat(caller("operator", "op-secret").roles()).containsExactly(Role.OPERATOR);
         assertThat(caller("government", "gov-secret").agency()).isNull();
     }
 
@@ -75,7 +76,7 @@ class CredentialsAuthenticatorTest {
         p.setProperty("mz", "mz-secret");
         Credentials throttled = Credentials.of(p).throttledBy(new LoginThrottle(Clock.systemUTC(), 2,
                 Duration.ofMinutes(5), (channel, login, until) -> { }));
-        CredentialsAuthenticator locking = new CredentialsAuthenticator(throttled, ReferenceData.load(CONFIG));
+        CredentialsAuthenticator locking = new CredentialsAuthenticator(throttled, new Principals(ReferenceData.load(CONFIG)));
         assertThat(locking.authenticate(new BasicCredentials("mz", "wrong").header())).isEmpty();
         assertThat(locking.authenticate(new BasicCredentials("mz", "wrong").header())).isEmpty();
         assertThatThrownBy(() -> locking.authenticate(new BasicCredentials("mz", "mz-secret").header()))

@@ -8,18 +8,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No HTTP answer of the packaged hub echoes a request header or a query parameter (platform-http copies
- * message headers to the response), whatever the endpoint: console, API, OpenAPI, health, errors.
+ * message headers to the response), whatever the endpoint: console, API, OpenAPI, health, errors. And every
+ * {@code /api} operation the OpenAPI document lists refuses a missing or wrong login the same way.
  */
 class HttpEchoIT {
     private static final String EVIL = "<script>alert(1)</script>";
@@ -63,6 +67,54 @@ class HttpEchoIT {
                         .isNotIn("x-evil", "evilparam", "x-forwarded-host", "authorization");
                 assertThat(values).as(path + " header " + name).noneMatch(v -> v.contains("<script>") || v.contains("evil.example"));
             });
+        }
+    }
+
+    @Test
+    void everyApiOperationRefusesAMissingOrWrongLoginWithTheSameProblemAndRealm() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        com.fasterxml.jackson.databind.JsonNode openApi = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                http.send(HttpRequest.newBuilder(URI.create(hub.url("/api/openapi.json"))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+        List<String> operations = new ArrayList<>();
+        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        assertThat(operations).as("the operator, cycle and receipt APIs").hasSizeGreaterThan(15)
+                .contains("GET /api/submissions/{submissionId}", "GET /api/operator/me",
+                        "POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve");
+
+        int stranger = 0;
+        for (String operation : operations) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{plan}", "safe-labor-2021-2025")
+                    .replace("{year}", "2023").replaceAll("\\{[^}]+}", "x");
+            // A new unknown login each time: wrong passwords for one login would lock it (429) before the end.
+            String wrong = "Basic " + Base64.getEncoder().encodeToString(("stranger-" + stranger++ + ":wrong")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (String authorization : new String[] {null, wrong}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url(path)))
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json");
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                String what = operation + (authorization == null ? " without login" : " with a wrong password");
+
+                assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(401);
+                assertThat(response.headers().allValues("WWW-Authenticate")).as(what)
+                        .containsExactly("Basic realm=\"safework-hub\", charset=\"UTF-8\"");
+                assertThat(response.headers().firstValue("Content-Type")).as(what)
+                        .hasValue("application/problem+json");
+                com.fasterxml.jackson.databind.JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(response.body());
+                List<String> members = new ArrayList<>();
+                problem.fieldNames().forEachRemaining(members::add);
+                assertThat(members).as(what).containsExactly("type", "title", "status", "detail", "code");
+                assertThat(problem.path("status").asInt()).as(what).isEqualTo(401);
+                assertThat(problem.path("code").asText()).as(what).isEqualTo("unauthenticated");
+                assertThat(problem.path("title").asText()).as(what).isEqualTo("Unauthorized");
+            }
         }
     }
 }

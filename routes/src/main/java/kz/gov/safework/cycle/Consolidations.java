@@ -1,5 +1,7 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiProblem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,7 +42,7 @@ public class Consolidations {
      */
     public synchronized Built draft(Plan plan, int year, String by) {
         if (!Obligations.yearOwed(plan, year)) {
-            throw new ApiException(409, "no reports are owed for plan " + plan.id() + " and year " + year);
+            throw ApiProblem.conflict("no reports are owed for plan " + plan.id() + " and year " + year);
         }
         YearState state = data.state(plan, year);
         String inputs = fingerprint(state);
@@ -82,13 +84,13 @@ public class Consolidations {
     public ApprovedPackage approve(String planId, int year, String id, String by) {
         ConsolidationRow row = find(planId, year, id);
         if (!"DRAFT".equals(row.status())) {
-            throw new ApiException(409, "consolidation " + id + " is " + row.status() + ", not a draft");
+            throw ApiProblem.conflict("consolidation " + id + " is " + row.status() + ", not a draft");
         }
         ConsolidatedReport report = read(row.reportJson());
         int approvedVersions = (int) data.store().consolidations(planId, year).stream()
                 .filter(r -> "APPROVED".equals(r.status())).count();
         if (report.version() != approvedVersions + 1) {
-            throw new ApiException(409, "draft " + id + " was built before version " + approvedVersions
+            throw ApiProblem.conflict("draft " + id + " was built before version " + approvedVersions
                     + " was approved; build a new draft");
         }
         Instant now = data.clock().instant();
@@ -128,14 +130,14 @@ public class Consolidations {
                 (manifestSha + "  " + base + ".manifest.json\n").getBytes(StandardCharsets.UTF_8)));
 
         if (!data.store().approve(id, report.version(), now, by, manifestJson, manifestSha, parts)) {
-            throw new ApiException(409, "consolidation " + id + " was approved or superseded meanwhile");
+            throw ApiProblem.conflict("consolidation " + id + " was approved or superseded meanwhile");
         }
         return new ApprovedPackage(id, planId, year, report.version(), manifestSha, parts);
     }
 
     public ConsolidationRow find(String planId, int year, String id) {
         return data.store().consolidation(id).filter(r -> r.planId().equals(planId) && r.year() == year)
-                .orElseThrow(() -> new ApiException(404, "no consolidation " + id + " for " + planId + "/" + year));
+                .orElseThrow(() -> ApiProblem.notFound("no consolidation " + id + " for " + planId + "/" + year));
     }
 
     public List<ConsolidationRow> list(String planId, int year) {

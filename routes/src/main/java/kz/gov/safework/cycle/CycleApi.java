@@ -1,6 +1,9 @@
 package kz.gov.safework.cycle;
 
-import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiAuthentication;
+import kz.gov.safework.api.ApiProblem;
+import kz.gov.safework.contract.reference.Principals.Principal;
+import kz.gov.safework.contract.reference.Principals.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,9 +22,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * The cycle's HTTP API behind the REST routes: authentication, authorisation, and the answers.
- * {@link #accept(Exchange)} runs first on every request: it keeps the path and query parameters and the
- * Authorization header it needs as an {@link ApiRequest} and drops every incoming header.
+ * The cycle's HTTP API behind the REST routes: authorisation and the answers. Each route authenticates first
+ * ({@link ApiAuthentication}); {@link #accept(Exchange)} then keeps the path and query parameters it needs as an
+ * {@link ApiRequest} and drops every incoming header. The operator and MTSZN see every agency, an agency its own.
  */
 public class CycleApi {
     static final String REQUEST = "swCycleRequest";
@@ -29,21 +32,18 @@ public class CycleApi {
 
     private final CycleData data;
     private final Consolidations consolidations;
-    private final ApiAuthenticator authenticator;
-
-    CycleApi(CycleData data, Consolidations consolidations, ApiAuthenticator authenticator) {
+    CycleApi(CycleData data, Consolidations consolidations) {
         this.data = data;
         this.consolidations = consolidations;
-        this.authenticator = authenticator;
     }
 
-    public record ApiRequest(String plan, String year, String agency, String id, String format, String authorization) {
+    public record ApiRequest(String plan, String year, String agency, String id, String format, Principal caller) {
     }
 
     public void accept(Exchange exchange) {
         Message in = exchange.getMessage();
         ApiRequest request = new ApiRequest(header(in, "plan"), header(in, "year"), header(in, "agency"),
-                header(in, "id"), header(in, "format"), header(in, "Authorization"));
+                header(in, "id"), header(in, "format"), ApiAuthentication.principal(exchange));
         in.removeHeaders("*");
         exchange.setProperty(REQUEST, request);
     }
@@ -57,14 +57,14 @@ public class CycleApi {
 
     public void matrix(Exchange exchange) {
         ApiRequest req = request(exchange);
-        ApiCaller caller = caller(req);
+        Principal caller = caller(req);
         Plan plan = plan(req);
         int year = year(req);
         YearState state = data.state(plan, year);
-        List<CellState> cells = state.cells().stream().filter(c -> caller.sees(c.agency())).toList();
+        List<CellState> cells = state.cells().stream().filter(c -> sees(caller, c.agency())).toList();
         String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
         if (!format.equals("json") && !format.equals("csv")) {
-            throw new ApiException(400, "format must be json or csv");
+            throw ApiProblem.badRequest("format must be json or csv");
         }
         if (format.equals("csv")) {
             StringBuilder csv = new StringBuilder(
@@ -125,15 +125,15 @@ public class CycleApi {
 
     public void history(Exchange exchange) {
         ApiRequest req = request(exchange);
-        ApiCaller caller = caller(req);
+        Principal caller = caller(req);
         Plan plan = plan(req);
         int year = year(req);
         String agency = req.agency() == null ? "" : req.agency().toUpperCase(java.util.Locale.ROOT);
         if (data.reference().agency(agency).isEmpty()) {
-            throw new ApiException(404, "unknown agency " + req.agency());
+            throw ApiProblem.notFound("unknown agency " + req.agency());
         }
-        if (!caller.sees(agency)) {
-            throw new ApiException(403, "an agency sees only its own history");
+        if (!sees(caller, agency)) {
+            throw ApiProblem.forbidden("an agency sees only its own history");
         }
         YearState state = data.state(plan, year);
         Set<String> current = state.cellsOf(agency).stream().filter(c -> c.current() != null)
@@ -163,7 +163,7 @@ public class CycleApi {
 
     public void createConsolidation(Exchange exchange) {
         ApiRequest req = request(exchange);
-        ApiCaller caller = ministry(req);
+        Principal caller = ministry(req);
         Consolidations.Built built = consolidations.draft(plan(req), year(req), caller.login());
         respond(exchange, built.created() ? 201 : 200, "application/json", summary(built.row()));
     }
@@ -205,14 +205,14 @@ public class CycleApi {
                     respond(exchange, 200, "application/json", row.reportJson());
                 }
             }
-            default -> throw new ApiException(400, "format must be json, xml or pdf");
+            default -> throw ApiProblem.badRequest("format must be json, xml or pdf");
         }
     }
 
     /** Approves; the package is left in the body for the outbox route. */
     public ApprovedPackage approve(Exchange exchange) {
         ApiRequest req = request(exchange);
-        ApiCaller caller = ministry(req);
+        Principal caller = ministry(req);
         return consolidations.approve(plan(req).id(), year(req), req.id(), caller.login());
     }
 
@@ -241,26 +241,6 @@ public class CycleApi {
             part.put("lastError", p.lastError());
         }
         return delivery;
-    }
-
-    public void error(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        if (e instanceof kz.gov.safework.api.LoginLocked locked) {
-            locked.respond(exchange);
-            return;
-        }
-        int status = e instanceof ApiException api ? api.status() : 500;
-        fail(exchange, status, e instanceof ApiException ? e.getMessage() : "internal error");
-    }
-
-    public void fail(Exchange exchange, int status, String message) {
-        exchange.setException(null);
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        if (status == 401) {
-            out.setHeader("WWW-Authenticate", "Basic realm=\"safework\", charset=\"UTF-8\"");
-        }
-        respond(exchange, status, "application/json", JSON.createObjectNode().put("error", message));
     }
 
     // --- helpers ---
@@ -307,39 +287,44 @@ public class CycleApi {
         return exchange.getProperty(REQUEST, ApiRequest.class);
     }
 
-    private ApiCaller caller(ApiRequest req) {
-        String login = req.authorization() == null ? null : authenticator.login(req.authorization()).orElse(null);
-        if (login == null) {
-            throw new ApiException(401, "credentials required");
-        }
-        return ApiCaller.of(login, data.reference()).orElseThrow(() -> new ApiException(403, "no access"));
+    private static Principal caller(ApiRequest req) {
+        return req.caller();
     }
 
-    private ApiCaller staff(ApiRequest req) {
-        ApiCaller caller = caller(req);
-        if (!caller.seesAll()) {
-            throw new ApiException(403, "operator or MTSZN credentials required");
+    /** The operator and MTSZN see every agency. */
+    private static boolean seesAll(Principal caller) {
+        return caller.has(Role.OPERATOR) || caller.has(Role.MTSZN);
+    }
+
+    private static boolean sees(Principal caller, String agencyCode) {
+        return seesAll(caller) || agencyCode.equals(caller.agency());
+    }
+
+    private static Principal staff(ApiRequest req) {
+        Principal caller = caller(req);
+        if (!seesAll(caller)) {
+            throw ApiProblem.forbidden("operator or MTSZN credentials required");
         }
         return caller;
     }
 
-    private ApiCaller ministry(ApiRequest req) {
-        ApiCaller caller = caller(req);
-        if (caller.role() != ApiCaller.Role.MINISTRY) {
-            throw new ApiException(403, "MTSZN credentials required");
+    private static Principal ministry(ApiRequest req) {
+        Principal caller = caller(req);
+        if (!caller.has(Role.MTSZN)) {
+            throw ApiProblem.forbidden("MTSZN credentials required");
         }
         return caller;
     }
 
     private Plan plan(ApiRequest req) {
-        return data.plan(req.plan()).orElseThrow(() -> new ApiException(404, "unknown plan " + req.plan()));
+        return data.plan(req.plan()).orElseThrow(() -> ApiProblem.notFound("unknown plan " + req.plan()));
     }
 
     private static int year(ApiRequest req) {
         try {
             return Integer.parseInt(req.year());
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "year must be a number");
+            throw ApiProblem.badRequest("year must be a number");
         }
     }
 

@@ -1,7 +1,8 @@
 package kz.gov.safework.cycle;
 
-import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiRouteConfiguration;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * The cycle's HTTP API on the hub's platform-http server:
@@ -13,7 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
  * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf]   operator, mtszn
  * POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve  mtszn: approve, send to the outbox
  * </pre>
- * HTTP Basic, checked by the services' {@link ApiAuthenticator}.
+ * HTTP Basic ({@link kz.gov.safework.api.ApiAuthentication}); errors as problems ({@link ApiRouteConfiguration}).
  */
 public class CycleApiRoutes extends RouteBuilder {
     private static final String APPROVED = "swApproved";
@@ -31,8 +32,6 @@ public class CycleApiRoutes extends RouteBuilder {
             restConfiguration().component("platform-http");
         }
 
-        onException(Exception.class).handled(true).process(api::error);
-
         rest("/api/plans/{plan}/years/{year}").description("Reporting cycle: who owes what, history, consolidation")
                 .get("/matrix").description("Expected-submission matrix; ?format=csv for CSV")
                     .produces("application/json,text/csv").to("direct:cycle-api-matrix")
@@ -47,24 +46,24 @@ public class CycleApiRoutes extends RouteBuilder {
                 .post("/consolidations/{id}/approve").description("Approve a draft and send it to the Government (MTSZN)")
                     .produces("application/json").to("direct:cycle-api-approve");
 
-        from("direct:cycle-api-matrix").routeId("cycle-api-matrix")
-                .process(api::accept).process(api::matrix);
-        from("direct:cycle-api-history").routeId("cycle-api-history")
-                .process(api::accept).process(api::history);
-        from("direct:cycle-api-consolidations").routeId("cycle-api-consolidations")
-                .process(api::accept).process(api::listConsolidations);
-        from("direct:cycle-api-consolidate").routeId("cycle-api-consolidate")
-                .process(api::accept).process(api::createConsolidation);
-        from("direct:cycle-api-consolidation").routeId("cycle-api-consolidation")
-                .process(api::accept).process(api::getConsolidation);
+        apiRoute("cycle-api-matrix").process(api::matrix);
+        apiRoute("cycle-api-history").process(api::history);
+        apiRoute("cycle-api-consolidations").process(api::listConsolidations);
+        apiRoute("cycle-api-consolidate").process(api::createConsolidation);
+        apiRoute("cycle-api-consolidation").process(api::getConsolidation);
 
         // The approval and its five parts commit together (the outbox table); the relay sends them right away
         // and, whatever the broker refuses now, on its next tick. The answer shows each part's delivery.
-        from("direct:cycle-api-approve").routeId("cycle-api-approve")
-                .process(api::accept)
+        apiRoute("cycle-api-approve")
                 .setBody(api::approve)
                 .setProperty(APPROVED, body())
                 .process(e -> services.outbox().drain())
                 .process(e -> api.approved(e, e.getProperty(APPROVED, ApprovedPackage.class)));
+    }
+
+    /** An API route: the one error policy, authentication, then the request's parameters. */
+    private RouteDefinition apiRoute(String routeId) {
+        return from("direct:" + routeId).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
+                .process(services.authentication()).process(services.api()::accept);
     }
 }

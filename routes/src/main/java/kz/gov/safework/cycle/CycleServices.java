@@ -1,6 +1,8 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.contract.reference.Principals.Role;
 import java.time.Clock;
 import java.time.ZoneId;
 import javax.sql.DataSource;
@@ -19,6 +21,7 @@ public final class CycleServices {
     private final Consolidations consolidations;
     private final CycleApi api;
     private final GovernmentOutbox outbox;
+    private final ApiAuthentication authentication;
 
     CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, boolean remindByAgreement,
                   ZoneId zone, CamelContext context, ApiAuthenticator authenticator) {
@@ -27,7 +30,8 @@ public final class CycleServices {
         this.reminders = new Reminders(data, schedule, remindByAgreement);
         this.consolidations = new Consolidations(data, zone);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
-        this.api = new CycleApi(data, consolidations, authenticator);
+        this.api = new CycleApi(data, consolidations);
+        this.authentication = ApiAuthentication.anyOf(authenticator, Role.OPERATOR, Role.MTSZN, Role.AGENCY);
     }
 
     /** The services over these collaborators, configured by the context's {@code hub.cycle.*} properties. */
@@ -61,6 +65,11 @@ public final class CycleServices {
 
     public CycleApi api() {
         return api;
+    }
+
+    /** The first step of every cycle API route: a login with a role (operator, MTSZN, an agency). */
+    public ApiAuthentication authentication() {
+        return authentication;
     }
 
     public GovernmentOutbox outbox() {

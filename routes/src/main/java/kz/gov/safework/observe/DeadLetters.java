@@ -1,5 +1,6 @@
 package kz.gov.safework.observe;
 
+import kz.gov.safework.api.ApiProblem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -64,7 +65,7 @@ public final class DeadLetters {
                 ? broker.retryMessage(deadLetterQueue, id)
                 : broker.moveMessage(deadLetterQueue, id, target);
         if (!moved) {
-            throw ApiProblem.notFound("Dead letter " + id);
+            throw ApiProblem.notFound("Dead letter " + id + " not found");
         }
         record(operator, OperatorAction.Kind.RETRY_DEAD_LETTER, id, null, "sent back to " + target);
         return letter;
@@ -95,7 +96,7 @@ public final class DeadLetters {
         }
         DeadLetter letter = summary(find(id, 0));
         if (!broker.removeMessage(deadLetterQueue, id)) {
-            throw ApiProblem.notFound("Dead letter " + id);
+            throw ApiProblem.notFound("Dead letter " + id + " not found");
         }
         record(operator, OperatorAction.Kind.DISCARD_DEAD_LETTER, id, reason.strip(),
                 "discarded (" + describe(letter) + ")");
@@ -106,7 +107,7 @@ public final class DeadLetters {
         return broker.browse(deadLetterQueue, Integer.MAX_VALUE, maxBodyBytes).stream()
                 .filter(message -> message.id() == id)
                 .findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("Dead letter " + id));
+                .orElseThrow(() -> ApiProblem.notFound("Dead letter " + id + " not found"));
     }
 
     private void record(String operator, OperatorAction.Kind kind, Long id, String reason, String outcome) {

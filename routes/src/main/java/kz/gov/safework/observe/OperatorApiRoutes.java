@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.gov.safework.api.LoginLocked;
+import kz.gov.safework.api.ApiProblem;
+import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.Exchange;
@@ -31,17 +32,6 @@ public final class OperatorApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-
-        onException(ApiProblem.class).handled(true).process(exchange -> {
-            ApiProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiProblem.class);
-            JsonResponses.problem(exchange, problem.status(), problem.code(), problem.getMessage());
-        });
-        onException(LoginLocked.class).handled(true).process(exchange ->
-                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, LoginLocked.class).respond(exchange));
-        onException(BrokerManagementException.class).handled(true).process(exchange -> JsonResponses.problem(
-                exchange, 503, "broker_unavailable",
-                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));
-
         rest(BASE).description("Operator console API")
                 .bindingMode(RestBindingMode.off)
                 .produces("application/json")
@@ -105,7 +95,8 @@ public final class OperatorApiRoutes extends RouteBuilder {
     }
 
     private RouteDefinition operatorRoute(String routeId) {
-        return from("direct:" + routeId).routeId(routeId).process(services.authorization());
+        return from("direct:" + routeId).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
+                .process(services.authorization());
     }
 
     private static Map<String, Object> me(Exchange exchange, ObserveServices services) {

@@ -1,44 +1,39 @@
 package kz.gov.safework.observe;
 
+import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
-import kz.gov.safework.api.ApiRole;
-import kz.gov.safework.api.Caller;
+import kz.gov.safework.api.ApiProblem;
+import kz.gov.safework.contract.reference.Principals.Role;
 import java.net.URI;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * First step of every operator API route: the caller must prove an operator login (HTTP Basic). The
- * login is kept in exchange property {@value #OPERATOR} for the audit trail; the Authorization header and
- * every incoming {@code camel*} header are dropped so neither travels further nor echoes back.
+ * First step of every operator API route: the caller must prove an operator login ({@link ApiAuthentication}). The
+ * login is kept in exchange property {@value #OPERATOR} for the audit trail.
  * A state-changing call from a page of another origin is refused: a browser that cached the operator's
  * Basic credentials would otherwise replay them for any site that posts a form here.
  */
 public final class OperatorAuthorization implements Processor {
     public static final String OPERATOR = "hubOperator";
 
-    private final ApiAuthenticator authenticator;
+    private final ApiAuthentication operators;
 
     public OperatorAuthorization(ApiAuthenticator authenticator) {
-        this.authenticator = authenticator;
+        this.operators = ApiAuthentication.anyOf(authenticator, Role.OPERATOR);
     }
 
     @Override
     public void process(Exchange exchange) {
-        String header = exchange.getMessage().getHeader("Authorization", String.class);
         String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
         String origin = exchange.getMessage().getHeader("Origin", String.class);
         String host = exchange.getMessage().getHeader("Host", String.class);
-        exchange.getMessage().removeHeaders("(?i)(camel.*|authorization|cookie)");
-        Caller caller = authenticator.authenticate(header).orElseThrow(ApiProblem::unauthenticated);
-        String login = caller.login();
-        if (!caller.has(ApiRole.OPERATOR)) {
-            throw ApiProblem.forbidden(login);
-        }
+        operators.process(exchange);
         if (!"GET".equals(method) && origin != null && !sameOrigin(origin, host)) {
-            throw ApiProblem.crossOrigin(origin);
+            throw new ApiProblem(403, "cross_origin", "Operator actions are accepted only from the console's own"
+                    + " page, not " + origin);
         }
-        exchange.setProperty(OPERATOR, login);
+        exchange.setProperty(OPERATOR, ApiAuthentication.principal(exchange).login());
     }
 
     private static boolean sameOrigin(String origin, String host) {

@@ -45,8 +45,8 @@ final class CycleHub {
     static CamelContext start(DataSource dataSource, ReferenceData reference, Clock clock, int port,
                               Map<String, String> overrides, Consumer<CamelContext> before) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        ApiAuthenticator authenticator = header -> CycleHub.basic(header)
-                .map(login -> new kz.gov.safework.api.Caller(login, null, java.util.Set.of()));
+        kz.gov.safework.contract.reference.Principals principals = new kz.gov.safework.contract.reference.Principals(reference);
+        ApiAuthenticator authenticator = header -> CycleHub.basic(header).map(principals::of);
         Properties p = new Properties();
         p.setProperty(CycleProperties.REMINDERS_TRIGGER,
                 "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&" + CycleQuartz.ENDPOINT_OPTIONS);
@@ -65,6 +65,7 @@ final class CycleHub {
         http.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(http));
         CycleServices services = CycleServices.create(context, dataSource, reference, clock, authenticator);
+        context.addRoutes(new kz.gov.safework.api.ApiRouteConfiguration());
         context.addRoutes(new CycleRoutes(services));
         context.addRoutes(new CycleApiRoutes(services));
         context.start();

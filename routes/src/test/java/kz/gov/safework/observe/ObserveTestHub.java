@@ -78,6 +78,7 @@ final class ObserveTestHub implements AutoCloseable {
         context.addService(new VertxPlatformHttpServer(server));
         context.getRestConfiguration().setComponent("platform-http");
 
+        context.addRoutes(new kz.gov.safework.api.ApiRouteConfiguration());
         context.addRoutes(new ObserveRoutes(services));
         context.addRoutes(new OperatorApiRoutes(services));
         context.addRoutes(new ConsoleRoutes());

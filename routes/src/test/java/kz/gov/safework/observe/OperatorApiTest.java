@@ -189,7 +189,7 @@ class OperatorApiTest {
                 "{\"reason\": \"  \"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("error").asText()).isEqualTo("bad_request");
+        assertThat(json(response).get("code").asText()).isEqualTo("bad_request");
         assertThat(hub.broker.messageCount(Queues.DLQ)).isEqualTo(1);
     }
 
@@ -206,7 +206,7 @@ class OperatorApiTest {
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("error").asText()).isEqualTo("cross_origin");
+        assertThat(json(response).get("code").asText()).isEqualTo("cross_origin");
         assertThat(hub.broker.messageCount(Queues.DLQ)).isEqualTo(1);
     }
 
@@ -215,7 +215,7 @@ class OperatorApiTest {
         HttpResponse<String> response = hub.postAsOperator("/api/operator/dead-letters/987654321/retry", null);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).get("error").asText()).isEqualTo("not_found");
+        assertThat(json(response).get("code").asText()).isEqualTo("not_found");
     }
 
     @Test
@@ -248,7 +248,7 @@ class OperatorApiTest {
                 TestAuthenticator.basic(TestAuthenticator.AGENCY, TestAuthenticator.AGENCY_PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("error").asText()).isEqualTo("forbidden");
+        assertThat(json(response).get("code").asText()).isEqualTo("forbidden");
     }
 
     @Test

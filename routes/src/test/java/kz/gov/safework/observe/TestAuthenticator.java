@@ -1,9 +1,9 @@
 package kz.gov.safework.observe;
 
 import kz.gov.safework.api.ApiAuthenticator;
-import kz.gov.safework.api.ApiRole;
 import kz.gov.safework.api.BasicCredentials;
-import kz.gov.safework.api.Caller;
+import kz.gov.safework.contract.reference.Principals.Principal;
+import kz.gov.safework.contract.reference.Principals.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -25,9 +25,9 @@ final class TestAuthenticator implements ApiAuthenticator {
     }
 
     @Override
-    public Optional<Caller> authenticate(String authorizationHeader) {
-        return loginOf(authorizationHeader).map(login -> new Caller(login, null,
-                OPERATORS.contains(login) ? Set.of(ApiRole.OPERATOR) : Set.of(ApiRole.AGENCY)));
+    public Optional<Principal> authenticate(String authorizationHeader) {
+        return loginOf(authorizationHeader).map(login -> OPERATORS.contains(login)
+                ? new Principal(login, null, Set.of(Role.OPERATOR)) : new Principal(login, "MZ", Set.of(Role.AGENCY)));
     }
 
     private Optional<String> loginOf(String authorizationHeader) {

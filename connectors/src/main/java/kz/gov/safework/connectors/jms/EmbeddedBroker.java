@@ -20,6 +20,7 @@ import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import kz.gov.safework.contract.reference.Principals;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -104,25 +105,11 @@ public final class EmbeddedBroker extends ServiceSupport {
             certified.remove(settings.hubUser());
         }
         Map<String, Set<String>> roles = new HashMap<>();
+        Principals principals = new Principals(referenceData);
         for (String login : credentials.logins()) {
-            if (login.equals(settings.hubUser())) {
-                continue;
+            if (!login.equals(settings.hubUser())) {
+                roles.put(login, BrokerRoles.of(principals.of(login)));
             }
-            Set<String> granted = new HashSet<>();
-            referenceData.agencyByLogin(login).ifPresent(agency -> {
-                granted.add(BrokerRoles.AGENCY);
-                granted.add(BrokerRoles.agency(agency.code()));
-            });
-            if (login.equals(settings.feedConsumerLogin())) {
-                granted.add(BrokerRoles.FEED_CONSUMER);
-            }
-            if (login.equals(BrokerRoles.GOVERNMENT)) {
-                granted.add(BrokerRoles.GOVERNMENT);
-            }
-            if (login.equals(BrokerRoles.OPERATOR)) {
-                granted.add(BrokerRoles.OPERATOR);
-            }
-            roles.put(login, granted);
         }
         HubSecurityManager security = new HubSecurityManager(settings.hubUser(), settings.hubPassword(), credentials,
                 roles, certified);
