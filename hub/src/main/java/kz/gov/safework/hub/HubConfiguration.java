@@ -67,7 +67,6 @@ import kz.gov.safework.validation.Judge;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceHelper;
@@ -77,9 +76,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the hub: reference data and credentials from the config dir, the database (migrated), the
- * broker (embedded unless {@code hub.broker.url}), the pooled JMS component, the metrics registry,
- * and the routes of every capability. Beans other modules rely on are bound by name here.
+ * Builds the hub's object graph in one place: reference data and credentials from the config dir, the one clock,
+ * the database (migrated), the broker (embedded unless {@code hub.broker.url}), the pooled JMS component, the
+ * metrics registry, and every capability's services and routes, each given its collaborators through its
+ * constructor. Module code looks nothing up by name; the registry holds only what Camel itself resolves (health
+ * checks, the JMS connection factory an endpoint URI names).
  */
 public final class HubConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
@@ -145,7 +146,6 @@ public final class HubConfiguration implements CamelConfiguration {
                     settings.getLong(HubSettings.BROKER_REPLY_QUEUE_IDLE),
                     settings.getInt(HubSettings.BROKER_MAX_DISK_USAGE)), credentials, referenceData);
             ServiceHelper.startService(broker);
-            registry.bind("artemisServer", broker.server());
             brokerUrl = EmbeddedBroker.IN_VM_URL;
         }
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(brokerUrl, hubUser, hubPassword);
@@ -161,8 +161,11 @@ public final class HubConfiguration implements CamelConfiguration {
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics);
-        context.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
+        // Camel's route metrics on the hub's own registry, passed in (not looked up by name): this registry is the
+        // one /observe/metrics serves (HealthAndMetricsRoutes); camel.metrics.* (Camel Main's own registry) is off.
+        MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();
+        routeMetrics.setMeterRegistry(metrics);
+        context.addRoutePolicyFactory(routeMetrics);
 
         // Health checks bound as beans: the health-check registry picks them up when it starts.
         registry.bind("brokerHealthCheck", new BrokerHealthCheck(pooled));
@@ -174,7 +177,6 @@ public final class HubConfiguration implements CamelConfiguration {
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
         SubmissionStore store = new SubmissionStore(dataSource, clock);
-        registry.bind("submissionStore", store);
         Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(referenceData), store, maxBytes);
 
         context.getRestConfiguration().setApiProperties(java.util.Map.of(

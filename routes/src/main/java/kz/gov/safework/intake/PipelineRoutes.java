@@ -71,6 +71,7 @@ public final class PipelineRoutes extends RouteBuilder {
         pauseOnOutage.setHalfOpenHandler(() -> outages.storeAnswers() || !outages.withinTolerance());
         from("{{hub.intake.consumer.uri}}").routeId("pipeline").routePolicy(pauseOnOutage)
                 .process(envelopes)
+                .process(DocumentMdc::open)
                 // Broker-internal properties of the envelope (_AMQ_*, the sender stamp) are not passed on.
                 .removeHeaders("_*", "swBrokerUser")
                 .bean(pipeline, "process")

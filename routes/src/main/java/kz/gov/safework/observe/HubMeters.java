@@ -1,15 +1,9 @@
 package kz.gov.safework.observe;
 
-import kz.gov.safework.contract.MetricNames;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The hub's own meters, named once. Micrometer names use dots; the Prometheus names they become are in
@@ -23,8 +17,6 @@ public final class HubMeters {
     public static final String VALIDATION_ERRORS = "hub.validation.errors";
     /** Prometheus {@code hub_end_to_end_seconds_*}: document received to receipt sent. */
     public static final String END_TO_END = "hub.end.to.end";
-    /** Prometheus {@code hub_source_last_poll_seconds{source}}: epoch second of the last good poll. */
-    public static final String SOURCE_LAST_POLL = MetricNames.SOURCE_LAST_POLL;
     /** Prometheus {@code hub_queue_messages{queue}}: messages waiting in a broker queue. */
     public static final String QUEUE_MESSAGES = "hub.queue.messages";
     /** Prometheus {@code hub_queue_consumers{queue}}: consumers attached to a broker queue. */
@@ -45,14 +37,12 @@ public final class HubMeters {
     public static final String TAG_AGENCY = "agency";
     public static final String TAG_STATUS = "status";
     public static final String TAG_CODE = "code";
-    public static final String TAG_SOURCE = "source";
     public static final String TAG_QUEUE = "queue";
 
     /** Agency tag for documents whose sender is unknown (keeps the label set bounded). */
     public static final String UNKNOWN_AGENCY = "UNKNOWN";
 
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> lastPolls = new ConcurrentHashMap<>();
 
     public HubMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -102,18 +92,5 @@ public final class HubMeters {
                 .description("Logins locked after too many wrong passwords, by the channel of the last one")
                 .tag(TAG_CHANNEL, channel)
                 .register(registry);
-    }
-
-    /** A channel source (an IMAP mailbox, a remote SFTP server) was polled successfully at {@code at}. */
-    public void sourcePolled(String source, Instant at) {
-        lastPolls.computeIfAbsent(source, name -> {
-            AtomicLong epochSecond = new AtomicLong();
-            Gauge.builder(SOURCE_LAST_POLL, epochSecond, AtomicLong::doubleValue)
-                    .description("Epoch second of the last successful poll of a channel source")
-                    .baseUnit("seconds")
-                    .tag(TAG_SOURCE, name)
-                    .register(registry);
-            return epochSecond;
-        }).set(at.getEpochSecond());
     }
 }

@@ -1,7 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
 import kz.gov.safework.contract.MetricNames;
-import io.micrometer.core.instrument.Gauge;
+import kz.gov.safework.connectors.common.SourcePollGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.connectors.identity.Credentials;
@@ -63,16 +63,8 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
                 health.register(check);
             }
             if (meters != null) {
-                Gauge.builder(LAST_POLL_GAUGE, status, MailPollStatus::lastSuccessEpochSeconds)
-                        .description("When the source was last polled successfully (seconds since the epoch)")
-                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
-                        .tag(MetricNames.TAG_SOURCE, MetricNames.SOURCE_IMAP)
-                        .register(meters);
-                Gauge.builder(MetricNames.SOURCE_POLL_INTERVAL, () -> settings.pollDelayMillis() / 1000.0)
-                        .description("Seconds between two polls of the source, as configured")
-                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
-                        .tag(MetricNames.TAG_SOURCE, MetricNames.SOURCE_IMAP)
-                        .register(meters);
+                SourcePollGauges.register(meters, MetricNames.SOURCE_IMAP, status,
+                        MailPollStatus::lastSuccessEpochSeconds, settings.pollDelayMillis());
             }
         }
     }

@@ -1,11 +1,11 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.SourcePollGauges;
+
 import kz.gov.safework.contract.LogText;
 
 import kz.gov.safework.connectors.common.HeaderFilter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.gov.safework.contract.MetricNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,17 +102,8 @@ public final class RemoteSftpRoutes extends RouteBuilder {
             bindToRegistry(id + "-poll", watch);
             bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(watch));
             if (meters != null) {
-                Gauge.builder(MetricNames.SOURCE_LAST_POLL,
-                                watch, RemotePollWatch::lastSuccessEpochSeconds)
-                        .description("When the source was last polled successfully (seconds since the epoch)")
-                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
-                        .tag(MetricNames.TAG_SOURCE, id)
-                        .register(meters);
-                Gauge.builder(MetricNames.SOURCE_POLL_INTERVAL, () -> settings.remotePollDelay() / 1000.0)
-                        .description("Seconds between two polls of the source, as configured")
-                        .baseUnit(MetricNames.SOURCE_LAST_POLL_UNIT)
-                        .tag(MetricNames.TAG_SOURCE, id)
-                        .register(meters);
+                SourcePollGauges.register(meters, id, watch, RemotePollWatch::lastSuccessEpochSeconds,
+                        settings.remotePollDelay());
             }
 
             Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");
