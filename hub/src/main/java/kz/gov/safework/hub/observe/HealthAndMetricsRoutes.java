@@ -18,6 +18,11 @@ import org.apache.camel.model.RouteDefinition;
  * Open, unauthenticated observation endpoints for monitoring systems (DESIGN.md §4):
  * {@code /observe/health} (and {@code /live}, {@code /ready}): 200 when every check is UP, 503 with
  * per-check detail otherwise; {@code /observe/metrics}: Prometheus text.
+ * <p>Custom routes on purpose, not Camel Main's {@code camel.server.health-check-enabled} /
+ * {@code camel.server.metrics-enabled} endpoints: those answer under {@code /q/} (the contract's paths are
+ * {@code /observe/...}), without the per-check detail of the 503 nor the routes still starting
+ * ({@link #routesStillStarting}), and serve Camel Main's own registry instead of the hub's. The checks themselves
+ * are Camel's health-check registry, and the route meters camel-micrometer's route policy.
  */
 public final class HealthAndMetricsRoutes extends RouteBuilder {
     private final PrometheusMeterRegistry metrics;
