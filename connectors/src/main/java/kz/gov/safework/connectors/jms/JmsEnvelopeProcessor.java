@@ -14,6 +14,7 @@ import java.util.Map;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
@@ -32,12 +33,12 @@ public final class JmsEnvelopeProcessor implements Processor {
     /** The AMQP client's own message id, kept by Artemis when it converts the message for core consumers. */
     static final String NATIVE_MESSAGE_ID = "NATIVE_MESSAGE_ID";
 
-    private final ReferenceData referenceData;
+    private final Principals principals;
     private final Clock clock;
     private final long maxBytes;
 
     public JmsEnvelopeProcessor(ReferenceData referenceData, Clock clock, long maxBytes) {
-        this.referenceData = referenceData;
+        this.principals = new Principals(referenceData);
         this.clock = clock;
         this.maxBytes = maxBytes;
     }
@@ -80,7 +81,10 @@ public final class JmsEnvelopeProcessor implements Processor {
         headers.put(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
         if (login != null) {
             headers.put(EnvelopeHeaders.LOGIN, login);
-            referenceData.agencyByLogin(login).ifPresent(a -> headers.put(EnvelopeHeaders.AGENCY, a.code()));
+            String agency = principals.of(login).agency();
+            if (agency != null) {
+                headers.put(EnvelopeHeaders.AGENCY, agency);
+            }
         }
         String transportId = transportId(jms);
         headers.put(EnvelopeHeaders.TRANSPORT_ID, transportId);

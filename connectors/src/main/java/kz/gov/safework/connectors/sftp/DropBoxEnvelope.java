@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
-import kz.gov.safework.contract.reference.Agency;
+import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
 
@@ -43,13 +43,13 @@ public final class DropBoxEnvelope implements Processor {
 
     private final DropBox dropBox;
     private final DocumentPolicy policy;
-    private final ReferenceData referenceData;
+    private final Principals principals;
     private final Clock clock;
 
     public DropBoxEnvelope(DropBox dropBox, DocumentPolicy policy, ReferenceData referenceData, Clock clock) {
         this.dropBox = dropBox;
         this.policy = policy;
-        this.referenceData = referenceData;
+        this.principals = new Principals(referenceData);
         this.clock = clock;
     }
 
@@ -66,8 +66,10 @@ public final class DropBoxEnvelope implements Processor {
 
         in.removeHeaders(HeaderFilter.UNTRUSTED);
         in.setHeader(EnvelopeHeaders.CHANNEL, Channel.SFTP.id());
-        referenceData.agencyByLogin(login).map(Agency::code)
-                .ifPresent(code -> in.setHeader(EnvelopeHeaders.AGENCY, code));
+        String agency = principals.of(login).agency();
+        if (agency != null) {
+            in.setHeader(EnvelopeHeaders.AGENCY, agency);
+        }
         in.setHeader(EnvelopeHeaders.LOGIN, login);
         in.setHeader(EnvelopeHeaders.TRANSPORT_ID, "sftp:" + login + ":/" + DropBox.INBOX + "/" + name + ":"
                 + facts.size() + ":" + facts.identity());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 import org.apache.camel.Exchange;
@@ -26,18 +27,18 @@ public final class DropBoxReceipts implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(DropBoxReceipts.class);
 
     private final DropBox dropBox;
-    private final ReferenceData referenceData;
+    private final Principals principals;
 
     public DropBoxReceipts(DropBox dropBox, ReferenceData referenceData) {
         this.dropBox = dropBox;
-        this.referenceData = referenceData;
+        this.principals = new Principals(referenceData);
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         Message in = exchange.getIn();
         String login = DropBox.normalizeLogin(in.getHeader(EnvelopeHeaders.LOGIN, String.class));
-        if (!DropBox.isValidLogin(login) || referenceData.agencyByLogin(login).isEmpty()) {
+        if (!DropBox.isValidLogin(login) || !principals.of(login).has(Principals.Role.AGENCY)) {
             throw new IllegalArgumentException("SFTP receipt for a login without a drop box: " + LogText.of(login));
         }
         String replyTo = in.getHeader(EnvelopeHeaders.REPLY_TO, String.class);

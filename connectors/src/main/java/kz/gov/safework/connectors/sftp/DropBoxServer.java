@@ -12,6 +12,7 @@ import java.util.List;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.connectors.identity.LoginResult;
 import kz.gov.safework.contract.reference.Agency;
+import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 import org.apache.camel.support.service.ServiceSupport;
@@ -41,6 +42,7 @@ public final class DropBoxServer extends ServiceSupport {
     private final DropBox dropBox;
     private final UploadTracker tracker;
     private final ReferenceData referenceData;
+    private final Principals principals;
     static final String CHANNEL = "sftp";
     private final Credentials credentials;
     private final AuthorizedKeys authorizedKeys;
@@ -52,6 +54,7 @@ public final class DropBoxServer extends ServiceSupport {
         this.dropBox = dropBox;
         this.tracker = tracker;
         this.referenceData = referenceData;
+        this.principals = new Principals(referenceData);
         this.credentials = credentials;
         this.authorizedKeys = authorizedKeys;
     }
@@ -107,7 +110,7 @@ public final class DropBoxServer extends ServiceSupport {
     }
 
     private boolean hasDropBox(String login) {
-        return DropBox.isValidLogin(login) && referenceData.agencyByLogin(login).isPresent();
+        return DropBox.isValidLogin(login) && principals.of(login).has(Principals.Role.AGENCY);
     }
 
     private boolean passwordOk(String username, String password, ServerSession session) {
