@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who a login is, on every channel (broker, HTTP, SFTP, mail): the agency behind it, if any, and its roles.
- * An agency's login is its code in lower case; {@value #OPERATOR_LOGIN} runs the hub, {@value #GOVERNMENT_LOGIN}
+ * Who a login is, on every channel that has logins (broker, HTTP, SFTP): the agency behind it, if any, and its
+ * roles. An agency's login is its code in lower case; {@value #OPERATOR_LOGIN} runs the hub, {@value #GOVERNMENT_LOGIN}
  * receives the consolidated package, and the agency {@value #MINISTRY_AGENCY} is the ministry that reads the feed
  * and approves. One place for this mapping; a channel decides only what each role may do there.
  */
