@@ -4,7 +4,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Receipts out: the pipeline's receipts for mail documents ({@code hub.receipts.mail.uri}) are collected per
- * mail and answered with one reply by SMTP once the last one is in. Adds nothing when mail is disabled.
+ * mail; the receipt that completes a mail writes its one reply to the mail outbox in the same transaction. The
+ * relay ({@code mail-outbox-relay}, every {@code hub.mail.outbox.period} ms) sends what the outbox holds by SMTP:
+ * these replies and the refusals written by {@code mail-intake}. Adds nothing when mail is disabled.
  */
 public class MailReceiptRoutes extends RouteBuilder {
 
@@ -15,17 +17,17 @@ public class MailReceiptRoutes extends RouteBuilder {
             return;
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
-        ReceiptCollector collector = new ReceiptCollector(
-                new MailReplyStore(MailBeans.dataSource(getContext()), MailBeans.clock(getContext())),
-                new Replies(settings.hubAddress(), MailBeans.clock(getContext())));
+        MailReplyStore store = new MailReplyStore(MailBeans.dataSource(getContext()), MailBeans.clock(getContext()));
+        Replies replies = new Replies(settings.hubAddress(), MailBeans.clock(getContext()));
+        ReceiptCollector collector = new ReceiptCollector(store, replies);
+        MailOutbox outbox = new MailOutbox(store, replies, getContext().createProducerTemplate(),
+                endpoints.smtpReplies(), settings.outbox(), MailBeans.clock(getContext()));
 
         from("{{hub.receipts.mail.uri}}").routeId("mail-receipts")
                 .process(MailHeaders::dropControlHeaders)
-                .process(collector::collect)
-                .filter(body().isNotNull())
-                    .removeHeaders("*")
-                    .to(endpoints.smtpReplies())
-                    .process(collector::markReplied)
-                .end();
+                .process(collector::collect);
+
+        from("timer:mail-outbox-relay?period=" + settings.outbox().periodMillis()).routeId("mail-outbox-relay")
+                .process(exchange -> outbox.drain());
     }
 }
