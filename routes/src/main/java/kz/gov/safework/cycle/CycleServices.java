@@ -22,6 +22,7 @@ public final class CycleServices {
     private final Consolidations consolidations;
     private final CycleApi api;
     private final GovernmentOutbox outbox;
+    private final ReminderOutbox reminderOutbox;
 
     CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, boolean remindByAgreement,
                   ZoneId zone, CamelContext context) {
@@ -30,6 +31,12 @@ public final class CycleServices {
         this.reminders = new Reminders(data, schedule, remindByAgreement);
         this.consolidations = new Consolidations(data, zone);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
+        String mailUri = CycleProperties.value(context, CycleProperties.MAIL_URI, "");
+        this.reminderOutbox = mailUri.isEmpty() ? null : new ReminderOutbox(data.store(), data.clock(), context, mailUri,
+                new Backoff(java.time.Duration.ofMillis(Long.parseLong(CycleProperties.value(context,
+                        CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT).trim())),
+                        java.time.Duration.ofMillis(Long.parseLong(CycleProperties.value(context,
+                        CycleProperties.REMINDER_MAX_RETRY_DELAY, CycleProperties.REMINDER_MAX_RETRY_DELAY_DEFAULT).trim()))));
         this.api = new CycleApi(data, consolidations, () -> context.getRegistry()
                 .lookupByNameAndType(ApiAuthenticator.BEAN, ApiAuthenticator.class));
     }
@@ -82,5 +89,10 @@ public final class CycleServices {
 
     public GovernmentOutbox outbox() {
         return outbox;
+    }
+
+    /** The relay of e-mail reminders; empty when {@code hub.cycle.mail.uri} is not set (every reminder by queue). */
+    public java.util.Optional<ReminderOutbox> reminderOutbox() {
+        return java.util.Optional.ofNullable(reminderOutbox);
     }
 }
