@@ -27,7 +27,8 @@ public class MailReceiptRoutes extends RouteBuilder {
                 .process(MailHeaders::dropControlHeaders)
                 .process(collector::collect);
 
-        from("timer:mail-outbox-relay?period=" + settings.outbox().periodMillis()).routeId("mail-outbox-relay")
+        long period = settings.outbox().periodMillis();
+        from("timer:mail-outbox-relay?delay=" + period + "&period=" + period).routeId("mail-outbox-relay")
                 .process(exchange -> outbox.drain());
     }
 }

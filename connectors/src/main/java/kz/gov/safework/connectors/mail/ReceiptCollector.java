@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.contract.LogText;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -38,7 +39,11 @@ public final class ReceiptCollector {
         int size = in.getHeader(EnvelopeHeaders.BATCH_SIZE, 1, Integer.class);
         MailReceipt receipt = new MailReceipt(index, in.getHeader(EnvelopeHeaders.FILE_NAME, String.class),
                 in.getHeader(EnvelopeHeaders.STATUS, String.class), in.getBody(String.class));
-        in.setBody(store.collect(mailKey, sender, in.getHeader(EnvelopeHeaders.AGENCY, String.class), size, receipt,
-                replies::receipts));
+        boolean answered = store.collect(mailKey, sender, in.getHeader(EnvelopeHeaders.AGENCY, String.class), size,
+                receipt, replies::receipts);
+        if (answered) {
+            LOG.info("Mail {}: every receipt in, reply written to the mail outbox", LogText.of(MailKey.parse(mailKey).messageId()));
+        }
+        in.setBody(answered);
     }
 }
