@@ -75,7 +75,11 @@ public class CycleStore {
             ps.setObject(8, when);
             ps.setString(9, Sql.limit(r.subject(), 1024));
             ps.setString(10, r.text());
-            ps.setObject(11, delivered ? when : null);
+            if (delivered) {
+                ps.setObject(11, when);
+            } else {
+                ps.setNull(11, java.sql.Types.TIMESTAMP_WITH_TIMEZONE); // typed: PostgreSQL reads an untyped NULL as text
+            }
             ps.setObject(12, when);
             ps.setString(13, r.agency());
             ps.setString(14, r.planId());

@@ -44,7 +44,7 @@ class MailOutboxTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = MailFixture.newDatabase();
+        database = database();
         camel = new DefaultCamelContext();
         camel.addRoutes(new RouteBuilder() {
             @Override
@@ -61,6 +61,11 @@ class MailOutboxTest {
         store = new MailReplyStore(database, clock);
         replies = new Replies(MailFixture.HUB, clock);
         outbox = new MailOutbox(store, replies, camel.createProducerTemplate(), "direct:smtp", SETTINGS, clock);
+    }
+
+    /** The database the mail migrations run on: H2 here, PostgreSQL in {@link MailOutboxPostgresTest}. */
+    DataSource database() throws Exception {
+        return MailFixture.newDatabase();
     }
 
     @AfterEach
