@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import kz.gov.safework.contract.LogText;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,14 +51,13 @@ public final class MailOutbox {
         int sent = 0;
         List<MailReplyStore.OutboxMail> due = store.due(ROUND);
         for (MailReplyStore.OutboxMail mail : due) {
-            Exchange result;
+            Exception error;
             try {
                 OutgoingMail message = OutgoingMail.parse(session, mail.mime(), mail.messageId());
-                result = producer.send(smtpUri, exchange -> exchange.getIn().setBody(message));
+                error = producer.send(smtpUri, exchange -> exchange.getIn().setBody(message)).getException();
             } catch (MessagingException e) {
-                throw new IllegalStateException("stored reply " + mail.messageId() + " does not parse", e);
+                error = e; // the hub's own bytes do not parse: kept, with the reason, for an operator; it does not block the rest
             }
-            Exception error = result.getException();
             if (error != null) {
                 Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
                 String why = error.getClass().getSimpleName() + ": " + error.getMessage();
