@@ -13,12 +13,15 @@ import static kz.gov.safework.connectors.mail.TestMails.zipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.receipt.Receipt;
@@ -401,6 +404,43 @@ class MailIntakeTest {
         MailKey key = MailKey.parse(hub.envelopes().get(0).header(EnvelopeHeaders.CORRELATION));
         assertThat(reply.getMessageID()).isEqualTo(key.derivedMessageId("reply", MailFixture.HUB))
                 .matches("<reply\\.[0-9a-f]{40}@hub\\.local>");
+    }
+
+    @Test
+    void aReplyDueWhileTheSmtpServerIsDownIsSentOnceItIsBack() throws Exception {
+        int smtpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        Properties overrides = new Properties();
+        overrides.setProperty("hub.mail.smtp.port", Integer.toString(smtpPort));
+        overrides.setProperty("hub.mail.outbox.retry-delay", "200");
+        overrides.setProperty("hub.mail.outbox.max-retry-delay", "400");
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try (MailFixture down = new MailFixture(overrides, null)) {
+            down.deliverToHub(mail(MZ, "Отчёт", xml("report.xml")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox(down, "attempts >= 2 AND last_error IS NOT NULL") == 1);
+            assertThat(outbox(down, "sent_at IS NULL")).isEqualTo(1);
+
+            smtp.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox(down, "sent_at IS NOT NULL") == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.getReceivedMessages().length == 1);
+            MimeMessage reply = smtp.getReceivedMessages()[0];
+            assertThat(attachments(reply)).containsOnlyKeys("report.xml.receipt.json");
+            assertThat(reply.getMessageID()).isEqualTo(MailKey.parse(down.envelopes().get(0)
+                    .header(EnvelopeHeaders.CORRELATION)).derivedMessageId("reply", MailFixture.HUB));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static int outbox(MailFixture hub, String condition) throws Exception {
+        try (java.sql.Connection c = hub.dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE " + condition)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     /** The raw mail with the trusted server's word on its sender, as {@link MailFixture#deliverToHub} adds it. */
