@@ -33,7 +33,7 @@ public final class CycleServices {
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         String mailUri = CycleProperties.value(context, CycleProperties.MAIL_URI, "");
         this.reminderOutbox = mailUri.isEmpty() ? null : new ReminderOutbox(data.store(), data.clock(), context, mailUri,
-                new Backoff(java.time.Duration.ofMillis(Long.parseLong(CycleProperties.value(context,
+                new kz.gov.safework.contract.Backoff(java.time.Duration.ofMillis(Long.parseLong(CycleProperties.value(context,
                         CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT).trim())),
                         java.time.Duration.ofMillis(Long.parseLong(CycleProperties.value(context,
                         CycleProperties.REMINDER_MAX_RETRY_DELAY, CycleProperties.REMINDER_MAX_RETRY_DELAY_DEFAULT).trim()))));

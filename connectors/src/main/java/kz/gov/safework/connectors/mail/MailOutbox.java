@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import kz.gov.safework.contract.Backoff;
 import kz.gov.safework.contract.LogText;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -75,13 +76,10 @@ public final class MailOutbox {
         return sent;
     }
 
-    /** The wait before attempt {@code attempt + 1}: the retry delay, doubled per failed attempt, at most the maximum. */
-    Duration backoff(int failedAttempts) {
-        long delay = settings.retryMillis();
-        for (int i = 1; i < failedAttempts && delay < settings.maxRetryMillis(); i++) {
-            delay *= 2;
-        }
-        return Duration.ofMillis(Math.min(delay, settings.maxRetryMillis()));
+    /** The wait after the {@code refusals}-th refusal of one reply in a row. */
+    Duration backoff(int refusals) {
+        return new Backoff(Duration.ofMillis(settings.retryMillis()), Duration.ofMillis(settings.maxRetryMillis()))
+                .after(refusals);
     }
 
     private void answerOverdue() {

@@ -1,8 +1,11 @@
-package kz.gov.safework.cycle;
+package kz.gov.safework.contract;
 
 import java.time.Duration;
 
-/** How long a relay waits before it tries a refused message again: {@code first}, doubled per refusal, at most {@code max}. */
+/**
+ * How long an outbox relay (mail replies, e-mail reminders) waits before it tries a refused message again:
+ * {@code first}, doubled per refusal, at most {@code max}.
+ */
 public record Backoff(Duration first, Duration max) {
 
     /** The wait after the {@code refusals}-th refusal in a row (1 for the first). */

@@ -1,4 +1,4 @@
-package kz.gov.safework.cycle;
+package kz.gov.safework.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
