@@ -13,9 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +94,7 @@ class DataDirReadOnlyIT {
             // outage answered (it waits; receipts of reports judged before it may still come).
             Duration left = READ_ONLY.minusNanos(System.nanoTime() - outageStarted);
             await().during(left).atMost(left.plusSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                assertThat(deadLetters(hub)).as("dead letters during the outage").isZero();
+                assertThat(HubInvariants.deadLetterCount(hub)).as("dead letters during the outage").isZero();
                 assertThat(storeOutage(hub)).isEqualTo("DOWN");
                 drain(astana, receipts, 100);
                 assertThat(during).as("reports sent during the outage that were answered during it")
@@ -113,15 +110,15 @@ class DataDirReadOnlyIT {
                         assertThat(receipts.keySet()).containsAll(reportByMessageId.keySet());
                     });
             drain(astana, receipts, NothingMoreArrives.REDELIVERY_WINDOW.toMillis());
-            Map<String, Integer> feed = feed(hub);
-            int deadLetters = deadLetters(hub);
+            Map<String, Integer> feed = HubInvariants.feedPerReport(hub);
+            int deadLetters = HubInvariants.deadLetterCount(hub);
             hub.stop();
 
             reportByMessageId.forEach((messageId, reportId) -> count.sent(messageId)
                     .expect(Kind.RECEIPTS, messageId).expect(Kind.JUDGED, reportId).expect(Kind.FEED, reportId));
             receipts.forEach((messageId, n) -> count.saw(Kind.RECEIPTS, messageId, n));
             feed.forEach((reportId, n) -> count.saw(Kind.FEED, reportId, n));
-            judged(data).forEach((reportId, n) -> count.saw(Kind.JUDGED, reportId, n));
+            FaultCount.judgedPer(FaultCount.h2(data), "report_id").forEach((reportId, n) -> count.saw(Kind.JUDGED, reportId, n));
             count.note("dlq", deadLetters).note("seconds-read-only", READ_ONLY.toSeconds());
             count.printAndAssertExact();
             assertThat(deadLetters).isZero();
@@ -157,28 +154,6 @@ class DataDirReadOnlyIT {
         }
     }
 
-    private static Map<String, Integer> feed(HubProcess hub) throws Exception {
-        Map<String, Integer> feed = new HashMap<>();
-        try (AgencyClient mtszn = new AgencyClient(hub.brokerPort, "mtszn", QueueChannelIT.password("mtszn"));
-             var consumer = mtszn.session().createConsumer(mtszn.session().createQueue("mtszn.feed"))) {
-            for (Message m = consumer.receive(2_000); m != null; m = consumer.receive(500)) {
-                feed.merge(JSON.readTree(AgencyClient.text(m)).path("report").path("reportId").asText(), 1, Integer::sum);
-            }
-        }
-        return feed;
-    }
-
-    private static Map<String, Integer> judged(Path data) throws Exception {
-        Map<String, Integer> judged = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("hub"), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT report_id, COUNT(*) FROM submission GROUP BY report_id")) {
-            while (rs.next()) {
-                judged.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return judged;
-    }
-
     private static String storeOutage(HubProcess hub) throws Exception {
         HttpResponse<String> ready = hub.http().send(HttpRequest.newBuilder(URI.create(hub.url("/observe/health/ready")))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -188,13 +163,6 @@ class DataDirReadOnlyIT {
             }
         }
         return "MISSING";
-    }
-
-    private static int deadLetters(HubProcess hub) throws Exception {
-        var list = QueueChannelIT.request(hub, "/api/operator/dead-letters", "operator");
-        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(list.body());
-        return (body.isArray() ? body : body.path("deadLetters")).size();
     }
 
     /**

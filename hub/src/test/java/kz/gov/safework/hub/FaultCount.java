@@ -2,7 +2,13 @@ package kz.gov.safework.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,7 +26,9 @@ import java.util.TreeMap;
 final class FaultCount {
     /** What the line counts, in its order. */
     enum Kind {
-        JUDGED, RECEIPTS, FEED
+        JUDGED, RECEIPTS, FEED,
+        /** Parts of an approved package on {@code government.outbox}; on the line only where a fault expects some. */
+        OUTBOX
     }
 
     private final String fault;
@@ -120,8 +128,11 @@ final class FaultCount {
         line.append(" sent=").append(sent())
                 .append(" judged=").append(total(Kind.JUDGED))
                 .append(" receipts=").append(total(Kind.RECEIPTS))
-                .append(" feed=").append(total(Kind.FEED))
-                .append(" duplicates=").append(duplicates())
+                .append(" feed=").append(total(Kind.FEED));
+        if (!expected.get(Kind.OUTBOX).isEmpty() || !seen.get(Kind.OUTBOX).isEmpty()) {
+            line.append(" outbox=").append(total(Kind.OUTBOX));
+        }
+        line                .append(" duplicates=").append(duplicates())
                 .append(" lost=").append(lost());
         extra.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
         return line.toString();
@@ -137,6 +148,26 @@ final class FaultCount {
         assertThat(lost()).as(line).isZero();
         assertThat(duplicates()).as(line).isZero();
         return this;
+    }
+
+    /** The stopped hub's H2 database in {@code data}, as the tests open it. */
+    static Connection h2(Path data) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("hub"), "sa", "");
+    }
+
+    /** Stored submissions (judgements) per value of {@code column} ({@code report_id}, {@code sha256}). */
+    static Map<String, Integer> judgedPer(Connection db, String column) throws SQLException {
+        if (!Set.of("report_id", "sha256", "submission_id").contains(column)) {
+            throw new IllegalArgumentException("not a submission key: " + column);
+        }
+        Map<String, Integer> judged = new HashMap<>();
+        try (db; ResultSet rs = db.createStatement().executeQuery(
+                "SELECT " + column + ", COUNT(*) FROM submission GROUP BY " + column)) {
+            while (rs.next()) {
+                judged.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return judged;
     }
 
     private static java.util.Set<String> union(Map<String, Integer> a, Map<String, Integer> b) {

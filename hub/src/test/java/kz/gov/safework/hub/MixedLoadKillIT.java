@@ -23,9 +23,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -219,10 +216,10 @@ class MixedLoadKillIT {
             sftpReceipts(hub).forEach((key, n) -> count.saw(Kind.RECEIPTS, key, n));
             mailReplies().forEach((key, n) -> count.saw(Kind.RECEIPTS, key, n));
             feed.forEach((reportId, n) -> count.saw(Kind.FEED, reportId, n));
-            int deadLetters = deadLetters(hub);
+            int deadLetters = HubInvariants.deadLetterCount(hub);
             count.note("dlq", deadLetters).note("kills", kills);
             hub.stop();
-            judgedPerSha256().forEach((sha, n) -> count.saw(Kind.JUDGED, sha, n));
+            FaultCount.judgedPer(FaultCount.h2(data), "sha256").forEach((sha, n) -> count.saw(Kind.JUDGED, sha, n));
             count.note("seconds", (System.nanoTime() - started) / 1_000_000_000L);
 
             count.printAndAssertExact();
@@ -512,24 +509,5 @@ class MixedLoadKillIT {
             }
         }
         return "NO_RECEIPT_ATTACHED";
-    }
-
-    private static int deadLetters(HubProcess hub) throws Exception {
-        var list = QueueChannelIT.request(hub, "/api/operator/dead-letters", "operator");
-        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-        JsonNode body = JSON.readTree(list.body());
-        return (body.isArray() ? body : body.path("deadLetters")).size();
-    }
-
-    /** Judgements per document content, from the stopped hub's database. */
-    private Map<String, Integer> judgedPerSha256() throws Exception {
-        Map<String, Integer> judged = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("hub"), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT sha256, COUNT(*) FROM submission GROUP BY sha256")) {
-            while (rs.next()) {
-                judged.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return judged;
     }
 }
