@@ -118,14 +118,13 @@ class DataDirReadOnlyIT {
                     .expect(Kind.RECEIPTS, messageId).expect(Kind.JUDGED, reportId).expect(Kind.FEED, reportId));
             receipts.forEach((messageId, n) -> count.saw(Kind.RECEIPTS, messageId, n));
             feed.forEach((reportId, n) -> count.saw(Kind.FEED, reportId, n));
-            FaultCount.judgedPer(FaultCount.h2(data), "report_id").forEach((reportId, n) -> count.saw(Kind.JUDGED, reportId, n));
+            FaultCount.judgedPer(FaultCount.h2(data), "report_id")
+                    .forEach((reportId, n) -> count.saw(Kind.JUDGED, reportId, n));
             count.note("dlq", deadLetters).note("seconds-read-only", READ_ONLY.toSeconds());
             count.printAndAssertExact();
             assertThat(deadLetters).isZero();
         } catch (Throwable e) {
-            System.out.println(count.line());
-            Files.copy(data.resolve("hub.log"), Path.of("target", "DataDirReadOnlyIT-hub.log"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            count.failed(data, "DataDirReadOnlyIT");
             throw e;
         } finally {
             readOnly(data, false); // whatever happened, JUnit must be able to delete it

@@ -85,21 +85,20 @@ final class FaultCount {
 
     /** Appearances beyond what was expected, over every kind. */
     synchronized long duplicates() {
-        long n = 0;
-        for (Kind kind : Kind.values()) {
-            for (var e : seen.get(kind).entrySet()) {
-                n += Math.max(0, e.getValue() - expected.get(kind).getOrDefault(e.getKey(), 0));
-            }
-        }
-        return n;
+        return excess(seen, expected);
     }
 
     /** Expected appearances that never came, over every kind. */
     synchronized long lost() {
+        return excess(expected, seen);
+    }
+
+    /** How far {@code more} goes beyond {@code less}, summed over every kind and key. */
+    private static long excess(Map<Kind, Map<String, Integer>> more, Map<Kind, Map<String, Integer>> less) {
         long n = 0;
         for (Kind kind : Kind.values()) {
-            for (var e : expected.get(kind).entrySet()) {
-                n += Math.max(0, e.getValue() - seen.get(kind).getOrDefault(e.getKey(), 0));
+            for (var e : more.get(kind).entrySet()) {
+                n += Math.max(0, e.getValue() - less.get(kind).getOrDefault(e.getKey(), 0));
             }
         }
         return n;
@@ -148,6 +147,13 @@ final class FaultCount {
         assertThat(lost()).as(line).isZero();
         assertThat(duplicates()).as(line).isZero();
         return this;
+    }
+
+    /** On a failure: prints how far the counts got and keeps the hub's log as {@code target/<test>-hub.log}. */
+    void failed(Path data, String test) throws java.io.IOException {
+        System.out.println(line());
+        java.nio.file.Files.copy(data.resolve("hub.log"), Path.of("target", test + "-hub.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The stopped hub's H2 database in {@code data}, as the tests open it. */

@@ -227,9 +227,7 @@ class MixedLoadKillIT {
             assertThat(kills).isEqualTo(KILLS);
             assertStatuses(List.of(amqp, stomp, sftp, mail));
         } catch (Throwable e) {
-            System.out.println(count.line());
-            Files.copy(data.resolve("hub.log"), Path.of("target", "MixedLoadKillIT-hub.log"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            count.failed(data, "MixedLoadKillIT");
             throw e;
         } finally {
             ticker.shutdownNow();
