@@ -10,6 +10,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -94,6 +96,70 @@ class HugeMessageIT {
             String answer = stomp.sendHugeUntilRefused("reports.in", GIB);
             assertThat(answer).startsWith("ERROR: ").contains("DOCUMENT_TOO_LARGE");
         }
+        stillAcceptsAValidReportAndNothingElse();
+    }
+
+    /**
+     * Many connections each holding a large STOMP frame in progress: past the budget for all of them together (two
+     * frames of the largest size, about 42 MiB) the connection whose bytes arrive is refused; once the connections
+     * are gone their bytes no longer count, so the same load is taken again.
+     */
+    @Test
+    void refusesStompFramesInProgressPastTheBrokersBudgetAndFreesItWhenTheyGo() throws Exception {
+        long fifteenMib = 15L << 20;
+        String password = QueueChannelIT.password("akimat-astana");
+        List<StompClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                StompClient client = new StompClient(hub.brokerPort, "akimat-astana", password);
+                clients.add(client);
+                try {
+                    client.sendPartial("reports.in", fifteenMib);
+                } catch (java.io.IOException refusedWhileWriting) {
+                    // the broker closed this one while we wrote; its ERROR frame is read below
+                }
+            }
+            // Nothing is finished yet, so once the broker has read all 45 MiB one connection must have been refused.
+            java.util.Map<Integer, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+                for (int i = 0; i < clients.size(); i++) {
+                    if (!answered.containsKey(i)) {
+                        String answer = clients.get(i).answer(200);
+                        if (!answer.equals("none")) {
+                            answered.put(i, answer);
+                        }
+                    }
+                }
+                return !answered.isEmpty();
+            });
+            assertThat(answered).as(answered.toString()).hasSize(1);
+            assertThat(answered.values().iterator().next()).contains("send again later");
+            // The two others still hold their frames, and complete them.
+            for (int i = 0; i < clients.size(); i++) {
+                if (!answered.containsKey(i)) {
+                    clients.get(i).finishPartial();
+                    assertThat(clients.get(i).answer(30_000)).isEqualTo("RECEIPT");
+                }
+            }
+        } finally {
+            for (StompClient client : clients) {
+                client.close();
+            }
+        }
+        // The closed connections' bytes are released (once the broker has seen them close): two frames of 15 MiB
+        // held at once fit again, and complete.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofSeconds(1)).untilAsserted(() -> {
+                    try (StompClient first = new StompClient(hub.brokerPort, "akimat-astana", password);
+                            StompClient second = new StompClient(hub.brokerPort, "akimat-astana", password)) {
+                        first.sendPartial("reports.in", fifteenMib);
+                        second.sendPartial("reports.in", fifteenMib);
+                        first.finishPartial();
+                        second.finishPartial();
+                        assertThat(first.answer(30_000)).isEqualTo("RECEIPT");
+                        assertThat(second.answer(30_000)).isEqualTo("RECEIPT");
+                    }
+                });
         stillAcceptsAValidReportAndNothingElse();
     }
 

@@ -83,6 +83,42 @@ public final class StompClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the start of a SEND (asking for a receipt) declaring {@code sent + 1} body bytes but sends only
+     * {@code sent} of them; {@link #finishPartial()} sends the rest.
+     */
+    public void sendPartial(String destination, long sent) throws IOException {
+        out.write(("SEND\ndestination:" + destination + "\ncontent-length:" + (sent + 1) + "\nreceipt:partial\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        for (long left = sent; left > 0; left -= chunk.length) {
+            out.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
+        out.flush();
+    }
+
+    /** Ends the frame {@link #sendPartial} began; an error from a connection the broker closed is ignored. */
+    public void finishPartial() {
+        try {
+            out.write(' ');
+            out.write(0);
+            out.flush();
+        } catch (IOException closedByTheBroker) {
+            // what the broker said before it closed is read by answer()
+        }
+    }
+
+    /** The next frame's command, {@code ERROR: <headers>} for an error, or {@code none} if none came in time. */
+    public String answer(int timeoutMillis) throws IOException {
+        try {
+            Frame frame = read(timeoutMillis);
+            return frame == null ? "none" : frame.command();
+        } catch (StompError e) {
+            return "ERROR: " + e.frame.headers();
+        }
+    }
+
     public void subscribe(String destination, String id) throws IOException {
         write("SUBSCRIBE", Map.of("destination", destination, "id", id, "ack", "client-individual"), new byte[0]);
         out.flush();

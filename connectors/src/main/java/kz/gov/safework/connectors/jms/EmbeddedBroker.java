@@ -285,6 +285,9 @@ public final class EmbeddedBroker extends ServiceSupport {
      * frame ({@link BoundedStompProtocolManagerFactory}), both at the most a message may be.
      */
     private static final class BoundedEmbeddedActiveMQ extends EmbeddedActiveMQ {
+        /** How many frames of the largest size all STOMP connections together may hold while they arrive. */
+        static final int STOMP_BUDGET_FRAMES = 2;
+
         private final long maxMessageBytes;
 
         BoundedEmbeddedActiveMQ(long maxMessageBytes) {
@@ -304,7 +307,9 @@ public final class EmbeddedBroker extends ServiceSupport {
                         return journal;
                     }
                 };
-                activeMQServer.addProtocolManagerFactory(new BoundedStompProtocolManagerFactory(maxMessageBytes));
+                // Frames in progress on all STOMP connections together: two of the largest at most.
+                activeMQServer.addProtocolManagerFactory(new BoundedStompProtocolManagerFactory(maxMessageBytes,
+                        STOMP_BUDGET_FRAMES * maxMessageBytes));
             }
         }
     }
