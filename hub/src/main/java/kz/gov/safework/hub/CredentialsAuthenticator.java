@@ -41,7 +41,18 @@ final class CredentialsAuthenticator implements ApiAuthenticator {
         if (!result.accepted()) {
             return Optional.empty();
         }
-        String login = basic.get().login();
+        return Optional.of(caller(basic.get().login()));
+    }
+
+    /**
+     * The caller a verified client certificate names (HTTPS mutual TLS): a login the credentials know, with the
+     * roles a password login of it gets; empty for any other name.
+     */
+    Optional<Caller> certified(String login) {
+        return credentials.logins().contains(login) ? Optional.of(caller(login)) : Optional.empty();
+    }
+
+    private Caller caller(String login) {
         EnumSet<ApiRole> roles = EnumSet.noneOf(ApiRole.class);
         Agency agency = referenceData.agencyByLogin(login).orElse(null);
         if (agency != null) {
@@ -56,7 +67,7 @@ final class CredentialsAuthenticator implements ApiAuthenticator {
         if (login.equalsIgnoreCase("government")) {
             roles.add(ApiRole.GOVERNMENT);
         }
-        return Optional.of(new Caller(login.toLowerCase(java.util.Locale.ROOT), agency == null ? null : agency.code(), roles));
+        return new Caller(login.toLowerCase(java.util.Locale.ROOT), agency == null ? null : agency.code(), roles);
     }
 
 }

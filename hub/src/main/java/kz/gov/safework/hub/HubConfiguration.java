@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.LogText;
 import kz.gov.safework.connectors.identity.LoginThrottle;
@@ -110,6 +111,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("credentials", Credentials.class, credentials);
         CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, referenceData);
         registry.bind(ApiAuthenticator.BEAN, ApiAuthenticator.class, authenticator);
+        registry.bind(TlsLogin.BEAN, TlsLogin.class, new HttpsCertificateLogin(authenticator));
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
         registry.bind("hubDataSource", DataSource.class, dataSource);

@@ -23,7 +23,8 @@ public final class ApiSecurity {
         exchange.getMessage().removeHeader("Authorization");
         Optional<Caller> caller;
         try {
-            caller = auth == null ? Optional.empty() : auth.authenticate(header);
+            // No Authorization header: a verified client certificate (HTTPS mutual TLS) may name the caller.
+            caller = header == null ? TlsLogin.of(exchange) : auth == null ? Optional.empty() : auth.authenticate(header);
         } catch (LoginLocked locked) {
             locked.respond(exchange);
             return Optional.empty();
