@@ -36,4 +36,12 @@ final class CredentialsAuthenticator implements ApiAuthenticator {
         }
         return result.accepted() ? Optional.of(principals.of(basic.get().login())) : Optional.empty();
     }
+
+    /**
+     * The principal a verified client certificate names (HTTPS mutual TLS): a login the credentials know, with the
+     * roles a password login of it gets; empty for any other name.
+     */
+    Optional<Principal> certified(String login) {
+        return credentials.logins().contains(login) ? Optional.of(principals.of(login)) : Optional.empty();
+    }
 }

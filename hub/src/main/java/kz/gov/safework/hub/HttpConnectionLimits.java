@@ -33,14 +33,21 @@ final class HttpConnectionLimits {
         this.maxRequestsPerLogin = maxRequestsPerLogin;
     }
 
-    /** A Vert.x that gives every HTTP server it creates the idle time-out and head limits. */
-    static Vertx vertx(Vertx real, int idleTimeoutSeconds, int maxHeaderBytes) {
+    /**
+     * A Vert.x that gives every HTTP server it creates the idle time-out and head limits and, on an HTTPS server,
+     * the client-certificate policy ({@code clientAuth}: NONE, REQUEST for {@code hub.tls.client-auth=want},
+     * REQUIRED for {@code need}; the trusted CAs are the truststore platform-http already set).
+     */
+    static Vertx vertx(Vertx real, int idleTimeoutSeconds, int maxHeaderBytes, io.vertx.core.http.ClientAuth clientAuth) {
         return (Vertx) Proxy.newProxyInstance(HttpConnectionLimits.class.getClassLoader(),
                 new Class<?>[] {VertxInternal.class}, (proxy, method, args) -> {
                     if (method.getName().equals("createHttpServer") && args != null && args.length == 1
                             && args[0] instanceof HttpServerOptions options) {
                         options.setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS)
                                 .setMaxHeaderSize(maxHeaderBytes);
+                        if (options.isSsl()) {
+                            options.setClientAuth(clientAuth);
+                        }
                     }
                     if (method.getName().equals("equals") && args != null && args.length == 1) {
                         return proxy == args[0] || real.equals(args[0]);

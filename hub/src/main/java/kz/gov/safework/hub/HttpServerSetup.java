@@ -28,22 +28,31 @@ final class HttpServerSetup extends MainListenerSupport {
         Settings settings = new Settings(context);
         HttpServerConfigurationProperties server = main.configure().httpServer();
         int httpsPort = settings.getInt(HubSettings.HTTPS_PORT);
+        io.vertx.core.http.ClientAuth clientAuth = io.vertx.core.http.ClientAuth.NONE;
         if (httpsPort > 0) {
             TlsSettings tls = TlsSettings.load(context.getPropertiesComponent());
+            // Mutual TLS as on the broker's TLS port: a certificate is asked for (want) or required (need); the
+            // API takes a verified one as its CN's login when no Authorization header comes (HttpsCertificateLogin).
+            clientAuth = switch (tls.clientAuth()) {
+                case NONE -> io.vertx.core.http.ClientAuth.NONE;
+                case WANT -> io.vertx.core.http.ClientAuth.REQUEST;
+                case NEED -> io.vertx.core.http.ClientAuth.REQUIRED;
+            };
             tls.requireKeystore(HubSettings.HTTPS_PORT);
             // The server's own SSL parameters are not settable through Camel Main; the global ones are, and
             // no other component of the hub is told to use them.
             context.setSSLContextParameters(tls.serverParameters());
             server.setUseGlobalSslContextParameters(true);
             server.setPort(httpsPort);
-            LOG.info("HTTP server: HTTPS on port {} ({}); no plain HTTP listener", httpsPort, HubSettings.HTTPS_PORT);
+            LOG.info("HTTP server: HTTPS on port {} ({}), client certificates {}; no plain HTTP listener", httpsPort,
+                    HubSettings.HTTPS_PORT, tls.clientAuth());
         } else {
             server.setPort(settings.getInt(HubSettings.HTTP_PORT));
         }
         // platform-http takes the one Vert.x of the registry, and closes only one it made itself.
         vertx = io.vertx.core.Vertx.vertx();
         context.getRegistry().bind("hubVertx", io.vertx.core.Vertx.class, HttpConnectionLimits.vertx(vertx,
-                settings.getInt(HubSettings.HTTP_IDLE_TIMEOUT), settings.getInt(HubSettings.HTTP_MAX_HEADER_SIZE)));
+                settings.getInt(HubSettings.HTTP_IDLE_TIMEOUT), settings.getInt(HubSettings.HTTP_MAX_HEADER_SIZE), clientAuth));
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.LogText;
 import kz.gov.safework.connectors.identity.LoginThrottle;
@@ -116,7 +117,8 @@ public final class HubConfiguration implements CamelConfiguration {
                     meters.authLockout(channel);
                 });
         Credentials credentials = credentials(settings, configDir).throttledBy(throttle);
-        ApiAuthenticator authenticator = new CredentialsAuthenticator(credentials, new Principals(referenceData));
+        CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, new Principals(referenceData));
+        TlsLogin certificates = new HttpsCertificateLogin(authenticator);
 
         HikariDataSource dataSource = dataSource(settings, dataDir);
         // Each capability numbers its own migrations in a range (store 1-9, cycle 10-19, operators 20-29, mail 30-39,
@@ -187,7 +189,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
         ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource,
-                metrics, authenticator, referenceData);
+                metrics, authenticator, certificates, referenceData);
         context.addRoutes(new ObserveRoutes(observe));
         context.addRoutes(new StatusRoutes(observe));
         context.addRoutes(new OperatorApiRoutes(observe));
@@ -199,8 +201,9 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
                 settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
-        context.addRoutes(new ReceiptApiRoutes(store, authenticator));
-        CycleServices cycle = CycleServices.create(context, dataSource, referenceData, clock, authenticator);
+        context.addRoutes(new ReceiptApiRoutes(store, authenticator, certificates));
+        CycleServices cycle = CycleServices.create(context, dataSource, referenceData, clock, authenticator,
+                certificates);
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
         new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);

@@ -40,13 +40,19 @@ class ApprovalCrashIT {
     @Test
     void killedRightAfterAnApprovalTheGovernmentGetsExactlyFiveParts() throws Exception {
         HubProcess hub = new HubProcess(data, Map.of()).start();
+        FaultCount count = new FaultCount("kill-after-approval", null);
         try {
             try (AgencyClient astana = new AgencyClient(hub.brokerPort, "akimat-astana",
                     QueueChannelIT.password("akimat-astana"))) {
                 String sent = astana.sendBytes(Files.readAllBytes(
                         QueueChannelIT.examples("valid").resolve("01-akimat-astana-2022.json")), Map.of());
                 Message receipt = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + sent + "'", 60_000);
-                assertThat(JSON.readTree(AgencyClient.text(receipt)).path("status").asText()).isEqualTo("ACCEPTED");
+                JsonNode answer = JSON.readTree(AgencyClient.text(receipt));
+                assertThat(answer.path("status").asText()).isEqualTo("ACCEPTED");
+                String reportId = answer.path("reportId").asText();
+                count.sent(sent).expect(FaultCount.Kind.RECEIPTS, sent).saw(FaultCount.Kind.RECEIPTS, sent)
+                        .expect(FaultCount.Kind.JUDGED, reportId).expect(FaultCount.Kind.FEED, reportId);
+                PARTS.forEach(part -> count.expect(FaultCount.Kind.OUTBOX, part));
             }
             HttpResponse<String> draft = http.send(request(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn"),
                     HttpResponse.BodyHandlers.ofString());
@@ -74,9 +80,14 @@ class ApprovalCrashIT {
                     received.merge(m.getStringProperty("swPart"), 1, Integer::sum);
                 }
             }
-            System.out.printf("ApprovalCrashIT: parts on government.outbox %s%n", received);
+            received.forEach((part, n) -> count.saw(FaultCount.Kind.OUTBOX, part, n));
+            HubInvariants.feedPerReport(hub).forEach((reportId, n) -> count.saw(FaultCount.Kind.FEED, reportId, n));
+            count.note("dlq", HubInvariants.deadLetterCount(hub));
+            hub.stop();
+            FaultCount.judgedPer(FaultCount.h2(data), "report_id")
+                    .forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
+            count.printAndAssertExact();
             assertThat(received.keySet()).isEqualTo(PARTS);
-            assertThat(received.values()).as("messages per part").allMatch(n -> n == 1);
         } finally {
             hub.stop();
         }

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,10 +81,13 @@ class CrashIT {
         }
         hub.stop();
 
-        assertThat(receipts.keySet()).isEqualTo(reportIdByMessageId.keySet());
-        assertThat(receipts.values()).allMatch(n -> n == 1);
-        assertThat(feed.keySet()).isEqualTo(new HashSet<>(reportIdByMessageId.values()));
-        assertThat(feed.values()).allMatch(n -> n == 1);
+        FaultCount count = new FaultCount("kill-during-1000", null);
+        reportIdByMessageId.forEach((messageId, reportId) -> count.sent(messageId).expect(FaultCount.Kind.RECEIPTS, messageId)
+                .expect(FaultCount.Kind.FEED, reportId).expect(FaultCount.Kind.JUDGED, reportId));
+        receipts.forEach((messageId, n) -> count.saw(FaultCount.Kind.RECEIPTS, messageId, n));
+        feed.forEach((reportId, n) -> count.saw(FaultCount.Kind.FEED, reportId, n));
+        FaultCount.judgedPer(database(), "report_id").forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
+        count.note("judged-at-kill", judgedAtKill).printAndAssertExact();
         try (Connection c = database();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT COUNT(*), COUNT(DISTINCT report_id), SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END)"
@@ -99,7 +100,7 @@ class CrashIT {
     }
 
     private Connection database() throws java.sql.SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("hub"), "sa", "");
+        return FaultCount.h2(data);
     }
 
     private long judged() throws java.sql.SQLException {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +34,26 @@ final class HubInvariants {
         }
         assertThat(seen).as("submissions on mtszn.feed").isEqualTo(acceptedSubmissionIds);
         assertThat(count).as("messages on mtszn.feed").isEqualTo(acceptedSubmissionIds.size());
+    }
+
+    /** Feed messages per report id, taking everything on {@code mtszn.feed} as MTSZN. */
+    static Map<String, Integer> feedPerReport(HubProcess hub) throws Exception {
+        Map<String, Integer> feed = new HashMap<>();
+        try (AgencyClient mtszn = new AgencyClient(hub.brokerPort, "mtszn", QueueChannelIT.password("mtszn"));
+             var consumer = mtszn.session().createConsumer(mtszn.session().createQueue("mtszn.feed"))) {
+            for (Message m = consumer.receive(3_000); m != null; m = consumer.receive(1_000)) {
+                feed.merge(JSON.readTree(AgencyClient.text(m)).path("report").path("reportId").asText(), 1, Integer::sum);
+            }
+        }
+        return feed;
+    }
+
+    /** How many messages the DLQ holds, through the operator API. */
+    static int deadLetterCount(HubProcess hub) throws Exception {
+        var list = QueueChannelIT.request(hub, "/api/operator/dead-letters", "operator");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(list.body());
+        return (body.isArray() ? body : body.path("deadLetters")).size();
     }
 
     static void deadLettersEmptyAndHealthy(HubProcess hub) throws Exception {

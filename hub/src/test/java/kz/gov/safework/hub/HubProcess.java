@@ -34,6 +34,7 @@ public final class HubProcess implements AutoCloseable {
     public final int smtpPort;
     public final int imapPort;
     private Process process;
+    private List<String> launcher = List.of();
 
     public HubProcess(Path dataDir, Map<String, String> extra) throws IOException {
         this(dataDir, extra, null);
@@ -57,6 +58,16 @@ public final class HubProcess implements AutoCloseable {
         this.sftpPort = freePort();
         this.smtpPort = freePort();
         this.imapPort = freePort();
+    }
+
+    /**
+     * Starts the hub through {@code launcher} from now on, e.g. {@code setpriv --reuid=65534 ... --} to run it as an
+     * unprivileged user (a test that takes the data dir's write permission away). The launcher must exec the JVM, so
+     * that {@link #kill()} and {@link #stop()} reach the hub itself.
+     */
+    public HubProcess launchedBy(List<String> launcher) {
+        this.launcher = List.copyOf(launcher);
+        return this;
     }
 
     public static int freePort() throws IOException {
@@ -131,7 +142,8 @@ public final class HubProcess implements AutoCloseable {
     }
 
     private List<String> command() {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(launcher);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:+ExitOnOutOfMemoryError", // as the README's Run command: a hub out of memory exits
                 "-Dhub.config-dir=" + System.getProperty("hub.config-dir"),

@@ -53,6 +53,72 @@ public final class StompClient implements AutoCloseable {
         write("SEND", all, body);
     }
 
+    /**
+     * Writes a SEND of {@code bodyBytes} spaces (with its content-length), made as they are written, until the
+     * broker stops it; returns what the broker said then: {@code ERROR: <headers>} or, if it said nothing,
+     * how the connection ended. Returns {@code RECEIPT} if the whole frame was taken.
+     */
+    public String sendHugeUntilRefused(String destination, long bodyBytes) throws IOException {
+        StringBuilder head = new StringBuilder("SEND\n").append("destination:").append(destination).append('\n')
+                .append("content-length:").append(bodyBytes).append('\n').append("receipt:huge\n\n");
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        try {
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            for (long left = bodyBytes; left > 0; left -= chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+            out.write(0);
+            out.flush();
+        } catch (IOException refused) {
+            // the broker closed the connection while we wrote: what it said before is in our receive buffer
+        }
+        try {
+            socket.setSoTimeout(30_000);
+            return read().command();
+        } catch (StompError e) {
+            return "ERROR: " + e.frame.headers();
+        } catch (IOException e) {
+            return "connection ended: " + e;
+        }
+    }
+
+    /**
+     * Writes the start of a SEND (asking for a receipt) declaring {@code sent + 1} body bytes but sends only
+     * {@code sent} of them; {@link #finishPartial()} sends the rest.
+     */
+    public void sendPartial(String destination, long sent) throws IOException {
+        out.write(("SEND\ndestination:" + destination + "\ncontent-length:" + (sent + 1) + "\nreceipt:partial\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        for (long left = sent; left > 0; left -= chunk.length) {
+            out.write(chunk, 0, (int) Math.min(chunk.length, left));
+        }
+        out.flush();
+    }
+
+    /** Ends the frame {@link #sendPartial} began; an error from a connection the broker closed is ignored. */
+    public void finishPartial() {
+        try {
+            out.write(' ');
+            out.write(0);
+            out.flush();
+        } catch (IOException closedByTheBroker) {
+            // what the broker said before it closed is read by answer()
+        }
+    }
+
+    /** The next frame's command, {@code ERROR: <headers>} for an error, or {@code none} if none came in time. */
+    public String answer(int timeoutMillis) throws IOException {
+        try {
+            Frame frame = read(timeoutMillis);
+            return frame == null ? "none" : frame.command();
+        } catch (StompError e) {
+            return "ERROR: " + e.frame.headers();
+        }
+    }
+
     public void subscribe(String destination, String id) throws IOException {
         write("SUBSCRIBE", Map.of("destination", destination, "id", id, "ack", "client-individual"), new byte[0]);
         out.flush();
@@ -99,10 +165,21 @@ public final class StompClient implements AutoCloseable {
             }
             body = b.toByteArray();
         }
+        Frame frame = new Frame(command, headers, body);
         if ("ERROR".equals(command)) {
-            throw new IOException("STOMP error: " + headers + " " + new String(body, StandardCharsets.UTF_8));
+            throw new StompError(frame);
         }
-        return new Frame(command, headers, body);
+        return frame;
+    }
+
+    /** The broker answered with an ERROR frame. */
+    private static final class StompError extends IOException {
+        final transient Frame frame;
+
+        StompError(Frame frame) {
+            super("STOMP error: " + frame.headers() + " " + frame.text());
+            this.frame = frame;
+        }
     }
 
     private String line() throws IOException {

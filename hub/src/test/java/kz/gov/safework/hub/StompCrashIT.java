@@ -13,16 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,25 +61,19 @@ class StompCrashIT {
                     .pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(3)).ignoreExceptions()
                     .until(() -> inFlight(hub) == 0);
             Map<String, Integer> receipts = readReceipts(hub);
-            Map<String, Integer> feed = readFeed(hub);
+            Map<String, Integer> feed = HubInvariants.feedPerReport(hub);
             long deadLetters = depths(hub).get("DLQ");
             hub.stop();
-            Map<String, Long> judged = judgedPerReport();
 
-            List<String> lost = reportByCorrelation.keySet().stream().filter(c -> !receipts.containsKey(c)).toList();
-            long duplicates = receipts.values().stream().filter(n -> n > 1).count();
-            System.out.printf("StompCrashIT: sent %d, judged %d, receipts %d, feed %d, duplicates %d, lost %d, DLQ %d%n",
-                    reportByCorrelation.size(), judged.size(), receipts.size(), feed.size(), duplicates, lost.size(),
-                    deadLetters);
-            assertThat(lost).as("confirmed reports without a receipt (judged: %s, in the feed: %s)",
-                    lost.stream().map(c -> judged.containsKey(reportByCorrelation.get(c))).toList(),
-                    lost.stream().map(c -> feed.containsKey(reportByCorrelation.get(c))).toList()).isEmpty();
-            assertThat(receipts.keySet()).isEqualTo(reportByCorrelation.keySet());
-            assertThat(receipts.values()).as("receipts per report").allMatch(n -> n == 1);
-            assertThat(feed.keySet()).isEqualTo(Set.copyOf(reportByCorrelation.values()));
-            assertThat(feed.values()).as("feed messages per report").allMatch(n -> n == 1);
-            assertThat(judged.keySet()).isEqualTo(Set.copyOf(reportByCorrelation.values()));
-            assertThat(judged.values()).as("accepted judgements per report").allMatch(n -> n == 1);
+            FaultCount count = new FaultCount("stomp-two-kills", null);
+            reportByCorrelation.forEach((correlation, reportId) -> count.sent(correlation)
+                    .expect(FaultCount.Kind.RECEIPTS, correlation).expect(FaultCount.Kind.FEED, reportId)
+                    .expect(FaultCount.Kind.JUDGED, reportId));
+            receipts.forEach((correlation, n) -> count.saw(FaultCount.Kind.RECEIPTS, correlation, n));
+            feed.forEach((reportId, n) -> count.saw(FaultCount.Kind.FEED, reportId, n));
+            FaultCount.judgedPer(FaultCount.h2(data), "report_id")
+                    .forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
+            count.note("dlq", deadLetters).printAndAssertExact();
             assertThat(deadLetters).isZero();
         } catch (Throwable e) {
             java.nio.file.Files.copy(data.resolve("hub.log"), Path.of("target", "StompCrashIT-hub.log"),
@@ -167,29 +157,5 @@ class StompCrashIT {
             }
         }
         return receipts;
-    }
-
-    private static Map<String, Integer> readFeed(HubProcess hub) throws Exception {
-        Map<String, Integer> feed = new HashMap<>();
-        try (AgencyClient mtszn = new AgencyClient(hub.brokerPort, "mtszn", QueueChannelIT.password("mtszn"));
-             var consumer = mtszn.session().createConsumer(mtszn.session().createQueue("mtszn.feed"))) {
-            for (Message m = consumer.receive(3_000); m != null; m = consumer.receive(3_000)) {
-                feed.merge(JSON.readTree(AgencyClient.text(m)).path("report").path("reportId").asText(), 1, Integer::sum);
-            }
-        }
-        return feed;
-    }
-
-    /** Accepted judgements per report id, read from the stopped hub's database. */
-    private Map<String, Long> judgedPerReport() throws Exception {
-        Map<String, Long> judged = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("hub"), "sa", "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT report_id, COUNT(*) FROM submission WHERE status = 'ACCEPTED' GROUP BY report_id")) {
-            while (rs.next()) {
-                judged.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return judged;
     }
 }

@@ -147,7 +147,15 @@ final class StreamingAmqpSender implements AutoCloseable {
         int pending;
         while ((pending = transport.pending()) > 0) {
             ByteBuffer out = transport.head();
-            int written = channel.write(out);
+            int written;
+            try {
+                written = channel.write(out);
+            } catch (IOException e) {
+                // The broker closed the socket while we were still sending (it does when it refuses a message
+                // part way): what it said before that is already in our receive buffer, read it.
+                readAvailable();
+                throw new Closed("connection closed: " + describe(connection.getRemoteCondition()) + " (" + e + ")");
+            }
             if (written > 0) {
                 transport.pop(written);
             } else {
@@ -172,7 +180,12 @@ final class StreamingAmqpSender implements AutoCloseable {
                 return;
             }
             ByteBuffer in = transport.tail();
-            int read = channel.read(in);
+            int read;
+            try {
+                read = channel.read(in);
+            } catch (IOException reset) {
+                read = -1; // reset by the broker: the end of what it said
+            }
             if (read > 0) {
                 transport.process();
             } else {

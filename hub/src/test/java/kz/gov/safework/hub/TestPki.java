@@ -122,6 +122,70 @@ final class TestPki {
         return context;
     }
 
+    /**
+     * Like {@link #clientContext}, but presenting the keystore's certificate even when the server names other CAs
+     * (a JDK client otherwise sends no certificate the server's CAs did not issue): to see the server refuse it.
+     */
+    SSLContext insistingClientContext(Path keystore) throws Exception {
+        javax.net.ssl.X509ExtendedKeyManager keys = (javax.net.ssl.X509ExtendedKeyManager) keyManagers(keystore)
+                .getKeyManagers()[0];
+        javax.net.ssl.X509ExtendedKeyManager insisting = new javax.net.ssl.X509ExtendedKeyManager() {
+            private String alias(String[] keyTypes) {
+                for (String type : keyTypes) {
+                    String[] aliases = keys.getClientAliases(type, null);
+                    if (aliases != null && aliases.length > 0) {
+                        return aliases[0];
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                    javax.net.ssl.SSLEngine engine) {
+                return alias(keyType);
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return alias(keyType);
+            }
+
+            @Override
+            public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+                return keys.getClientAliases(keyType, null);
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+                return keys.getServerAliases(keyType, issuers);
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+                return keys.chooseServerAlias(keyType, issuers, socket);
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getCertificateChain(String alias) {
+                return keys.getCertificateChain(alias);
+            }
+
+            @Override
+            public java.security.PrivateKey getPrivateKey(String alias) {
+                return keys.getPrivateKey(alias);
+            }
+        };
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("ca", caCert);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(new javax.net.ssl.KeyManager[] {insisting}, trust.getTrustManagers(), null);
+        return context;
+    }
+
     private static KeyManagerFactory keyManagers(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(keystore)) {

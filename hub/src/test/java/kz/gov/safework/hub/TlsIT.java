@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * TLS on the packaged hub, with a CA made by the test: the broker's TLS port speaks CORE and AMQP to
  * clients that verify the hub's certificate (STOMP too); an agency's client certificate (CN = its login) logs it in
  * without a password and the hub takes the document as that agency's; certificates from another CA and
- * certificates of another agency get nothing; HTTPS serves health and the API, and plain HTTP is off.
+ * certificates of another agency get nothing; HTTPS serves health and the API, and plain HTTP is off; the API takes
+ * a client certificate as its CN's login too (mutual TLS on HTTPS), and Basic still works without one.
  */
 class TlsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -241,6 +242,64 @@ class TlsIT {
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + hub.httpPort + "/observe/health")).build(),
                 HttpResponse.BodyHandlers.discarding())).isInstanceOf(IOException.class);
+    }
+
+    /** GET of one submission's receipt over HTTPS with a client certificate and no Authorization header. */
+    private static HttpResponse<String> receiptByCertificate(SSLContext client, String submissionId) throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(client).build();
+        return https.send(HttpRequest.newBuilder(URI.create(hub.url("/api/submissions/" + submissionId))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void httpsApiTakesAnAgencysCertificateAsItsLoginWithoutAPassword() throws Exception {
+        String submissionId;
+        try (Connection connection = core(null).createConnection(LOGIN, QueueChannelIT.password(LOGIN))) {
+            JsonNode receipt = reportAndReceipt(connection);
+            assertAcceptedAsAstana(receipt);
+            submissionId = receipt.path("submissionId").asText();
+        }
+        HttpResponse<String> own = receiptByCertificate(pki.clientContext(pki.clientKeystore(LOGIN)), submissionId);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).path("submissionId").asText()).isEqualTo(submissionId);
+        // mz's certificate logs in as mz, who may not read Astana's receipt.
+        assertThat(receiptByCertificate(pki.clientContext(pki.clientKeystore("mz")), submissionId).statusCode())
+                .isEqualTo(404);
+        // No certificate and no password: nobody.
+        assertThat(receiptByCertificate(pki.trustingContext(), submissionId).statusCode()).isEqualTo(401);
+    }
+
+    /** GET of any API path over HTTPS with a client certificate and no Authorization header. */
+    private static HttpResponse<String> getByCertificate(SSLContext client, String path) throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(client).build();
+        return https.send(HttpRequest.newBuilder(URI.create(hub.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyApiRouteTakesACertificateWithTheLoginsRoles() throws Exception {
+        String matrix = "/api/plans/safe-labor-2021-2025/years/2023/matrix";
+        HttpResponse<String> cycle = getByCertificate(pki.clientContext(pki.clientKeystore(LOGIN)), matrix);
+        assertThat(cycle.statusCode()).as(cycle.body()).isEqualTo(200);
+        // An agency's certificate is no operator's; the operator's certificate is.
+        assertThat(getByCertificate(pki.clientContext(pki.clientKeystore(LOGIN)), "/api/operator/me").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> operator = getByCertificate(pki.clientContext(pki.clientKeystore("operator")),
+                "/api/operator/me");
+        assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+        assertThat(getByCertificate(pki.trustingContext(), matrix).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void httpsApiRefusesACertificateNamingALoginTheHubDoesNotKnow() throws Exception {
+        HttpResponse<String> stranger = receiptByCertificate(pki.clientContext(pki.clientKeystore("stranger")), "none");
+        assertThat(stranger.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void httpsRefusesAClientCertificateFromAnotherCa() throws Exception {
+        Path forged = rogue.clientKeystore(LOGIN);
+        assertThatThrownBy(() -> receiptByCertificate(pki.insistingClientContext(forged), "none"))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

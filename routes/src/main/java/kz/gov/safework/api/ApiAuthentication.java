@@ -8,8 +8,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * The first step of every {@code /api} route: the caller must prove a login (HTTP Basic) holding one of the
- * roles asked for (any login when none). Throws {@link ApiProblem}: 401 without valid credentials, 429 while the
+ * The first step of every {@code /api} route: the caller must prove a login holding one of the roles asked for
+ * (any login when none): by HTTP Basic, or, on a request without an Authorization header, by a verified client
+ * certificate ({@link TlsLogin}, HTTPS mutual TLS). Throws {@link ApiProblem}: 401 without valid credentials, 429 while the
  * login is locked, 403 without the role. The {@link Principal} is kept in exchange property {@value #PRINCIPAL};
  * the Authorization and Cookie headers and every incoming {@code camel*} header are dropped, so none travels
  * further or echoes back.
@@ -18,24 +19,26 @@ public final class ApiAuthentication implements Processor {
     public static final String PRINCIPAL = "swPrincipal";
 
     private final ApiAuthenticator authenticator;
+    private final TlsLogin certificates;
     private final Set<Role> anyOf;
 
-    private ApiAuthentication(ApiAuthenticator authenticator, Set<Role> anyOf) {
+    private ApiAuthentication(ApiAuthenticator authenticator, TlsLogin certificates, Set<Role> anyOf) {
         this.authenticator = authenticator;
+        this.certificates = certificates;
         this.anyOf = anyOf;
     }
 
     /** Any authenticated login. */
-    public static ApiAuthentication anyLogin(ApiAuthenticator authenticator) {
-        return new ApiAuthentication(authenticator, Set.of());
+    public static ApiAuthentication anyLogin(ApiAuthenticator authenticator, TlsLogin certificates) {
+        return new ApiAuthentication(authenticator, certificates, Set.of());
     }
 
     /** A login with at least one of these roles. */
-    public static ApiAuthentication anyOf(ApiAuthenticator authenticator, Role... roles) {
+    public static ApiAuthentication anyOf(ApiAuthenticator authenticator, TlsLogin certificates, Role... roles) {
         if (roles.length == 0) {
             throw new IllegalArgumentException("name the roles, or use anyLogin");
         }
-        return new ApiAuthentication(authenticator, Set.copyOf(Arrays.asList(roles)));
+        return new ApiAuthentication(authenticator, certificates, Set.copyOf(Arrays.asList(roles)));
     }
 
     @Override
@@ -44,7 +47,9 @@ public final class ApiAuthentication implements Processor {
         exchange.getMessage().removeHeaders("(?i)(camel.*|authorization|cookie)");
         Principal principal;
         try {
-            principal = authenticator.authenticate(header).orElseThrow(ApiProblem::unauthenticated);
+            // No Authorization header: a verified client certificate (HTTPS mutual TLS) may name the caller.
+            principal = (header == null ? certificates.caller(exchange) : authenticator.authenticate(header))
+                    .orElseThrow(ApiProblem::unauthenticated);
         } catch (LoginLocked locked) {
             throw ApiProblem.locked(locked.retryAfterSeconds());
         }

@@ -26,13 +26,19 @@ public final class CycleProperties {
     public static final String QUARTZ_STORE_DEFAULT = "jdbc";
     /** SMTP endpoint for e-mail reminders (headers To and Subject are set per reminder). */
     public static final String MAIL_URI = "hub.cycle.mail.uri";
+    /** Back-off of an e-mail reminder the SMTP server refused: the first wait in ms, doubled per refusal... */
+    public static final String REMINDER_RETRY_DELAY = "hub.cycle.reminders.retry-delay";
+    public static final String REMINDER_RETRY_DELAY_DEFAULT = "60000";
+    /** ...up to this many ms. */
+    public static final String REMINDER_MAX_RETRY_DELAY = "hub.cycle.reminders.max-retry-delay";
+    public static final String REMINDER_MAX_RETRY_DELAY_DEFAULT = "3600000";
     /** Prefix to which the agency code is appended for queue reminders. */
     public static final String JMS_URI_PREFIX = "hub.cycle.jms.uri-prefix";
     public static final String JMS_URI_PREFIX_DEFAULT = "jms:queue:receipts.";
     /** Where approved consolidated reports go. */
     public static final String OUTBOX_URI = "hub.cycle.outbox.uri";
     public static final String OUTBOX_URI_DEFAULT = "jms:queue:government.outbox";
-    /** Tick of the Government outbox relay: parts the broker refused are sent again on it. */
+    /** Tick of the outbox relays: Government parts the broker refused, and e-mail reminders due, are sent on it. */
     public static final String OUTBOX_RELAY_TRIGGER = "hub.cycle.outbox.relay.trigger";
     public static final String OUTBOX_RELAY_TRIGGER_DEFAULT = "timer:cycle-outbox-relay?period=10000";
     /** Tick of the campaign gauges (agencies still owing, days left: {@link CycleGauges}) read by the alert rules. */

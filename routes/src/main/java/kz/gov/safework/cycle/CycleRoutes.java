@@ -34,6 +34,7 @@ import org.apache.camel.support.ExpressionAdapter;
  */
 public class CycleRoutes extends RouteBuilder {
     static final String SEND_REMINDER = "direct:cycle-reminder";
+    private static final String SEND_QUEUE_REMINDER = "direct:cycle-reminder-queue";
     private static final String REMINDER = "swReminder";
 
     /** Headers on every outbox message (valid JMS property names). */
@@ -98,28 +99,26 @@ public class CycleRoutes extends RouteBuilder {
                     .to(SEND_REMINDER)
                 .end();
 
-        // The database's primary key says whether a reminder went out (Reminders.take and sent: by queue it is
-        // recorded after the broker took it, by e-mail before); a refused one is given back for the next tick.
-        var send = from(SEND_REMINDER).routeId("cycle-reminder-send")
+        // The database's primary key says whether a reminder went out (Reminders.take and sent). By e-mail the claim
+        // is the reminder's outbox entry and the relay below sends it; by queue it is recorded after the broker took
+        // it, and a refused one is given back for the next tick.
+        from(SEND_REMINDER).routeId("cycle-reminder-send")
                 .setProperty(REMINDER, body())
                 .setExchangePattern(ExchangePattern.InOnly)
                 .filter(e -> reminders.take(reminder(e), mail && reminder(e).byEmail()))
-                .doTry();
-        if (mail) {
-            send.choice()
-                    .when(e -> reminder(e).byEmail())
-                        .process(CycleRoutes::mailReminder)
-                        .to(mailUri)
+                .choice()
+                    .when(e -> mail && reminder(e).byEmail())
+                        .log("reminder ${exchangeProperty." + REMINDER + ".key} claimed for e-mail")
                     .otherwise()
-                        .process(CycleRoutes::queueReminder)
-                        .recipientList(agencyQueue)
-                    .end();
-        } else {
-            send.process(CycleRoutes::queueReminder)
-                    .recipientList(agencyQueue);
-        }
-        send.process(e -> reminders.sent(reminder(e), mail && reminder(e).byEmail()))
-                .log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
+                        .to(SEND_QUEUE_REMINDER)
+                .end();
+
+        var queue = from(SEND_QUEUE_REMINDER).routeId("cycle-reminder-queue")
+                .doTry();
+        queue.process(CycleRoutes::queueReminder)
+                .recipientList(agencyQueue);
+        queue.process(e -> reminders.sent(reminder(e), false))
+                    .log("reminder ${exchangeProperty." + REMINDER + ".key} sent")
                 .doCatch(Exception.class)
                     .process(e -> reminders.release(reminder(e)))
                     .log(LoggingLevel.WARN, "reminder ${exchangeProperty." + REMINDER + ".key} not sent: ${exception.message}")
@@ -130,23 +129,16 @@ public class CycleRoutes extends RouteBuilder {
                 .filter(simple("${body.size} > 0"))
                     .log("built ${body.size} draft consolidated report(s)");
 
-        // The approval wrote the package into the outbox table; this tick sends what the broker does not have yet.
-        from(value(getCamelContext(), OUTBOX_RELAY_TRIGGER, OUTBOX_RELAY_TRIGGER_DEFAULT)).routeId("cycle-outbox-relay")
+        // The approval wrote the package into the outbox table, a reminder check the e-mail reminders into theirs;
+        // this tick sends what the broker or the SMTP server does not have yet.
+        var relay = from(value(getCamelContext(), OUTBOX_RELAY_TRIGGER, OUTBOX_RELAY_TRIGGER_DEFAULT))
+                .routeId("cycle-outbox-relay")
                 .bean(services.outbox(), "drain");
+        services.reminderOutbox().ifPresent(outbox -> relay.bean(outbox, "drain"));
     }
 
     private static Reminder reminder(Exchange exchange) {
         return exchange.getProperty(REMINDER, Reminder.class);
-    }
-
-    private static void mailReminder(Exchange exchange) {
-        Reminder r = reminder(exchange);
-        Message m = exchange.getMessage();
-        m.removeHeaders("*");
-        m.setHeader("To", r.recipient());
-        m.setHeader("Subject", r.subject());
-        m.setHeader("Content-Type", "text/plain; charset=UTF-8");
-        m.setBody(r.text());
     }
 
     private static void queueReminder(Exchange exchange) {

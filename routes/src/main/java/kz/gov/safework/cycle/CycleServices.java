@@ -2,9 +2,13 @@ package kz.gov.safework.cycle;
 
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.TlsLogin;
+import kz.gov.safework.contract.Backoff;
 import kz.gov.safework.contract.reference.Principals.Role;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.CamelContext;
@@ -22,21 +26,31 @@ public final class CycleServices {
     private final CycleApi api;
     private final GovernmentOutbox outbox;
     private final ApiAuthentication authentication;
+    private final ReminderOutbox reminderOutbox;
 
     CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, boolean remindByAgreement,
-                  ZoneId zone, CamelContext context, ApiAuthenticator authenticator) {
+                  ZoneId zone, CamelContext context, ApiAuthenticator authenticator, TlsLogin certificates) {
         this.data = data;
         this.dataSource = dataSource;
         this.reminders = new Reminders(data, schedule, remindByAgreement);
         this.consolidations = new Consolidations(data, zone);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations);
-        this.authentication = ApiAuthentication.anyOf(authenticator, Role.OPERATOR, Role.MTSZN, Role.AGENCY);
+        this.authentication = ApiAuthentication.anyOf(authenticator, certificates, Role.OPERATOR, Role.MTSZN, Role.AGENCY);
+        String mailUri = CycleProperties.value(context, CycleProperties.MAIL_URI, "");
+        this.reminderOutbox = mailUri.isEmpty() ? null : new ReminderOutbox(data.store(), data.clock(), context, mailUri,
+                new Backoff(millis(context, CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT),
+                        millis(context, CycleProperties.REMINDER_MAX_RETRY_DELAY,
+                                CycleProperties.REMINDER_MAX_RETRY_DELAY_DEFAULT)));
+    }
+
+    private static Duration millis(CamelContext context, String key, String defaultValue) {
+        return Duration.ofMillis(Long.parseLong(CycleProperties.value(context, key, defaultValue).trim()));
     }
 
     /** The services over these collaborators, configured by the context's {@code hub.cycle.*} properties. */
     public static CycleServices create(CamelContext context, DataSource dataSource, ReferenceData referenceData,
-                                       Clock clock, ApiAuthenticator authenticator) {
+                                       Clock clock, ApiAuthenticator authenticator, TlsLogin certificates) {
         PropertiesComponent properties = context.getPropertiesComponent();
         ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
         ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
@@ -44,7 +58,7 @@ public final class CycleServices {
         CycleData data = new CycleData(referenceData, new CycleStore(dataSource), clock, zone);
         boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
                 .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
-        return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator);
+        return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator, certificates);
     }
 
     public CycleData data() {
@@ -74,5 +88,10 @@ public final class CycleServices {
 
     public GovernmentOutbox outbox() {
         return outbox;
+    }
+
+    /** The relay of e-mail reminders; empty when {@code hub.cycle.mail.uri} is not set (every reminder by queue). */
+    public Optional<ReminderOutbox> reminderOutbox() {
+        return Optional.ofNullable(reminderOutbox);
     }
 }

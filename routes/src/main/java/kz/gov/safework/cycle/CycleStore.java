@@ -51,13 +51,19 @@ public class CycleStore {
                 rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
     }
 
-    /** Claims a reminder; false when it was already sent (the primary key says so). */
-    public boolean claimReminder(Reminder r, Instant at) {
+    /**
+     * Claims a reminder; false when it was already claimed (the primary key says so). The row is also the
+     * reminder's outbox entry (V13): an e-mail reminder is claimed with what it says and no {@code delivered_at},
+     * in this one INSERT, and {@link ReminderOutbox} sends it; a queue reminder is claimed once the broker has it
+     * ({@code delivered}).
+     */
+    public boolean claimReminder(Reminder r, Instant at, boolean delivered) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO cycle_reminder (agency, plan_id, report_year, offset_days, channel, recipient,
-                                                 missing_items, sent_at)
-                     SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cycle_reminder
+                                                 missing_items, sent_at, subject, body, delivered_at, next_attempt_at)
+                     SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cycle_reminder
                       WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?)""")) {
             ps.setString(1, r.agency());
             ps.setString(2, r.planId());
@@ -66,11 +72,19 @@ public class CycleStore {
             ps.setString(5, r.channel().name());
             ps.setString(6, r.recipient());
             ps.setString(7, String.join(",", r.missingItems()));
-            ps.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setString(9, r.agency());
-            ps.setString(10, r.planId());
-            ps.setInt(11, r.year());
-            ps.setInt(12, r.offsetDays());
+            ps.setObject(8, when);
+            ps.setString(9, Sql.limit(r.subject(), 1024));
+            ps.setString(10, r.text());
+            if (delivered) {
+                ps.setObject(11, when);
+            } else {
+                ps.setNull(11, java.sql.Types.TIMESTAMP_WITH_TIMEZONE); // typed: PostgreSQL reads an untyped NULL as text
+            }
+            ps.setObject(12, when);
+            ps.setString(13, r.agency());
+            ps.setString(14, r.planId());
+            ps.setInt(15, r.year());
+            ps.setInt(16, r.offsetDays());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
@@ -78,6 +92,41 @@ public class CycleStore {
             }
             throw new IllegalStateException("cannot record reminder", e);
         }
+    }
+
+    /** An e-mail reminder claimed and not yet accepted by the SMTP server. */
+    public record ReminderMail(String agency, String planId, int year, int offsetDays, String recipient,
+                               String subject, String body, int attempts) {
+        /** The reminder's identity, as {@link Reminder#key()}. */
+        public String key() {
+            return "reminder:" + planId + ":" + year + ":" + agency + ":" + offsetDays;
+        }
+    }
+
+    /** E-mail reminders due for (another) attempt, the oldest claim first. */
+    public List<ReminderMail> undeliveredReminders(Instant now) {
+        return query("""
+                SELECT agency, plan_id, report_year, offset_days, recipient, subject, body, attempts FROM cycle_reminder
+                 WHERE channel = 'EMAIL' AND delivered_at IS NULL AND next_attempt_at <= ?
+                 ORDER BY sent_at, agency, plan_id, report_year, offset_days""",
+                ps -> ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)),
+                rs -> new ReminderMail(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getInt(8)));
+    }
+
+    public void reminderDelivered(ReminderMail r, String messageId, Instant at) {
+        update("""
+                UPDATE cycle_reminder SET delivered_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL
+                 WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ? AND delivered_at IS NULL""",
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC), messageId, r.agency(), r.planId(), r.year(), r.offsetDays());
+    }
+
+    public void reminderFailed(ReminderMail r, String messageId, String error, Instant nextAttempt) {
+        update("""
+                UPDATE cycle_reminder SET message_id = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                 WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ? AND delivered_at IS NULL""",
+                messageId, Sql.limit(error, 1024), OffsetDateTime.ofInstant(nextAttempt, ZoneOffset.UTC),
+                r.agency(), r.planId(), r.year(), r.offsetDays());
     }
 
     public boolean reminderRecorded(Reminder r) {

@@ -12,8 +12,8 @@ import kz.gov.safework.contract.reference.PlanItem;
 
 /**
  * Which reminders are due now (by the injectable clock) and the bookkeeping that sends each one once.
- * The routes call {@link #due()} on every scheduler tick, then {@link #claim} before handing a reminder to
- * its transport and {@link #release} when the transport refused it.
+ * The routes call {@link #due()} on every scheduler tick, then {@link #take} (an e-mail reminder is claimed into
+ * its outbox there), and for a queue reminder {@link #sent} once the broker has it or {@link #release} when it refused.
  */
 public class Reminders {
     private final CycleData data;
@@ -63,25 +63,22 @@ public class Reminders {
     }
 
     /**
-     * Whether the reminder goes out now. By e-mail it is recorded here, before it is sent: SMTP has no duplicate
-     * detection, so a crash in between skips it (at most once). By queue it is only looked up here and recorded
-     * once the broker has it ({@link #sent}): a crash in between sends it again on the next tick, and the broker
-     * drops it by its duplicate-detection id, the reminder's key (exactly once).
+     * Whether the reminder goes out now. By e-mail it is claimed here, and the claim is its outbox entry: the row
+     * holds what the mail says, and {@link ReminderOutbox} sends it until the SMTP server accepts it (a refusal or a
+     * crash delays it, never drops it). By queue it is only looked up here and recorded once the broker has it
+     * ({@link #sent}): a crash in between sends it again on the next tick, and the broker drops it by its
+     * duplicate-detection id, the reminder's key (exactly once).
      */
     public boolean take(Reminder reminder, boolean byEmail) {
-        return byEmail ? claim(reminder) : !data.store().reminderRecorded(reminder);
+        return byEmail ? data.store().claimReminder(reminder, data.clock().instant(), false)
+                : !data.store().reminderRecorded(reminder);
     }
 
-    /** The transport took the reminder. */
+    /** The broker took the queue reminder: recorded as delivered. (An e-mail reminder's relay records its own.) */
     public void sent(Reminder reminder, boolean byEmail) {
         if (!byEmail) {
-            claim(reminder);
+            data.store().claimReminder(reminder, data.clock().instant(), true);
         }
-    }
-
-    /** Records the reminder as sent; false when it already was (then it must not go out again). */
-    boolean claim(Reminder reminder) {
-        return data.store().claimReminder(reminder, data.clock().instant());
     }
 
     public void release(Reminder reminder) {

@@ -1,6 +1,7 @@
 package kz.gov.safework.observe;
 
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.TlsLogin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,7 +31,8 @@ public final class ObserveServices {
     private volatile boolean metersBound;
 
     public ObserveServices(CamelContext context, Clock clock, BrokerManagement broker, DataSource dataSource,
-                           MeterRegistry meters, ApiAuthenticator authenticator, ReferenceData referenceData) {
+                           MeterRegistry meters, ApiAuthenticator authenticator, TlsLogin certificates,
+                           ReferenceData referenceData) {
         this.context = context;
         this.settings = ObserveSettings.from(context);
         this.clock = clock;
@@ -43,7 +45,7 @@ public final class ObserveServices {
         this.deadLetters = new DeadLetters(broker, actions, clock, settings.deadLetterQueue(),
                 settings.defaultRetryAddress(), settings.deadLetterListLimit(), settings.deadLetterViewMaxBytes());
         this.submissions = new RecentSubmissions(dataSource);
-        this.authorization = new OperatorAuthorization(authenticator);
+        this.authorization = new OperatorAuthorization(authenticator, certificates);
     }
 
     /** Queue, disk gauges and the disk health check; once, when the meter registry exists. */

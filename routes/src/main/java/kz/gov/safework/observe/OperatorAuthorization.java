@@ -3,6 +3,7 @@ package kz.gov.safework.observe;
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
+import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.reference.Principals.Role;
 import java.net.URI;
 import org.apache.camel.Exchange;
@@ -19,8 +20,8 @@ public final class OperatorAuthorization implements Processor {
 
     private final ApiAuthentication operators;
 
-    public OperatorAuthorization(ApiAuthenticator authenticator) {
-        this.operators = ApiAuthentication.anyOf(authenticator, Role.OPERATOR);
+    public OperatorAuthorization(ApiAuthenticator authenticator, TlsLogin certificates) {
+        this.operators = ApiAuthentication.anyOf(authenticator, certificates, Role.OPERATOR);
     }
 
     @Override

@@ -4,6 +4,7 @@ import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
 import kz.gov.safework.store.SubmissionStore;
@@ -15,9 +16,9 @@ public final class ReceiptApiRoutes extends RouteBuilder {
     private final SubmissionStore store;
     private final ApiAuthentication authentication;
 
-    public ReceiptApiRoutes(SubmissionStore store, ApiAuthenticator authenticator) {
+    public ReceiptApiRoutes(SubmissionStore store, ApiAuthenticator authenticator, TlsLogin certificates) {
         this.store = store;
-        this.authentication = ApiAuthentication.anyLogin(authenticator);
+        this.authentication = ApiAuthentication.anyLogin(authenticator, certificates);
     }
 
     @Override

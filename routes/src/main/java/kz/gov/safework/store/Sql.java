@@ -12,7 +12,7 @@ public final class Sql {
     /** One group of CHECKPOINT SYNCs per H2 database (by JDBC URL). */
     private static final Map<String, GroupSync> H2_SYNCS = new ConcurrentHashMap<>();
 
-    static String limit(String value, int max) {
+    public static String limit(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 

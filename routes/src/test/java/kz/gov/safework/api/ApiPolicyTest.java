@@ -29,6 +29,7 @@ class ApiPolicyTest {
         case "locked" -> throw new LoginLocked(42);
         default -> Optional.empty();
     };
+    private static final TlsLogin NO_CERTIFICATE = exchange -> Optional.empty();
 
     private final CamelContext context = new DefaultCamelContext();
 
@@ -64,7 +65,7 @@ class ApiPolicyTest {
     @Test
     void aProvenLoginWithTheRoleGoesOnWithItsPrincipalAndWithoutCredentialHeaders() {
         Exchange exchange = request("operator");
-        ApiAuthentication.anyOf(AUTHENTICATOR, Role.MTSZN, Role.OPERATOR).process(exchange);
+        ApiAuthentication.anyOf(AUTHENTICATOR, NO_CERTIFICATE, Role.MTSZN, Role.OPERATOR).process(exchange);
         assertThat(ApiAuthentication.principal(exchange)).isEqualTo(OPERATOR);
         assertThat(exchange.getMessage().getHeaders()).containsOnlyKeys("X-Custom");
     }
@@ -72,7 +73,7 @@ class ApiPolicyTest {
     @Test
     void anyLoginNeedsNoRole() {
         Exchange exchange = request("mz");
-        ApiAuthentication.anyLogin(AUTHENTICATOR).process(exchange);
+        ApiAuthentication.anyLogin(AUTHENTICATOR, NO_CERTIFICATE).process(exchange);
         assertThat(ApiAuthentication.principal(exchange)).isEqualTo(MZ);
     }
 
@@ -80,7 +81,7 @@ class ApiPolicyTest {
     void noOrWrongCredentialsAre401AndTheHeadersAreDroppedAnyway() {
         for (String authorization : new String[] {null, "wrong"}) {
             Exchange exchange = request(authorization);
-            ApiProblem problem = thrown(ApiAuthentication.anyLogin(AUTHENTICATOR), exchange);
+            ApiProblem problem = thrown(ApiAuthentication.anyLogin(AUTHENTICATOR, NO_CERTIFICATE), exchange);
             assertThat(problem.status()).isEqualTo(401);
             assertThat(problem.code()).isEqualTo("unauthenticated");
             assertThat(exchange.getMessage().getHeaders()).containsOnlyKeys("X-Custom");
@@ -90,7 +91,7 @@ class ApiPolicyTest {
 
     @Test
     void aLockedLoginIs429WithItsRetryAfter() {
-        ApiProblem problem = thrown(ApiAuthentication.anyLogin(AUTHENTICATOR), request("locked"));
+        ApiProblem problem = thrown(ApiAuthentication.anyLogin(AUTHENTICATOR, NO_CERTIFICATE), request("locked"));
         assertThat(problem.status()).isEqualTo(429);
         assertThat(problem.code()).isEqualTo("login_locked");
         assertThat(problem.retryAfterSeconds()).isEqualTo(42);
@@ -99,7 +100,7 @@ class ApiPolicyTest {
     @Test
     void aLoginWithoutTheRoleIs403() {
         Exchange exchange = request("mz");
-        ApiProblem problem = thrown(ApiAuthentication.anyOf(AUTHENTICATOR, Role.OPERATOR), exchange);
+        ApiProblem problem = thrown(ApiAuthentication.anyOf(AUTHENTICATOR, NO_CERTIFICATE, Role.OPERATOR), exchange);
         assertThat(problem.status()).isEqualTo(403);
         assertThat(problem.code()).isEqualTo("forbidden");
         assertThat(problem.getMessage()).contains("mz");
@@ -108,7 +109,7 @@ class ApiPolicyTest {
 
     @Test
     void rolesMustBeNamedAndAStepMustHaveRun() {
-        assertThatThrownBy(() -> ApiAuthentication.anyOf(AUTHENTICATOR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiAuthentication.anyOf(AUTHENTICATOR, NO_CERTIFICATE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiAuthentication.principal(request(null))).isInstanceOf(IllegalStateException.class);
     }
 
@@ -217,7 +218,7 @@ class ApiPolicyTest {
             @Override
             public void configure() {
                 from("direct:api").routeId("api-test").routeConfigurationId(ApiRouteConfiguration.ID)
-                        .process(ApiAuthentication.anyOf(AUTHENTICATOR, Role.OPERATOR))
+                        .process(ApiAuthentication.anyOf(AUTHENTICATOR, NO_CERTIFICATE, Role.OPERATOR))
                         .process(e -> {
                             throw new IllegalStateException("hidden");
                         });

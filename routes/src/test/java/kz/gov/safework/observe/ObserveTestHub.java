@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 import kz.gov.safework.contract.reference.ReferenceData;
 import java.time.OffsetDateTime;
@@ -67,7 +68,8 @@ final class ObserveTestHub implements AutoCloseable {
         pool.setConnectionFactory(broker.connectionFactory());
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(pool));
         ObserveServices services = new ObserveServices(context, Clock.systemUTC(), new ArtemisManagement(pool),
-                dataSource, registry, new TestAuthenticator(), referenceData);
+                dataSource, registry, new TestAuthenticator(), exchange -> Optional.empty(),
+                referenceData);
 
         MicrometerRoutePolicyFactory routePolicy = new MicrometerRoutePolicyFactory();
         routePolicy.setMeterRegistry(registry);

@@ -23,7 +23,10 @@ import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import kz.gov.safework.contract.reference.Principals;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.persistence.StorageManager;
+import org.apache.activemq.artemis.core.protocol.stomp.BoundedStompProtocolManagerFactory;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.ResourceLimitSettings;
@@ -114,7 +117,8 @@ public final class EmbeddedBroker extends ServiceSupport {
         HubSecurityManager security = new HubSecurityManager(settings.hubUser(), settings.hubPassword(), credentials,
                 roles, certified);
 
-        embedded = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(security);
+        embedded = new BoundedEmbeddedActiveMQ(settings.maxMessageBytes()).setConfiguration(config)
+                .setSecurityManager(security);
         embedded.start();
         LOG.info("Embedded Artemis broker listening on {} port {} and TLS port {} (CORE, AMQP, STOMP; 0 = off), "
                 + "client certificates {}, journal in {}", settings.host(), settings.port(), settings.tlsPort(),
@@ -259,6 +263,41 @@ public final class EmbeddedBroker extends ServiceSupport {
                     .addRoutingType(RoutingType.ANYCAST)
                     .addQueueConfiguration(QueueConfiguration.of(name).setAddress(name)
                             .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+        }
+    }
+
+    /**
+     * Artemis' embedded server, bounding what Artemis itself would hold in the heap for one message from outside:
+     * an AMQP large message (its journal refuses one while it arrives, {@link AmqpLargeMessageLimit}) and a STOMP
+     * frame ({@link BoundedStompProtocolManagerFactory}), both at the most a message may be.
+     */
+    private static final class BoundedEmbeddedActiveMQ extends EmbeddedActiveMQ {
+        /** How many frames of the largest size all STOMP connections together may hold while they arrive. */
+        static final int STOMP_BUDGET_FRAMES = 2;
+
+        private final long maxMessageBytes;
+
+        BoundedEmbeddedActiveMQ(long maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
+        }
+
+        @Override
+        public void createActiveMQServer() {
+            if (activeMQServer == null) {
+                activeMQServer = new ActiveMQServerImpl(configuration, securityManager) {
+                    @Override
+                    protected StorageManager createStorageManager() {
+                        // As Artemis' own for a file journal, with the AMQP large-message bound.
+                        AmqpLargeMessageLimit journal = new AmqpLargeMessageLimit(getConfiguration(), getCriticalAnalyzer(),
+                                executorFactory, scheduledPool, ioExecutorFactory, ioCriticalErrorListener, maxMessageBytes);
+                        getCriticalAnalyzer().add(journal);
+                        return journal;
+                    }
+                };
+                // Frames in progress on all STOMP connections together: two of the largest at most.
+                activeMQServer.addProtocolManagerFactory(new BoundedStompProtocolManagerFactory(maxMessageBytes,
+                        STOMP_BUDGET_FRAMES * maxMessageBytes));
+            }
         }
     }
 

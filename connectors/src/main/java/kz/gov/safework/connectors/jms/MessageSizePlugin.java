@@ -13,8 +13,10 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * Refuses, at the broker, any message from an outside sender larger than {@code maxBytes}: the send
  * fails with {@code DOCUMENT_TOO_LARGE} in the error, and the message reaches no queue, so no consumer
  * (the hub's own JMS client would materialise a text message on receipt) ever loads it. Artemis has no
- * per-message size limit of its own; a large message (CORE or AMQP) has been streamed to the broker's
- * large-message directory by then, never into memory, and is deleted with the refused send.
+ * per-message size limit of its own; a CORE large message has been streamed to the broker's
+ * large-message directory by then, never into memory, and is deleted with the refused send. AMQP large
+ * messages are refused earlier, while they arrive ({@link AmqpLargeMessageLimit}): Artemis would read a
+ * complete one whole into the heap before this plugin sees it.
  */
 final class MessageSizePlugin implements ActiveMQServerMessagePlugin {
     private final String hubUser;

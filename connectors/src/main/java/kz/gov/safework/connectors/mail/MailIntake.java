@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * The steps of the {@code mail-intake} route: read the mail, decide what it is, and make one envelope per
  * document. The sender is looked up and its authentication checked on the mail's header alone, before any
  * attachment is opened; only then are the documents read, within the mail's limits. Envelope headers are
- * {@link EnvelopeHeaders}; the transport id is the Message-ID plus the document's 1-based place in the mail,
- * the same every time the mail is read, so a mail read again after a crash is recognised by the pipeline as a
+ * {@link EnvelopeHeaders}; the transport id is the mail's key ({@link MailKey}: Message-ID and SHA-256 of the raw
+ * mail) plus the document's 1-based place in the mail, the same every time the mail is read, so a mail read again after a crash is recognised by the pipeline as a
  * redelivery.
  *
  * <p>Whatever goes wrong while reading one mail ends in a verdict, never in an exception: an exception would
@@ -180,7 +180,10 @@ public final class MailIntake {
         return Verdict.DOCUMENTS; // until its documents are read within the limits (a too-large mail is not)
     }
 
-    /** The refusal for a quarantined mail, or a null body when it is not answered. */
+    /**
+     * Writes the refusal of a quarantined mail to the mail outbox (nothing when it is not answered). The outbox's
+     * key is the mail's, so the same mail read again after a crash is not refused twice.
+     */
     public void refusalReply(Exchange exchange) throws MessagingException {
         InboundMail mail = exchange.getIn().getBody(InboundMail.class);
         Verdict verdict = exchange.getProperty(VERDICT, Verdict.class);
@@ -192,12 +195,15 @@ public final class MailIntake {
                     exchange.getProperty(REASON, String.class));
             default -> null;
         };
-        exchange.getIn().setBody(reply);
+        if (reply != null) {
+            store.enqueue(mail.key().toString(), reply);
+        }
     }
 
+    /** Writes the "no document" answer to the mail outbox, once per mail. */
     public void noDocumentReply(Exchange exchange) throws MessagingException {
         InboundMail mail = exchange.getIn().getBody(InboundMail.class);
-        exchange.getIn().setBody(replies.noDocument(OriginalMail.of(mail), mail.ignored()));
+        store.enqueue(mail.key().toString(), replies.noDocument(OriginalMail.of(mail), mail.ignored()));
     }
 
     /** Remembers the mail for its reply, then makes the body its envelopes (the splitter's input). */
@@ -218,14 +224,15 @@ public final class MailIntake {
             headers.put(EnvelopeHeaders.CHANNEL, Channel.MAIL.id());
             headers.put(EnvelopeHeaders.AGENCY, agency.code());
             headers.put(EnvelopeHeaders.LOGIN, agency.login());
-            headers.put(EnvelopeHeaders.TRANSPORT_ID, mail.messageId() + "#" + index);
+            // the mail's key, not its Message-ID alone: another mail reusing the id is judged on its own
+            headers.put(EnvelopeHeaders.TRANSPORT_ID, mail.key() + "#" + index);
             if (document.fileName() != null) {
                 headers.put(EnvelopeHeaders.FILE_NAME, document.fileName());
             }
             headers.put(EnvelopeHeaders.CONTENT_TYPE, document.contentType());
             headers.put(EnvelopeHeaders.RECEIVED_AT, mail.receivedAt().toString());
             headers.put(EnvelopeHeaders.REPLY_TO, mail.sender());
-            headers.put(EnvelopeHeaders.CORRELATION, mail.messageId());
+            headers.put(EnvelopeHeaders.CORRELATION, mail.key().toString());
             headers.put(EnvelopeHeaders.BATCH_SIZE, documents.size());
             headers.put(EnvelopeHeaders.BATCH_INDEX, index);
             if (document.adapterError() != null) {

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The mail is flagged and moved to the processed folder by the consumer only when this route completed,
  * i.e. after every envelope was sent (a persistent JMS send returns once the broker has it durably). A refused
- * mail (unknown or unproven sender, over its limits, unreadable) is answered once and moved to the quarantine
- * folder ({@code hub.mail.imap.quarantine-folder}) instead, with nothing sent to the pipeline.
+ * mail (unknown or unproven sender, over its limits, unreadable) is answered (its refusal written to the mail
+ * outbox, which {@code mail-outbox-relay} sends) and moved to the quarantine folder ({@code hub.mail.imap.quarantine-folder}) instead, with nothing sent to the pipeline.
  */
 public class MailIntakeRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeRoutes.class);
@@ -59,12 +59,8 @@ public class MailIntakeRoutes extends RouteBuilder {
                         // read by the consumer when it commits: this mail goes to quarantine, not to processed
                         .setHeader(MailConstants.MAIL_MOVE_TO, constant(settings.quarantineFolder()))
                         .process(intake::refusalReply)
-                        .filter(body().isNotNull())
-                            .to(endpoints.smtpReplies())
-                        .endChoice()
                     .when(exchangeProperty(MailIntake.VERDICT).isEqualTo(MailIntake.Verdict.NO_DOCUMENT))
                         .process(intake::noDocumentReply)
-                        .to(endpoints.smtpReplies())
                     .otherwise()
                         .process(intake::toEnvelopes)
                         .split(body()).stopOnException()

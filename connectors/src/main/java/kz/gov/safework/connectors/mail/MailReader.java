@@ -94,7 +94,7 @@ public final class MailReader {
     private ReceivedMail receive(byte[] raw, Instant receivedAt, boolean tooLarge) throws MessagingException {
         // A shared stream: parts are views of this one array, not copies.
         MimeMessage mail = new MimeMessage(PARSING_SESSION, new SharedByteArrayInputStream(raw));
-        InboundMail header = new InboundMail(messageIdOf(mail, raw), senderOf(mail), subjectOf(mail),
+        InboundMail header = new InboundMail(MailKey.of(messageIdOf(mail, raw), raw), senderOf(mail), subjectOf(mail),
                 mail.getHeader("References", " "), receivedAt, isAutomated(mail), List.of(), List.of());
         String[] results = mail.getHeader(AuthenticationResults.HEADER);
         return new ReceivedMail(mail, header, results == null ? List.of() : List.of(results), tooLarge);
@@ -114,7 +114,7 @@ public final class MailReader {
         List<String> ignored = new ArrayList<>();
         walk(received.mime(), documents, ignored, 0, budget);
         InboundMail h = received.header();
-        return new InboundMail(h.messageId(), h.sender(), h.subject(), h.references(), h.receivedAt(), h.automated(),
+        return new InboundMail(h.key(), h.sender(), h.subject(), h.references(), h.receivedAt(), h.automated(),
                 documents, ignored);
     }
 

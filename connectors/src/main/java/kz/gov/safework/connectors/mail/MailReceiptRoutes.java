@@ -4,7 +4,9 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Receipts out: the pipeline's receipts for mail documents ({@code hub.receipts.mail.uri}) are collected per
- * mail and answered with one reply by SMTP once the last one is in. Adds nothing when mail is disabled.
+ * mail; the receipt that completes a mail writes its one reply to the mail outbox in the same transaction. The
+ * relay ({@code mail-outbox-relay}, every {@code hub.mail.outbox.period} ms) sends what the outbox holds by SMTP:
+ * these replies and the refusals written by {@code mail-intake}. Adds nothing when mail is disabled.
  */
 public class MailReceiptRoutes extends RouteBuilder {
     private final MailBeans beans;
@@ -20,17 +22,18 @@ public class MailReceiptRoutes extends RouteBuilder {
             return;
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
-        ReceiptCollector collector = new ReceiptCollector(
-                new MailReplyStore(beans.dataSource(), beans.clock()),
-                new Replies(settings.hubAddress(), beans.clock()));
+        MailReplyStore store = new MailReplyStore(beans.dataSource(), beans.clock());
+        Replies replies = new Replies(settings.hubAddress(), beans.clock());
+        ReceiptCollector collector = new ReceiptCollector(store, replies);
+        MailOutbox outbox = new MailOutbox(store, replies, getContext().createProducerTemplate(),
+                endpoints.smtpReplies(), settings.outbox(), beans.clock());
 
         from("{{hub.receipts.mail.uri}}").routeId("mail-receipts")
                 .process(MailHeaders::dropControlHeaders)
-                .process(collector::collect)
-                .filter(body().isNotNull())
-                    .removeHeaders("*")
-                    .to(endpoints.smtpReplies())
-                    .process(collector::markReplied)
-                .end();
+                .process(collector::collect);
+
+        long period = settings.outbox().periodMillis();
+        from("timer:mail-outbox-relay?delay=" + period + "&period=" + period).routeId("mail-outbox-relay")
+                .process(exchange -> outbox.drain());
     }
 }

@@ -25,7 +25,16 @@ public record MailSettings(
         String hubAddress,
         String trustedAuthservId,
         MailLimits limits,
-        TlsSettings tls) {
+        TlsSettings tls,
+        Outbox outbox) {
+
+    /**
+     * The reply outbox's relay ({@link MailOutbox}): how often it looks for replies to send, the back-off after a
+     * refused send (doubling from {@code retryMillis} up to {@code maxRetryMillis}), and how long a mail waits for
+     * the receipts of all its documents before it is answered with what is there and what is missing.
+     */
+    public record Outbox(long periodMillis, long retryMillis, long maxRetryMillis, long replyWaitMillis) {
+    }
 
     /** The hub's own mailbox on the embedded server. */
     public static final String EMBEDDED_HUB_ADDRESS = "reports@hub.local";
@@ -104,7 +113,11 @@ public record MailSettings(
                 smtp, hubAddress,
                 embedded.enabled() ? EMBEDDED_AUTHSERV_ID : p.string("hub.mail.trusted-authserv-id", ""),
                 limits(p),
-                embedded.enabled() ? TlsSettings.none() : TlsSettings.load(props));
+                embedded.enabled() ? TlsSettings.none() : TlsSettings.load(props),
+                new Outbox(p.longValue("hub.mail.outbox.period", 1000),
+                        p.longValue("hub.mail.outbox.retry-delay", 5000),
+                        p.longValue("hub.mail.outbox.max-retry-delay", 600_000),
+                        p.longValue("hub.mail.reply.max-wait", 3_600_000)));
     }
 
     /** Whether to read a real mailbox ({@code hub.mail.imap.enabled}; the earlier key still works, with a warning). */

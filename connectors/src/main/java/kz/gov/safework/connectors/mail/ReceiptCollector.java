@@ -1,7 +1,6 @@
 package kz.gov.safework.connectors.mail;
 
-import jakarta.mail.MessagingException;
-import java.util.Optional;
+import kz.gov.safework.contract.LogText;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -9,14 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of the {@code mail-receipts} route. A receipt is stored under its mail (CORRELATION =
- * Message-ID) and place (BATCH_INDEX); when the mail's BATCH_SIZE receipts are in and no reply went out yet,
- * the body becomes the reply. A crash between sending and {@link #markReplied} re-sends that reply once the
- * receipt is redelivered: at least once, never never.
+ * The step of the {@code mail-receipts} route. A receipt is stored under its mail (CORRELATION = the mail's
+ * {@link MailKey}) and place (BATCH_INDEX); when the mail's BATCH_SIZE receipts are in, the reply is written to
+ * the mail outbox in the same transaction, and the relay ({@link MailOutbox}) sends it. Nothing is sent from here:
+ * a crash after this step's commit loses no reply and sends none twice.
  */
 public final class ReceiptCollector {
-    /** Exchange property: the Message-ID whose reply is being sent. */
-    static final String REPLYING_TO = "swMailReplyingTo";
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptCollector.class);
 
     private final MailReplyStore store;
@@ -27,31 +24,26 @@ public final class ReceiptCollector {
         this.replies = replies;
     }
 
-    public void collect(Exchange exchange) throws MessagingException {
+    /** Stores the receipt; the body becomes whether the mail's reply was written (for the route to wake the relay). */
+    public void collect(Exchange exchange) {
         Message in = exchange.getIn();
-        String messageId = in.getHeader(EnvelopeHeaders.CORRELATION, String.class);
+        String mailKey = in.getHeader(EnvelopeHeaders.CORRELATION, String.class);
         Integer index = in.getHeader(EnvelopeHeaders.BATCH_INDEX, Integer.class);
         String sender = in.getHeader(EnvelopeHeaders.REPLY_TO, String.class);
-        if (messageId == null || index == null || sender == null) {
+        if (mailKey == null || index == null || sender == null) {
             LOG.warn("Receipt {} for mail has no correlation, index or reply address: dropped",
                     in.getHeader(EnvelopeHeaders.SUBMISSION_ID));
-            in.setBody(null);
+            in.setBody(false);
             return;
         }
         int size = in.getHeader(EnvelopeHeaders.BATCH_SIZE, 1, Integer.class);
         MailReceipt receipt = new MailReceipt(index, in.getHeader(EnvelopeHeaders.FILE_NAME, String.class),
                 in.getHeader(EnvelopeHeaders.STATUS, String.class), in.getBody(String.class));
-        Optional<MailReplyStore.PendingReply> pending = store.collect(messageId, sender,
-                in.getHeader(EnvelopeHeaders.AGENCY, String.class), size, receipt);
-        if (pending.isEmpty()) {
-            in.setBody(null);
-            return;
+        boolean answered = store.collect(mailKey, sender, in.getHeader(EnvelopeHeaders.AGENCY, String.class), size,
+                receipt, replies::receipts);
+        if (answered) {
+            LOG.info("Mail {}: every receipt in, reply written to the mail outbox", LogText.of(MailKey.parse(mailKey).messageId()));
         }
-        exchange.setProperty(REPLYING_TO, messageId);
-        in.setBody(replies.receipts(pending.get().original(), pending.get().receipts()));
-    }
-
-    public void markReplied(Exchange exchange) {
-        store.markReplied(exchange.getProperty(REPLYING_TO, String.class));
+        in.setBody(answered);
     }
 }

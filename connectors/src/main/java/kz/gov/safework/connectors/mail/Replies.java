@@ -122,8 +122,27 @@ public final class Replies {
 
     /** The one reply per mail: a line per document in the body, and each receipt attached as JSON. */
     public MimeMessage receipts(OriginalMail original, List<MailReceipt> receipts) throws MessagingException {
+        return receipts(original, receipts, receipts.size());
+    }
+
+    /**
+     * The one reply per mail of {@code documents} documents: a line per document in the body (a document with no
+     * receipt yet is named as not judged), and each receipt attached as JSON.
+     */
+    public MimeMessage receipts(OriginalMail original, List<MailReceipt> receipts, int documents)
+            throws MessagingException {
         StringBuilder ru = new StringBuilder();
         StringBuilder en = new StringBuilder();
+        Set<Integer> answered = new HashSet<>();
+        receipts.forEach(r -> answered.add(r.index()));
+        for (int index = 1; index <= documents; index++) {
+            if (!answered.contains(index)) {
+                ru.append(index).append(". документ ").append(index).append(" — НЕ РАССМОТРЕН: ")
+                        .append("квитанции нет, документ передан оператору хаба\n");
+                en.append(index).append(". document ").append(index).append(" — NOT JUDGED: ")
+                        .append("no receipt, the document is with the hub's operator\n");
+            }
+        }
         for (MailReceipt r : receipts) {
             Summary s = Summary.of(r);
             ru.append(r.index()).append(". ").append(s.fileName).append(" — ").append(s.statusRu).append('\n');
@@ -186,7 +205,8 @@ public final class Replies {
     }
 
     private MimeMessage skeleton(OriginalMail original, String tag) throws MessagingException {
-        MimeMessage reply = new MimeMessage(session);
+        // One reply per mail: its Message-ID follows from the mail's key, the same on every attempt.
+        MimeMessage reply = new OutgoingMail(session, original.key().derivedMessageId("reply", hubAddress));
         reply.setFrom(new InternetAddress(hubAddress));
         reply.setRecipient(Message.RecipientType.TO, new InternetAddress(original.sender()));
         reply.setSubject("Re: " + subjectOrPlaceholder(original) + " [" + tag + "]", UTF8);

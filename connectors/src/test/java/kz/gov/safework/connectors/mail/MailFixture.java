@@ -122,13 +122,11 @@ final class MailFixture implements AutoCloseable {
         this(new Properties(), null);
     }
 
-    /** An empty H2 database with the mail migration applied. */
+    /** An empty H2 database with the connectors' migrations (mail, SFTP) applied. */
     static DataSource newDatabase() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:mail" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
-            s.execute("RUNSCRIPT FROM 'classpath:db/migration/V30__mail.sql'");
-        }
+        org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
         return h2;
     }
 
@@ -192,6 +190,7 @@ final class MailFixture implements AutoCloseable {
         greenMail.purgeEmailFromAllMailboxes();
         pipeline.reset();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM mail_outbox");
             s.execute("DELETE FROM mail_receipt");
             s.execute("DELETE FROM mail_inbound");
         }

@@ -13,12 +13,15 @@ import static kz.gov.safework.connectors.mail.TestMails.zipOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.receipt.Receipt;
@@ -64,11 +67,13 @@ class MailIntakeTest {
         assertThat(envelope.header(EnvelopeHeaders.CHANNEL)).isEqualTo("mail");
         assertThat(envelope.header(EnvelopeHeaders.AGENCY)).isEqualTo("MZ");
         assertThat(envelope.header(EnvelopeHeaders.LOGIN)).isEqualTo("mz");
-        assertThat(envelope.header(EnvelopeHeaders.TRANSPORT_ID)).isEqualTo(sent.getMessageID() + "#1");
+        // the mail's key: its Message-ID and the SHA-256 of the mail as the hub read it
+        assertThat(envelope.header(EnvelopeHeaders.TRANSPORT_ID))
+                .matches(java.util.regex.Pattern.quote(sent.getMessageID()) + " [0-9a-f]{64}#1");
         assertThat(envelope.header(EnvelopeHeaders.FILE_NAME)).isEqualTo("report.xml");
         assertThat(envelope.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/xml");
         assertThat(envelope.header(EnvelopeHeaders.REPLY_TO)).isEqualTo(MZ);
-        assertThat(envelope.header(EnvelopeHeaders.CORRELATION)).isEqualTo(sent.getMessageID());
+        assertThat(envelope.header(EnvelopeHeaders.CORRELATION) + "#1").isEqualTo(envelope.header(EnvelopeHeaders.TRANSPORT_ID));
         assertThat(envelope.header(EnvelopeHeaders.BATCH_SIZE)).isEqualTo("1");
         assertThat(envelope.header(EnvelopeHeaders.BATCH_INDEX)).isEqualTo("1");
         assertThat(Instant.parse(envelope.header(EnvelopeHeaders.RECEIVED_AT))).isBefore(Instant.now().plusSeconds(1));
@@ -347,11 +352,105 @@ class MailIntakeTest {
         hub.deliverToHub(sent);
 
         MimeMessage reply = awaitOneReplyTo(MZ);
+        String key = hub.envelopes().get(0).header(EnvelopeHeaders.CORRELATION);
+        assertThat(key).startsWith(sent.getMessageID() + " ");
         assertThat(hub.envelopes()).extracting(e -> e.header(EnvelopeHeaders.TRANSPORT_ID))
-                .containsExactly(sent.getMessageID() + "#1", sent.getMessageID() + "#1", sent.getMessageID() + "#2");
+                .containsExactly(key + "#1", key + "#1", key + "#2");
         assertThat(attachments(reply)).containsOnlyKeys("one.xml.receipt.json", "two.xml.receipt.json");
         awaitMailMovedToProcessed();
         assertThat(hub.inbox(MZ)).hasSize(1);
+    }
+
+    // ---- identity: Message-ID + SHA-256 of the mail ----
+
+    @Test
+    void twoDifferentMailsWithOneMessageIdAreEachJudgedAndAnsweredOnTheirOwn() throws Exception {
+        MimeMessage first = mail(MZ, "Первый", xml("first.xml"));
+        first.setHeader("Message-ID", "<reused@agency.hub.local>");
+        MimeMessage second = mail(MZ, "Второй", xml("second.xml"));
+        second.setHeader("Message-ID", "<reused@agency.hub.local>");
+        hub.deliverToHub(first);
+        hub.deliverToHub(second);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(hub.inbox(MZ)).hasSize(2));
+        assertThat(hub.envelopes()).extracting(e -> e.header(EnvelopeHeaders.TRANSPORT_ID)).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith("<reused@agency.hub.local> "));
+        assertThat(hub.inbox(MZ)).extracting(m -> m.getHeader("In-Reply-To", null)).containsOnly("<reused@agency.hub.local>");
+        assertThat(hub.inbox(MZ)).extracting(m -> attachments(m).keySet())
+                .containsExactlyInAnyOrder(java.util.Set.of("first.xml.receipt.json"), java.util.Set.of("second.xml.receipt.json"));
+        assertThat(hub.inbox(MZ)).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSameMailDeliveredTwiceIsOneMailWithOneReply() throws Exception {
+        byte[] raw = OutgoingMail.bytes(mail(MZ, "Отчёт", xml("report.xml")));
+        hub.deliverAsIs(MailFixture.parse(withTrustedSender(raw)));
+        awaitOneReplyTo(MZ);
+        hub.deliverAsIs(MailFixture.parse(withTrustedSender(raw)));
+
+        await().untilAsserted(() -> assertThat(hub.hubFolder("Processed")).hasSize(2));
+        assertThat(hub.envelopes()).hasSize(2).extracting(e -> e.header(EnvelopeHeaders.TRANSPORT_ID))
+                .containsOnly(hub.envelopes().get(0).header(EnvelopeHeaders.TRANSPORT_ID));
+        // the second reading's receipt finds the mail answered: no second reply, now or later
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(hub.inbox(MZ)).hasSize(1));
+    }
+
+    @Test
+    void replyCarriesAMessageIdDerivedFromTheMailsKey() throws Exception {
+        hub.deliverToHub(mail(MZ, "Отчёт", xml("report.xml")));
+
+        MimeMessage reply = awaitOneReplyTo(MZ);
+        MailKey key = MailKey.parse(hub.envelopes().get(0).header(EnvelopeHeaders.CORRELATION));
+        assertThat(reply.getMessageID()).isEqualTo(key.derivedMessageId("reply", MailFixture.HUB))
+                .matches("<reply\\.[0-9a-f]{40}@hub\\.local>");
+    }
+
+    @Test
+    void aReplyDueWhileTheSmtpServerIsDownIsSentOnceItIsBack() throws Exception {
+        int smtpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        Properties overrides = new Properties();
+        overrides.setProperty("hub.mail.smtp.port", Integer.toString(smtpPort));
+        overrides.setProperty("hub.mail.outbox.retry-delay", "200");
+        overrides.setProperty("hub.mail.outbox.max-retry-delay", "400");
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try (MailFixture down = new MailFixture(overrides, null)) {
+            down.deliverToHub(mail(MZ, "Отчёт", xml("report.xml")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox(down, "attempts >= 2 AND last_error IS NOT NULL") == 1);
+            assertThat(outbox(down, "sent_at IS NULL")).isEqualTo(1);
+
+            smtp.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox(down, "sent_at IS NOT NULL") == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> smtp.getReceivedMessages().length == 1);
+            MimeMessage reply = smtp.getReceivedMessages()[0];
+            assertThat(attachments(reply)).containsOnlyKeys("report.xml.receipt.json");
+            assertThat(reply.getMessageID()).isEqualTo(MailKey.parse(down.envelopes().get(0)
+                    .header(EnvelopeHeaders.CORRELATION)).derivedMessageId("reply", MailFixture.HUB));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static int outbox(MailFixture hub, String condition) throws Exception {
+        try (java.sql.Connection c = hub.dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE " + condition)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The raw mail with the trusted server's word on its sender, as {@link MailFixture#deliverToHub} adds it. */
+    private static byte[] withTrustedSender(byte[] raw) {
+        String header = AuthenticationResults.HEADER + ": " + MailFixture.TRUSTED_AUTHSERV_ID
+                + "; dkim=pass header.d=agency.hub.local\r\n";
+        byte[] head = header.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + raw.length);
+        System.arraycopy(raw, 0, all, head.length, raw.length);
+        return all;
     }
 
     private MimeMessage awaitOneReplyTo(String address) {

@@ -43,7 +43,8 @@ class MailTracingTest {
         hub.deliverToHub(sent);
 
         List<SpanData> spans = awaitReplySent();
-        SpanData adapter = spans.stream().filter(span -> !span.getParentSpanContext().isValid()).findFirst().orElseThrow();
+        SpanData adapter = spans.stream().filter(span -> !span.getParentSpanContext().isValid())
+                .filter(span -> span.getAttributes().asMap().toString().contains("imap")).findFirst().orElseThrow();
         assertThat(adapter.getAttributes().asMap().toString()).contains("imap");
         assertTrace(spans, adapter.getTraceId(), 2);
         assertThat(hub.envelopes()).hasSize(2)
@@ -65,17 +66,25 @@ class MailTracingTest {
 
     private List<SpanData> awaitReplySent() {
         // The reply is sent, and the adapter's route span (the hub's first of the trace) has ended.
-        await().atMost(Duration.ofSeconds(20)).until(() -> tracing.finished().stream()
-                .anyMatch(span -> TestTracing.sentTo(span, "smtp"))
-                && tracing.finished().stream().anyMatch(span -> !span.getParentSpanContext().isValid()
-                        || span.getParentSpanContext().isRemote()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.inbox(MZ).size() == 1
+                && tracing.finished().stream().anyMatch(span -> TestTracing.sentTo(span, "direct://intake"))
+                && tracing.finished().stream().anyMatch(span -> isMailRead(span)
+                        && (!span.getParentSpanContext().isValid() || span.getParentSpanContext().isRemote())));
         return tracing.finished();
     }
 
-    /** Every span in the one trace: a hand-over to the intake per document, one reply. */
+    private static boolean isMailRead(SpanData span) {
+        return span.getAttributes().asMap().toString().contains("imap");
+    }
+
+    /**
+     * The mail's spans in the one trace: the adapter's, and a hand-over to the intake per document. The reply
+     * is not in it: it leaves through the mail outbox, sent by the relay's own (timer) exchange.
+     */
     private static void assertTrace(List<SpanData> spans, String traceId, int documents) {
-        assertThat(spans).allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(traceId));
+        assertThat(spans).filteredOn(span -> TestTracing.sentTo(span, "direct://intake"))
+                .allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(traceId));
+        assertThat(spans).filteredOn(span -> isMailRead(span) && span.getTraceId().equals(traceId)).isNotEmpty();
         assertThat(spans).filteredOn(span -> TestTracing.sentTo(span, "direct://intake")).hasSize(documents);
-        assertThat(spans).filteredOn(span -> TestTracing.sentTo(span, "smtp")).hasSize(1);
     }
 }

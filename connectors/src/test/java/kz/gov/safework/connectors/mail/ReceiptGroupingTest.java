@@ -26,7 +26,7 @@ class ReceiptGroupingTest {
     @Test
     void replyWaitsForEveryReceiptOfTheMailEvenAcrossARestart() throws Exception {
         DataSource database = MailFixture.newDatabase();
-        new MailReplyStore(database, Clock.systemUTC()).recordInbound(new InboundMail(MESSAGE_ID, MZ, "Два отчёта",
+        new MailReplyStore(database, Clock.systemUTC()).recordInbound(new InboundMail(MailKey.parse(MESSAGE_ID), MZ, "Два отчёта",
                 null, Instant.now(), false, List.of(), List.of()), "MZ", 2);
 
         try (MailFixture before = new MailFixture(new Properties(), database)) {

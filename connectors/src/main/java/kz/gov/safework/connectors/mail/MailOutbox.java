@@ -1,0 +1,95 @@
+package kz.gov.safework.connectors.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import kz.gov.safework.contract.Backoff;
+import kz.gov.safework.contract.LogText;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay of the mail outbox ({@code mail_outbox}): sends every reply not yet marked sent, each with the
+ * Message-ID it was written with, and marks it sent once the SMTP server accepted it. A refused send (the server
+ * down, a temporary error) is tried again after a back-off that doubles from {@code hub.mail.outbox.retry-delay}
+ * up to {@code hub.mail.outbox.max-retry-delay}, and ends the round, so an unreachable server is not asked once
+ * per reply. A mail whose receipts did not all come within {@code hub.mail.reply.max-wait} is answered with what
+ * there is, the missing documents named.
+ *
+ * <p>SMTP has no idempotent send: a crash after the server accepted a reply and before it is marked sent sends it
+ * again at the next round, with the same Message-ID.
+ */
+public final class MailOutbox {
+    private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+    private static final int ROUND = 50;
+
+    private final MailReplyStore store;
+    private final Replies replies;
+    private final ProducerTemplate producer;
+    private final String smtpUri;
+    private final MailSettings.Outbox settings;
+    private final Clock clock;
+    private final Session session = Session.getInstance(new Properties());
+
+    public MailOutbox(MailReplyStore store, Replies replies, ProducerTemplate producer, String smtpUri,
+                      MailSettings.Outbox settings, Clock clock) {
+        this.store = store;
+        this.replies = replies;
+        this.producer = producer;
+        this.smtpUri = smtpUri;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One round: answers the mails that waited too long, then sends what is due. Returns the replies sent. */
+    public synchronized int drain() {
+        answerOverdue();
+        int sent = 0;
+        List<MailReplyStore.OutboxMail> due = store.due(ROUND);
+        for (MailReplyStore.OutboxMail mail : due) {
+            Exception error;
+            try {
+                OutgoingMail message = OutgoingMail.parse(session, mail.mime(), mail.messageId());
+                error = producer.send(smtpUri, exchange -> exchange.getIn().setBody(message)).getException();
+            } catch (MessagingException e) {
+                error = e; // the hub's own bytes do not parse: kept, with the reason, for an operator; it does not block the rest
+            }
+            if (error != null) {
+                Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
+                String why = error.getClass().getSimpleName() + ": " + error.getMessage();
+                store.failed(mail, why, next);
+                LOG.warn("Mail reply {} not sent (attempt {}), next attempt at {}: {}", LogText.of(mail.messageId()),
+                        mail.attempts() + 1, next, LogText.of(why));
+                break;
+            }
+            store.sent(mail);
+            sent++;
+        }
+        if (sent > 0) {
+            LOG.info("Mail outbox: {} repl(y/ies) sent", sent);
+        }
+        return sent;
+    }
+
+    /** The wait after the {@code refusals}-th refusal of one reply in a row. */
+    Duration backoff(int refusals) {
+        return new Backoff(Duration.ofMillis(settings.retryMillis()), Duration.ofMillis(settings.maxRetryMillis()))
+                .after(refusals);
+    }
+
+    private void answerOverdue() {
+        Instant before = clock.instant().minusMillis(settings.replyWaitMillis());
+        for (String key : store.unansweredSince(before)) {
+            if (store.answerAsItIs(key, replies::receipts)) {
+                LOG.warn("Mail {} waited over {} ms for the receipts of its documents: answered with the ones there "
+                        + "are, the others named as not judged", LogText.of(MailKey.parse(key).messageId()),
+                        settings.replyWaitMillis());
+            }
+        }
+    }
+}
