@@ -117,7 +117,8 @@ public final class HubConfiguration implements CamelConfiguration {
                     meters.authLockout(channel);
                 });
         Credentials credentials = credentials(settings, configDir).throttledBy(throttle);
-        CredentialsAuthenticator authenticator = new CredentialsAuthenticator(credentials, new Principals(referenceData));
+        CredentialsAuthenticator authenticator =
+                new CredentialsAuthenticator(credentials, new Principals(referenceData));
         TlsLogin certificates = new HttpsCertificateLogin(authenticator);
 
         HikariDataSource dataSource = dataSource(settings, dataDir);

@@ -272,7 +272,8 @@ class TlsIT {
     /** GET of any API path over HTTPS with a client certificate and no Authorization header. */
     private static HttpResponse<String> getByCertificate(SSLContext client, String path) throws Exception {
         HttpClient https = HttpClient.newBuilder().sslContext(client).build();
-        return https.send(HttpRequest.newBuilder(URI.create(hub.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return https.send(HttpRequest.newBuilder(URI.create(hub.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -10,8 +10,8 @@ import org.apache.camel.Processor;
 /**
  * The first step of every {@code /api} route: the caller must prove a login holding one of the roles asked for
  * (any login when none): by HTTP Basic, or, on a request without an Authorization header, by a verified client
- * certificate ({@link TlsLogin}, HTTPS mutual TLS). Throws {@link ApiProblem}: 401 without valid credentials, 429 while the
- * login is locked, 403 without the role. The {@link Principal} is kept in exchange property {@value #PRINCIPAL};
+ * certificate ({@link TlsLogin}, HTTPS mutual TLS). Throws {@link ApiProblem}: 401 without valid credentials, 429
+ * while the login is locked, 403 without the role. The {@link Principal} is kept in exchange property {@value #PRINCIPAL};
  * the Authorization and Cookie headers and every incoming {@code camel*} header are dropped, so none travels
  * further or echoes back.
  */

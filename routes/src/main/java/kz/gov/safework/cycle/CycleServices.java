@@ -36,12 +36,15 @@ public final class CycleServices {
         this.consolidations = new Consolidations(data, zone);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations);
-        this.authentication = ApiAuthentication.anyOf(authenticator, certificates, Role.OPERATOR, Role.MTSZN, Role.AGENCY);
+        this.authentication = ApiAuthentication.anyOf(authenticator, certificates,
+                Role.OPERATOR, Role.MTSZN, Role.AGENCY);
         String mailUri = CycleProperties.value(context, CycleProperties.MAIL_URI, "");
-        this.reminderOutbox = mailUri.isEmpty() ? null : new ReminderOutbox(data.store(), data.clock(), context, mailUri,
-                new Backoff(millis(context, CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT),
-                        millis(context, CycleProperties.REMINDER_MAX_RETRY_DELAY,
-                                CycleProperties.REMINDER_MAX_RETRY_DELAY_DEFAULT)));
+        Backoff reminderRetry = new Backoff(
+                millis(context, CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT),
+                millis(context, CycleProperties.REMINDER_MAX_RETRY_DELAY,
+                        CycleProperties.REMINDER_MAX_RETRY_DELAY_DEFAULT));
+        this.reminderOutbox = mailUri.isEmpty() ? null
+                : new ReminderOutbox(data.store(), data.clock(), context, mailUri, reminderRetry);
     }
 
     private static Duration millis(CamelContext context, String key, String defaultValue) {

@@ -19,7 +19,10 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The one HTTP policy: the authentication step, the problem it throws, and the one answer shape. */
+/**
+ * The one HTTP policy: the authentication step (Basic, or a client certificate without an Authorization header),
+ * the problem it throws, and the one answer shape.
+ */
 class ApiPolicyTest {
     private static final Principal OPERATOR = new Principal("operator", null, Set.of(Role.OPERATOR));
     private static final Principal MZ = new Principal("mz", "MZ", Set.of(Role.AGENCY));
@@ -29,7 +32,10 @@ class ApiPolicyTest {
         case "locked" -> throw new LoginLocked(42);
         default -> Optional.empty();
     };
+    private static final Principal ASTANA = new Principal("akimat-astana", "AKIMAT-ASTANA", Set.of(Role.AGENCY));
     private static final TlsLogin NO_CERTIFICATE = exchange -> Optional.empty();
+    /** HTTPS mutual TLS: the connection's client certificate names akimat-astana. */
+    private static final TlsLogin ASTANA_CERTIFICATE = exchange -> Optional.of(ASTANA);
 
     private final CamelContext context = new DefaultCamelContext();
 
@@ -108,8 +114,38 @@ class ApiPolicyTest {
     }
 
     @Test
+    void withoutAnAuthorizationHeaderTheClientCertificateProvesTheLogin() {
+        Exchange exchange = request(null);
+        ApiAuthentication.anyOf(AUTHENTICATOR, ASTANA_CERTIFICATE, Role.AGENCY).process(exchange);
+        assertThat(ApiAuthentication.principal(exchange)).isEqualTo(ASTANA);
+        assertThat(exchange.getMessage().getHeaders()).containsOnlyKeys("X-Custom");
+    }
+
+    @Test
+    void anAuthorizationHeaderIsCheckedByItsPasswordCertificateOrNot() {
+        Exchange basic = request("mz");
+        ApiAuthentication.anyLogin(AUTHENTICATOR, ASTANA_CERTIFICATE).process(basic);
+        assertThat(ApiAuthentication.principal(basic)).isEqualTo(MZ);
+
+        Exchange wrong = request("wrong");
+        assertThat(thrown(ApiAuthentication.anyLogin(AUTHENTICATOR, ASTANA_CERTIFICATE), wrong).status())
+                .isEqualTo(401);
+        assertThat(wrong.getProperty(ApiAuthentication.PRINCIPAL)).isNull();
+    }
+
+    @Test
+    void aCertifiedLoginStillNeedsTheRole() {
+        Exchange exchange = request(null);
+        ApiProblem problem = thrown(ApiAuthentication.anyOf(AUTHENTICATOR, ASTANA_CERTIFICATE, Role.OPERATOR),
+                exchange);
+        assertThat(problem.status()).isEqualTo(403);
+        assertThat(exchange.getProperty(ApiAuthentication.PRINCIPAL)).isNull();
+    }
+
+    @Test
     void rolesMustBeNamedAndAStepMustHaveRun() {
-        assertThatThrownBy(() -> ApiAuthentication.anyOf(AUTHENTICATOR, NO_CERTIFICATE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiAuthentication.anyOf(AUTHENTICATOR, NO_CERTIFICATE))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiAuthentication.principal(request(null))).isInstanceOf(IllegalStateException.class);
     }
 
