@@ -22,7 +22,20 @@ public final class AgencyClient implements AutoCloseable {
     private final Session session;
 
     public AgencyClient(int port, String login, String password) throws JMSException {
-        JmsConnectionFactory factory = new JmsConnectionFactory("amqp://127.0.0.1:" + port);
+        this("amqp://127.0.0.1:" + port, login, password);
+    }
+
+    /**
+     * A client that rides out a broker restart: Qpid JMS' failover reconnects without end and sends again what the
+     * broker had not confirmed (same message id), as an agency's client retries.
+     */
+    public static AgencyClient reconnecting(int port, String login, String password) throws JMSException {
+        return new AgencyClient("failover:(amqp://127.0.0.1:" + port + ")?failover.maxReconnectAttempts=-1"
+                + "&failover.initialReconnectDelay=500&failover.maxReconnectDelay=2000", login, password);
+    }
+
+    private AgencyClient(String url, String login, String password) throws JMSException {
+        JmsConnectionFactory factory = new JmsConnectionFactory(url);
         connection = factory.createConnection(login, password);
         connection.start();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -7,6 +7,8 @@ import kz.gov.safework.contract.validation.ErrorCode;
 import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.ActiveMQIOErrorException;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.io.IOCriticalErrorListener;
 import org.apache.activemq.artemis.core.io.SequentialFile;
@@ -60,6 +62,26 @@ final class AmqpLargeMessageLimit extends JournalStorageManager {
     public void addBytesToLargeMessage(SequentialFile file, long messageId, byte[] bytes) throws Exception {
         check(file, messageId, bytes.length);
         super.addBytesToLargeMessage(file, messageId, bytes);
+    }
+
+    /**
+     * A CORE large message arriving (the hub's own, sent in the pipeline's transactions) gets its file at once, and a
+     * file that cannot be made fails as an IO error. Left to Artemis (2.55), the file is made with the first chunk
+     * ({@code LargeBody.ensureFileExists}) and a refusal is an {@code ActiveMQInternalErrorException}, which
+     * {@code ServerSessionPacketHandler} only logs (AMQ224016) for a send that wants no answer, without
+     * {@code markTXFailed}: the transaction then commits its acknowledgement of the consumed message while the message
+     * it sent is gone. As an {@link ActiveMQIOErrorException} the session's transaction is marked failed, the commit
+     * fails and the consumed message is delivered again (after the journal's disk takes writes again).
+     */
+    @Override
+    public LargeServerMessage createCoreLargeMessage(long id, Message message) throws Exception {
+        LargeServerMessage created = super.createCoreLargeMessage(id, message);
+        try {
+            created.getLargeBody().ensureFileExists(true);
+        } catch (ActiveMQException e) {
+            throw new ActiveMQIOErrorException("large message " + id + ": " + e.getMessage(), e);
+        }
+        return created;
     }
 
     @Override

@@ -3,6 +3,7 @@ package kz.gov.safework.connectors.jms;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kz.gov.safework.connectors.identity.Credentials;
@@ -42,7 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedBroker extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-    public static final String IN_VM_URL = "vm://0";
+    private static final String IN_VM_ACCEPTOR = "vm://0";
+    /**
+     * What the hub's own clients connect to. A connect that fails (the broker restarting after a disk fault) is
+     * retried after 100 ms instead of Artemis' 2 s: the connection pool creates one connection at a time, so 2 s per
+     * caller held the health check behind every consumer reconnecting.
+     */
+    public static final String IN_VM_URL = IN_VM_ACCEPTOR + "?retryInterval=100";
     /** Artemis' default management address; the hub's console sends its management requests there. */
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
     /** Temporary queues (management answers) are matched for security under this prefix. */
@@ -51,7 +58,10 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final BrokerSettings settings;
     private final Credentials credentials;
     private final ReferenceData referenceData;
-    private EmbeddedActiveMQ embedded;
+    private volatile EmbeddedActiveMQ embedded;
+    private Configuration config;
+    private HubSecurityManager security;
+    private JournalWatchdog watchdog;
 
     public EmbeddedBroker(BrokerSettings settings, Credentials credentials, ReferenceData referenceData) {
         this.settings = settings;
@@ -66,7 +76,7 @@ public final class EmbeddedBroker extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         Path dir = settings.dataDir().resolve("broker");
-        Configuration config = new ConfigurationImpl()
+        config = new ConfigurationImpl()
                 .setName("safework-hub")
                 .setPersistenceEnabled(true)
                 .setJournalDirectory(dir.resolve("journal").toString())
@@ -85,7 +95,7 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setMaxDiskUsage(settings.maxDiskUsage());
         config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
         config.registerBrokerPlugin(new MessageSizePlugin(settings.hubUser(), settings.maxMessageBytes()));
-        config.addAcceptorConfiguration("in-vm", IN_VM_URL);
+        config.addAcceptorConfiguration("in-vm", IN_VM_ACCEPTOR);
         if (settings.port() > 0) {
             config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
                     clientAcceptorParams(settings.port()), "clients"));
@@ -114,15 +124,47 @@ public final class EmbeddedBroker extends ServiceSupport {
                 roles.put(login, BrokerRoles.of(principals.of(login)));
             }
         }
-        HubSecurityManager security = new HubSecurityManager(settings.hubUser(), settings.hubPassword(), credentials,
+        security = new HubSecurityManager(settings.hubUser(), settings.hubPassword(), credentials,
                 roles, certified);
 
-        embedded = new BoundedEmbeddedActiveMQ(settings.maxMessageBytes()).setConfiguration(config)
-                .setSecurityManager(security);
-        embedded.start();
+        watchdog = new JournalWatchdog(this::restart,
+                () -> embedded.getActiveMQServer().getState() == ActiveMQServer.SERVER_STATE.STOPPED,
+                List.of(dir, dir.resolve("journal"), dir.resolve("bindings"), dir.resolve("large-messages"),
+                        dir.resolve("paging")));
+        startServer();
+        watchdog.start();
         LOG.info("Embedded Artemis broker listening on {} port {} and TLS port {} (CORE, AMQP, STOMP; 0 = off), "
                 + "client certificates {}, journal in {}", settings.host(), settings.port(), settings.tlsPort(),
                 settings.tls().clientAuth(), dir.toAbsolutePath());
+    }
+
+    /**
+     * A new server from the same configuration. Always a new instance: Artemis stops a server on its first critical
+     * IO error and then ignores any later one of that instance ({@code ActiveMQServerImpl.DefaultCriticalErrorListener}).
+     */
+    private void startServer() throws Exception {
+        EmbeddedActiveMQ server = new BoundedEmbeddedActiveMQ(settings.maxMessageBytes()).setConfiguration(config)
+                .setSecurityManager(security);
+        server.createActiveMQServer();
+        server.getActiveMQServer().registerIOCriticalErrorListener(watchdog);
+        embedded = server;
+        server.start();
+    }
+
+    /** The watchdog's restart, once the journal's disk takes writes again; a server that fails to start is stopped. */
+    private synchronized void restart() throws Exception {
+        if (!isStarted() || isStopping()) {
+            return;
+        }
+        try {
+            startServer();
+            if (embedded.getActiveMQServer().getState() != ActiveMQServer.SERVER_STATE.STARTED) {
+                throw new IllegalStateException("the new server is " + embedded.getActiveMQServer().getState());
+            }
+        } catch (Exception e) {
+            embedded.stop();
+            throw e;
+        }
     }
 
     /** One acceptor speaks CORE, AMQP and STOMP; queue:// (AMQP) and /queue/ (STOMP) prefixes name queues. */
@@ -303,6 +345,15 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        if (watchdog != null) {
+            watchdog.stop();
+        }
+        synchronized (this) {
+            stopServer();
+        }
+    }
+
+    private void stopServer() throws Exception {
         if (embedded != null) {
             embedded.stop();
             LOG.info("Embedded Artemis broker stopped");
