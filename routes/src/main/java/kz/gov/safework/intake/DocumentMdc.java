@@ -1,5 +1,6 @@
 package kz.gov.safework.intake;
 
+import kz.gov.safework.document.Envelope;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.MDC;

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.document.Envelope;
 import kz.gov.safework.store.MessageLog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

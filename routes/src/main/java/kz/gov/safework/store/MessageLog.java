@@ -22,7 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import javax.sql.DataSource;
-import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.document.Envelope;
 import kz.gov.safework.observe.Tracing;
 
 /**

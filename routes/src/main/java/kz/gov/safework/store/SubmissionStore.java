@@ -22,9 +22,9 @@ import kz.gov.safework.contract.report.ItemEntry;
 import kz.gov.safework.contract.report.ProgressReport;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
-import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.document.Envelope;
+import kz.gov.safework.document.Verdict;
 import kz.gov.safework.validation.AcceptedReports;
-import kz.gov.safework.validation.Verdict;
 
 /**
  * Stores judgements, one transaction each, with the unique keys that make redelivery and resending

@@ -10,7 +10,8 @@ import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reading.ReadResult;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
-import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.document.Envelope;
+import kz.gov.safework.document.Verdict;
 
 /**
  * Parses, validates against the schema and applies the business rules, collecting every problem.

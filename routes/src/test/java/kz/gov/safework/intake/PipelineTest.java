@@ -14,6 +14,7 @@ import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.document.Envelope;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.store.TestDatabases;

@@ -21,8 +21,8 @@ import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.contract.report.ProgressReport;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
-import kz.gov.safework.intake.Envelope;
-import kz.gov.safework.validation.Verdict;
+import kz.gov.safework.document.Envelope;
+import kz.gov.safework.document.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -14,7 +14,8 @@ import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
-import kz.gov.safework.intake.Envelope;
+import kz.gov.safework.document.Envelope;
+import kz.gov.safework.document.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package kz.gov.safework.validation;
+package kz.gov.safework.document;
 
 import java.util.List;
 import kz.gov.safework.contract.reading.ReadResult;

@@ -1,4 +1,4 @@
-package kz.gov.safework.intake;
+package kz.gov.safework.document;
 
 import java.nio.file.Path;
 import java.time.Instant;
