@@ -206,7 +206,8 @@ class MailChannelIT {
         return content instanceof String s ? s : (String) ((Multipart) content).getBodyPart(0).getContent();
     }
 
-    private static Map<String, String> attachmentsOf(MimeMessage mail) throws Exception {
+    /** A mail's attachments, name to decoded text (the receipts of a reply). */
+    static Map<String, String> attachmentsOf(MimeMessage mail) throws Exception {
         Map<String, String> found = new java.util.LinkedHashMap<>();
         if (mail.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

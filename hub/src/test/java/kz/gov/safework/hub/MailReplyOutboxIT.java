@@ -53,7 +53,7 @@ class MailReplyOutboxIT {
             List<String> submissions = new ArrayList<>();
             List<String> attachments = new ArrayList<>();
             for (MimeMessage reply : replies) {
-                Map<String, String> attached = attachmentsOf(reply);
+                Map<String, String> attached = MailChannelIT.attachmentsOf(reply);
                 assertThat(attached).hasSize(1);
                 attachments.addAll(attached.keySet());
                 JsonNode receipt = JSON.readTree(attached.values().iterator().next());
@@ -84,7 +84,7 @@ class MailReplyOutboxIT {
         try (HubProcess again = new HubProcess(data, Map.of("hub.mail.imap.poll-delay", "500")).start()) {
             List<MimeMessage> replies = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> repliesTo(again, id), found -> found.size() == 1);
-            assertThat(attachmentsOf(replies.get(0))).containsOnlyKeys("03-mz-2022.xml.receipt.json");
+            assertThat(MailChannelIT.attachmentsOf(replies.get(0))).containsOnlyKeys("03-mz-2022.xml.receipt.json");
             // later rounds of the relay find it sent: still one reply
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> repliesTo(again, id).size() == 1);
@@ -147,20 +147,5 @@ class MailReplyOutboxIT {
         } finally {
             store.close();
         }
-    }
-
-    private static Map<String, String> attachmentsOf(MimeMessage mail) throws Exception {
-        Map<String, String> found = new java.util.LinkedHashMap<>();
-        if (mail.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.getFileName() != null) {
-                    try (InputStream in = part.getInputStream()) {
-                        found.put(part.getFileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return found;
     }
 }

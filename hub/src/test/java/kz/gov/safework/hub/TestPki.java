@@ -93,14 +93,7 @@ final class TestPki {
 
     /** An SSLContext that trusts this CA only. */
     SSLContext trustingContext() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("ca", caCert);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+        return context(null);
     }
 
     /** An SSLContext presenting the given keystore's key (the server side of a test's TLS endpoint). */
@@ -112,14 +105,7 @@ final class TestPki {
 
     /** An SSLContext presenting the given client keystore and trusting this CA only. */
     SSLContext clientContext(Path keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("ca", caCert);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers(keystore).getKeyManagers(), trust.getTrustManagers(), null);
-        return context;
+        return context(keyManagers(keystore).getKeyManagers());
     }
 
     /**
@@ -176,13 +162,18 @@ final class TestPki {
                 return keys.getPrivateKey(alias);
             }
         };
+        return context(new javax.net.ssl.KeyManager[] {insisting});
+    }
+
+    /** A TLS context that trusts this CA only and presents what {@code keyManagers} hold (none when null). */
+    private SSLContext context(javax.net.ssl.KeyManager[] keyManagers) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("ca", caCert);
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(new javax.net.ssl.KeyManager[] {insisting}, trust.getTrustManagers(), null);
+        context.init(keyManagers, trust.getTrustManagers(), null);
         return context;
     }
 
