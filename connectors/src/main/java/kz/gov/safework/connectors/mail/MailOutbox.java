@@ -34,6 +34,7 @@ public final class MailOutbox {
     private final String smtpUri;
     private final MailSettings.Outbox settings;
     private final Clock clock;
+    private final Backoff backoff;
     private final Session session = Session.getInstance(new Properties());
 
     public MailOutbox(MailReplyStore store, Replies replies, ProducerTemplate producer, String smtpUri,
@@ -44,6 +45,8 @@ public final class MailOutbox {
         this.smtpUri = smtpUri;
         this.settings = settings;
         this.clock = clock;
+        this.backoff = new Backoff(Duration.ofMillis(settings.retryMillis()),
+                Duration.ofMillis(settings.maxRetryMillis()));
     }
 
     /** One round: answers the mails that waited too long, then sends what is due. Returns the replies sent. */
@@ -78,8 +81,7 @@ public final class MailOutbox {
 
     /** The wait after the {@code refusals}-th refusal of one reply in a row. */
     Duration backoff(int refusals) {
-        return new Backoff(Duration.ofMillis(settings.retryMillis()), Duration.ofMillis(settings.maxRetryMillis()))
-                .after(refusals);
+        return backoff.after(refusals);
     }
 
     private void answerOverdue() {
