@@ -13,42 +13,17 @@ import java.util.List;
 import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
-import kz.gov.safework.contract.report.ItemStatus;
 
 /**
- * The cycle's JDBC access: reads the pipeline's {@code submission} and {@code item_entry} tables,
- * owns {@code cycle_reminder} and {@code consolidation} (V10). Plain SQL that runs on H2 and PostgreSQL.
+ * The cycle's JDBC access: owns {@code cycle_reminder}, {@code consolidation} and {@code government_outbox}; the
+ * pipeline's submissions are read through {@link kz.gov.safework.store.SubmissionStore}. Plain SQL that runs on H2
+ * and PostgreSQL.
  */
 public class CycleStore {
     private final DataSource dataSource;
 
     public CycleStore(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public List<StoredSubmission> submissions(String planId, int year) {
-        return query("""
-                SELECT submission_id, agency, report_id, status, late, correction_of, superseded_by, sha256, received_at
-                  FROM submission WHERE plan_id = ? AND report_year = ? AND status IN ('ACCEPTED', 'REJECTED')
-                 ORDER BY received_at, submission_id""", ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> new StoredSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)));
-    }
-
-    public List<StoredEntry> entries(String planId, int year) {
-        return query("""
-                SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
-                       completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
-                       expenses_source
-                  FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
     }
 
     /**
