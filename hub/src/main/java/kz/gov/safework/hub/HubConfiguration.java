@@ -29,7 +29,6 @@ import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
 import kz.gov.safework.connectors.mail.MailBeans;
 import kz.gov.safework.connectors.mail.MailConfiguration;
 import kz.gov.safework.connectors.mail.MailIntakeRoutes;
-import kz.gov.safework.connectors.mail.MailPollStatus;
 import kz.gov.safework.connectors.mail.MailReceiptRoutes;
 import kz.gov.safework.connectors.sftp.DropBox;
 import kz.gov.safework.connectors.sftp.SftpConfiguration;
@@ -208,7 +207,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
         new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);
-        MailBeans mail = new MailBeans(referenceData, dataSource, clock, new MailPollStatus());
+        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock));
         new MailConfiguration(mail, credentials, metrics).configure(context);
         context.addRoutes(new MailIntakeRoutes(mail));
         context.addRoutes(new MailReceiptRoutes(mail));
