@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -210,7 +209,7 @@ public final class SubmissionStore implements AcceptedReports {
 
     /** The latest judged documents, newest first, for the console. */
     public List<SubmissionView> recent(int limit) {
-        return query("""
+        return Sql.query(dataSource, """
                 SELECT submission_id, channel, agency, report_id, plan_id, report_year, status, late, received_at,
                        processed_at, receipt_json
                   FROM submission ORDER BY processed_at DESC, submission_id FETCH FIRST ? ROWS ONLY""",
@@ -219,27 +218,26 @@ public final class SubmissionStore implements AcceptedReports {
                     Integer reportYear = rs.wasNull() ? null : year;
                     return new SubmissionView(rs.getString("submission_id"), rs.getString("channel"),
                             rs.getString("agency"), rs.getString("report_id"), rs.getString("plan_id"), reportYear,
-                            rs.getString("status"), rs.getBoolean("late"), instant(rs, "received_at"),
-                            instant(rs, "processed_at"), receiptTree(rs.getString("receipt_json")));
-                }, "cannot list submissions");
+                            rs.getString("status"), rs.getBoolean("late"), Sql.instant(rs, 9),
+                            Sql.instant(rs, 10), receiptTree(rs.getString("receipt_json")));
+                });
     }
 
     /** The accepted and rejected submissions of a plan and year (duplicates left out), oldest first. */
     public List<StoredSubmission> judged(String planId, int year) {
-        return query("""
+        return Sql.query(dataSource, """
                 SELECT submission_id, agency, report_id, status, late, correction_of, superseded_by, sha256, received_at
                   FROM submission WHERE plan_id = ? AND report_year = ? AND status IN ('ACCEPTED', 'REJECTED')
                  ORDER BY received_at, submission_id""", ps -> {
             ps.setString(1, planId);
             ps.setInt(2, year);
         }, rs -> new StoredSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, "received_at")),
-                "cannot read the submissions of a plan and year");
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), Sql.instant(rs, 9)));
     }
 
     /** The items of every accepted submission of a plan and year. */
     public List<StoredEntry> items(String planId, int year) {
-        return query("""
+        return Sql.query(dataSource, """
                 SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
                        completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
                        expenses_source
@@ -249,36 +247,7 @@ public final class SubmissionStore implements AcceptedReports {
         }, rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
                 ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)),
-                "cannot read the items of a plan and year");
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper, String failure) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(failure, e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
     }
 
     /** A stored receipt as a JSON tree; as text if it ever is not JSON. */
