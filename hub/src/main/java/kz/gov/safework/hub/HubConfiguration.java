@@ -29,7 +29,6 @@ import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
 import kz.gov.safework.connectors.mail.MailBeans;
 import kz.gov.safework.connectors.mail.MailConfiguration;
 import kz.gov.safework.connectors.mail.MailIntakeRoutes;
-import kz.gov.safework.connectors.mail.MailPollStatus;
 import kz.gov.safework.connectors.mail.MailReceiptRoutes;
 import kz.gov.safework.connectors.sftp.DropBox;
 import kz.gov.safework.connectors.sftp.SftpConfiguration;
@@ -189,7 +188,7 @@ public final class HubConfiguration implements CamelConfiguration {
                         + "Every path needs HTTP Basic credentials (the same logins as the broker and SFTP)."));
         context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
-        ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource,
+        ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource, store,
                 metrics, authenticator, certificates, referenceData);
         context.addRoutes(new ObserveRoutes(observe));
         context.addRoutes(new StatusRoutes(observe));
@@ -203,17 +202,17 @@ public final class HubConfiguration implements CamelConfiguration {
                 new Pipeline(judge, store, meters), meters, clock, outages,
                 settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
         context.addRoutes(new ReceiptApiRoutes(store, authenticator, certificates));
-        CycleServices cycle = CycleServices.create(context, dataSource, referenceData, clock, authenticator,
+        CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates);
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
         new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);
-        MailBeans mail = new MailBeans(referenceData, dataSource, clock, new MailPollStatus());
+        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock));
         new MailConfiguration(mail, credentials, metrics).configure(context);
         context.addRoutes(new MailIntakeRoutes(mail));
         context.addRoutes(new MailReceiptRoutes(mail));
         context.addRoutes(retentionRoutes(settings, SftpSettings.from(context.getPropertiesComponent()).dropBoxRoot(),
-                dataDir, dataSource, clock));
+                messageLog, clock));
 
         // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.
         context.addService(new Closer("database", dataSource::close), true, true);
@@ -245,8 +244,8 @@ public final class HubConfiguration implements CamelConfiguration {
 
     /** hub.retention: a daily purge of the message log and the SFTP homes' archive/ and receipts/. */
     private static org.apache.camel.builder.RouteBuilder retentionRoutes(Settings settings, Path dropBoxRoot,
-            Path dataDir, DataSource dataSource, Clock clock) {
-        Retention retention = new Retention(dataDir, dataSource, clock,
+            MessageLog messageLog, Clock clock) {
+        Retention retention = new Retention(messageLog, clock,
                 java.time.Period.parse(settings.get(HubSettings.RETENTION)), () -> homeFolders(dropBoxRoot));
         return new org.apache.camel.builder.RouteBuilder() {
             @Override

@@ -1,5 +1,8 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.StoredSubmission;
+import kz.gov.safework.store.StoredEntry;
+
 import java.util.List;
 import kz.gov.safework.contract.reference.ObligationKind;
 import kz.gov.safework.contract.reference.PlanItem;

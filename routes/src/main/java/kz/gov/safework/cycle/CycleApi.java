@@ -1,5 +1,8 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.StoredSubmission;
+import kz.gov.safework.store.StoredEntry;
+
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.contract.reference.Principals.Principal;
@@ -139,14 +142,14 @@ public class CycleApi {
         Set<String> current = state.cellsOf(agency).stream().filter(c -> c.current() != null)
                 .map(c -> c.current().submissionId() + "|" + c.item().number()).collect(Collectors.toSet());
         Map<String, List<StoredEntry>> entries = new LinkedHashMap<>();
-        data.store().entries(plan.id(), year).stream().filter(e -> e.agency().equals(agency))
+        data.submissions().items(plan.id(), year).stream().filter(e -> e.agency().equals(agency))
                 .forEach(e -> entries.computeIfAbsent(e.submissionId(), k -> new java.util.ArrayList<>()).add(e));
         ObjectNode body = JSON.createObjectNode();
         body.put("plan", plan.id());
         body.put("year", year);
         body.put("agency", agency);
         ArrayNode versions = body.putArray("versions");
-        for (StoredSubmission s : data.store().submissions(plan.id(), year)) {
+        for (StoredSubmission s : data.submissions().judged(plan.id(), year)) {
             if (!agency.equals(s.agency())) {
                 continue;
             }

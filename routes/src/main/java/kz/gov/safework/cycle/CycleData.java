@@ -8,19 +8,23 @@ import java.util.List;
 import java.util.Optional;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.store.SubmissionStore;
 
 /** Reads the state of a plan and year from reference data and the store, at the clock's now. */
 public class CycleData {
     private final ReferenceData reference;
     private final Obligations obligations;
     private final CycleStore store;
+    private final SubmissionStore submissions;
     private final Clock clock;
     private final ZoneId zone;
 
-    public CycleData(ReferenceData reference, CycleStore store, Clock clock, ZoneId zone) {
+    public CycleData(ReferenceData reference, CycleStore store, SubmissionStore submissions, Clock clock,
+                     ZoneId zone) {
         this.reference = reference;
         this.obligations = new Obligations(reference);
         this.store = store;
+        this.submissions = submissions;
         this.clock = clock;
         this.zone = zone;
     }
@@ -28,14 +32,14 @@ public class CycleData {
     public YearState state(Plan plan, int year) {
         EarlierYears earlier = earlier(plan, year);
         return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year, earlier),
-                store.submissions(plan.id(), year), store.entries(plan.id(), year), earlier);
+                submissions.judged(plan.id(), year), submissions.items(plan.id(), year), earlier);
     }
 
     /** The reports of the plan's reporting years before this one. */
     EarlierYears earlier(Plan plan, int year) {
         List<EarlierYears.Year> years = new ArrayList<>();
         for (int y = plan.firstReportingYear(); y < year; y++) {
-            years.add(new EarlierYears.Year(store.submissions(plan.id(), y), store.entries(plan.id(), y)));
+            years.add(new EarlierYears.Year(submissions.judged(plan.id(), y), submissions.items(plan.id(), y)));
         }
         return EarlierYears.of(years);
     }
@@ -54,6 +58,10 @@ public class CycleData {
 
     public CycleStore store() {
         return store;
+    }
+
+    public SubmissionStore submissions() {
+        return submissions;
     }
 
     public Clock clock() {

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -52,13 +53,14 @@ public final class CycleServices {
     }
 
     /** The services over these collaborators, configured by the context's {@code hub.cycle.*} properties. */
-    public static CycleServices create(CamelContext context, DataSource dataSource, ReferenceData referenceData,
+    public static CycleServices create(CamelContext context, DataSource dataSource, SubmissionStore submissions,
+                                       ReferenceData referenceData,
                                        Clock clock, ApiAuthenticator authenticator, TlsLogin certificates) {
         PropertiesComponent properties = context.getPropertiesComponent();
         ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
         ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
                 .orElse(CycleProperties.REMINDER_OFFSETS_DEFAULT));
-        CycleData data = new CycleData(referenceData, new CycleStore(dataSource), clock, zone);
+        CycleData data = new CycleData(referenceData, new CycleStore(dataSource), submissions, clock, zone);
         boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
                 .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
         return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator, certificates);

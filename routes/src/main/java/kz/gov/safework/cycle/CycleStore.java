@@ -13,42 +13,17 @@ import java.util.List;
 import java.util.Base64;
 import java.util.Optional;
 import javax.sql.DataSource;
-import kz.gov.safework.contract.report.ItemStatus;
 
 /**
- * The cycle's JDBC access: reads the pipeline's {@code submission} and {@code item_entry} tables,
- * owns {@code cycle_reminder} and {@code consolidation} (V10). Plain SQL that runs on H2 and PostgreSQL.
+ * The cycle's JDBC access: owns {@code cycle_reminder}, {@code consolidation} and {@code government_outbox}; the
+ * pipeline's submissions are read through {@link kz.gov.safework.store.SubmissionStore}. Plain SQL that runs on H2
+ * and PostgreSQL.
  */
 public class CycleStore {
     private final DataSource dataSource;
 
     public CycleStore(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public List<StoredSubmission> submissions(String planId, int year) {
-        return query("""
-                SELECT submission_id, agency, report_id, status, late, correction_of, superseded_by, sha256, received_at
-                  FROM submission WHERE plan_id = ? AND report_year = ? AND status IN ('ACCEPTED', 'REJECTED')
-                 ORDER BY received_at, submission_id""", ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> new StoredSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)));
-    }
-
-    public List<StoredEntry> entries(String planId, int year) {
-        return query("""
-                SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
-                       completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
-                       expenses_source
-                  FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, java.time.LocalDate.class), rs.getString(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
     }
 
     /**
@@ -105,7 +80,7 @@ public class CycleStore {
 
     /** E-mail reminders due for (another) attempt, the oldest claim first. */
     public List<ReminderMail> undeliveredReminders(Instant now) {
-        return query("""
+        return Sql.query(dataSource, """
                 SELECT agency, plan_id, report_year, offset_days, recipient, subject, body, attempts FROM cycle_reminder
                  WHERE channel = 'EMAIL' AND delivered_at IS NULL AND next_attempt_at <= ?
                  ORDER BY sent_at, agency, plan_id, report_year, offset_days""",
@@ -130,7 +105,8 @@ public class CycleStore {
     }
 
     public boolean reminderRecorded(Reminder r) {
-        return !query("SELECT 1 FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
+        return !Sql.query(dataSource,
+                "SELECT 1 FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
                 ps -> {
                     ps.setString(1, r.agency());
                     ps.setString(2, r.planId());
@@ -146,7 +122,8 @@ public class CycleStore {
     }
 
     public int remindersSent(String planId, int year) {
-        return query("SELECT COUNT(*) FROM cycle_reminder WHERE plan_id = ? AND report_year = ?", ps -> {
+        return Sql.query(dataSource,
+                "SELECT COUNT(*) FROM cycle_reminder WHERE plan_id = ? AND report_year = ?", ps -> {
             ps.setString(1, planId);
             ps.setInt(2, year);
         }, rs -> rs.getInt(1)).get(0);
@@ -166,8 +143,8 @@ public class CycleStore {
         int version = rs.getInt(9);
         Integer approvedVersion = rs.wasNull() ? null : version;
         return new ConsolidationRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                instant(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8),
-                approvedVersion, instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13));
+                Sql.instant(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8),
+                approvedVersion, Sql.instant(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
     /** Stores a new draft; older drafts of the same plan and year are stale from now on. */
@@ -181,13 +158,15 @@ public class CycleStore {
     }
 
     public Optional<ConsolidationRow> consolidation(String id) {
-        return query("SELECT " + CONSOLIDATION_COLUMNS + " FROM consolidation WHERE consolidation_id = ?",
+        return Sql.query(dataSource,
+                "SELECT " + CONSOLIDATION_COLUMNS + " FROM consolidation WHERE consolidation_id = ?",
                 ps -> ps.setString(1, id), CycleStore::consolidation).stream().findFirst();
     }
 
     /** Newest first. */
     public List<ConsolidationRow> consolidations(String planId, int year) {
-        return query("SELECT " + CONSOLIDATION_COLUMNS + " FROM consolidation WHERE plan_id = ? AND report_year = ?"
+        return Sql.query(dataSource,
+                "SELECT " + CONSOLIDATION_COLUMNS + " FROM consolidation WHERE plan_id = ? AND report_year = ?"
                 + " ORDER BY created_at DESC, consolidation_id", ps -> {
             ps.setString(1, planId);
             ps.setInt(2, year);
@@ -271,19 +250,19 @@ public class CycleStore {
         ApprovedPackage.Part part = new ApprovedPackage.Part(rs.getString(6), rs.getString(7), rs.getString(8),
                 Base64.getDecoder().decode(rs.getString(10)), rs.getString(9));
         return new OutboxPart(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5), part,
-                instant(rs, 11), rs.getInt(12), rs.getString(13));
+                Sql.instant(rs, 11), rs.getInt(12), rs.getString(13));
     }
 
     /** Parts not yet handed to the broker, oldest package first, each package in its own order. */
     public List<OutboxPart> unsentParts() {
-        return query("SELECT " + OUTBOX_COLUMNS + " FROM government_outbox o JOIN consolidation c"
+        return Sql.query(dataSource, "SELECT " + OUTBOX_COLUMNS + " FROM government_outbox o JOIN consolidation c"
                 + " ON c.consolidation_id = o.consolidation_id WHERE o.sent_at IS NULL"
                 + " ORDER BY o.created_at, o.consolidation_id, o.part_order", ps -> { }, CycleStore::outboxPart);
     }
 
     /** Every part of one package with its delivery state. */
     public List<OutboxPart> outboxParts(String consolidationId) {
-        return query("SELECT " + OUTBOX_COLUMNS + " FROM government_outbox o JOIN consolidation c"
+        return Sql.query(dataSource, "SELECT " + OUTBOX_COLUMNS + " FROM government_outbox o JOIN consolidation c"
                 + " ON c.consolidation_id = o.consolidation_id WHERE o.consolidation_id = ? ORDER BY o.part_order",
                 ps -> ps.setString(1, consolidationId), CycleStore::outboxPart);
     }
@@ -303,29 +282,6 @@ public class CycleStore {
 
     // --- plumbing ---
 
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(mapper.map(rs));
-                }
-                return rows;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + sql.lines().findFirst().orElse(sql), e);
-        }
-    }
-
     private void update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -337,10 +293,6 @@ public class CycleStore {
         }
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
 
 }

@@ -1,5 +1,8 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.StoredSubmission;
+import kz.gov.safework.store.StoredEntry;
+
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Comparator;

@@ -12,6 +12,7 @@ import java.time.Instant;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.document.Envelope;
+import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.store.MessageLog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -56,7 +57,7 @@ public final class EnvelopeReader implements Processor {
                 jms.getStringProperty(EnvelopeHeaders.CORRELATION), jms.getStringProperty(EnvelopeHeaders.ADAPTER_ERROR),
                 jms.getStringProperty(EnvelopeHeaders.ADAPTER_WARNING),
                 logged.file(), logged.size(), logged.sha256());
-        log.record(envelope);
+        log.record(envelope, Tracing.currentTraceId());
         exchange.getMessage().setBody(envelope);
         exchange.getMessage().setHeader(EnvelopeHeaders.SUBMISSION_ID, submissionId);
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 
@@ -26,11 +27,12 @@ public final class ObserveServices {
     private final DataDirSpace dataDirSpace;
     private final DeadLetters deadLetters;
     private final OperatorActions actions;
-    private final RecentSubmissions submissions;
+    private final SubmissionStore submissions;
     private final OperatorAuthorization authorization;
     private volatile boolean metersBound;
 
     public ObserveServices(CamelContext context, Clock clock, BrokerManagement broker, DataSource dataSource,
+                           SubmissionStore submissions,
                            MeterRegistry meters, ApiAuthenticator authenticator, TlsLogin certificates,
                            ReferenceData referenceData) {
         this.context = context;
@@ -44,7 +46,7 @@ public final class ObserveServices {
         this.actions = new OperatorActions(dataSource);
         this.deadLetters = new DeadLetters(broker, actions, clock, settings.deadLetterQueue(),
                 settings.defaultRetryAddress(), settings.deadLetterListLimit(), settings.deadLetterViewMaxBytes());
-        this.submissions = new RecentSubmissions(dataSource);
+        this.submissions = submissions;
         this.authorization = new OperatorAuthorization(authenticator, certificates);
     }
 
@@ -109,7 +111,7 @@ public final class ObserveServices {
         return actions;
     }
 
-    public RecentSubmissions submissions() {
+    public SubmissionStore submissions() {
         return submissions;
     }
 

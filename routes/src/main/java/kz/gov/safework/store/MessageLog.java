@@ -23,11 +23,11 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.document.Envelope;
-import kz.gov.safework.observe.Tracing;
 
 /**
  * The message log: every envelope's bytes on disk under {@code <data-dir>/messages/} with their SHA-256,
- * and a row in {@code message_log}, written before the document is judged.
+ * and a row in {@code message_log}, written before the document is judged. The repository of {@code message_log}:
+ * every query of it is here.
  */
 public final class MessageLog {
     /** The log's folder under {@code hub.data-dir}, one sub-folder per UTC day of receipt. */
@@ -86,10 +86,10 @@ public final class MessageLog {
     }
 
     /**
-     * Records the envelope, with the trace it travels in (null when tracing is off); a redelivered one keeps its
-     * first row.
+     * Records the envelope, with the id of the trace it travels in (null when tracing is off); a redelivered one
+     * keeps its first row.
      */
-    public void record(Envelope envelope) {
+    public void record(Envelope envelope, String traceId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO message_log (submission_id, channel, login, agency, transport_id, file_name,
@@ -107,7 +107,7 @@ public final class MessageLog {
             ps.setLong(10, envelope.size());
             ps.setString(11, envelope.sha256());
             ps.setString(12, root.getParent().relativize(envelope.body()).toString());
-            ps.setString(13, Tracing.currentTraceId());
+            ps.setString(13, traceId);
             ps.executeUpdate();
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
@@ -115,6 +115,22 @@ public final class MessageLog {
             }
             throw Outages.of("Cannot record message " + envelope.submissionId(), e);
         }
+    }
+
+    /** Deletes the rows of envelopes received before the cutoff; returns how many. */
+    int purgeRowsBefore(Instant cutoff) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM message_log WHERE received_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(cutoff));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot purge the message log", e);
+        }
+    }
+
+    /** The log's folder, {@code <data-dir>/messages}. */
+    Path root() {
+        return root;
     }
 
     public InputStream open(Envelope envelope) throws IOException {

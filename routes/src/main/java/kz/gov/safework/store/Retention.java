@@ -5,10 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,19 +31,19 @@ public final class Retention {
     }
 
     private final Path messagesRoot;
-    private final DataSource dataSource;
+    private final MessageLog messageLog;
     private final Clock clock;
     private final Period keep;
     private final Supplier<List<Path>> folders;
 
     /**
-     * @param dataDir {@code hub.data-dir} (the message log is its {@code messages/})
-     * @param keep    {@code hub.retention}
-     * @param folders folders whose files are kept {@code keep} after they were last written
+     * @param messageLog the message log, whose files and rows are purged
+     * @param keep       {@code hub.retention}
+     * @param folders    folders whose files are kept {@code keep} after they were last written
      */
-    public Retention(Path dataDir, DataSource dataSource, Clock clock, Period keep, Supplier<List<Path>> folders) {
-        this.messagesRoot = dataDir.resolve(MessageLog.FOLDER);
-        this.dataSource = dataSource;
+    public Retention(MessageLog messageLog, Clock clock, Period keep, Supplier<List<Path>> folders) {
+        this.messagesRoot = messageLog.root();
+        this.messageLog = messageLog;
         this.clock = clock;
         this.keep = keep;
         this.folders = folders;
@@ -59,7 +54,7 @@ public final class Retention {
         LocalDate cutoffDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minus(keep);
         Instant cutoff = cutoffDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         int files = purgeMessageDays(cutoffDay);
-        int rows = purgeMessageRows(cutoff);
+        int rows = messageLog.purgeRowsBefore(cutoff);
         int folderFiles = 0;
         for (Path folder : folders.get()) {
             folderFiles += purgeFolder(folder, cutoff);
@@ -96,16 +91,6 @@ public final class Retention {
             return LocalDate.parse(name).isBefore(cutoffDay);
         } catch (java.time.format.DateTimeParseException notADay) {
             return false;
-        }
-    }
-
-    private int purgeMessageRows(Instant cutoff) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM message_log WHERE received_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot purge the message log", e);
         }
     }
 

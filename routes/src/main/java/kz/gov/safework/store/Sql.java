@@ -2,15 +2,54 @@ package kz.gov.safework.store;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /** Small SQL helpers shared by the stores; portable between H2 and PostgreSQL. */
 public final class Sql {
     /** One group of CHECKPOINT SYNCs per H2 database (by JDBC URL). */
     private static final Map<String, GroupSync> H2_SYNCS = new ConcurrentHashMap<>();
+
+    /** Binds a statement's parameters. */
+    public interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Reads the current row. */
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows a parameterised query answers, each read by the mapper; a failure names the query's first line. */
+    public static <T> List<T> query(DataSource dataSource, String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql.lines().findFirst().orElse(sql), e);
+        }
+    }
+
+    /** A timestamp column as an instant; SQL NULL is null. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
 
     public static String limit(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

@@ -1,7 +1,9 @@
 package kz.gov.safework.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import kz.gov.safework.contract.receipt.Receipt;
 import kz.gov.safework.contract.receipt.ReceiptStatus;
 import kz.gov.safework.contract.report.FeedMessage;
 import kz.gov.safework.contract.report.ItemEntry;
+import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.contract.report.ProgressReport;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
@@ -27,7 +31,8 @@ import kz.gov.safework.document.Verdict;
 import kz.gov.safework.validation.AcceptedReports;
 
 /**
- * Stores judgements, one transaction each, with the unique keys that make redelivery and resending
+ * The repository of the {@code submission} table and the tables written with it ({@code accepted_document},
+ * {@code accepted_report}, {@code item_entry}): every query of them is here. Stores judgements, one transaction each, with the unique keys that make redelivery and resending
  * harmless: a submission id is stored once; an agency's identical document is a DUPLICATE of the
  * first accepted one; a report id is accepted once. A correction marks the report it replaces as
  * superseded; nothing is deleted.
@@ -199,6 +204,58 @@ public final class SubmissionStore implements AcceptedReports {
             }
         } catch (SQLException e) {
             throw Outages.of("Cannot look up report " + reportId, e);
+        }
+    }
+
+    /** The latest judged documents, newest first, for the console. */
+    public List<SubmissionView> recent(int limit) {
+        return Sql.query(dataSource, """
+                SELECT submission_id, channel, agency, report_id, plan_id, report_year, status, late, received_at,
+                       processed_at, receipt_json
+                  FROM submission ORDER BY processed_at DESC, submission_id FETCH FIRST ? ROWS ONLY""",
+                ps -> ps.setInt(1, limit), rs -> {
+                    int year = rs.getInt("report_year");
+                    Integer reportYear = rs.wasNull() ? null : year;
+                    return new SubmissionView(rs.getString("submission_id"), rs.getString("channel"),
+                            rs.getString("agency"), rs.getString("report_id"), rs.getString("plan_id"), reportYear,
+                            rs.getString("status"), rs.getBoolean("late"), Sql.instant(rs, 9),
+                            Sql.instant(rs, 10), receiptTree(rs.getString("receipt_json")));
+                });
+    }
+
+    /** The accepted and rejected submissions of a plan and year (duplicates left out), oldest first. */
+    public List<StoredSubmission> judged(String planId, int year) {
+        return Sql.query(dataSource, """
+                SELECT submission_id, agency, report_id, status, late, correction_of, superseded_by, sha256, received_at
+                  FROM submission WHERE plan_id = ? AND report_year = ? AND status IN ('ACCEPTED', 'REJECTED')
+                 ORDER BY received_at, submission_id""", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, rs -> new StoredSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), Sql.instant(rs, 9)));
+    }
+
+    /** The items of every accepted submission of a plan and year. */
+    public List<StoredEntry> items(String planId, int year) {
+        return Sql.query(dataSource, """
+                SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
+                       completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
+                       expenses_source
+                  FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10),
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
+    }
+
+    /** A stored receipt as a JSON tree; as text if it ever is not JSON. */
+    private static JsonNode receiptTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(json);
         }
     }
 

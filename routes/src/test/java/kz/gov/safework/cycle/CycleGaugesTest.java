@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.SubmissionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,7 +22,8 @@ class CycleGaugesTest {
     private final StoreFixture store = new StoreFixture("cycle-gauges-" + UUID.randomUUID());
     // 8 January 2023, 10:00 in Almaty: two days before the 2022 reports are due.
     private final MutableClock clock = new MutableClock(Instant.parse("2023-01-08T05:00:00Z"));
-    private final CycleData data = new CycleData(reference, new CycleStore(store.dataSource), clock,
+    private final CycleData data = new CycleData(reference, new CycleStore(store.dataSource),
+            new SubmissionStore(store.dataSource, clock), clock,
             ZoneId.of("Asia/Almaty"));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CycleGauges gauges = new CycleGauges(data, registry);

@@ -64,7 +64,8 @@ final class CycleHub {
         http.setBindHost("127.0.0.1");
         http.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(http));
-        CycleServices services = CycleServices.create(context, dataSource, reference, clock, authenticator,
+        CycleServices services = CycleServices.create(context, dataSource,
+                new kz.gov.safework.store.SubmissionStore(dataSource, clock), reference, clock, authenticator,
                 exchange -> Optional.empty());
         context.addRoutes(new kz.gov.safework.api.ApiRouteConfiguration());
         context.addRoutes(new CycleRoutes(services));

@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.SubmissionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -51,6 +52,7 @@ class DecreeObligationsTest {
     private final Obligations obligations = new Obligations(DECREE);
     private final StoreFixture store = new StoreFixture("decree-" + UUID.randomUUID());
     private final CycleData data = new CycleData(DECREE, new CycleStore(store.dataSource),
+            new SubmissionStore(store.dataSource, Clock.systemUTC()),
             Clock.fixed(Instant.parse("2023-01-20T00:00:00Z"), ZoneOffset.UTC), ZoneId.of("Asia/Almaty"));
 
     /** agency -> "owes/byAgreement/contributes" counts, printed so that a reader sees the whole set. */

@@ -1,5 +1,8 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.StoredSubmission;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -18,6 +21,7 @@ class YearStateTest {
     private final Plan plan = reference.plan(TestReference.PLAN).orElseThrow();
     private final StoreFixture store = new StoreFixture("year-state-" + UUID.randomUUID());
     private final CycleData data = new CycleData(reference, new CycleStore(store.dataSource),
+            new SubmissionStore(store.dataSource, Clock.systemUTC()),
             Clock.fixed(Instant.parse("2023-01-20T00:00:00Z"), ZoneOffset.UTC), ZoneId.of("Asia/Almaty"));
 
     private CellState cell(YearState state, String agency, String item) {

@@ -68,7 +68,7 @@ final class ObserveTestHub implements AutoCloseable {
         pool.setConnectionFactory(broker.connectionFactory());
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(pool));
         ObserveServices services = new ObserveServices(context, Clock.systemUTC(), new ArtemisManagement(pool),
-                dataSource, registry, new TestAuthenticator(), exchange -> Optional.empty(),
+                dataSource, new kz.gov.safework.store.SubmissionStore(dataSource, Clock.systemUTC()), registry, new TestAuthenticator(), exchange -> Optional.empty(),
                 referenceData);
 
         MicrometerRoutePolicyFactory routePolicy = new MicrometerRoutePolicyFactory();

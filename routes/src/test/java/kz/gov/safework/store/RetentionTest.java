@@ -51,7 +51,7 @@ class RetentionTest {
         Path keptArchived = Files.writeString(archive.resolve("kept.json"), "{}");
         Files.setLastModifiedTime(keptArchived, FileTime.from(CUTOFF.plusSeconds(60)));
 
-        Retention retention = new Retention(dataDir, db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC), KEEP,
+        Retention retention = new Retention(new MessageLog(dataDir, db.dataSource(), Clock.systemUTC()), Clock.fixed(NOW, ZoneOffset.UTC), KEEP,
                 () -> List.of(archive, dataDir.resolve("sftp/mz/receipts")));
         Retention.Purged purged = retention.purge();
 

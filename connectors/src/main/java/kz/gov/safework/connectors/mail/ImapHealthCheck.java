@@ -1,6 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
 import java.util.Map;
+import kz.gov.safework.connectors.common.SourcePoll;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -11,9 +12,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public final class ImapHealthCheck extends AbstractHealthCheck {
     private final MailSettings settings;
-    private final MailPollStatus status;
+    private final SourcePoll status;
 
-    public ImapHealthCheck(MailSettings settings, MailPollStatus status) {
+    public ImapHealthCheck(MailSettings settings, SourcePoll status) {
         super("channels", "mail-imap");
         this.settings = settings;
         this.status = status;
@@ -32,9 +33,10 @@ public final class ImapHealthCheck extends AbstractHealthCheck {
         if (status.lastSuccess() != null) {
             builder.detail("lastSuccessfulPoll", status.lastSuccess().toString());
         }
+        SourcePoll.State state = status.state();
         if (status.failing()) {
-            builder.detail("lastFailedPoll", status.lastFailure().toString());
-            builder.message("IMAP poll failing: " + status.lastError());
+            builder.detail("lastFailedPoll", state.at().toString());
+            builder.message("IMAP poll failing: " + state.error());
             builder.down();
         } else if (status.lastSuccess() == null) {
             builder.message("IMAP mailbox not polled yet");

@@ -3,18 +3,25 @@ package kz.gov.safework.connectors.mail;
 import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
+import kz.gov.safework.connectors.common.SourcePoll;
+import kz.gov.safework.contract.MetricNames;
 import kz.gov.safework.contract.reference.ReferenceData;
 
 /**
  * What the mail channel's route builders and configuration share, made once by the application and passed in:
  * the reference data, the data source (the replies' bookkeeping), the clock and the IMAP poll status.
  */
-public record MailBeans(ReferenceData referenceData, DataSource dataSource, Clock clock, MailPollStatus pollStatus) {
+public record MailBeans(ReferenceData referenceData, DataSource dataSource, Clock clock, SourcePoll pollStatus) {
 
     public MailBeans {
         Objects.requireNonNull(referenceData, "referenceData");
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(pollStatus, "pollStatus");
+    }
+
+    /** The poll status of the hub's IMAP mailbox: the source {@value MetricNames#SOURCE_IMAP}. */
+    public static SourcePoll imapPoll(Clock clock) {
+        return new SourcePoll(MetricNames.SOURCE_IMAP, "the hub's IMAP mailbox", clock);
     }
 }

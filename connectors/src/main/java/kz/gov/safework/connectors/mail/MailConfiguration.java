@@ -1,7 +1,7 @@
 package kz.gov.safework.connectors.mail;
 
 import kz.gov.safework.contract.MetricNames;
-import kz.gov.safework.connectors.common.SourcePollGauges;
+import kz.gov.safework.connectors.common.SourcePoll;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.connectors.identity.Credentials;
@@ -32,7 +32,7 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
         if (!settings.enabled()) {
             return;
         }
-        MailPollStatus status = beans.pollStatus();
+        SourcePoll status = beans.pollStatus();
         if (settings.embedded().enabled()) {
             // Started with the context, before the routes: the intake's first poll finds the server up.
             context.addService(new EmbeddedMailServer(settings, beans.referenceData(), credentials), true, true);
@@ -44,10 +44,10 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
     private static final class Observability extends ServiceSupport {
         private final CamelContext context;
         private final MailSettings settings;
-        private final MailPollStatus status;
+        private final SourcePoll status;
         private final MeterRegistry meters;
 
-        Observability(CamelContext context, MailSettings settings, MailPollStatus status, MeterRegistry meters) {
+        Observability(CamelContext context, MailSettings settings, SourcePoll status, MeterRegistry meters) {
             this.context = context;
             this.settings = settings;
             this.status = status;
@@ -63,8 +63,7 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
                 health.register(check);
             }
             if (meters != null) {
-                SourcePollGauges.register(meters, MetricNames.SOURCE_IMAP, status,
-                        MailPollStatus::lastSuccessEpochSeconds, settings.pollDelayMillis());
+                status.bindGauges(meters, settings.pollDelayMillis());
             }
         }
     }

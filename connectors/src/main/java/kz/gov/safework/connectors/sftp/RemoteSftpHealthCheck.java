@@ -1,17 +1,24 @@
 package kz.gov.safework.connectors.sftp;
 
 import java.util.Map;
+import kz.gov.safework.connectors.common.SourcePoll;
+import kz.gov.safework.contract.reference.Agency;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /** Health of one agency's SFTP server as the last poll saw it: {@code sftp-remote-<CODE>}. */
 public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
-    private final RemotePollWatch watch;
+    private final Agency agency;
+    private final String server;
+    private final SourcePoll poll;
 
-    public RemoteSftpHealthCheck(RemotePollWatch watch) {
-        super("sftp-remote", "sftp-remote-" + watch.agency().code());
-        this.watch = watch;
+    /** @param server where the agency's server is, {@code user@host:port} */
+    public RemoteSftpHealthCheck(Agency agency, String server, SourcePoll poll) {
+        super("sftp-remote", "sftp-remote-" + agency.code());
+        this.agency = agency;
+        this.server = server;
+        this.poll = poll;
     }
 
     /** A remote server being down is the agency's problem, not a reason to restart the hub. */
@@ -22,9 +29,9 @@ public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("agency", watch.agency().code());
-        builder.detail("server", watch.server());
-        RemotePollWatch.State state = watch.state();
+        builder.detail("agency", agency.code());
+        builder.detail("server", server);
+        SourcePoll.State state = poll.state();
         if (state == null) {
             builder.message("not polled yet").unknown();
         } else if (state.error() == null) {
@@ -32,7 +39,7 @@ public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
         } else {
             builder.detail("lastPoll", state.at().toString())
                     .detail("failuresInARow", state.failuresInARow())
-                    .message("SFTP server of " + watch.agency().code() + " unreachable: " + state.error())
+                    .message("SFTP server of " + agency.code() + " unreachable: " + state.error())
                     .down();
         }
     }

@@ -1,6 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
-import kz.gov.safework.connectors.common.SourcePollGauges;
+import kz.gov.safework.connectors.common.SourcePoll;
 
 import kz.gov.safework.contract.LogText;
 
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * ({@code readLock=changed}), downloaded to the hub's work directory, handed to the intake, and only then
  * moved on the remote side to {@code <inbox>/archive/} and recorded in the database (non-eager idempotent
  * repository), so neither a restart nor a second hub instance takes it again. A server that is down or
- * refuses the key fails that agency's polls only; see {@link RemotePollWatch}.
+ * refuses the key fails that agency's polls only; see {@link SourcePoll}.
  */
 public final class RemoteSftpRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSftpRoutes.class);
@@ -48,7 +48,7 @@ public final class RemoteSftpRoutes extends RouteBuilder {
 
     private final SftpSettings settings;
     private final Map<String, RemoteEndpoint> endpoints = new LinkedHashMap<>();
-    private final Map<String, RemotePollWatch> watches = new LinkedHashMap<>();
+    private final Map<String, SourcePoll> watches = new LinkedHashMap<>();
 
     private final ReferenceData referenceData;
     private final DataSource dataSource;
@@ -72,7 +72,7 @@ public final class RemoteSftpRoutes extends RouteBuilder {
         }
     }
 
-    public Map<String, RemotePollWatch> watches() {
+    public Map<String, SourcePoll> watches() {
         return watches;
     }
 
@@ -95,15 +95,17 @@ public final class RemoteSftpRoutes extends RouteBuilder {
         for (Agency agency : remote) {
             RemoteEndpoint endpoint = endpoint(agency);
             endpoints.put(agency.code(), endpoint);
-            RemotePollWatch watch = new RemotePollWatch(agency, clock);
-            watches.put(agency.code(), watch);
             String id = "sftp-remote-" + agency.code();
+            String server = agency.remoteSftp().user() + "@" + agency.remoteSftp().host() + ":"
+                    + agency.remoteSftp().port();
+            SourcePoll watch = new SourcePoll(id, "the SFTP server of agency " + agency.code() + " ("
+                    + agency.nameEn() + ") at " + server, clock);
+            watches.put(agency.code(), watch);
             bindToRegistry(id + "-repository", new JdbcIdempotentRepository(dataSource, id, clock));
             bindToRegistry(id + "-poll", watch);
-            bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(watch));
+            bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(agency, server, watch));
             if (meters != null) {
-                SourcePollGauges.register(meters, id, watch, RemotePollWatch::lastSuccessEpochSeconds,
-                        settings.remotePollDelay());
+                watch.bindGauges(meters, settings.remotePollDelay());
             }
 
             Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");

@@ -26,7 +26,7 @@ class MailEndpointsTest {
         props.setProperty("hub.mail.smtp.password", password);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().setInitialProperties(props);
-            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, new MailPollStatus());
+            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, MailBeans.imapPoll(java.time.Clock.systemUTC()));
             MailEndpoints endpoints = new MailEndpoints(MailSettings.load(camel));
 
             MailEndpoint imap = camel.getEndpoint(endpoints.imapIntake(), MailEndpoint.class);
@@ -51,7 +51,7 @@ class MailEndpointsTest {
         props.setProperty("hub.tls.truststore", "truststore.p12");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().setInitialProperties(props);
-            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, new MailPollStatus());
+            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, MailBeans.imapPoll(java.time.Clock.systemUTC()));
             SSLContextParameters trust = new SSLContextParameters();
             camel.getRegistry().bind(MailEndpoints.TLS_BEAN, trust);
             MailEndpoints endpoints = new MailEndpoints(MailSettings.load(camel));
@@ -89,7 +89,7 @@ class MailEndpointsTest {
         props.setProperty("hub.mail.imap.host", "mail.example.org");
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().setInitialProperties(props);
-            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, new MailPollStatus());
+            camel.getRegistry().bind(MailEndpoints.POLL_STRATEGY_BEAN, MailBeans.imapPoll(java.time.Clock.systemUTC()));
             MailEndpoints endpoints = new MailEndpoints(MailSettings.load(camel));
             assertThat(endpoints.imapIntake()).doesNotContain("sslContextParameters");
             assertThat(endpoints.smtpReplies()).doesNotContain("sslContextParameters");

@@ -102,7 +102,7 @@ final class MailFixture implements AutoCloseable {
 
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(props);
-        beans = new MailBeans(REFERENCE, dataSource, Clock.systemUTC(), new MailPollStatus());
+        beans = new MailBeans(REFERENCE, dataSource, Clock.systemUTC(), MailBeans.imapPoll(Clock.systemUTC()));
         camel.addRoutes(new MailIntakeRoutes(beans));
         camel.addRoutes(new MailReceiptRoutes(beans));
         camel.addRoutes(pipeline);

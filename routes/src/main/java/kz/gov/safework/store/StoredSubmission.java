@@ -1,4 +1,4 @@
-package kz.gov.safework.cycle;
+package kz.gov.safework.store;
 
 import java.time.Instant;
 

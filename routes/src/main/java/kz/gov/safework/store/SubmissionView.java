@@ -1,4 +1,4 @@
-package kz.gov.safework.observe;
+package kz.gov.safework.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,0 +1,110 @@
+package kz.gov.safework.connectors.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import kz.gov.safework.contract.MetricNames;
+import kz.gov.safework.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class SourcePollTest {
+    private static final Instant START = Instant.parse("2024-03-01T08:00:00Z");
+
+    private final MutableClock clock = new MutableClock(START);
+    private final SourcePoll poll = new SourcePoll("sftp-remote-MZ", "the SFTP server of agency MZ", clock);
+
+    @Test
+    void knowsNothingBeforeTheFirstPoll() {
+        assertThat(poll.state()).isNull();
+        assertThat(poll.lastSuccess()).isNull();
+        assertThat(poll.failing()).isFalse();
+        assertThat(poll.lastSuccessEpochSeconds()).isNaN();
+        assertThat(poll.begin(null, null)).isTrue();
+    }
+
+    @Test
+    void aSuccessfulPollIsRecordedAtTheClocksNow() {
+        clock.advance(Duration.ofMillis(1500));
+        poll.commit(null, null, 3);
+
+        assertThat(poll.state()).isEqualTo(new SourcePoll.State(START.plusMillis(1500), null, 0));
+        assertThat(poll.lastSuccess()).isEqualTo(START.plusMillis(1500));
+        assertThat(poll.lastSuccessEpochSeconds()).isEqualTo(START.getEpochSecond() + 1.5);
+        assertThat(poll.failing()).isFalse();
+    }
+
+    @Test
+    void failuresCountInARowKeepTheLastSuccessAndNeverAskForAnImmediateRetry() {
+        poll.commit(null, null, 0);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(poll.rollback(null, null, 0, new IOException("refused"))).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(poll.rollback(null, null, 0, new IOException("refused again"))).isFalse();
+
+        assertThat(poll.failing()).isTrue();
+        assertThat(poll.state()).isEqualTo(
+                new SourcePoll.State(START.plus(Duration.ofMinutes(2)), "IOException: refused again", 2));
+        assertThat(poll.lastSuccess()).isEqualTo(START);
+
+        clock.advance(Duration.ofMinutes(1));
+        poll.commit(null, null, 0);
+        assertThat(poll.failing()).isFalse();
+        assertThat(poll.state().failuresInARow()).isZero();
+        assertThat(poll.lastSuccess()).isEqualTo(START.plus(Duration.ofMinutes(3)));
+
+        poll.rollback(null, null, 0, new IOException("down"));
+        assertThat(poll.state().failuresInARow()).as("a new run of failures starts at one").isEqualTo(1);
+    }
+
+    @Test
+    void aFailureBeforeAnySuccessIsFailing() {
+        poll.rollback(null, null, 0, new IOException("no route to host"));
+
+        assertThat(poll.failing()).isTrue();
+        assertThat(poll.lastSuccess()).isNull();
+        assertThat(poll.lastSuccessEpochSeconds()).isNaN();
+    }
+
+    @Test
+    void describesTheCauseChainOutermostFirst() {
+        Exception cause = new IllegalStateException("poll failed",
+                new IOException("session down", new ConnectException("Connection refused")));
+
+        assertThat(SourcePoll.describe(cause)).isEqualTo(
+                "IllegalStateException: poll failed <- IOException: session down <- ConnectException: Connection refused");
+    }
+
+    @Test
+    void describingStopsAtAboutFiveHundredCharacters() {
+        Throwable cause = new IOException("x".repeat(300));
+        for (int i = 0; i < 10; i++) {
+            cause = new IOException("y".repeat(300), cause);
+        }
+
+        String text = SourcePoll.describe(cause);
+
+        assertThat(text).hasSizeGreaterThanOrEqualTo(500).hasSizeLessThan(500 + 320);
+    }
+
+    @Test
+    void showsItsPollsAsTheTwoSourceGaugesTaggedWithTheSource() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        poll.bindGauges(meters, 30_000);
+
+        var lastPoll = meters.find(MetricNames.SOURCE_LAST_POLL).tag(MetricNames.TAG_SOURCE, "sftp-remote-MZ").gauge();
+        var interval = meters.find(MetricNames.SOURCE_POLL_INTERVAL).tag(MetricNames.TAG_SOURCE, "sftp-remote-MZ")
+                .gauge();
+        assertThat(lastPoll).isNotNull();
+        assertThat(interval).isNotNull();
+        assertThat(lastPoll.value()).isNaN();
+        assertThat(interval.value()).isEqualTo(30.0);
+
+        poll.commit(null, null, 0);
+        assertThat(lastPoll.value()).isEqualTo((double) START.getEpochSecond());
+        assertThat(poll.source()).isEqualTo("sftp-remote-MZ");
+    }
+}
