@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.xml.crypto.AlgorithmMethod;
 import javax.xml.crypto.KeySelector;
+import javax.xml.crypto.KeySelectorException;
+import javax.xml.crypto.KeySelectorResult;
+import javax.xml.crypto.XMLCryptoContext;
 import javax.xml.crypto.MarshalException;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.Reference;
@@ -55,6 +59,14 @@ public final class SignatureVerifier {
             "http://www.w3.org/2006/12/xml-c14n11#WithComments");
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** For reading a signature's structure before its certificate is known: selects no key. */
+    private static final KeySelector NO_KEY = new KeySelector() {
+        @Override
+        public KeySelectorResult select(KeyInfo keyInfo, Purpose purpose, AlgorithmMethod method,
+                XMLCryptoContext context) throws KeySelectorException {
+            throw new KeySelectorException("no key before the certificate is checked");
+        }
+    };
 
     private final AgencyCertificates certificates;
     private final Clock clock;
@@ -107,7 +119,7 @@ public final class SignatureVerifier {
         XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
         XMLSignature signature;
         try {
-            DOMValidateContext reading = new DOMValidateContext(KeySelector.singletonKeySelector(null), element);
+            DOMValidateContext reading = new DOMValidateContext(NO_KEY, element);
             reading.setProperty(SECURE_VALIDATION, Boolean.TRUE);
             signature = factory.unmarshalXMLSignature(reading);
         } catch (MarshalException e) {
