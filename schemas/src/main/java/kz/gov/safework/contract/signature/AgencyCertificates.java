@@ -13,7 +13,6 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ import java.util.TreeMap;
 import kz.gov.safework.contract.validation.ErrorCode;
 
 /**
- * The certificates each agency signs with, registered by the operator in {@code config/certificates/<CODE>/*.pem},
- * and the revocation lists beside them ({@code *.crl}, optional). A certificate is trusted because it is registered
+ * The certificates each agency signs with, registered by the operator in {@code config/certificates/<CODE>/*.pem}
+ * (the folder named by the agency's {@code certificates} in agencies.yaml), and the revocation lists beside them ({@code *.crl}, optional). A certificate is trusted because it is registered
  * for the agency (pinned), not because of its chain; a CRL file is trusted because the operator put it there.
  */
 public final class AgencyCertificates {
@@ -35,14 +34,19 @@ public final class AgencyCertificates {
         this.revocationLists = List.copyOf(revocationLists);
     }
 
-    /** Reads {@code <root>/<CODE>/*.pem} and {@code *.crl} for each agency code; a missing folder means none. */
-    public static AgencyCertificates load(Path root, Collection<String> agencyCodes) throws IOException {
+    /**
+     * Reads each agency's {@code *.pem} and {@code *.crl} from its folder ({@code Agency.certificates()}, relative to
+     * the config directory and confined to it); an agency without a folder signs nothing.
+     */
+    public static AgencyCertificates load(Path configDir, Map<String, String> folderByAgency) throws IOException {
         Map<String, List<X509Certificate>> byAgency = new TreeMap<>();
         List<X509CRL> crls = new ArrayList<>();
-        for (String code : agencyCodes) {
-            Path folder = root.resolve(code).normalize();
-            if (!folder.startsWith(root.normalize()) || !Files.isDirectory(folder)) {
-                continue;
+        Path root = configDir.toAbsolutePath().normalize();
+        for (Map.Entry<String, String> entry : folderByAgency.entrySet()) {
+            String code = entry.getKey();
+            Path folder = root.resolve(entry.getValue()).normalize();
+            if (!folder.startsWith(root) || !Files.isDirectory(folder)) {
+                throw new IOException("certificate folder of " + code + " is not a folder below " + root);
             }
             List<X509Certificate> certificates = new ArrayList<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{pem,crl}")) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.crypto.dsig.Transform;
 import javax.xml.crypto.dsig.XMLSignature;
@@ -66,8 +67,18 @@ class SignatureVerifierTest {
                 revoked.certificate());
         SigningMaterial.writePem(config.resolve("MZ/ca.crl"), pki.crlRevoking(revoked.certificate()));
         SigningMaterial.writePem(config.resolve("MTSZN/ec.pem"), labourEc.certificate());
-        AgencyCertificates certificates = AgencyCertificates.load(config, List.of("MZ", "MTSZN", "MVD", "../MZ"));
+        AgencyCertificates certificates = AgencyCertificates.load(config, Map.of("MZ", "MZ", "MTSZN", "MTSZN/"));
         verifier = new SignatureVerifier(certificates, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void refusesACertificateFolderOutsideTheConfigDirectory(@TempDir Path config) throws Exception {
+        Files.createDirectories(config.resolve("certificates"));
+
+        assertThatThrownBy(() -> AgencyCertificates.load(config.resolve("certificates"), Map.of("MZ", "..")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("MZ");
+        assertThatThrownBy(() -> AgencyCertificates.load(config, Map.of("MZ", "certificates/MZ")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("MZ");
     }
 
     // ---- XML ----
