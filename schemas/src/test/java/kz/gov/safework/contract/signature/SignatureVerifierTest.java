@@ -12,13 +12,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -333,13 +330,7 @@ class SignatureVerifierTest {
     }
 
     private static byte[] compact(String json, Identity signer) throws Exception {
-        boolean ec = signer.keys().getPrivate() instanceof ECPrivateKey;
-        JWSHeader header = new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256)
-                .x509CertChain(List.of(Base64.encode(signer.certificate().getEncoded()))).build();
-        JWSObject jws = new JWSObject(header, new Payload(json));
-        jws.sign(ec ? new ECDSASigner((ECPrivateKey) signer.keys().getPrivate())
-                : new RSASSASigner(signer.keys().getPrivate()));
-        return jws.serialize().getBytes(StandardCharsets.US_ASCII);
+        return SigningMaterial.jws(json, signer);
     }
 
     private static void assertRefused(String document, DocumentFormat format, ErrorCode code) {

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509CRL;
+import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -19,6 +20,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Reference;
@@ -51,20 +58,20 @@ import org.w3c.dom.Document;
  * Test PKI made on the fly (nothing committed): a CA, agency certificates (RSA and EC), an expired and a revoked one
  * with the CA's CRL, and the signing helpers an agency would use.
  */
-final class SigningMaterial {
+public final class SigningMaterial {
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
     private static final X500Name CA = new X500Name("CN=Test National CA,O=Test");
 
-    record Identity(KeyPair keys, X509Certificate certificate) {
+    public record Identity(KeyPair keys, X509Certificate certificate) {
     }
 
     final KeyPair caKeys;
 
-    SigningMaterial() throws GeneralSecurityException {
+    public SigningMaterial() throws GeneralSecurityException {
         caKeys = rsa();
     }
 
-    Identity agency(String cn, boolean ec) throws Exception {
+    public Identity agency(String cn, boolean ec) throws Exception {
         Instant now = Instant.now();
         return issue(cn, ec ? ec() : rsa(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
     }
@@ -95,7 +102,7 @@ final class SigningMaterial {
         return new Identity(keys, certificate);
     }
 
-    static void writePem(Path file, Object... objects) throws IOException {
+    public static void writePem(Path file, Object... objects) throws IOException {
         try (Writer out = Files.newBufferedWriter(file); JcaPEMWriter pem = new JcaPEMWriter(out)) {
             for (Object object : objects) {
                 pem.writeObject(object);
@@ -105,7 +112,7 @@ final class SigningMaterial {
 
     // ---- XML-DSig as an agency makes it ----
 
-    static Document parse(String xml) throws Exception {
+    public static Document parse(String xml) throws Exception {
         return SafeXml.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -126,7 +133,7 @@ final class SigningMaterial {
         return document;
     }
 
-    static Document signWhole(Document document, Identity signer) throws Exception {
+    public static Document signWhole(Document document, Identity signer) throws Exception {
         return sign(document, signer, "", standardTransforms());
     }
 
@@ -136,11 +143,23 @@ final class SigningMaterial {
                 factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
     }
 
-    static byte[] bytes(Document document) throws Exception {
+    public static byte[] bytes(Document document) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TransformerFactory.newDefaultInstance().newTransformer().transform(new DOMSource(document),
                 new StreamResult(out));
         return out.toByteArray();
+    }
+
+    /** A compact JWS with the document as payload and the signer's certificate in {@code x5c}. */
+    public static byte[] jws(String json, Identity signer) throws Exception {
+        boolean ec = signer.keys().getPrivate() instanceof ECPrivateKey;
+        JWSHeader header = new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256)
+                .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(signer.certificate().getEncoded())))
+                .build();
+        JWSObject jws = new JWSObject(header, new Payload(json));
+        jws.sign(ec ? new ECDSASigner((ECPrivateKey) signer.keys().getPrivate())
+                : new RSASSASigner(signer.keys().getPrivate()));
+        return jws.serialize().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static KeyPair rsa() throws GeneralSecurityException {
