@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,6 +38,8 @@ import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.signature.AgencyCertificates;
+import kz.gov.safework.contract.signature.SignatureVerifier;
 import kz.gov.safework.hub.observe.BrokerHealthCheck;
 import kz.gov.safework.hub.observe.DatabaseHealthCheck;
 import kz.gov.safework.hub.observe.DeadThreads;
@@ -64,6 +67,7 @@ import kz.gov.safework.store.Retention;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
+import kz.gov.safework.validation.Signatures;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -179,7 +183,8 @@ public final class HubConfiguration implements CamelConfiguration {
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
         SubmissionStore store = new SubmissionStore(dataSource, clock);
-        Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(referenceData), store, maxBytes);
+        Judge judge = new Judge(DocumentReader.progressReports(), signatures(configDir, referenceData, clock),
+                new BusinessRules(referenceData), store, maxBytes);
 
         context.getRestConfiguration().setApiProperties(java.util.Map.of(
                 "api.title", "Safe Labour reporting hub",
@@ -283,6 +288,14 @@ public final class HubConfiguration implements CamelConfiguration {
                     + " without the pipeline's reason");
         }
         return broker;
+    }
+
+    /** Agencies' signing certificates from the folders agencies.yaml names (issue 17); a missing folder stops start-up. */
+    private static Signatures signatures(Path configDir, ReferenceData referenceData, Clock clock) throws IOException {
+        java.util.Map<String, String> folders = new java.util.TreeMap<>();
+        referenceData.agencies().stream().filter(agency -> agency.certificates() != null)
+                .forEach(agency -> folders.put(agency.code(), agency.certificates()));
+        return new Signatures(new SignatureVerifier(AgencyCertificates.load(configDir, folders), clock), referenceData);
     }
 
     private static Credentials credentials(Settings settings, Path configDir) {

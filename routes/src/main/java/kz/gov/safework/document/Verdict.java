@@ -3,14 +3,24 @@ package kz.gov.safework.document;
 import java.util.List;
 import kz.gov.safework.contract.reading.ReadResult;
 import kz.gov.safework.contract.report.ProgressReport;
+import kz.gov.safework.contract.signature.Signer;
 import kz.gov.safework.contract.validation.ValidationError;
 
-/** What the pipeline concluded about one document before storing it: every error and warning. */
-public record Verdict(ReadResult read, List<ValidationError> errors, List<ValidationError> warnings, boolean late) {
+/**
+ * What the pipeline concluded about one document before storing it: every error and warning, and the signer when the
+ * document carried a verified signature (then the signer's agency is the document's identity).
+ */
+public record Verdict(ReadResult read, List<ValidationError> errors, List<ValidationError> warnings, boolean late,
+        Signer signer) {
 
     public Verdict {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The verdict on a document without a verified signature. */
+    public Verdict(ReadResult read, List<ValidationError> errors, List<ValidationError> warnings, boolean late) {
+        this(read, errors, warnings, late, null);
     }
 
     public boolean acceptable() {

@@ -106,13 +106,14 @@ public final class SubmissionStore implements AcceptedReports {
         }
         Instant now = Instant.now(clock);
         var read = verdict.read();
-        String agency = envelope.agency() != null ? envelope.agency() : read == null ? null : read.agency();
+        String agency = verdict.signer() != null ? verdict.signer().agency()
+                : envelope.agency() != null ? envelope.agency() : read == null ? null : read.agency();
         Integer year = read == null ? null : read.year();
         boolean accepted = status == ReceiptStatus.ACCEPTED;
         Receipt receipt = new Receipt(envelope.submissionId(), read == null ? null : read.reportId(), agency,
                 year == null ? null : year.toString(), status, late,
                 accepted ? List.of() : errors, verdict.warnings(), envelope.receivedAt(), envelope.sha256(),
-                envelope.channel().id(), envelope.fileName(), duplicateOf, now);
+                envelope.channel().id(), envelope.fileName(), duplicateOf, now, verdict.signer());
         String feedJson = accepted ? json(new FeedMessage(FeedMessage.SCHEMA_ID, envelope.submissionId(),
                 envelope.channel().id(), envelope.receivedAt(), now, verdict.late(), envelope.sha256(), supersedes,
                 report)) : null;

@@ -20,6 +20,7 @@ import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.store.TestDatabases;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
+import kz.gov.safework.validation.NoSignatures;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -42,7 +43,8 @@ class PipelineTest {
 
     PipelineTest() throws Exception {
         SubmissionStore store = new SubmissionStore(TestDatabases.h2().dataSource(), Clock.systemUTC());
-        pipeline = new Pipeline(new Judge(DocumentReader.progressReports(), new BusinessRules(ReferenceData.load(CONFIG)),
+        pipeline = new Pipeline(new Judge(DocumentReader.progressReports(),
+                NoSignatures.of(ReferenceData.load(CONFIG)), new BusinessRules(ReferenceData.load(CONFIG)),
                 store, 10_000_000), store, new HubMeters(registry));
     }
 

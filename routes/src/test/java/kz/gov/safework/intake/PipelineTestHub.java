@@ -38,6 +38,7 @@ import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.store.TestDatabases;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
+import kz.gov.safework.validation.NoSignatures;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -112,7 +113,8 @@ final class PipelineTestHub implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         SubmissionStore store = new SubmissionStore(database, clock);
         HubMeters meters = new HubMeters(registry);
-        Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(ReferenceData.load(CONFIG)), store,
+        Judge judge = new Judge(DocumentReader.progressReports(), NoSignatures.of(ReferenceData.load(CONFIG)),
+                new BusinessRules(ReferenceData.load(CONFIG)), store,
                 Long.parseLong(properties.getProperty("hub.max-document-size", "10485760")));
 
         outages = new Outages(database, dataDir, clock, java.time.Duration.ofMinutes(10));

@@ -27,6 +27,7 @@ import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
+import kz.gov.safework.validation.NoSignatures;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -86,7 +87,8 @@ class PipelineTransactionTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         Clock clock = Clock.systemUTC();
         SubmissionStore store = new SubmissionStore(dataSource, clock);
-        Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(ReferenceData.load(CONFIG)),
+        Judge judge = new Judge(DocumentReader.progressReports(), NoSignatures.of(ReferenceData.load(CONFIG)),
+                new BusinessRules(ReferenceData.load(CONFIG)),
                 store, 10_000_000);
         HubMeters meters = new HubMeters(new SimpleMeterRegistry());
 

@@ -19,6 +19,7 @@ import kz.gov.safework.contract.receipt.ReceiptStatus;
 import kz.gov.safework.contract.report.ItemEntry;
 import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.contract.report.ProgressReport;
+import kz.gov.safework.contract.signature.Signer;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
 import kz.gov.safework.document.Envelope;
@@ -62,6 +63,23 @@ class SubmissionStoreTest {
         assertThat(outcome.feedJson()).contains(report.reportId());
         assertThat(count(db, "SELECT COUNT(*) FROM item_entry")).isEqualTo(1);
         assertThat(store(db).receipt(outcome.receipt().submissionId())).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theReceiptOfASignedDocumentNamesTheSignerAndItsAgency(TestDatabases.TestDatabase db) throws Exception {
+        var report = report(UUID.randomUUID().toString(), null);
+        Signer signer = new Signer("MZ", "CN=MZ signer,O=Test", "1f", NOW.minusSeconds(1));
+        Verdict signed = new Verdict(accepted(report).read(), List.of(), List.of(), false, signer);
+        Envelope anonymous = new Envelope("signed-1", Channel.MAIL, "someone", null, "t-signed", null, null, NOW,
+                null, null, null, null, Path.of("/dev/null"), 10, "c".repeat(64));
+
+        Outcome outcome = store(db).record(anonymous, signed);
+
+        assertThat(outcome.receipt().agency()).isEqualTo("MZ");
+        assertThat(outcome.receipt().signer()).isEqualTo(signer);
+        assertThat(outcome.receiptJson()).contains("\"signer\":{").contains("\"serial\":\"1f\"");
+        assertThat(store(db).receipt("signed-1").orElseThrow().agency()).isEqualTo("MZ");
     }
 
     @ParameterizedTest

@@ -29,7 +29,7 @@ class JudgeTest {
     @TempDir
     Path dir;
 
-    private final Judge judge = new Judge(DocumentReader.progressReports(), new BusinessRules(REFERENCE),
+    private final Judge judge = new Judge(DocumentReader.progressReports(), NoSignatures.of(REFERENCE), new BusinessRules(REFERENCE),
             RulesFixture.NONE_ACCEPTED, MAX_BYTES);
 
     static String report(String agency) {

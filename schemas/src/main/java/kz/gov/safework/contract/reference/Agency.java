@@ -3,12 +3,16 @@ package kz.gov.safework.contract.reference;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import kz.gov.safework.contract.signature.SignaturePolicy;
 
 /**
  * A body that reports (or receives reports). Its login on every channel is the code in lower case.
  * {@code remoteSftp} is set for agencies whose own SFTP server the hub polls. {@code validFrom} /
  * {@code validTo} bound the body's existence (null: open); {@code predecessors} are the bodies that covered
- * its territory or functions before it existed.
+ * its territory or functions before it existed. {@code certificates} is the folder (relative to the config
+ * directory) of the certificates it signs with; {@code signature} maps a channel id (or {@code default}) to
+ * {@code required}, {@code optional} or {@code off}.
  */
 public record Agency(
         String code,
@@ -21,17 +25,31 @@ public record Agency(
         RemoteSftp remoteSftp,
         LocalDate validFrom,
         LocalDate validTo,
-        List<String> predecessors) {
+        List<String> predecessors,
+        String certificates,
+        Map<String, String> signature) {
+
+    /** The {@code signature} key naming the policy of every channel not named on its own. */
+    public static final String ALL_CHANNELS = "default";
 
     public Agency {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         emails = emails == null ? List.of() : List.copyOf(emails);
         predecessors = predecessors == null ? List.of() : List.copyOf(predecessors);
+        signature = signature == null ? Map.of() : Map.copyOf(signature);
     }
 
     public Agency(String code, AgencyKind kind, String nameRu, String nameKk, String nameEn, List<String> aliases,
                   List<String> emails, RemoteSftp remoteSftp) {
-        this(code, kind, nameRu, nameKk, nameEn, aliases, emails, remoteSftp, null, null, List.of());
+        this(code, kind, nameRu, nameKk, nameEn, aliases, emails, remoteSftp, null, null, List.of(), null, null);
+    }
+
+    /**
+     * Whether this agency's documents on a channel ({@code Channel.id()}) must be signed: the channel's own entry in
+     * {@code signature}, else its {@code default} entry, else {@link SignaturePolicy#DEFAULT}.
+     */
+    public SignaturePolicy signaturePolicy(String channel) {
+        return SignaturePolicy.of(signature.getOrDefault(channel, signature.get(ALL_CHANNELS)));
     }
 
     public String login() {

@@ -25,6 +25,17 @@ public enum ErrorCode {
     JSON_LIMIT_EXCEEDED("Превышен предел вложенности или длины JSON",
             "JSON nesting depth or length limit exceeded"),
     UNKNOWN_DOCUMENT_TYPE("Неизвестный тип или версия документа", "Unknown document type or version"),
+    // signature (XML-DSig on XML, JWS on JSON)
+    SIGNATURE_INVALID("Подпись документа недействительна (документ изменён или подпись повреждена)",
+            "The document's signature is invalid (the document was changed or the signature is damaged)"),
+    SIGNATURE_MISSING("Документ должен быть подписан", "The document must be signed"),
+    SIGNATURE_REFERENCE_INVALID("Подпись не охватывает весь документ (ссылка, преобразования или несколько подписей)",
+            "The signature does not cover the whole document (reference, transforms or several signatures)"),
+    CERTIFICATE_UNKNOWN("Сертификат подписи не зарегистрирован", "The signing certificate is not registered"),
+    CERTIFICATE_EXPIRED("Срок действия сертификата подписи истёк или ещё не наступил",
+            "The signing certificate has expired or is not yet valid"),
+    CERTIFICATE_REVOKED("Сертификат подписи отозван", "The signing certificate is revoked"),
+    SIGNER_NOT_AGENCY("Документ подписан ключом другого органа", "The document is signed with another agency's key"),
     // schema
     SCHEMA_VIOLATION("Документ не соответствует схеме", "The document does not match its schema"),
     // business rules

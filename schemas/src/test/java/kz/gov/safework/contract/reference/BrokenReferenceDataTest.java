@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.gov.safework.contract.signature.SignaturePolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,5 +230,31 @@ class BrokenReferenceDataTest {
         ReferenceDataException e = loadFails();
         assertThat(e.path()).isEqualTo("/agencies/3/remoteSftp");
         assertThat(e.getMessage()).contains("knownHosts");
+    }
+
+    @Test
+    void readsAnAgencysCertificateFolderAndSignaturePolicyPerChannel() throws IOException {
+        edit("agencies.yaml", "    emails: [mz@agency.hub.local]\n", """
+                    emails: [mz@agency.hub.local]
+                    certificates: certificates/MZ
+                    signature: {default: required, jms: optional, mail: "off"}
+                """);
+        Agency mz = ReferenceData.load(dir).agency("MZ").orElseThrow();
+        assertThat(mz.certificates()).isEqualTo("certificates/MZ");
+        assertThat(mz.signaturePolicy("sftp")).isEqualTo(SignaturePolicy.REQUIRED);
+        assertThat(mz.signaturePolicy("jms")).isEqualTo(SignaturePolicy.OPTIONAL);
+        assertThat(mz.signaturePolicy("mail")).isEqualTo(SignaturePolicy.OFF);
+        assertThat(ReferenceData.load(dir).agency("ME").orElseThrow().signaturePolicy("mail"))
+                .isEqualTo(SignaturePolicy.OPTIONAL);
+    }
+
+    @Test
+    void rejectsAnUnknownSignaturePolicy() throws IOException {
+        edit("agencies.yaml", "    emails: [mz@agency.hub.local]\n", """
+                    emails: [mz@agency.hub.local]
+                    signature: {mail: mandatory}
+                """);
+        ReferenceDataException e = loadFails();
+        assertThat(e.path()).isEqualTo("/agencies/3/signature/mail");
     }
 }

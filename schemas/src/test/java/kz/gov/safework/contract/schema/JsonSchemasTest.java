@@ -23,6 +23,7 @@ import kz.gov.safework.contract.receipt.Receipt;
 import kz.gov.safework.contract.receipt.ReceiptStatus;
 import kz.gov.safework.contract.report.FeedMessage;
 import kz.gov.safework.contract.report.ProgressReport;
+import kz.gov.safework.contract.signature.Signer;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,18 @@ class JsonSchemasTest {
 
             assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, receipt)).as(code.name()).isEmpty();
         }
+    }
+
+    @Test
+    void receiptSchemaAcceptsTheSignerOfASignedDocument() {
+        Signer signer = new Signer("MZ", "CN=MZ signer,O=Ministry of Health", "18c2f0a1", RECEIVED.plusSeconds(1));
+        ObjectNode receipt = tree(new Receipt("x", "r-1", "MZ", "2024", ReceiptStatus.ACCEPTED, false, List.of(),
+                List.of(), RECEIVED, SHA, "jms", null, null, RECEIVED.plusSeconds(2), signer));
+
+        assertThat(receipt.at("/signer/serial").asText()).isEqualTo("18c2f0a1");
+        assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, receipt)).isEmpty();
+        receipt.withObject("/signer").put("serial", "not hex");
+        assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, receipt)).isNotEmpty();
     }
 
     // ---- feed ----
