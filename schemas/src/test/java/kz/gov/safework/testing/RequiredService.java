@@ -57,6 +57,11 @@ public final class RequiredService {
         }
     }
 
+    /** A service the test starts itself (e.g. by a deploy script) could not be had: skip, or fail in CI. */
+    public static void unavailable(String what, String script) {
+        missing(what, script, false);
+    }
+
     private static void missing(String what, String script, boolean optional) {
         String message = what + ": run " + script + " first";
         if (required()) {

@@ -76,41 +76,8 @@ public final class EmbeddedBroker extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         Path dir = settings.dataDir().resolve("broker");
-        config = new ConfigurationImpl()
-                .setName("safework-hub")
-                .setPersistenceEnabled(true)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setSecurityEnabled(true)
-                .setPopulateValidatedUser(true)
-                .setJMXManagementEnabled(false)
-                .setTemporaryQueueNamespace(TEMP_NAMESPACE)
-                .setIDCacheSize(settings.duplicateIdCacheSize())
-                .setPersistIDCache(true)
-                .setGracefulShutdownEnabled(true)
-                .setGracefulShutdownTimeout(5_000)
-                // Stated, not left to Artemis' default: the disk-space readiness check goes DOWN before this point.
-                .setMaxDiskUsage(settings.maxDiskUsage());
-        config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
-        config.registerBrokerPlugin(new MessageSizePlugin(settings.hubUser(), settings.maxMessageBytes()));
-        config.addAcceptorConfiguration("in-vm", IN_VM_ACCEPTOR);
-        if (settings.port() > 0) {
-            config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
-                    clientAcceptorParams(settings.port()), "clients"));
-        }
-        boolean certificateLogins = false;
-        if (settings.tlsPort() > 0) {
-            config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
-                    tlsAcceptorParams(), "clients-tls"));
-            certificateLogins = settings.tls().clientAuth() != ClientAuth.NONE;
-        }
-        config.setSecurityRoles(new java.util.HashMap<>());
-        securityRoles(config);
-        addressSettings(config);
-        resourceLimits(config);
-        queues(config);
+        config = configuration(dir);
+        boolean certificateLogins = settings.tlsPort() > 0 && settings.tls().clientAuth() != ClientAuth.NONE;
 
         Set<String> certified = new HashSet<>();
         if (certificateLogins) {
@@ -136,6 +103,47 @@ public final class EmbeddedBroker extends ServiceSupport {
         LOG.info("Embedded Artemis broker listening on {} port {} and TLS port {} (CORE, AMQP, STOMP; 0 = off), "
                 + "client certificates {}, journal in {}", settings.host(), settings.port(), settings.tlsPort(),
                 settings.tls().clientAuth(), dir.toAbsolutePath());
+    }
+
+    /**
+     * The broker's configuration, without the security manager: what config/broker/broker.xml states for a
+     * standalone broker ({@code BrokerXmlTest} compares the two).
+     */
+    Configuration configuration(Path dir) throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("safework-hub")
+                .setPersistenceEnabled(true)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setSecurityEnabled(true)
+                .setPopulateValidatedUser(true)
+                .setJMXManagementEnabled(false)
+                .setTemporaryQueueNamespace(TEMP_NAMESPACE)
+                .setIDCacheSize(settings.duplicateIdCacheSize())
+                .setPersistIDCache(true)
+                .setGracefulShutdownEnabled(true)
+                .setGracefulShutdownTimeout(5_000)
+                // Stated, not left to Artemis' default: the disk-space readiness check goes DOWN before this point.
+                .setMaxDiskUsage(settings.maxDiskUsage());
+        config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
+        config.registerBrokerPlugin(new MessageSizePlugin(settings.hubUser(), settings.maxMessageBytes()));
+        config.addAcceptorConfiguration("in-vm", IN_VM_ACCEPTOR);
+        if (settings.port() > 0) {
+            config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                    clientAcceptorParams(settings.port()), "clients"));
+        }
+        if (settings.tlsPort() > 0) {
+            config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                    tlsAcceptorParams(), "clients-tls"));
+        }
+        config.setSecurityRoles(new java.util.HashMap<>());
+        securityRoles(config);
+        addressSettings(config);
+        resourceLimits(config);
+        queues(config);
+        return config;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.LargeServerMessage;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
@@ -18,13 +18,38 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * messages are refused earlier, while they arrive ({@link AmqpLargeMessageLimit}): Artemis would read a
  * complete one whole into the heap before this plugin sees it.
  */
-final class MessageSizePlugin implements ActiveMQServerMessagePlugin {
-    private final String hubUser;
-    private final long maxBytes;
+public final class MessageSizePlugin implements ActiveMQServerPlugin {
+    /** broker.xml properties of a standalone broker's plugin: the hub's own login and the limit in bytes. */
+    static final String HUB_USER_PROPERTY = SenderStampPlugin.HUB_USER_PROPERTY;
+    static final String MAX_BYTES_PROPERTY = "max-message-bytes";
+
+    private volatile String hubUser;
+    private volatile long maxBytes;
 
     MessageSizePlugin(String hubUser, long maxBytes) {
         this.hubUser = hubUser;
         this.maxBytes = maxBytes;
+    }
+
+    /** For a standalone broker (config/broker/broker.xml): login and limit come from {@link #init}. */
+    public MessageSizePlugin() {
+        this(null, 0);
+    }
+
+    @Override
+    public void init(java.util.Map<String, String> properties) {
+        hubUser = SenderStampPlugin.requireProperty(properties, HUB_USER_PROPERTY);
+        maxBytes = Long.parseLong(SenderStampPlugin.requireProperty(properties, MAX_BYTES_PROPERTY));
+    }
+
+    /** The login whose messages are not bounded. */
+    String hubUser() {
+        return hubUser;
+    }
+
+    /** The largest message an outside sender may send, in bytes. */
+    long maxBytes() {
+        return maxBytes;
     }
 
     @Override

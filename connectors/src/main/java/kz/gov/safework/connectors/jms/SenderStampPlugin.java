@@ -6,7 +6,7 @@ import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerPlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
@@ -18,13 +18,39 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  * which a new journal changes: with the broker's message id (which a new journal starts again) it names a
  * message that carries no id of its sender's (STOMP) once and for all.
  */
-final class SenderStampPlugin implements ActiveMQServerMessagePlugin {
-    private final String hubUser;
+public final class SenderStampPlugin implements ActiveMQServerPlugin {
+    /** broker.xml property of a standalone broker's plugin: the hub's own login. */
+    static final String HUB_USER_PROPERTY = "hub-user";
+
+    private volatile String hubUser;
     private volatile ActiveMQServer server;
 
     /** @param hubUser the hub's own login: its messages (feed, receipts) carry no stamp */
     SenderStampPlugin(String hubUser) {
         this.hubUser = hubUser;
+    }
+
+    /** For a standalone broker (config/broker/broker.xml): the hub's login comes from {@link #init}. */
+    public SenderStampPlugin() {
+        this(null);
+    }
+
+    @Override
+    public void init(java.util.Map<String, String> properties) {
+        hubUser = requireProperty(properties, HUB_USER_PROPERTY);
+    }
+
+    /** The login whose messages go unstamped. */
+    String hubUser() {
+        return hubUser;
+    }
+
+    static String requireProperty(java.util.Map<String, String> properties, String key) {
+        String value = properties.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("broker plugin property " + key + " is not set in broker.xml");
+        }
+        return value.trim();
     }
 
     /** Property name read by the JMS channel adapter (a byte[] holding the UTF-8 login). */
