@@ -22,8 +22,8 @@ import kz.gov.safework.api.BasicCredentials;
  * stops half-way through its headers or body holds its connection for that long at most.
  * <p>
  * The requests in flight are counted per login named in the request's Basic header, before its password is
- * checked (the way the login lockout counts), and one over {@code hub.http.max-requests-per-login} is answered
- * 429 at once.
+ * checked (the way the login lockout counts), or else per login its verified client certificate names; one over
+ * {@code hub.http.max-requests-per-login} is answered 429 at once.
  */
 final class HttpConnectionLimits {
     private final int maxRequestsPerLogin;
@@ -62,9 +62,7 @@ final class HttpConnectionLimits {
 
     /** The router handler: counts the request in for its login, or answers 429 when that login has too many. */
     void handle(RoutingContext ctx) {
-        String login = BasicCredentials.parse(ctx.request().getHeader("Authorization"))
-                .map(credentials -> credentials.login().toLowerCase(Locale.ROOT))
-                .orElse(null);
+        String login = login(ctx.request());
         if (login == null) {
             ctx.next();
             return;
@@ -77,6 +75,18 @@ final class HttpConnectionLimits {
         }
         ctx.addEndHandler(done -> leave(login));
         ctx.next();
+    }
+
+    /**
+     * The login a request is counted on: the one its Basic header names, else the one its verified client
+     * certificate names (an HTTPS caller without a password), else none.
+     */
+    static String login(io.vertx.core.http.HttpServerRequest request) {
+        return BasicCredentials.parse(request.getHeader("Authorization"))
+                .map(BasicCredentials::login)
+                .or(() -> request.isSSL() ? HttpsCertificateLogin.login(request.sslSession()) : java.util.Optional.empty())
+                .map(login -> login.toLowerCase(Locale.ROOT))
+                .orElse(null);
     }
 
     boolean enter(String login) {
