@@ -107,6 +107,10 @@ public class CycleApi {
                 a.predecessors().forEach(agency.withArray("predecessors")::add);
             });
         });
+        // The items asked about, in plan order, with their titles: the console labels columns and pages with them.
+        ArrayNode items = body.putArray("items");
+        cells.stream().map(CellState::item).distinct().forEach(item -> items.addObject().put("number", item.number())
+                .put("section", item.section()).put("titleRu", item.titleRu()));
         ArrayNode array = body.putArray("cells");
         for (CellState c : cells) {
             ObjectNode cell = array.addObject();
