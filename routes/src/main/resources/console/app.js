@@ -430,7 +430,11 @@
       select.appendChild(el('option', {value: plan.id, text: plan.id}));
     });
     var plan = (me.plans || [])[0];
-    var year = new Date().getFullYear() - 1;
+    // The year whose campaign runs by the hub's clock (/api/me), else last year by the browser's.
+    var running = ((state.who && state.who.plans) || []).filter(function (p) {
+      return plan && p.id === plan.id && p.campaignYear;
+    })[0];
+    var year = running ? running.campaignYear : new Date().getFullYear() - 1;
     if (plan) {
       year = Math.min(Math.max(year, plan.firstReportingYear), plan.lastReportingYear);
     }

@@ -141,8 +141,9 @@
   }
 
   function daysLeftText(progress) {
-    var due = new Date(progress.dueDate + 'T00:00:00').toLocaleDateString(
-      {kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB'}[hub.lang()]);
+    // dd.mm.yyyy, as dates are written in Kazakhstan (browsers without Kazakh calendar data would print ISO).
+    var date = progress.dueDate.split('-');
+    var due = date[2] + (hub.lang() === 'en' ? '/' : '.') + date[1] + (hub.lang() === 'en' ? '/' : '.') + date[0];
     var n = progress.daysLeft;
     if (n > 0) {
       return fill('daysLeft', {n: n, days: days(n), due: due});
