@@ -70,10 +70,9 @@ class CampaignConsoleBrowserTest {
     }
 
     @BeforeEach
-    void russianAndSignedOut() {
-        browser.get(baseUrl + "/");
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("sessionStorage.clear(); localStorage.setItem('hub.lang', 'ru');");
+    void russian() {
+        browser.get(baseUrl + "/console/favicon.svg");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('hub.lang', 'ru');");
     }
 
     private static WebElement waitFor(By locator) {
