@@ -186,6 +186,7 @@
     stopPolling();
     $('dashboard').hidden = true;
     $('campaign').hidden = true;
+    $('search').hidden = true;
     $('tabs').hidden = true;
     $('logout').hidden = true;
     $('who').textContent = '';
@@ -198,18 +199,25 @@
     $('login-panel').hidden = true;
     $('logout').hidden = false;
     $('who').textContent = state.who.login;
-    $('tabs').hidden = !hasRole('OPERATOR'); // the operator sees both; MTSZN its campaign only
+    $('tabs').hidden = false;
     document.querySelectorAll('#tabs button').forEach(function (button) {
       button.setAttribute('aria-selected', String(button.getAttribute('data-view') === view));
+      // The hub's work is the operator's; MTSZN has the campaign and the documents.
+      button.hidden = button.getAttribute('data-view') === 'dashboard' && !hasRole('OPERATOR');
     });
     $('dashboard').hidden = view !== 'dashboard';
     $('campaign').hidden = view !== 'campaign';
+    $('search').hidden = view !== 'search';
     applyLanguage();
     if (view === 'dashboard') {
       refresh();
-    } else {
-      stopPolling();
+      return;
+    }
+    stopPolling();
+    if (view === 'campaign') {
       window.Campaign.show();
+    } else {
+      window.Provenance.show();
     }
   }
 
@@ -244,6 +252,7 @@
       sessionStorage.setItem('hub.auth', state.auth);
       $('login-password').value = '';
       window.Campaign.setUp(state.who);
+      window.Provenance.setUp();
       if (me) {
         setUpMatrixControls(me);
       }
@@ -823,6 +832,8 @@
           refresh();
         } else if (state.view === 'campaign') {
           window.Campaign.show();
+        } else if (state.view === 'search') {
+          window.Provenance.show();
         }
       });
     });

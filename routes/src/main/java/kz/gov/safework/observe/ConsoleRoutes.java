@@ -19,6 +19,7 @@ public final class ConsoleRoutes extends RouteBuilder {
     private static final Map<String, String> ASSETS = Map.of(
             "app.js", "text/javascript; charset=utf-8",
             "campaign.js", "text/javascript; charset=utf-8",
+            "provenance.js", "text/javascript; charset=utf-8",
             "i18n.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");

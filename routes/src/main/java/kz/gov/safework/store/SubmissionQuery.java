@@ -7,12 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.receipt.ReceiptStatus;
 
 /**
  * A search of judged documents ({@code GET /api/submissions}), every parameter checked before it goes anywhere
  * near SQL (where it is only ever bound): {@code agency} a code, {@code year} a year, {@code status} a receipt
- * status, {@code channel} a channel id, {@code from}/{@code to} dates (UTC days, both inclusive) or instants of
+ * status, {@code channel} a channel id ({@link Channel}), {@code from}/{@code to} dates (UTC days, both inclusive) or instants of
  * receipt (from inclusive, to exclusive), {@code q} a submission id, report id or SHA-256 (exact) or a part of the file name, {@code page} from 0
  * and {@code size} 1 to {@value #MAX_SIZE}. Null where not asked.
  */
@@ -22,7 +23,6 @@ public record SubmissionQuery(String agency, Integer year, String status, String
     public static final int MAX_SIZE = 100;
     static final int MAX_Q = 256;
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,63}");
-    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9-]{0,19}");
 
     /** Reads the request's query parameters; {@link IllegalArgumentException} names the first bad one. */
     public static SubmissionQuery parse(Map<String, String> params) {
@@ -43,8 +43,12 @@ public record SubmissionQuery(String agency, Integer year, String status, String
             }
         }
         String channel = text(params, "channel");
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
-            throw new IllegalArgumentException("channel must be a channel id such as jms, sftp or mail");
+        if (channel != null) {
+            try {
+                channel = Channel.fromId(channel).id();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("channel must be one of jms, sftp, sftp-remote, mail, http", e);
+            }
         }
         String q = text(params, "q");
         if (q != null && q.length() > MAX_Q) {

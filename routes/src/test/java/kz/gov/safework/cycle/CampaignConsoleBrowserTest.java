@@ -10,7 +10,18 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.BasicCredentials;
+import kz.gov.safework.contract.reference.Principals;
+import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.report.ItemStatus;
+import kz.gov.safework.observe.OperatorActions;
+import kz.gov.safework.receipts.ReceiptApiRoutes;
+import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.cycle.StoreFixture.Entry;
 import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HeadlessChromium;
@@ -27,7 +38,7 @@ import org.openqa.selenium.WebElement;
 /**
  * MTSZN's campaign console in a real browser over the real cycle API and store: the first screen says who still
  * owes what and how many days are left, in the language chosen; an agency's page; the consolidation built,
- * previewed, approved after a confirmation and delivered. Screenshots go to target/campaign-*.png.
+ * previewed, approved after a confirmation and delivered; a document found by its SHA-256. Screenshots go to target/campaign-*.png.
  */
 class CampaignConsoleBrowserTest {
     private static final StoreFixture STORE = new StoreFixture("campaign-browser-" + UUID.randomUUID());
@@ -49,14 +60,22 @@ class CampaignConsoleBrowserTest {
         STORE.rejected("s-almaty", "AKIMAT-ALMATY", 2022, day(2022, 11, 26));
         int port = CycleHub.freePort();
         baseUrl = "http://127.0.0.1:" + port;
-        context = CycleHub.start(STORE.dataSource, CampaignApiTest.withKazakhNames(TestReference.create()), CLOCK,
-                port, Map.of(), c -> {
-                    try {
-                        c.addRoutes(new ConsoleRoutes());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        ReferenceData reference = CampaignApiTest.withKazakhNames(TestReference.create());
+        Path dataDir = Files.createTempDirectory("campaign-browser");
+        logOriginal(dataDir, "s-mz", day(2022, 11, 25), "mz-2022.xml");
+        Principals principals = new Principals(reference);
+        ApiAuthenticator authenticator = header -> BasicCredentials.parse(header)
+                .filter(c -> c.password().equals(CycleHub.PASSWORDS.get(c.login()))).map(c -> principals.of(c.login()));
+        context = CycleHub.start(STORE.dataSource, reference, CLOCK, port, Map.of(), c -> {
+            try {
+                c.addRoutes(new ConsoleRoutes());
+                c.addRoutes(new ReceiptApiRoutes(new SubmissionStore(STORE.dataSource, CLOCK),
+                        new MessageLog(dataDir, STORE.dataSource, CLOCK), new OperatorActions(STORE.dataSource), CLOCK,
+                        authenticator, exchange -> Optional.empty()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @AfterAll
@@ -90,7 +109,9 @@ class CampaignConsoleBrowserTest {
 
         assertThat(browser.findElement(By.id("login-panel")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
-        assertThat(browser.findElement(By.id("tabs")).isDisplayed()).isFalse(); // the campaign is all MTSZN sees
+        // The campaign and the documents; the hub's work is the operator's.
+        assertThat(browser.findElement(By.cssSelector("#tabs button[data-view='search']")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#tabs button[data-view='dashboard']")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("header h1")).getText())
                 .isEqualTo("Безопасный труд: ход отчётной кампании");
         WebElement daysLeft = browser.findElement(By.id("days-left"));
@@ -192,6 +213,50 @@ class CampaignConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 browser.findElement(By.id("login-error")).getText()).contains("оператору и МТСЗН"));
         assertThat(browser.findElement(By.id("campaign")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void mtsznFindsADocumentByItsSha256AndOpensItsReceiptAndOriginal() throws Exception {
+        signInAsMtszn();
+        browser.findElement(By.cssSelector("#tabs button[data-view='search']")).click();
+        waitFor(By.id("search-q")).sendKeys(Hashes.sha256("s-mz"));
+        browser.findElement(By.id("search-submit")).click();
+
+        WebElement row = waitFor(By.cssSelector("#search-body tr[data-submission-id='s-mz']"));
+        assertThat(browser.findElements(By.cssSelector("#search-body tr"))).hasSize(1);
+        assertThat(row.getText()).contains("MZ").contains("r-mz").contains("mz-2022.xml").contains("ACCEPTED");
+        row.findElement(By.cssSelector("details summary")).click();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                row.findElement(By.cssSelector("details pre")).getText()).isEqualTo("{}"));
+        chromium.screenshot("campaign-search");
+
+        row.findElement(By.cssSelector("button[data-action='original']")).click();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(STORE.count(
+                "SELECT COUNT(*) FROM operator_action WHERE action = 'VIEW_DOCUMENT' AND target = 's-mz'"
+                        + " AND operator_login = 'mtszn'")).isEqualTo(1));
+    }
+
+    /** The original of a stored submission in the message log, as the pipeline logs it. */
+    private static void logOriginal(Path dataDir, String id, Instant at, String fileName) throws Exception {
+        byte[] body = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = Hashes.sha256(id);
+        Path file = dataDir.resolve(MessageLog.FOLDER).resolve(at.toString().substring(0, 10)).resolve(id + "." + sha);
+        Files.createDirectories(file.getParent());
+        Files.write(file, body);
+        try (var c = STORE.dataSource.getConnection(); var ps = c.prepareStatement(
+                "INSERT INTO message_log (submission_id, channel, login, agency, transport_id, file_name, content_type,"
+                + " received_at, logged_at, size_bytes, sha256, body_path)"
+                + " VALUES (?, 'sftp', 'mz', 'MZ', ?, ?, 'application/xml', ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, "t-" + id);
+            ps.setString(3, fileName);
+            ps.setTimestamp(4, java.sql.Timestamp.from(at));
+            ps.setTimestamp(5, java.sql.Timestamp.from(at));
+            ps.setLong(6, body.length);
+            ps.setString(7, sha);
+            ps.setString(8, dataDir.relativize(file).toString());
+            ps.executeUpdate();
+        }
     }
 
     private static Instant day(int year, int month, int day) {

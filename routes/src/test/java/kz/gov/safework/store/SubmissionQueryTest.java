@@ -67,7 +67,8 @@ class SubmissionQueryTest {
 
     @Test
     void rejectsAChannelThatIsNoChannelId() {
-        assertThatThrownBy(() -> SubmissionQuery.parse(Map.of("channel", "JMS"))).hasMessageStartingWith("channel");
+        assertThatThrownBy(() -> SubmissionQuery.parse(Map.of("channel", "pigeon"))).hasMessageStartingWith("channel");
+        assertThat(SubmissionQuery.parse(Map.of("channel", "SFTP-remote")).channel()).isEqualTo("sftp-remote");
     }
 
     @Test
