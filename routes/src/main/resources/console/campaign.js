@@ -194,8 +194,11 @@
       var items = owing.items.map(function (item) {
         return item.item + (item.status === 'REJECTED_ONLY' ? ' (' + t('cell_REJECTED_ONLY') + ')' : '');
       }).join(', ');
+      var titles = owing.items.map(function (item) {
+        return item.item + '. ' + item.titleRu;
+      }).join('\n');
       list.appendChild(hub.el('li', {'data-agency': owing.agency}, link,
-        hub.el('div', {className: 'owed-items', text: t('owingItems') + items})));
+        hub.el('div', {className: 'owed-items', title: titles, text: t('owingItems') + items})));
     });
 
     var sections = $('section-bars');
@@ -340,7 +343,7 @@
             v.supersededBy ? hub.el('span', {className: 'muted', text: ' ' + t('supersededBy') + ' ' + v.supersededBy}) : null),
           hub.td(v.correctionOf || ''),
           hub.td((v.items || []).map(function (i) {
-            return i.item + ': ' + i.status + (i.current ? ' (' + t('current') + ')' : '');
+            return i.item + ': ' + t('cs_' + i.status) + (i.current ? ' (' + t('current') + ')' : '');
           }).join('; '))));
       });
       $('agency-view').scrollIntoView({block: 'start'});

@@ -151,7 +151,7 @@ class CampaignConsoleBrowserTest {
 
         WebElement version = waitFor(By.cssSelector("#agency-versions tr[data-submission-id='s-mz']"));
         assertThat(browser.findElement(By.id("agency-name")).getText()).contains("Министерство здравоохранения");
-        assertThat(version.getText()).contains("r-mz").contains("ACCEPTED").contains("1: IN_PROGRESS");
+        assertThat(version.getText()).contains("r-mz").contains("ACCEPTED").contains("1: В процессе исполнения");
         assertThat(browser.findElement(By.cssSelector("#agency-owes tr[data-item='3']")).getText())
                 .contains("Разработка концепции безопасного труда").contains("нет сведений");
         assertThat(browser.findElement(By.cssSelector("#agency-owes tr[data-item='1']")).getText())
