@@ -1,13 +1,18 @@
-// Operator console: polls the operator API and renders each section on its own, so one missing or
-// failing API (matrix, consolidations, broker) shows as "unavailable" in its section and nothing else.
+// The console: /api/me says who signed in. The operator gets the hub's dashboard (polls the operator API and
+// renders each section on its own, so one missing or failing API shows as "unavailable" in its section and
+// nothing else) and the campaign tab; MTSZN gets the campaign (campaign.js) only; anyone else is refused.
 // Every value from the server goes into the page as text (textContent), never as HTML.
 (function () {
   'use strict';
 
   var API = '/api/operator';
+  var LANGUAGES = ['kk', 'ru', 'en'];
+  var LOCALES = {kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB'};
   var state = {
     auth: sessionStorage.getItem('hub.auth'),
-    lang: localStorage.getItem('hub.lang') === 'en' ? 'en' : 'ru',
+    lang: LANGUAGES.indexOf(localStorage.getItem('hub.lang')) >= 0 ? localStorage.getItem('hub.lang') : 'ru',
+    who: null,
+    view: null,
     me: null,
     timer: null,
     previousRoutes: {},
@@ -63,7 +68,7 @@
       return '';
     }
     var date = new Date(value);
-    return isNaN(date.getTime()) ? String(value) : date.toLocaleString(state.lang === 'ru' ? 'ru-RU' : 'en-GB');
+    return isNaN(date.getTime()) ? String(value) : date.toLocaleString(LOCALES[state.lang]);
   }
 
   function formatBytes(bytes) {
@@ -155,12 +160,24 @@
 
   function applyLanguage() {
     document.documentElement.lang = state.lang;
-    document.title = t('title');
+    document.querySelector('header h1').setAttribute('data-i18n', campaignOnly() ? 'titleCampaign' : 'title');
+    document.title = t(campaignOnly() ? 'titleCampaign' : 'title');
     document.querySelectorAll('[data-i18n]').forEach(function (node) {
       node.textContent = t(node.getAttribute('data-i18n'));
     });
-    $('lang-switch').textContent = t('switchTo');
+    document.querySelectorAll('#lang-switch button').forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-lang') === state.lang));
+    });
     state.rendered = {};
+  }
+
+  function hasRole(role) {
+    return !!(state.who && state.who.roles && state.who.roles.indexOf(role) >= 0);
+  }
+
+  /** MTSZN without the operator role: the campaign is all it sees. */
+  function campaignOnly() {
+    return hasRole('MTSZN') && !hasRole('OPERATOR');
   }
 
   // ---------- login ----------
@@ -168,17 +185,40 @@
   function showLogin(message) {
     stopPolling();
     $('dashboard').hidden = true;
+    $('campaign').hidden = true;
+    $('search').hidden = true;
+    $('tabs').hidden = true;
     $('logout').hidden = true;
     $('who').textContent = '';
     $('login-panel').hidden = false;
     $('login-error').textContent = message || '';
   }
 
-  function showDashboard() {
+  function showView(view) {
+    state.view = view;
     $('login-panel').hidden = true;
-    $('dashboard').hidden = false;
     $('logout').hidden = false;
-    $('who').textContent = state.me.login;
+    $('who').textContent = state.who.login;
+    $('tabs').hidden = false;
+    document.querySelectorAll('#tabs button').forEach(function (button) {
+      button.setAttribute('aria-selected', String(button.getAttribute('data-view') === view));
+      // The hub's work is the operator's; MTSZN has the campaign and the documents.
+      button.hidden = button.getAttribute('data-view') === 'dashboard' && !hasRole('OPERATOR');
+    });
+    $('dashboard').hidden = view !== 'dashboard';
+    $('campaign').hidden = view !== 'campaign';
+    $('search').hidden = view !== 'search';
+    applyLanguage();
+    if (view === 'dashboard') {
+      refresh();
+      return;
+    }
+    stopPolling();
+    if (view === 'campaign') {
+      window.Campaign.show();
+    } else {
+      window.Provenance.show();
+    }
   }
 
   function signIn(event) {
@@ -190,6 +230,8 @@
   function signOut() {
     state.auth = null;
     state.me = null;
+    state.who = null;
+    applyLanguage();
     sessionStorage.removeItem('hub.auth');
     showLogin('');
   }
@@ -199,14 +241,24 @@
       showLogin('');
       return;
     }
-    api(API + '/me').then(function (me) {
+    api('/api/me').then(function (who) {
+      state.who = who;
+      if (!hasRole('OPERATOR') && !hasRole('MTSZN')) {
+        throw new AuthError(t('notStaff'));
+      }
+      return hasRole('OPERATOR') ? api(API + '/me') : null;
+    }).then(function (me) {
       state.me = me;
       sessionStorage.setItem('hub.auth', state.auth);
       $('login-password').value = '';
-      setUpMatrixControls(me);
-      showDashboard();
-      refresh();
+      window.Campaign.setUp(state.who);
+      window.Provenance.setUp();
+      if (me) {
+        setUpMatrixControls(me);
+      }
+      showView(me ? 'dashboard' : 'campaign');
     }).catch(function (error) {
+      state.who = null;
       state.auth = null;
       sessionStorage.removeItem('hub.auth');
       showLogin(error instanceof AuthError ? error.message : t('unavailable') + error.message);
@@ -241,7 +293,10 @@
         $('login-error').textContent = authError.message;
         return;
       }
-      $('updated').textContent = t('updated') + ' ' + new Date().toLocaleTimeString(state.lang === 'ru' ? 'ru-RU' : 'en-GB');
+      if (state.view !== 'dashboard') {
+        return;
+      }
+      $('updated').textContent = t('updated') + ' ' + new Date().toLocaleTimeString(LOCALES[state.lang]);
       var seconds = (state.me && state.me.refreshSeconds) || 5;
       state.timer = setTimeout(refresh, seconds * 1000);
     });
@@ -384,7 +439,11 @@
       select.appendChild(el('option', {value: plan.id, text: plan.id}));
     });
     var plan = (me.plans || [])[0];
-    var year = new Date().getFullYear() - 1;
+    // The year whose campaign runs by the hub's clock (/api/me), else last year by the browser's.
+    var running = ((state.who && state.who.plans) || []).filter(function (p) {
+      return plan && p.id === plan.id && p.campaignYear;
+    })[0];
+    var year = running ? running.campaignYear : new Date().getFullYear() - 1;
     if (plan) {
       year = Math.min(Math.max(year, plan.firstReportingYear), plan.lastReportingYear);
     }
@@ -545,8 +604,9 @@
           var cell = matrix.cell(agency, item);
           var status = statusOf(cell);
           var title = agency + ' / ' + item + (status ? ': ' + status : '');
-          if (cell && typeof cell === 'object' && cell.submissionId) {
-            title += ' (' + cell.submissionId + ')';
+          var submission = cell && typeof cell === 'object' ? (cell.currentSubmission || cell.submissionId) : null;
+          if (submission) {
+            title += ' (' + submission + ')';
           }
           row.appendChild(el('td', {className: 'cell ' + tone(status), title: title, text: status ? status.charAt(0) : ''}));
         });
@@ -726,17 +786,61 @@
     });
   }
 
+  /** Fetches a file with the console's login and hands it to the browser as a download. */
+  function download(path, fileName) {
+    var headers = {'X-Requested-With': 'XMLHttpRequest'};
+    if (state.auth) {
+      headers['Authorization'] = 'Basic ' + state.auth;
+    }
+    return fetch(path, {headers: headers, cache: 'no-store', credentials: 'omit'}).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status + ' ' + response.statusText);
+      }
+      return response.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var link = el('a', {href: url, download: fileName});
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 60000);
+    });
+  }
+
+  // What campaign.js draws with: the same requests, texts and elements as the dashboard.
+  window.HubConsole = {
+    api: api, download: download, t: t, el: el, td: td, clear: clear, badge: badge, tone: tone,
+    formatTime: formatTime, flash: flash, failedAction: failedAction, AuthError: AuthError,
+    lang: function () {
+      return state.lang;
+    },
+    hasRole: hasRole
+  };
+
   // ---------- start ----------
 
   document.addEventListener('DOMContentLoaded', function () {
     applyLanguage();
-    $('lang-switch').addEventListener('click', function () {
-      state.lang = state.lang === 'ru' ? 'en' : 'ru';
-      localStorage.setItem('hub.lang', state.lang);
-      applyLanguage();
-      if (state.me) {
-        refresh();
-      }
+    document.querySelectorAll('#lang-switch button').forEach(function (button) {
+      button.addEventListener('click', function () {
+        state.lang = button.getAttribute('data-lang');
+        localStorage.setItem('hub.lang', state.lang);
+        applyLanguage();
+        if (state.view === 'dashboard' && state.me) {
+          refresh();
+        } else if (state.view === 'campaign') {
+          window.Campaign.show();
+        } else if (state.view === 'search') {
+          window.Provenance.show();
+        }
+      });
+    });
+    document.querySelectorAll('#tabs button').forEach(function (button) {
+      button.addEventListener('click', function () {
+        showView(button.getAttribute('data-view'));
+      });
     });
     $('login-form').addEventListener('submit', signIn);
     $('logout').addEventListener('click', signOut);

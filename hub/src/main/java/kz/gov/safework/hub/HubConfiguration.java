@@ -206,7 +206,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
                 settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
-        context.addRoutes(new ReceiptApiRoutes(store, authenticator, certificates));
+        context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates);
         context.addRoutes(new CycleRoutes(cycle, metrics));

@@ -328,6 +328,46 @@ class QueueChannelIT {
         assertThat(get(path, "operator").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void findsADocumentByItsSha256AndServesItsOriginalToStaffAndItsAgencyOnly() throws Exception {
+        String doc = Reports.akimatAstana(Reports.newId());
+        String id = receiptFor(astana.sendText(doc, Map.of())).path("submissionId").asText();
+
+        JsonNode byId = JSON.readTree(get("/api/submissions?q=" + id, "operator").body());
+        assertThat(byId.path("total").asLong()).isEqualTo(1);
+        String sha = byId.path("submissions").get(0).path("sha256").asText();
+        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(doc.getBytes(StandardCharsets.UTF_8))));
+        JsonNode bySha = JSON.readTree(get("/api/submissions?q=" + sha, "mtszn").body());
+        assertThat(bySha.path("submissions").findValuesAsText("submissionId")).containsExactly(id);
+
+        HttpResponse<String> original = get("/api/submissions/" + id + "/document", "operator");
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(doc);
+        assertThat(get("/api/submissions/" + id + "/document", "akimat-astana").statusCode()).isEqualTo(200);
+        assertThat(get("/api/submissions/" + id + "/document", "mz").statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(get("/api/submissions?q=" + id, "mz").body()).path("total").asLong()).isZero();
+        assertThat(get("/api/submissions?year=later", "operator").statusCode()).isEqualTo(400);
+        JsonNode actions = JSON.readTree(get("/api/operator/actions", "operator").body());
+        assertThat(actions.findValuesAsText("target").stream().filter(id::equals)).hasSize(2);
+    }
+
+    @Test
+    void mtsznReadsItsCampaignByTheHubsClock() throws Exception {
+        JsonNode me = JSON.readTree(get("/api/me", "mtszn").body());
+        assertThat(me.path("roles").toString()).contains("MTSZN");
+        JsonNode plan = me.path("plans").get(0);
+        HttpResponse<String> progress = get("/api/plans/" + plan.path("id").asText() + "/years/"
+                + plan.path("campaignYear").asInt() + "/progress", "mtszn");
+        assertThat(progress.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(progress.body());
+        assertThat(body.path("overall").path("owed").asInt()).isPositive();
+        assertThat(body.path("dueDate").asText()).endsWith("-01-10");
+        assertThat(body.has("daysLeft")).isTrue();
+        assertThat(get("/api/plans/" + plan.path("id").asText() + "/years/" + plan.path("campaignYear").asInt()
+                + "/progress", "mz").statusCode()).isEqualTo(403);
+    }
+
     static Path examples(String kind) {
         return Path.of(System.getProperty("hub.config-dir")).resolve("../schemas/examples").resolve(kind).normalize();
     }

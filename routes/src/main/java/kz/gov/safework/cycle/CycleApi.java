@@ -102,10 +102,15 @@ public class CycleApi {
         kinds.forEach((code, kind) -> {
             ObjectNode agency = agencies.addObject().put("code", code).put("kind", kind.name());
             data.reference().agency(code).ifPresent(a -> {
+                agency.put("nameRu", a.nameRu()).put("nameKk", a.nameKk()).put("nameEn", a.nameEn());
                 agency.put("validFrom", a.validFrom() == null ? null : a.validFrom().toString());
                 a.predecessors().forEach(agency.withArray("predecessors")::add);
             });
         });
+        // The items asked about, in plan order, with their titles: the console labels columns and pages with them.
+        ArrayNode items = body.putArray("items");
+        cells.stream().map(CellState::item).distinct().forEach(item -> items.addObject().put("number", item.number())
+                .put("section", item.section()).put("titleRu", item.titleRu()));
         ArrayNode array = body.putArray("cells");
         for (CellState c : cells) {
             ObjectNode cell = array.addObject();
@@ -124,6 +129,38 @@ public class CycleApi {
     private String validFrom(String agency) {
         return data.reference().agency(agency).map(a -> a.validFrom() == null ? "" : a.validFrom().toString())
                 .orElse("");
+    }
+
+    /** The campaign of a plan and year as MTSZN's console shows it first ({@link CampaignProgress}). */
+    public void progress(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        staff(req);
+        Plan plan = plan(req);
+        int year = year(req);
+        respond(exchange, 200, "application/json", JSON.valueToTree(CampaignProgress.of(data.state(plan, year),
+                data.reference(), data.today(), data.daysLeft(plan, year))));
+    }
+
+    /**
+     * Who is calling, with what roles, and the plans with the reporting year whose campaign runs now
+     * ({@link CampaignProgress#campaignYear}), by the hub's clock: the console decides what to show from it.
+     */
+    public void me(Exchange exchange) {
+        Principal caller = caller(request(exchange));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("login", caller.login());
+        body.put("agency", caller.agency());
+        ArrayNode roles = body.putArray("roles");
+        caller.roles().stream().map(Role::name).sorted().forEach(roles::add);
+        body.put("today", data.today().toString());
+        ArrayNode plans = body.putArray("plans");
+        for (Plan plan : data.reference().plans()) {
+            plans.addObject().put("id", plan.id()).put("titleRu", plan.titleRu()).put("titleEn", plan.titleEn())
+                    .put("firstReportingYear", plan.firstReportingYear())
+                    .put("lastReportingYear", plan.lastReportingYear())
+                    .put("campaignYear", CampaignProgress.campaignYear(plan, data.today()));
+        }
+        respond(exchange, 200, "application/json", body);
     }
 
     public void history(Exchange exchange) {
@@ -188,6 +225,13 @@ public class CycleApi {
         switch (format) {
             case "xml" -> respond(exchange, 200, "application/xml",
                     ConsolidatedXml.write(consolidations.report(row)));
+            case "manifest" -> {
+                if (row.manifestJson() == null) {
+                    throw ApiProblem.conflict("consolidation " + row.id() + " is " + row.status()
+                            + "; only an approved one has a manifest");
+                }
+                respond(exchange, 200, "application/json", row.manifestJson());
+            }
             case "pdf" -> {
                 exchange.getMessage().setBody(consolidations.pdf(row));
                 exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/pdf");
@@ -208,7 +252,7 @@ public class CycleApi {
                     respond(exchange, 200, "application/json", row.reportJson());
                 }
             }
-            default -> throw ApiProblem.badRequest("format must be json, xml or pdf");
+            default -> throw ApiProblem.badRequest("format must be json, xml, pdf or manifest");
         }
     }
 

@@ -7,11 +7,13 @@ import org.apache.camel.model.RouteDefinition;
 /**
  * The cycle's HTTP API on the hub's platform-http server:
  * <pre>
+ * GET  /api/me                                                     any login: who, roles, plans, campaign year
+ * GET  /api/plans/{plan}/years/{year}/progress                      operator, mtszn: who still owes what, days left
  * GET  /api/plans/{plan}/years/{year}/matrix[?format=csv]          operator, mtszn; an agency: its own rows
  * GET  /api/plans/{plan}/years/{year}/agencies/{agency}/history    operator, mtszn, that agency
  * GET  /api/plans/{plan}/years/{year}/consolidations               operator, mtszn
  * POST /api/plans/{plan}/years/{year}/consolidations               mtszn: build a draft now
- * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf]   operator, mtszn
+ * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf|manifest]   operator, mtszn
  * POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve  mtszn: approve, send to the outbox
  * </pre>
  * HTTP Basic ({@link kz.gov.safework.api.ApiAuthentication}); errors as problems ({@link ApiRouteConfiguration}).
@@ -32,7 +34,13 @@ public class CycleApiRoutes extends RouteBuilder {
             restConfiguration().component("platform-http");
         }
 
+        rest("/api").description("The caller")
+                .get("/me").description("The login, its roles and agency, the plans with their running campaign year")
+                    .produces("application/json").to("direct:cycle-api-me");
+
         rest("/api/plans/{plan}/years/{year}").description("Reporting cycle: who owes what, history, consolidation")
+                .get("/progress").description("Who still owes what, pairs reported of those owed, days left")
+                    .produces("application/json").to("direct:cycle-api-progress")
                 .get("/matrix").description("Expected-submission matrix; ?format=csv for CSV")
                     .produces("application/json,text/csv").to("direct:cycle-api-matrix")
                 .get("/agencies/{agency}/history").description("Every version an agency sent for the plan and year")
@@ -41,11 +49,13 @@ public class CycleApiRoutes extends RouteBuilder {
                     .produces("application/json").to("direct:cycle-api-consolidations")
                 .post("/consolidations").description("Build a draft consolidated report now (MTSZN)")
                     .produces("application/json").to("direct:cycle-api-consolidate")
-                .get("/consolidations/{id}").description("One consolidated report; ?format=json|xml|pdf")
+                .get("/consolidations/{id}").description("One consolidated report; ?format=json|xml|pdf|manifest")
                     .produces("application/json,application/xml,application/pdf").to("direct:cycle-api-consolidation")
                 .post("/consolidations/{id}/approve").description("Approve a draft and send it to the Government (MTSZN)")
                     .produces("application/json").to("direct:cycle-api-approve");
 
+        apiRoute("cycle-api-me").process(api::me);
+        apiRoute("cycle-api-progress").process(api::progress);
         apiRoute("cycle-api-matrix").process(api::matrix);
         apiRoute("cycle-api-history").process(api::history);
         apiRoute("cycle-api-consolidations").process(api::listConsolidations);

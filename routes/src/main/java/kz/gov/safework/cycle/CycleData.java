@@ -3,6 +3,7 @@ package kz.gov.safework.cycle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,14 @@ public class CycleData {
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /**
+     * Days from today (the clock's, in the cycle's zone) to the agencies' due date of the year ({@code agencyDue},
+     * 10 January of the next year): 0 on the day itself, negative after it. The gauge and the console both read it.
+     */
+    public long daysLeft(Plan plan, int year) {
+        return ChronoUnit.DAYS.between(today(), plan.reporting().agencyDueDate(year));
     }
 
     public ReferenceData reference() {

@@ -2,8 +2,6 @@ package kz.gov.safework.cycle;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +32,6 @@ public final class CycleGauges {
 
     /** Reads the matrix of every owed year of every plan and sets both gauges. */
     public void refresh() {
-        LocalDate today = data.today();
         for (Plan plan : data.reference().plans()) {
             if (plan.reporting() == null) {
                 continue;
@@ -43,11 +40,10 @@ public final class CycleGauges {
                 if (!Obligations.yearOwed(plan, year)) {
                     continue;
                 }
-                LocalDate due = plan.reporting().agencyDueDate(year);
                 gauge(MISSING, "Agencies that still owe at least one item of the plan's reporting year", plan, year)
                         .set(data.state(plan, year).outstanding(false).size()); // the bodies that must report
                 gauge(DAYS_LEFT, "Days until the agencies' due date of the reporting year (negative after it)",
-                        plan, year).set(ChronoUnit.DAYS.between(today, due));
+                        plan, year).set(data.daysLeft(plan, year));
             }
         }
     }

@@ -13,6 +13,8 @@ public record OperatorAction(
         String outcome) {
 
     public enum Kind {
-        VIEW_DEAD_LETTER, RETRY_DEAD_LETTER, RETRY_ALL_DEAD_LETTERS, DISCARD_DEAD_LETTER
+        VIEW_DEAD_LETTER, RETRY_DEAD_LETTER, RETRY_ALL_DEAD_LETTERS, DISCARD_DEAD_LETTER,
+        /** A submission's original bytes opened through {@code GET /api/submissions/{id}/document}. */
+        VIEW_DOCUMENT
     }
 }

@@ -1,53 +1,156 @@
 package kz.gov.safework.receipts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.TlsLogin;
+import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
+import kz.gov.safework.observe.OperatorAction;
+import kz.gov.safework.observe.OperatorActions;
+import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.SubmissionQuery;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
-/** {@code GET /api/submissions/{submissionId}}: the receipt, for an operator, MTSZN or the owning agency. */
+/**
+ * Provenance of submitted documents, for an operator, MTSZN or the owning agency (any other agency learns
+ * nothing, not even that a document exists: 404):
+ * <pre>
+ * GET /api/submissions?agency=&amp;year=&amp;status=&amp;channel=&amp;from=&amp;to=&amp;q=&amp;page=&amp;size=   search ({@link SubmissionQuery}); an agency: its own
+ * GET /api/submissions/{submissionId}             the receipt
+ * GET /api/submissions/{submissionId}/document    the original bytes as logged; every view recorded in operator_action
+ * </pre>
+ */
 public final class ReceiptApiRoutes extends RouteBuilder {
+    /** A content type the channel gave that is safe to repeat; anything else is served as octet-stream. */
+    private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z]+/[a-z0-9.+-]+(; ?charset=[A-Za-z0-9_-]+)?");
+    private static final Pattern SEARCH_PARAMS = Pattern.compile("agency|year|status|channel|from|to|q|page|size");
+
     private final SubmissionStore store;
+    private final MessageLog messageLog;
+    private final OperatorActions actions;
+    private final Clock clock;
     private final ApiAuthentication authentication;
 
-    public ReceiptApiRoutes(SubmissionStore store, ApiAuthenticator authenticator, TlsLogin certificates) {
+    public ReceiptApiRoutes(SubmissionStore store, MessageLog messageLog, OperatorActions actions, Clock clock,
+                            ApiAuthenticator authenticator, TlsLogin certificates) {
         this.store = store;
+        this.messageLog = messageLog;
+        this.actions = actions;
+        this.clock = clock;
         this.authentication = ApiAuthentication.anyLogin(authenticator, certificates);
     }
 
     @Override
     public void configure() {
-        rest("/api/submissions").description("Receipts of submitted documents")
+        rest("/api/submissions").description("Submitted documents: search, receipts, original bytes")
+                .get().description("Search judged documents, newest first; an agency sees only its own")
+                    .produces("application/json").to("direct:submission-search")
                 .get("/{submissionId}").description("The receipt of one submission").produces("application/json")
-                .to("direct:submission-receipt");
+                    .to("direct:submission-receipt")
+                .get("/{submissionId}/document").description("The original bytes of one submission (each view recorded)")
+                    .to("direct:submission-document");
 
-        from("direct:submission-receipt").routeId("api-submission-receipt")
-                .routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(authentication)
-                .process(this::receipt);
+        apiRoute("submission-search", "api-submission-search").process(this::search);
+        apiRoute("submission-receipt", "api-submission-receipt").process(this::receipt);
+        apiRoute("submission-document", "api-submission-document").process(this::document);
+    }
+
+    private org.apache.camel.model.RouteDefinition apiRoute(String direct, String routeId) {
+        return from("direct:" + direct).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
+                .process(authentication);
+    }
+
+    private void search(Exchange exchange) {
+        Principal caller = ApiAuthentication.principal(exchange);
+        Map<String, String> params = new HashMap<>();
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (value != null && SEARCH_PARAMS.matcher(name).matches()) {
+                params.put(name, value.toString());
+            }
+        });
+        SubmissionQuery query;
+        try {
+            query = SubmissionQuery.parse(params);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        if (!staff(caller)) {
+            if (caller.agency() == null) {
+                throw ApiProblem.forbidden("Login " + caller.login() + " has no documents to search");
+            }
+            query = query.onlyOf(caller.agency()); // an agency sees its own, whatever it asked
+        }
+        SubmissionStore.FoundPage page = store.search(query);
+        try {
+            respond(exchange, "application/json", Json.mapper().writeValueAsBytes(page));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void receipt(Exchange exchange) {
+        SubmissionStore.StoredReceipt stored = readable(exchange);
+        respond(exchange, "application/json", stored.receiptJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void document(Exchange exchange) {
+        SubmissionStore.StoredReceipt stored = readable(exchange);
+        Principal caller = ApiAuthentication.principal(exchange);
+        MessageLog.LoggedDocument document = messageLog.document(stored.submissionId())
+                .orElseThrow(() -> ApiProblem.notFound("The original of " + stored.submissionId()
+                        + " is no longer kept (message log retention)"));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(document.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        actions.record(new OperatorAction(null, clock.instant(), caller.login(), OperatorAction.Kind.VIEW_DOCUMENT,
+                stored.submissionId(), null, "sha256 " + document.sha256() + ", " + bytes.length + " bytes"));
+        String type = document.contentType() == null ? "" : document.contentType().strip().toLowerCase(java.util.Locale.ROOT);
+        respond(exchange, CONTENT_TYPE.matcher(type).matches() ? type : "application/octet-stream", bytes);
+        // Never rendered by the browser as a page of the hub (an HTML "report" would run in the console's origin).
+        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + stored.submissionId() + "\"");
+        exchange.getMessage().setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    }
+
+    /** The submission named in the path, when the caller may read it; 404 for everyone else. */
+    private SubmissionStore.StoredReceipt readable(Exchange exchange) {
         String id = exchange.getMessage().getHeader("submissionId", String.class);
-        var stored = id == null ? java.util.Optional.<SubmissionStore.StoredReceipt>empty() : store.receipt(id);
-        // An agency that does not own the submission learns nothing, not even that it exists.
+        Optional<SubmissionStore.StoredReceipt> stored = id == null ? Optional.empty() : store.receipt(id);
         if (stored.isEmpty() || !mayRead(ApiAuthentication.principal(exchange), stored.get())) {
             throw ApiProblem.notFound("No such submission");
         }
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(stored.get().receiptJson());
+        return stored.get();
+    }
+
+    private static boolean staff(Principal caller) {
+        return caller.has(Role.OPERATOR) || caller.has(Role.MTSZN);
     }
 
     private static boolean mayRead(Principal caller, SubmissionStore.StoredReceipt receipt) {
-        return caller.has(Role.OPERATOR) || caller.has(Role.MTSZN)
-                || caller.agency() != null && caller.agency().equals(receipt.agency());
+        return staff(caller) || caller.agency() != null && caller.agency().equals(receipt.agency());
+    }
+
+    private static void respond(Exchange exchange, String contentType, byte[] body) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
+        exchange.getMessage().setHeader("Cache-Control", "no-store");
+        exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
+        exchange.getMessage().setBody(body);
     }
 }

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import kz.gov.safework.document.Envelope;
 
@@ -115,6 +117,23 @@ public final class MessageLog {
             }
             throw Outages.of("Cannot record message " + envelope.submissionId(), e);
         }
+    }
+
+    /** A logged document's bytes on disk with what the channel said about them. */
+    public record LoggedDocument(Path file, String contentType, String fileName, long size, String sha256) {
+    }
+
+    /**
+     * The logged bytes of a submission, when its row and file are still kept (retention purges both). A path
+     * stored in the row is followed only inside the log's folder.
+     */
+    public Optional<LoggedDocument> document(String submissionId) {
+        Path base = root.toAbsolutePath().normalize();
+        List<LoggedDocument> rows = Sql.query(dataSource, "SELECT body_path, content_type, file_name, size_bytes,"
+                        + " sha256 FROM message_log WHERE submission_id = ?", ps -> ps.setString(1, submissionId),
+                rs -> new LoggedDocument(base.getParent().resolve(rs.getString(1)).normalize(), rs.getString(2),
+                        rs.getString(3), rs.getLong(4), rs.getString(5)));
+        return rows.stream().filter(d -> d.file().startsWith(base) && Files.isRegularFile(d.file())).findFirst();
     }
 
     /** Deletes the rows of envelopes received before the cutoff; returns how many. */

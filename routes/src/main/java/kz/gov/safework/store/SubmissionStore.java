@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.Json;
@@ -222,6 +223,71 @@ public final class SubmissionStore implements AcceptedReports {
                             rs.getString("status"), rs.getBoolean("late"), Sql.instant(rs, 9),
                             Sql.instant(rs, 10), receiptTree(rs.getString("receipt_json")));
                 });
+    }
+
+    /** A judged document found by a search: where it came from, its file name and hash, and its verdict. */
+    public record Found(String submissionId, String channel, String agency, String reportId, String planId,
+                        Integer year, String status, boolean late, String correctionOf, String supersededBy,
+                        String sha256, String fileName, Instant receivedAt, Instant processedAt) {
+    }
+
+    /** One page of a search, newest first, with how many match in all. */
+    public record FoundPage(long total, int page, int size, List<Found> submissions) {
+    }
+
+    /**
+     * Judged documents matching the query ({@link SubmissionQuery}), newest received first. The SQL is fixed text
+     * and one fixed condition per parameter given; every value is bound.
+     */
+    public FoundPage search(SubmissionQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        condition(where, values, " AND s.agency = ?", query.agency());
+        condition(where, values, " AND s.report_year = ?", query.year());
+        condition(where, values, " AND s.status = ?", query.status());
+        condition(where, values, " AND s.channel = ?", query.channel());
+        condition(where, values, " AND s.received_at >= ?", query.from() == null ? null : Timestamp.from(query.from()));
+        condition(where, values, " AND s.received_at < ?", query.to() == null ? null : Timestamp.from(query.to()));
+        if (query.q() != null) {
+            String lower = query.q().toLowerCase(Locale.ROOT);
+            String like = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (s.submission_id = ? OR s.report_id = ? OR s.sha256 = ?"
+                    + " OR LOWER(m.file_name) LIKE ? ESCAPE '\\')");
+            values.add(query.q());
+            values.add(query.q());
+            values.add(lower);
+            values.add(like);
+        }
+        String from = " FROM submission s LEFT JOIN message_log m ON m.submission_id = s.submission_id" + where;
+        Sql.Binder bind = ps -> {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+        };
+        long total = Sql.query(dataSource, "SELECT COUNT(*)" + from, bind, rs -> rs.getLong(1)).get(0);
+        List<Found> found = Sql.query(dataSource, "SELECT s.submission_id, s.channel, s.agency, s.report_id,"
+                + " s.plan_id, s.report_year, s.status, s.late, s.correction_of, s.superseded_by, s.sha256,"
+                + " m.file_name, s.received_at, s.processed_at" + from
+                + " ORDER BY s.received_at DESC, s.submission_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", ps -> {
+                    bind.bind(ps);
+                    ps.setLong(values.size() + 1, (long) query.page() * query.size());
+                    ps.setInt(values.size() + 2, query.size());
+                }, rs -> {
+                    int year = rs.getInt(6);
+                    Integer reportYear = rs.wasNull() ? null : year;
+                    return new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), reportYear, rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), Sql.instant(rs, 13),
+                            Sql.instant(rs, 14));
+                });
+        return new FoundPage(total, query.page(), query.size(), found);
+    }
+
+    private static void condition(StringBuilder where, List<Object> values, String sql, Object value) {
+        if (value != null) {
+            where.append(sql);
+            values.add(value);
+        }
     }
 
     /** The accepted and rejected submissions of a plan and year (duplicates left out), oldest first. */

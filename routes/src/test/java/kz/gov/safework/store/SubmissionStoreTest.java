@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import kz.gov.safework.contract.envelope.Channel;
@@ -63,6 +65,32 @@ class SubmissionStoreTest {
         assertThat(outcome.feedJson()).contains(report.reportId());
         assertThat(count(db, "SELECT COUNT(*) FROM item_entry")).isEqualTo(1);
         assertThat(store(db).receipt(outcome.receipt().submissionId())).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void searchFindsADocumentByItsHashOrReportIdWithBoundFiltersAndPages(TestDatabases.TestDatabase db) {
+        String sha = UUID.randomUUID().toString().replace("-", "").repeat(2);
+        var report = report(UUID.randomUUID().toString(), null);
+        Outcome outcome = store(db).record(envelope("t-" + sha, sha), accepted(report));
+        String id = outcome.receipt().submissionId();
+
+        SubmissionStore.FoundPage bySha = store(db).search(query(Map.of("q", sha.toUpperCase(Locale.ROOT))));
+        assertThat(bySha.total()).isEqualTo(1);
+        assertThat(bySha.submissions().get(0).submissionId()).isEqualTo(id);
+        assertThat(bySha.submissions().get(0).year()).isEqualTo(2023);
+        assertThat(store(db).search(query(Map.of("q", report.reportId(), "agency", "mz", "year", "2023",
+                "status", "accepted", "channel", "jms", "from", "2024-01-05", "to", "2024-01-05"))).total()).isEqualTo(1);
+        assertThat(store(db).search(query(Map.of("q", sha, "status", "REJECTED"))).total()).isZero();
+        assertThat(store(db).search(query(Map.of("q", sha, "to", "2024-01-04"))).total()).isZero();
+        assertThat(store(db).search(query(Map.of("q", "%' OR '1'='1"))).submissions()).isEmpty();
+        SubmissionStore.FoundPage second = store(db).search(query(Map.of("q", sha, "size", "1", "page", "1")));
+        assertThat(second.total()).isEqualTo(1);
+        assertThat(second.submissions()).isEmpty();
+    }
+
+    private static SubmissionQuery query(Map<String, String> params) {
+        return SubmissionQuery.parse(params);
     }
 
     @ParameterizedTest

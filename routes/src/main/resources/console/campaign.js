@@ -1,0 +1,501 @@
+// MTSZN's reporting campaign: for a plan and year, who still owes what and how many days are left (first),
+// progress overall and per section, then one click deeper the matrix with filters, each agency's page and the
+// consolidated report (build a draft, preview, approve with a confirmation, download, delivery to the Government).
+// Everything comes from the cycle API (/api/plans/{plan}/years/{year}/...); values go in as text, never as HTML.
+(function () {
+  'use strict';
+
+  var hub = null;
+  var state = {who: null, plans: [], progress: null, matrix: null, agency: null, pendingApproval: null};
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function t(key) {
+    return hub.t(key);
+  }
+
+  /** A text with {name} placeholders filled. */
+  function fill(key, values) {
+    return t(key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values[name] === undefined || values[name] === null ? '' : String(values[name]);
+    });
+  }
+
+  function days(n) {
+    var category = 'other';
+    try {
+      category = new Intl.PluralRules(hub.lang()).select(n);
+    } catch (e) {
+      category = 'other';
+    }
+    var texts = window.I18N[hub.lang()] || window.I18N.ru;
+    return texts['day_' + category] || t('day_other');
+  }
+
+  /** The agency's name in the console's language (Russian when it has none in that language), else its code. */
+  function nameOf(agency) {
+    if (!agency) {
+      return '';
+    }
+    var lang = hub.lang();
+    var name = lang === 'kk' ? agency.nameKk : (lang === 'en' ? agency.nameEn : agency.nameRu);
+    return name || agency.nameRu || agency.code || agency.agency || '';
+  }
+
+  function base() {
+    var plan = $('campaign-plan').value;
+    var year = parseInt($('campaign-year').value, 10);
+    return plan && year ? '/api/plans/' + encodeURIComponent(plan) + '/years/' + year : null;
+  }
+
+  function showError(id, error) {
+    if (error instanceof hub.AuthError) {
+      hub.failedAction(error);
+      return;
+    }
+    var line = $(id);
+    if (line) {
+      line.hidden = false;
+      line.textContent = t('unavailable') + error.message;
+    }
+  }
+
+  function hideError(id) {
+    if ($(id)) {
+      $(id).hidden = true;
+    }
+  }
+
+  // ---------- set-up ----------
+
+  function setUp(who) {
+    hub = window.HubConsole;
+    state.who = who;
+    state.plans = who.plans || [];
+    var select = $('campaign-plan');
+    hub.clear(select);
+    state.plans.forEach(function (plan) {
+      select.appendChild(hub.el('option', {value: plan.id, text: plan.id}));
+    });
+    var plan = state.plans[0];
+    $('campaign-year').value = plan ? plan.campaignYear : '';
+    $('build-draft').hidden = !hub.hasRole('MTSZN');
+    select.onchange = function () {
+      var chosen = state.plans.filter(function (p) {
+        return p.id === select.value;
+      })[0];
+      if (chosen) {
+        $('campaign-year').value = chosen.campaignYear;
+      }
+      show();
+    };
+    $('campaign-year').onchange = show;
+    $('campaign-reload').onclick = show;
+    $('matrix-filter-text').oninput = renderMatrix;
+    $('matrix-filter-status').onchange = renderMatrix;
+    $('agency-back').onclick = function () {
+      $('agency-view').hidden = true;
+      state.agency = null;
+    };
+    $('build-draft').onclick = buildDraft;
+    $('approve-no').onclick = cancelApproval;
+    $('approve-yes').onclick = approve;
+  }
+
+  /** Loads and draws everything for the chosen plan and year. */
+  function show() {
+    if (!hub || !base()) {
+      return;
+    }
+    cancelApproval();
+    loadProgress();
+    loadMatrix();
+    loadConsolidations();
+    if (state.agency) {
+      openAgency(state.agency);
+    }
+  }
+
+  // ---------- progress: days left, who owes what, bars ----------
+
+  function bar(count) {
+    var owed = count.owed || 0;
+    var node = hub.el('div', {className: 'bar', role: 'progressbar', 'aria-valuemin': '0',
+      'aria-valuemax': String(owed), 'aria-valuenow': String(count.reported)});
+    var onTime = hub.el('span', {className: 'on-time'});
+    var late = hub.el('span', {className: 'late'});
+    onTime.style.width = (owed ? 100 * count.onTime / owed : 0) + '%';
+    late.style.width = (owed ? 100 * count.late / owed : 0) + '%';
+    node.appendChild(onTime);
+    node.appendChild(late);
+    return node;
+  }
+
+  function progressRow(label, count, attrs) {
+    var row = hub.el('div', attrs || {}, hub.el('strong', {text: label}), bar(count));
+    row.className = 'bar-row';
+    row.appendChild(hub.el('span', {className: 'bar-text', text: fill('progressText', count)}));
+    return row;
+  }
+
+  function daysLeftText(progress) {
+    // dd.mm.yyyy, as dates are written in Kazakhstan (browsers without Kazakh calendar data would print ISO).
+    var date = progress.dueDate.split('-');
+    var due = date[2] + (hub.lang() === 'en' ? '/' : '.') + date[1] + (hub.lang() === 'en' ? '/' : '.') + date[0];
+    var n = progress.daysLeft;
+    if (n > 0) {
+      return fill('daysLeft', {n: n, days: days(n), due: due});
+    }
+    if (n === 0) {
+      return fill('dueToday', {due: due});
+    }
+    return fill('duePassed', {n: -n, days: days(-n), due: due});
+  }
+
+  function loadProgress() {
+    return hub.api(base() + '/progress').then(function (progress) {
+      hideError('progress-error');
+      state.progress = progress;
+      renderProgress();
+    }, function (error) {
+      showError('progress-error', error);
+    });
+  }
+
+  function renderProgress() {
+    var progress = state.progress;
+    if (!progress) {
+      return;
+    }
+    var daysLeft = $('days-left');
+    daysLeft.textContent = progress.owed ? daysLeftText(progress) : t('notOwedYear');
+    daysLeft.className = 'days-left ' + (progress.daysLeft < 0 ? 'bad-text' : (progress.daysLeft <= 5 ? 'warn-text' : ''));
+    daysLeft.setAttribute('data-days-left', String(progress.daysLeft));
+
+    var overall = $('progress-overall');
+    hub.clear(overall);
+    overall.appendChild(progressRow(t('overall'), progress.overall, {'data-progress': 'overall'}));
+    overall.appendChild(hub.el('div', {className: 'legend'},
+      hub.el('span', {}, hub.el('span', {className: 'swatch on-time'}), t('legendOnTime')),
+      hub.el('span', {}, hub.el('span', {className: 'swatch late'}), t('legendLate')),
+      hub.el('span', {}, hub.el('span', {className: 'swatch missing'}), t('legendMissing'))));
+
+    var list = $('owing-list');
+    hub.clear(list);
+    $('owing-none').hidden = progress.owing.length > 0 || !progress.owed;
+    $('owing-count').textContent = progress.owing.length ? fill('owingCount', {n: progress.owing.length}) : '';
+    progress.owing.forEach(function (owing) {
+      var link = hub.el('button', {type: 'button', className: 'link agency-link', text: nameOf(owing),
+        onclick: function () {
+          openAgency(owing.agency);
+        }});
+      var items = owing.items.map(function (item) {
+        return item.item + (item.status === 'REJECTED_ONLY' ? ' (' + t('cell_REJECTED_ONLY') + ')' : '');
+      }).join(', ');
+      var titles = owing.items.map(function (item) {
+        return item.item + '. ' + item.titleRu;
+      }).join('\n');
+      list.appendChild(hub.el('li', {'data-agency': owing.agency}, link,
+        hub.el('div', {className: 'owed-items', title: titles, text: t('owingItems') + items})));
+    });
+
+    var sections = $('section-bars');
+    hub.clear(sections);
+    progress.sections.forEach(function (section) {
+      var title = hub.lang() === 'en' && section.titleEn ? section.titleEn : (section.titleRu || '');
+      sections.appendChild(progressRow(t('section') + ' ' + section.number + '. ' + title, section.count,
+        {'data-section': String(section.number)}));
+    });
+  }
+
+  // ---------- matrix ----------
+
+  function loadMatrix() {
+    return hub.api(base() + '/matrix').then(function (matrix) {
+      hideError('campaign-matrix-error');
+      state.matrix = matrix;
+      renderMatrix();
+    }, function (error) {
+      showError('campaign-matrix-error', error);
+    });
+  }
+
+  function agencyInfo(code) {
+    var found = null;
+    ((state.matrix && state.matrix.agencies) || []).forEach(function (agency) {
+      if (agency.code === code) {
+        found = agency;
+      }
+    });
+    return found || {code: code};
+  }
+
+  function cellsOf(code) {
+    return ((state.matrix && state.matrix.cells) || []).filter(function (cell) {
+      return cell.agency === code;
+    });
+  }
+
+  function cellTone(cell) {
+    if (cell.status === 'NOT_REQUIRED') {
+      return 'na';
+    }
+    if (cell.status === 'MISSING' || cell.status === 'REJECTED_ONLY') {
+      return 'bad';
+    }
+    return cell.late ? 'warn' : 'ok';
+  }
+
+  function renderMatrix() {
+    var view = $('campaign-matrix-view');
+    hub.clear(view);
+    var matrix = state.matrix;
+    if (!matrix) {
+      return;
+    }
+    var items = (matrix.items || []).map(function (item) {
+      return item.number;
+    });
+    var text = $('matrix-filter-text').value.trim().toLowerCase();
+    var filter = $('matrix-filter-status').value;
+    var head = hub.el('tr', {}, hub.el('th', {text: t('agency')}));
+    (matrix.items || []).forEach(function (item) {
+      head.appendChild(hub.el('th', {className: 'item', text: item.number, title: item.titleRu}));
+    });
+    var body = hub.el('tbody');
+    matrix.agencies.forEach(function (agency) {
+      var cells = cellsOf(agency.code);
+      var owes = cells.some(function (c) {
+        return c.kind === 'OWES' && (c.status === 'MISSING' || c.status === 'REJECTED_ONLY');
+      });
+      var late = cells.some(function (c) {
+        return c.late;
+      });
+      var name = nameOf(agency);
+      if (text && name.toLowerCase().indexOf(text) < 0 && agency.code.toLowerCase().indexOf(text) < 0) {
+        return;
+      }
+      if (filter === 'owing' && !owes || filter === 'late' && !late || filter === 'done' && owes) {
+        return;
+      }
+      var row = hub.el('tr', {'data-agency': agency.code}, hub.el('th', {},
+        hub.el('button', {type: 'button', className: 'link agency-link', text: name, title: agency.code,
+          onclick: function () {
+            openAgency(agency.code);
+          }})));
+      items.forEach(function (item) {
+        var cell = cells.filter(function (c) {
+          return c.item === item;
+        })[0];
+        if (!cell) {
+          row.appendChild(hub.el('td', {className: 'cell'}));
+          return;
+        }
+        var label = t('cell_' + cell.status);
+        row.appendChild(hub.el('td', {className: 'cell ' + cellTone(cell), 'data-item': item,
+          title: name + ' / ' + item + ': ' + label + (cell.currentSubmission ? ' (' + cell.currentSubmission + ')' : ''),
+          text: cell.status === 'NOT_REQUIRED' ? '·' : (cell.status === 'MISSING' ? '—' : (cell.late ? '!' : '✓'))}));
+      });
+      body.appendChild(row);
+    });
+    view.appendChild(hub.el('table', {}, hub.el('thead', {}, head), body));
+  }
+
+  // ---------- one agency ----------
+
+  function openAgency(code) {
+    state.agency = code;
+    $('agency-view').hidden = false;
+    var agency = agencyInfo(code);
+    var owing = ((state.progress && state.progress.owing) || []).filter(function (o) {
+      return o.agency === code;
+    })[0];
+    $('agency-name').textContent = nameOf(agency.nameRu ? agency : (owing || agency)) + ' (' + code + ')';
+    var owes = $('agency-owes');
+    hub.clear(owes);
+    cellsOf(code).forEach(function (cell) {
+      var title = '';
+      ((state.matrix && state.matrix.items) || []).forEach(function (item) {
+        if (item.number === cell.item) {
+          title = item.titleRu;
+        }
+      });
+      owes.appendChild(hub.el('tr', {'data-item': cell.item},
+        hub.td(cell.item),
+        hub.td(title, 'muted'),
+        hub.el('td', {}, hub.el('span', {className: 'badge ' + cellTone(cell), text: t('cell_' + cell.status)}))));
+    });
+    hub.api(base() + '/agencies/' + encodeURIComponent(code) + '/history').then(function (history) {
+      hideError('agency-error');
+      var versions = $('agency-versions');
+      hub.clear(versions);
+      if (!history.versions.length) {
+        versions.appendChild(hub.el('tr', {}, hub.el('td', {colspan: '6', className: 'muted', text: t('noVersions')})));
+      }
+      history.versions.forEach(function (v) {
+        versions.appendChild(hub.el('tr', {'data-submission-id': v.submissionId},
+          hub.td(hub.formatTime(v.receivedAt)),
+          hub.el('td', {}, hub.el('code', {text: v.submissionId})),
+          hub.td(v.reportId || ''),
+          hub.el('td', {}, hub.badge(v.status), v.late ? hub.el('span', {className: 'badge warn', text: t('late')}) : null,
+            v.supersededBy ? hub.el('span', {className: 'muted', text: ' ' + t('supersededBy') + ' ' + v.supersededBy}) : null),
+          hub.td(v.correctionOf || ''),
+          hub.td((v.items || []).map(function (i) {
+            return i.item + ': ' + t('cs_' + i.status) + (i.current ? ' (' + t('current') + ')' : '');
+          }).join('; '))));
+      });
+      $('agency-view').scrollIntoView({block: 'start'});
+    }, function (error) {
+      showError('agency-error', error);
+    });
+  }
+
+  // ---------- consolidation ----------
+
+  function loadConsolidations() {
+    return hub.api(base() + '/consolidations').then(function (list) {
+      hideError('campaign-consolidation-error');
+      renderConsolidations(list);
+    }, function (error) {
+      showError('campaign-consolidation-error', error);
+    });
+  }
+
+  function fileBase(row) {
+    return 'consolidated-report-' + row.plan + '-' + row.year + '-v' + row.version + (row.status === 'DRAFT' ? '-draft' : '');
+  }
+
+  function downloadButton(row, format, label) {
+    return hub.el('button', {type: 'button', 'data-download': format, text: label, onclick: function () {
+      var name = fileBase(row) + (format === 'manifest' ? '.manifest.json' : '.' + format);
+      hub.download(base() + '/consolidations/' + encodeURIComponent(row.id) + '?format=' + format, name)
+        .catch(function (error) {
+          hub.flash(t('unavailable') + error.message, true);
+        });
+    }});
+  }
+
+  function renderConsolidations(list) {
+    var rows = $('consolidation-rows');
+    hub.clear(rows);
+    $('consolidation-empty').hidden = list.length > 0;
+    list.forEach(function (row) {
+      var actions = hub.el('td', {className: 'actions'},
+        hub.el('button', {type: 'button', 'data-action': 'preview', text: t('preview'), onclick: function () {
+          preview(row);
+        }}),
+        downloadButton(row, 'pdf', 'PDF'), downloadButton(row, 'xml', 'XML'), downloadButton(row, 'json', 'JSON'));
+      if (row.status === 'APPROVED') {
+        actions.appendChild(downloadButton(row, 'manifest', t('manifest')));
+      }
+      if (row.status === 'DRAFT' && hub.hasRole('MTSZN')) {
+        actions.appendChild(hub.el('button', {type: 'button', className: 'danger', 'data-action': 'approve',
+          text: t('approve'), onclick: function () {
+            askApproval(row);
+          }}));
+      }
+      rows.appendChild(hub.el('tr', {'data-consolidation-id': row.id, 'data-status': row.status},
+        hub.td(row.version, 'num'),
+        hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(row.status), text: t('st_' + row.status)})),
+        hub.td(hub.formatTime(row.approvedAt || row.createdAt)),
+        hub.td(row.approvedBy || row.createdBy),
+        hub.td(row.completed + ' / ' + row.items, 'num'),
+        hub.td(row.agenciesMissing, 'num'),
+        actions));
+    });
+  }
+
+  function buildDraft() {
+    hub.api(base() + '/consolidations', {method: 'POST'}).then(function (row) {
+      hub.flash(t('draftBuilt') + ': ' + t('version') + ' ' + row.version, false);
+      return loadConsolidations().then(function () {
+        preview(row);
+      });
+    }, function (error) {
+      hub.failedAction(error);
+    });
+  }
+
+  function preview(row) {
+    var box = $('consolidation-preview');
+    hub.api(base() + '/consolidations/' + encodeURIComponent(row.id)).then(function (report) {
+      hub.clear(box);
+      box.hidden = false;
+      box.setAttribute('data-consolidation-id', row.id);
+      box.appendChild(hub.el('h3', {text: t('preview') + ': ' + t('version') + ' ' + report.version + ' (' +
+        t('st_' + row.status) + ')'}));
+      box.appendChild(hub.el('p', {className: 'preview-summary', text: fill('previewSummary', report.summary || {})}));
+      (report.sections || []).forEach(function (section) {
+        var table = hub.el('table', {className: 'preview'}, hub.el('thead', {}, hub.el('tr', {},
+          hub.el('th', {text: t('item')}), hub.el('th', {text: t('itemTitle')}), hub.el('th', {text: t('status')}))));
+        var body = hub.el('tbody');
+        section.items.forEach(function (item) {
+          body.appendChild(hub.el('tr', {'data-item': item.number},
+            hub.td(item.number), hub.td(item.titleRu),
+            hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(item.status), text: t('cs_' + item.status)}))));
+        });
+        table.appendChild(body);
+        box.appendChild(hub.el('h4', {text: t('section') + ' ' + section.number + '. ' + (section.titleRu || '')}));
+        box.appendChild(table);
+      });
+      if (report.delivery) {
+        box.appendChild(deliveryTable(report.delivery));
+      }
+    }, function (error) {
+      showError('campaign-consolidation-error', error);
+    });
+  }
+
+  function deliveryTable(delivery) {
+    var wrap = hub.el('div', {id: 'delivery'}, hub.el('h3', {text: t('delivery')}));
+    var body = hub.el('tbody');
+    delivery.forEach(function (part) {
+      body.appendChild(hub.el('tr', {'data-part': part.part},
+        hub.td(part.name),
+        hub.el('td', {}, hub.el('span', {className: 'badge ' + (part.state === 'SENT' ? 'ok' : 'warn'),
+          text: t('st_' + part.state)})),
+        hub.td(hub.formatTime(part.sentAt)),
+        hub.td(part.attempts, 'num'),
+        hub.td(part.lastError || '', 'bad-text')));
+    });
+    wrap.appendChild(hub.el('table', {}, hub.el('thead', {}, hub.el('tr', {},
+      hub.el('th', {text: t('part')}), hub.el('th', {text: t('status')}), hub.el('th', {text: t('sentAt')}),
+      hub.el('th', {text: t('attempts')}), hub.el('th', {text: t('lastError')}))), body));
+    return wrap;
+  }
+
+  function askApproval(row) {
+    state.pendingApproval = row;
+    $('approve-confirm').hidden = false;
+    $('approve-confirm-text').textContent = fill('confirmApprove', {version: row.version});
+  }
+
+  function cancelApproval() {
+    state.pendingApproval = null;
+    if ($('approve-confirm')) {
+      $('approve-confirm').hidden = true;
+    }
+  }
+
+  function approve() {
+    var row = state.pendingApproval;
+    cancelApproval();
+    if (!row) {
+      return;
+    }
+    hub.api(base() + '/consolidations/' + encodeURIComponent(row.id) + '/approve', {method: 'POST'})
+      .then(function (approved) {
+        hub.flash(t('approvedNow') + ' (' + t('version') + ' ' + approved.version + ')', false);
+        return loadConsolidations().then(function () {
+          row.status = 'APPROVED';
+          preview(row);
+        });
+      }, function (error) {
+        hub.failedAction(error);
+      });
+  }
+
+  window.Campaign = {setUp: setUp, show: show};
+}());

@@ -1,0 +1,200 @@
+package kz.gov.safework.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.reference.Agency;
+import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.report.ItemStatus;
+import kz.gov.safework.cycle.StoreFixture.Entry;
+import kz.gov.safework.testing.MutableClock;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MTSZN's campaign API: {@code /api/me}, {@code …/progress}, agency names in the matrix and the approved package's
+ * manifest, over the store as the pipeline writes it. For 2022 the test plan owes seven agency × item pairs:
+ * item 1 (MTSZN, MZ), item 2 (both akimats), item 4-1 (MVD) in section 1; item 3 (MZ, not yet completed) and
+ * item 5 (MTSZN) in section 2.
+ */
+class CampaignApiTest {
+    private static final String BASE = "/api/plans/" + TestReference.PLAN + "/years/2022";
+
+    private final StoreFixture store = new StoreFixture("campaign-" + UUID.randomUUID());
+    private final MutableClock clock = new MutableClock(day(2022, 12, 1));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private CamelContext context;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        store.accepted("s-mvd", "MVD", "r-mvd", 2022, day(2022, 11, 20), false, null,
+                Entry.of("4-1", ItemStatus.COMPLETED, "Исполнено"));
+        store.accepted("s-mz", "MZ", "r-mz", 2022, day(2022, 11, 25), true, null,
+                Entry.of("1", ItemStatus.IN_PROGRESS, "В работе"));
+        store.rejected("s-almaty", "AKIMAT-ALMATY", 2022, day(2022, 11, 26));
+        port = CycleHub.freePort();
+        context = CycleHub.start(store.dataSource, withKazakhNames(TestReference.create()), clock, port);
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    /** The test reference with Kazakh names, as agencies.yaml has them. */
+    static ReferenceData withKazakhNames(ReferenceData reference) {
+        List<Agency> agencies = reference.agencies().stream().map(a -> new Agency(a.code(), a.kind(), a.nameRu(),
+                "ҚАЗ " + a.nameRu(), "EN " + a.code(), a.aliases(), a.emails(), a.remoteSftp(), a.validFrom(),
+                a.validTo(), a.predecessors(), a.certificates(), a.signature())).toList();
+        return new ReferenceData(agencies, reference.groups(), reference.plans());
+    }
+
+    @Test
+    void progressCountsPairsReportedOfThoseOwedWithTheLateOnesApartOverallAndPerSection() throws Exception {
+        JsonNode progress = json(get(BASE + "/progress", "mtszn"));
+
+        assertThat(progress.path("overall").path("owed").asInt()).isEqualTo(7);
+        assertThat(progress.path("overall").path("reported").asInt()).isEqualTo(2);
+        assertThat(progress.path("overall").path("late").asInt()).isEqualTo(1);
+        assertThat(progress.path("overall").path("onTime").asInt()).isEqualTo(1);
+        assertThat(progress.path("overall").path("missing").asInt()).isEqualTo(5);
+        JsonNode sections = progress.path("sections");
+        assertThat(sections).hasSize(2);
+        assertThat(sections.get(0).path("number").asInt()).isEqualTo(1);
+        assertThat(sections.get(0).path("titleRu").asText()).isEqualTo("Совершенствование нормативной правовой базы");
+        assertThat(sections.get(0).path("count").path("owed").asInt()).isEqualTo(5);
+        assertThat(sections.get(0).path("count").path("reported").asInt()).isEqualTo(2);
+        assertThat(sections.get(0).path("count").path("late").asInt()).isEqualTo(1);
+        assertThat(sections.get(1).path("count").path("owed").asInt()).isEqualTo(2);
+        assertThat(sections.get(1).path("count").path("reported").asInt()).isZero();
+    }
+
+    @Test
+    void whoStillOwesWhatNamesEachAgencyInThreeLanguagesWithTheItemsItOwes() throws Exception {
+        JsonNode owing = json(get(BASE + "/progress", "operator")).path("owing");
+
+        assertThat(owing.findValuesAsText("agency")).containsExactly("MTSZN", "AKIMAT-ASTANA", "AKIMAT-ALMATY", "MZ");
+        JsonNode ministry = owing.get(0);
+        assertThat(ministry.path("nameRu").asText()).isEqualTo("Министерство труда и социальной защиты населения");
+        assertThat(ministry.path("nameKk").asText()).isEqualTo("ҚАЗ Министерство труда и социальной защиты населения");
+        assertThat(ministry.path("nameEn").asText()).isEqualTo("EN MTSZN");
+        assertThat(ministry.path("items").findValuesAsText("item")).containsExactly("1", "5");
+        assertThat(owing.get(2).path("items").get(0).path("status").asText()).isEqualTo("REJECTED_ONLY");
+        assertThat(owing.get(1).path("items").get(0).path("status").asText()).isEqualTo("MISSING");
+        assertThat(owing.get(3).path("items").findValuesAsText("item")).containsExactly("3");
+    }
+
+    @Test
+    void daysLeftCountToTenJanuaryByTheHubsClockAndTurnNegativeAfterIt() throws Exception {
+        JsonNode before = json(get(BASE + "/progress", "mtszn"));
+        assertThat(before.path("dueDate").asText()).isEqualTo("2023-01-10");
+        assertThat(before.path("today").asText()).isEqualTo("2022-12-01");
+        assertThat(before.path("daysLeft").asLong()).isEqualTo(40);
+
+        clock.set(day(2023, 1, 10));
+        assertThat(json(get(BASE + "/progress", "mtszn")).path("daysLeft").asLong()).isZero();
+        clock.set(day(2023, 1, 12));
+        assertThat(json(get(BASE + "/progress", "mtszn")).path("daysLeft").asLong()).isEqualTo(-2);
+    }
+
+    @Test
+    void anAgencyMayNotReadTheCampaignAndTheAnswerIsAProblem() throws Exception {
+        HttpResponse<String> response = get(BASE + "/progress", "mvd");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(ApiRouteConfiguration.PROBLEM_JSON);
+        assertThat(json(response).path("code").asText()).isNotBlank();
+    }
+
+    @Test
+    void progressOfAnUnknownPlanIsNotFoundAndOfANonNumericYearABadRequest() throws Exception {
+        assertThat(get("/api/plans/nope/years/2022/progress", "mtszn").statusCode()).isEqualTo(404);
+        assertThat(get("/api/plans/" + TestReference.PLAN + "/years/next/progress", "mtszn").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void meTellsTheConsoleTheRolesAndTheCampaignYearByTheHubsClock() throws Exception {
+        JsonNode mtszn = json(get("/api/me", "mtszn"));
+        assertThat(mtszn.path("login").asText()).isEqualTo("mtszn");
+        assertThat(mtszn.path("roles").toString()).isEqualTo("[\"AGENCY\",\"MTSZN\"]");
+        assertThat(mtszn.path("plans").get(0).path("campaignYear").asInt()).isEqualTo(2022);
+
+        clock.set(day(2023, 1, 11)); // 2022 is past; 2023 is not owed (the plan was repealed on 28.12.2023)
+        assertThat(json(get("/api/me", "mvd")).path("plans").get(0).path("campaignYear").asInt()).isEqualTo(2022);
+        assertThat(json(get("/api/me", "mvd")).path("agency").asText()).isEqualTo("MVD");
+        assertThat(get("/api/me", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void matrixRowsCarryTheAgencyNamesInEachLanguage() throws Exception {
+        JsonNode agencies = json(get(BASE + "/matrix", "mtszn")).path("agencies");
+        JsonNode mz = null;
+        for (JsonNode agency : agencies) {
+            if (agency.path("code").asText().equals("MZ")) {
+                mz = agency;
+            }
+        }
+        assertThat(mz).isNotNull();
+        assertThat(mz.path("nameRu").asText()).isEqualTo("Министерство здравоохранения");
+        assertThat(mz.path("nameKk").asText()).isEqualTo("ҚАЗ Министерство здравоохранения");
+        assertThat(mz.path("nameEn").asText()).isEqualTo("EN MZ");
+    }
+
+    @Test
+    void theManifestOfAnApprovedPackageIsServedAndADraftHasNone() throws Exception {
+        HttpResponse<String> built = post(BASE + "/consolidations", "mtszn");
+        String id = json(built).path("id").asText();
+        HttpResponse<String> draftManifest = get(BASE + "/consolidations/" + id + "?format=manifest", "mtszn");
+        assertThat(draftManifest.statusCode()).isEqualTo(409);
+
+        JsonNode approved = json(post(BASE + "/consolidations/" + id + "/approve", "mtszn"));
+        HttpResponse<String> manifest = get(BASE + "/consolidations/" + id + "?format=manifest", "operator");
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(Hashes.sha256(manifest.body().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(approved.path("manifestSha256").asText());
+        assertThat(json(manifest).path("documents").findValuesAsText("name"))
+                .containsExactly("consolidated-report-" + TestReference.PLAN + "-2022-v1.xml",
+                        "consolidated-report-" + TestReference.PLAN + "-2022-v1.json",
+                        "consolidated-report-" + TestReference.PLAN + "-2022-v1.pdf");
+    }
+
+    private static Instant day(int year, int month, int day) {
+        return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZoneId.of("Asia/Almaty")).toInstant();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.mapper().readTree(response.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path, String login) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (login != null) {
+            request.header("Authorization", CycleHub.authorization(login));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String path, String login) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
