@@ -69,9 +69,9 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
         }
     }
 
-    /** Runs a view's tick now and then every third of the lease's duration. */
+    /** Runs a view's tick every third of the lease's duration, the first a third from now. */
     ScheduledFuture<?> every(Runnable tick) {
         long period = Math.max(1, leases.duration().toMillis() / 3);
-        return timer.scheduleWithFixedDelay(tick, 0, period, TimeUnit.MILLISECONDS);
+        return timer.scheduleWithFixedDelay(tick, period, period, TimeUnit.MILLISECONDS);
     }
 }

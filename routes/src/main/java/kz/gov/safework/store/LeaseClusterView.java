@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import kz.gov.safework.contract.LogText;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelPreemptiveClusterView;
 import org.apache.camel.support.cluster.AbstractCamelClusterView;
@@ -36,9 +37,27 @@ public final class LeaseClusterView extends AbstractCamelClusterView implements 
         this.instance = service.getId();
     }
 
+    /**
+     * The first tick runs now, so the leader is known when the view is handed out (the routes it governs then start
+     * with the Camel context, not a moment after it said it was healthy); the next ones on the service's timer.
+     */
     @Override
     protected void doStart() {
+        tick();
         ticking = service.every(this::tick);
+    }
+
+    /**
+     * A listener added after the view learned its leader hears who it is at once: the leader is only announced when
+     * it changes, and Camel's ClusteredRoutePolicy adds its listener after it got the (started) view.
+     */
+    @Override
+    public void addEventListener(CamelClusterEventListener listener) {
+        super.addEventListener(listener);
+        Optional<String> known = leaderId;
+        if (listener instanceof CamelClusterEventListener.Leadership leadership && known.isPresent()) {
+            leadership.leadershipChanged(this, member(known.get()));
+        }
     }
 
     @Override

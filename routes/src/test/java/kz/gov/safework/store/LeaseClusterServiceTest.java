@@ -131,6 +131,27 @@ class LeaseClusterServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aListenerAddedAfterTheLeaderWasKnownHearsItAtOnce(TestDatabases.TestDatabase db) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
+        Instance a = Instance.of("hub-a", db.dataSource(), clock);
+        Instance b = Instance.of("hub-b", db.dataSource(), clock);
+        List<String> early = new CopyOnWriteArrayList<>();
+        b.view().addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> early.add(leader.getId()));
+        assertThat(early).as("no leader known yet: nothing to hear").isEmpty();
+        a.view().tick();
+        b.view().tick();
+
+        List<String> heard = new CopyOnWriteArrayList<>();
+        b.view().addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> heard.add(
+                leader.getId() + (leader.isLocal() ? " (local)" : "")));
+        a.view().addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> heard.add(
+                leader.getId() + (leader.isLocal() ? " (local)" : "")));
+        assertThat(heard).containsExactly("hub-a", "hub-a (local)");
+        assertThat(early).as("heard when it changed, once").containsExactly("hub-a");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void aHolderThatCannotReachTheDatabaseStepsDown(TestDatabases.TestDatabase db) {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
         FailingDataSource failing = new FailingDataSource(db.dataSource());
