@@ -223,9 +223,8 @@ public final class HubConfiguration implements CamelConfiguration {
         // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.
         context.addService(new Closer("database", dataSource::close), true, true);
         // Singleton routes on the database lease (after the database: stopped before it, so leases are released).
-        LeaseClusterService cluster = new LeaseClusterService(
-                LeaseClusterService.instanceId(settings.get(HubSettings.CLUSTER_INSTANCE_ID)), dataSource, clock,
-                settings.getDuration(HubSettings.CLUSTER_LEASE));
+        LeaseClusterService cluster = new LeaseClusterService(LeaseClusterService.instanceId(context), dataSource,
+                clock, settings.getDuration(HubSettings.CLUSTER_LEASE));
         context.addService(cluster, true, true);
         SingletonRoutes singletons = new SingletonRoutes(cluster, referenceData);
         context.addRoutePolicyFactory(singletons);

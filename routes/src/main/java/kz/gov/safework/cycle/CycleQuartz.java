@@ -62,8 +62,7 @@ public final class CycleQuartz {
         // Clustered: hub instances sharing the database share the triggers, and each firing runs on one of them
         // (Quartz locks QRTZ_LOCKS' rows); a dead instance's recoverable job is run again by another after
         // clusterCheckinInterval.
-        p.setProperty("org.quartz.scheduler.instanceId", LeaseClusterService.instanceId(
-                CycleProperties.value(context, LeaseClusterService.INSTANCE_ID_KEY, "")));
+        p.setProperty("org.quartz.scheduler.instanceId", LeaseClusterService.instanceId(context));
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
         p.setProperty("org.quartz.threadPool.threadCount", "2");

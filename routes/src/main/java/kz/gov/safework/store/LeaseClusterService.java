@@ -1,11 +1,20 @@
 package kz.gov.safework.store;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
 
 /**
@@ -22,6 +31,8 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     public static final String INSTANCE_ID_KEY = "hub.cluster.instance-id";
     /** How long a lease lasts unless its holder renews it. */
     public static final String LEASE_KEY = "hub.cluster.lease";
+    /** The hub's data dir (the hub's own key), which names an instance when no id is configured. */
+    private static final String DATA_DIR_KEY = "hub.data-dir";
 
     private final Leases leases;
     private ScheduledExecutorService timer;
@@ -35,18 +46,34 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
         this.leases = new Leases(dataSource, clock, lease);
     }
 
-    /** The configured instance id, or, when none is, {@code <host name>-<pid>}: unique among running instances. */
-    public static String instanceId(String configured) {
+    /**
+     * {@value #INSTANCE_ID_KEY}, or when it is empty {@code <host name>-<8 hex of the data dir's path>}: unique among
+     * running instances (each has a data dir of its own), and the same across restarts, so an instance restarted
+     * after a crash renews its own leases at once instead of waiting for them to expire.
+     */
+    public static String instanceId(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        return instanceId(properties.resolveProperty(INSTANCE_ID_KEY).orElse(""),
+                Path.of(properties.resolveProperty(DATA_DIR_KEY).orElse("./data")));
+    }
+
+    static String instanceId(String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
             return configured.trim();
         }
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             host = "localhost";
         }
-        return host + "-" + ProcessHandle.current().pid();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(dataDir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return host + "-" + HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -127,6 +129,31 @@ class LeaseClusterServiceTest {
         a.view().setDisabled(false);
         a.view().tick();
         assertThat(a.view().isLeader()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anInstanceRestartedUnderItsIdTakesItsLeaseBackAtOnce(TestDatabases.TestDatabase db) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
+        Instance.of("hub-a", db.dataSource(), clock).view().tick();
+
+        // killed and started again (same host and data dir, so the same id): no wait for the lease to expire
+        Instance restarted = Instance.of("hub-a", db.dataSource(), clock);
+        Instance other = Instance.of("hub-b", db.dataSource(), clock);
+        restarted.view().tick();
+        other.view().tick();
+        assertThat(restarted.view().isLeader()).isTrue();
+        assertThat(other.view().isLeader()).isFalse();
+    }
+
+    @Test
+    void anInstanceIsNamedByItsHostAndDataDirUnlessAnIdIsConfigured() {
+        Path data = Path.of("/srv/hub-a/data");
+        String id = LeaseClusterService.instanceId("", data);
+        assertThat(id).matches(".+-[0-9a-f]{8}");
+        assertThat(LeaseClusterService.instanceId(" ", Path.of("/srv/hub-a/./data"))).as("same dir").isEqualTo(id);
+        assertThat(LeaseClusterService.instanceId("", Path.of("/srv/hub-b/data"))).as("another dir").isNotEqualTo(id);
+        assertThat(LeaseClusterService.instanceId(" hub-1 ", data)).isEqualTo("hub-1");
     }
 
     @ParameterizedTest(name = "{0}")
