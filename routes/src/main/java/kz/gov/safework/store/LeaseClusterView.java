@@ -109,7 +109,8 @@ public final class LeaseClusterView extends AbstractCamelClusterView implements 
             try {
                 leases.release(getNamespace(), instance);
             } catch (RuntimeException e) {
-                LOG.info("Cluster lease {}: not released ({}), it expires instead", getNamespace(), e.getMessage());
+                LOG.info("Cluster lease {}: not released ({}), it expires instead", getNamespace(),
+                        LogText.quote(String.valueOf(e.getMessage())));
             }
         }
         update(false, Optional.empty());
