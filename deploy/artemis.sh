@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # A standalone Artemis for the hub on this machine (issue 12): downloads the distribution from Maven Central,
 # creates a broker instance, installs config/broker/broker.xml and the hub's broker plugins, adds the broker's
-# users and roles, and starts it on 127.0.0.1. Then start the hub with -Dhub.broker.url=tcp://127.0.0.1:<port>
+# users and roles, and starts it on 127.0.0.1 (ARTEMIS_HOST). Then start the hub with -Dhub.broker.url=tcp://127.0.0.1:<port>
 # and -Dhub.broker.password=<the hub's password below>.
 #
 #   deploy/artemis.sh start      create the instance if absent, start it, wait until it listens
 #   deploy/artemis.sh stop       stop the broker this script started
+#   deploy/artemis.sh run        create the instance if absent and run it in the foreground (deploy/artemis.Dockerfile)
+#   deploy/artemis.sh download   only fetch and unpack the distribution
 #
 # Environment (defaults in brackets):
 #   ARTEMIS_VERSION   [pom.xml artemis.standalone.version: the distribution of artemis.version is not on Central]
 #   ARTEMIS_WORK      [target/artemis]  download cache, the instance (instance/), its pid and log
+#   ARTEMIS_HOST      [127.0.0.1]       the address the broker listens on (0.0.0.0 in a container)
 #   ARTEMIS_PORT      [61716]           the plain acceptor (CORE, AMQP, STOMP)
 #   ARTEMIS_HUB_PASSWORD                the hub's password on this broker (required)
 #   ARTEMIS_CREDENTIALS [config/demo-credentials.properties]  login=password of the agencies and other logins
@@ -19,6 +22,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 version="${ARTEMIS_VERSION:-$(sed -n 's:.*<artemis.standalone.version>\(.*\)</artemis.standalone.version>.*:\1:p' "$repo/pom.xml")}"
 work="${ARTEMIS_WORK:-$repo/target/artemis}"
+host="${ARTEMIS_HOST:-127.0.0.1}"
 port="${ARTEMIS_PORT:-61716}"
 credentials="${ARTEMIS_CREDENTIALS:-$repo/config/demo-credentials.properties}"
 instance="$work/instance"
@@ -59,12 +63,12 @@ create() {
     plugin="$(ls "$repo"/connectors/target/safework-connectors-*-broker-plugin.jar 2>/dev/null | head -1)"
     [[ -n "$plugin" ]] || die "no broker plugin jar: run mvn -B -DskipTests package first"
     "$work/apache-artemis-$version/bin/artemis" create --silent --no-web --require-login \
-        --user hub --password "$ARTEMIS_HUB_PASSWORD" --role hub --host 127.0.0.1 "$instance" >/dev/null
+        --user hub --password "$ARTEMIS_HUB_PASSWORD" --role hub --host "$host" "$instance" >/dev/null
     cp "$repo/config/broker/broker.xml" "$instance/etc/broker.xml"
     # No keystore here: the TLS acceptor stays out (set safework.broker.keystore and keep it for TLS).
     sed -i '/<acceptor name="clients-tls">/d' "$instance/etc/broker.xml"
     cp "$plugin" "$instance/lib/safework-broker-plugin.jar"
-    printf '\nJAVA_ARGS="$JAVA_ARGS -Dsafework.broker.host=127.0.0.1 -Dsafework.broker.port=%s"\n' "$port" \
+    printf '\nJAVA_ARGS="$JAVA_ARGS -Dsafework.broker.host=%s -Dsafework.broker.port=%s"\n' "$host" "$port" \
         >> "$instance/etc/artemis.profile"
     # Users and roles of the JAAS properties login module artemis create configured (plain-text passwords).
     local users="$instance/etc/artemis-users.properties" roles="$instance/etc/artemis-roles.properties"
@@ -107,6 +111,12 @@ start() {
     die "the broker does not listen on $port after 120 s; see $work/artemis.log"
 }
 
+run() {
+    download
+    [[ -d "$instance" ]] || create
+    exec "$instance/bin/artemis" run
+}
+
 stop() {
     [[ -f "$pidfile" ]] || return 0
     local pid
@@ -121,5 +131,7 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) die "usage: $0 start|stop" ;;
+    run) run ;;
+    download) download ;;
+    *) die "usage: $0 start|stop|run|download" ;;
 esac

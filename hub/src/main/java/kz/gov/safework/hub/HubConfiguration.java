@@ -61,6 +61,7 @@ import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
+import kz.gov.safework.store.LeaseClusterService;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.Retention;
@@ -221,6 +222,14 @@ public final class HubConfiguration implements CamelConfiguration {
 
         // Stopped after the routes, in reverse order of adding: the pool before the broker, the database last.
         context.addService(new Closer("database", dataSource::close), true, true);
+        // Singleton routes on the database lease (after the database: stopped before it, so leases are released).
+        LeaseClusterService cluster = new LeaseClusterService(LeaseClusterService.instanceId(context), dataSource,
+                clock, settings.getDuration(HubSettings.CLUSTER_LEASE));
+        context.addService(cluster, true, true);
+        SingletonRoutes singletons = new SingletonRoutes(cluster, referenceData);
+        context.addRoutePolicyFactory(singletons);
+        LOG.info("Cluster instance {}: singleton routes {} run on the holder of their lease", cluster.getId(),
+                singletons.routeIds());
         if (broker != null) {
             context.addService(broker, true, true);
         }

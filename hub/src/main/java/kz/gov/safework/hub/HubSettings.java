@@ -46,6 +46,7 @@ final class HubSettings {
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
     static final String TRACING_OTLP_ENDPOINT = "hub.tracing.otlp-endpoint";
     static final String TRACING_SERVICE_NAME = "hub.tracing.service-name";
+    static final String CLUSTER_LEASE = kz.gov.safework.store.LeaseClusterService.LEASE_KEY;
 
     private HubSettings() {
     }

@@ -105,6 +105,12 @@ public final class HubProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits until {@code /observe/health} says every check is UP, for a hub started with {@link #launch()}. */
+    public HubProcess awaitHealthy() {
+        awaitReady("/observe/health");
+        return this;
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }

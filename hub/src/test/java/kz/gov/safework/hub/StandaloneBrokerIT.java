@@ -7,14 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import kz.gov.safework.testing.RequiredService;
 import org.apache.qpid.jms.message.JmsMessage;
 import org.apache.qpid.jms.provider.amqp.message.AmqpJmsMessageFacade;
 import org.apache.qpid.proton.amqp.Binary;
@@ -31,34 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneBrokerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCRIPT = "deploy/artemis.sh";
     private static final String LOGIN = "akimat-astana";
-    private static final Path REPO = Path.of(System.getProperty("hub.config-dir")).toAbsolutePath().getParent();
-    private static final Path WORK = REPO.resolve("hub").resolve("target").resolve("artemis-it");
 
     @TempDir
     static Path data;
+    static StandaloneArtemis broker;
     static HubProcess hub;
     static AgencyClient astana;
-    static Map<String, String> environment;
 
     @BeforeAll
     static void start() throws Exception {
-        int port = HubProcess.freePort();
-        String hubPassword = UUID.randomUUID().toString();
-        environment = Map.of("ARTEMIS_WORK", WORK.toString(), "ARTEMIS_PORT", Integer.toString(port),
-                "ARTEMIS_HUB_PASSWORD", hubPassword);
-        // A fresh instance each run; the downloaded distribution is kept.
-        run("stop");
-        deleteInstance();
-        int exit = run("start");
-        if (exit != 0) {
-            RequiredService.unavailable("the standalone Artemis did not start (exit " + exit + ", see "
-                    + WORK.resolve("script.log") + ")", SCRIPT);
-        }
-        hub = new HubProcess(data, Map.of("hub.broker.url", "tcp://127.0.0.1:" + port,
-                "hub.broker.user", "hub", "hub.broker.password", hubPassword)).start();
-        astana = new AgencyClient(port, LOGIN, QueueChannelIT.password(LOGIN));
+        broker = StandaloneArtemis.start();
+        hub = new HubProcess(data, broker.hubSettings()).start();
+        astana = new AgencyClient(broker.port, LOGIN, QueueChannelIT.password(LOGIN));
     }
 
     @AfterAll
@@ -69,8 +48,8 @@ class StandaloneBrokerIT {
         if (hub != null) {
             hub.close();
         }
-        if (environment != null) {
-            run("stop");
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -88,28 +67,5 @@ class StandaloneBrokerIT {
         assertThat(receipt.path("reportId").asText()).isEqualTo(reportId);
         assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
         assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
-    }
-
-    private static int run(String command) throws Exception {
-        Files.createDirectories(WORK);
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", REPO.resolve(SCRIPT).toString(), command))
-                .directory(REPO.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("script.log").toFile()));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
-    }
-
-    private static void deleteInstance() throws Exception {
-        Path instance = WORK.resolve("instance");
-        if (Files.exists(instance)) {
-            try (var paths = Files.walk(instance)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

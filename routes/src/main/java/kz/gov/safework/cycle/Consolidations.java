@@ -16,6 +16,7 @@ import java.util.UUID;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.cycle.CycleStore.ConsolidationRow;
+import kz.gov.safework.store.DatabaseLock;
 
 /** Drafts, approvals and the package sent to the Government. */
 public class Consolidations {
@@ -25,9 +26,11 @@ public class Consolidations {
     private final CycleData data;
     private final Consolidator consolidator;
     private final ConsolidatedPdf pdf;
+    private final DatabaseLock lock;
 
-    public Consolidations(CycleData data, ZoneId zone) {
+    public Consolidations(CycleData data, ZoneId zone, DatabaseLock lock) {
         this.data = data;
+        this.lock = lock;
         this.consolidator = new Consolidator(data.reference());
         this.pdf = new ConsolidatedPdf(zone);
     }
@@ -37,13 +40,17 @@ public class Consolidations {
 
     /**
      * A draft for the plan and year from the store as it is now. When a draft or approved version was
-     * built from exactly the same inputs it is returned instead of a copy. Synchronized: the schedule and
-     * the API must not both build one (the hub runs one instance per database).
+     * built from exactly the same inputs it is returned instead of a copy. Under the database's draft lock: the
+     * schedule and the API, on this or another hub instance sharing the database, must not both build one.
      */
-    public synchronized Built draft(Plan plan, int year, String by) {
+    public Built draft(Plan plan, int year, String by) {
         if (!Obligations.yearOwed(plan, year)) {
             throw ApiProblem.conflict("no reports are owed for plan " + plan.id() + " and year " + year);
         }
+        return lock.call(DatabaseLock.CONSOLIDATION_DRAFT, () -> build(plan, year, by));
+    }
+
+    private Built build(Plan plan, int year, String by) {
         YearState state = data.state(plan, year);
         String inputs = fingerprint(state);
         List<ConsolidationRow> existing = data.store().consolidations(plan.id(), year);

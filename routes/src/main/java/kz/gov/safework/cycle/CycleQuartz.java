@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
 import javax.sql.DataSource;
+import kz.gov.safework.store.LeaseClusterService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.quartz.QuartzComponent;
@@ -19,7 +20,8 @@ import org.quartz.utils.DBConnectionManager;
 
 /**
  * Puts camel-quartz on a persistent JDBC job store in the hub's own database (tables of V11), so triggers
- * and their misfire state survive restarts. One portable schema and Quartz's PostgreSQLDelegate serve
+ * and their misfire state survive restarts, clustered so that hub instances sharing the database fire each
+ * trigger once, on one of them (camel-quartz neither pauses nor deletes a clustered trigger when one stops). One portable schema and Quartz's PostgreSQLDelegate serve
  * both H2 and PostgreSQL. Job data is stored as properties (strings), never Java-serialised, which keeps
  * {@code jdk.serialFilter=!*} intact.
  *
@@ -57,7 +59,12 @@ public final class CycleQuartz {
         });
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", "NON_CLUSTERED");
+        // Clustered: hub instances sharing the database share the triggers, and each firing runs on one of them
+        // (Quartz locks QRTZ_LOCKS' rows); a dead instance's recoverable job is run again by another after
+        // clusterCheckinInterval.
+        p.setProperty("org.quartz.scheduler.instanceId", LeaseClusterService.instanceId(context));
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
         p.setProperty("org.quartz.threadPool.threadCount", "2");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");

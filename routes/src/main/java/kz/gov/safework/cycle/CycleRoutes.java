@@ -33,6 +33,8 @@ import org.apache.camel.support.ExpressionAdapter;
  * The Quartz triggers only tick; what is due is decided by the injectable clock.
  */
 public class CycleRoutes extends RouteBuilder {
+    /** The relay of the Government and e-mail reminder outboxes. */
+    public static final String OUTBOX_RELAY_ROUTE_ID = "cycle-outbox-relay";
     static final String SEND_REMINDER = "direct:cycle-reminder";
     private static final String SEND_QUEUE_REMINDER = "direct:cycle-reminder-queue";
     private static final String REMINDER = "swReminder";
@@ -132,7 +134,7 @@ public class CycleRoutes extends RouteBuilder {
         // The approval wrote the package into the outbox table, a reminder check the e-mail reminders into theirs;
         // this tick sends what the broker or the SMTP server does not have yet.
         var relay = from(value(getCamelContext(), OUTBOX_RELAY_TRIGGER, OUTBOX_RELAY_TRIGGER_DEFAULT))
-                .routeId("cycle-outbox-relay")
+                .routeId(OUTBOX_RELAY_ROUTE_ID)
                 .bean(services.outbox(), "drain");
         services.reminderOutbox().ifPresent(outbox -> relay.bean(outbox, "drain"));
     }

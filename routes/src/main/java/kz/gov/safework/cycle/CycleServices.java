@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import javax.sql.DataSource;
+import kz.gov.safework.store.DatabaseLock;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
@@ -34,7 +35,7 @@ public final class CycleServices {
         this.data = data;
         this.dataSource = dataSource;
         this.reminders = new Reminders(data, schedule, remindByAgreement);
-        this.consolidations = new Consolidations(data, zone);
+        this.consolidations = new Consolidations(data, zone, new DatabaseLock(dataSource));
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations);
         this.authentication = ApiAuthentication.anyOf(authenticator, certificates,

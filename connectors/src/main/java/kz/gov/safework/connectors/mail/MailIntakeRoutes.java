@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * outbox, which {@code mail-outbox-relay} sends) and moved to the quarantine folder ({@code hub.mail.imap.quarantine-folder}) instead, with nothing sent to the pipeline.
  */
 public class MailIntakeRoutes extends RouteBuilder {
+    /** The IMAP poller. */
+    public static final String ROUTE_ID = "mail-intake";
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeRoutes.class);
 
     private final MailBeans beans;
@@ -48,7 +50,7 @@ public class MailIntakeRoutes extends RouteBuilder {
                 new MailReplyStore(beans.dataSource(), beans.clock()),
                 beans.clock());
 
-        from(endpoints.imapIntake()).routeId("mail-intake")
+        from(endpoints.imapIntake()).routeId(ROUTE_ID)
                 .process(MailHeaders::dropAll)
                 .process(intake::read)
                 .choice()

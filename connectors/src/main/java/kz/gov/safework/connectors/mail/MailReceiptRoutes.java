@@ -9,6 +9,8 @@ import org.apache.camel.builder.RouteBuilder;
  * these replies and the refusals written by {@code mail-intake}. Adds nothing when mail is disabled.
  */
 public class MailReceiptRoutes extends RouteBuilder {
+    /** The relay of the mail outbox (replies to agencies' mails). */
+    public static final String OUTBOX_RELAY_ROUTE_ID = "mail-outbox-relay";
     private final MailBeans beans;
 
     public MailReceiptRoutes(MailBeans beans) {
@@ -33,7 +35,7 @@ public class MailReceiptRoutes extends RouteBuilder {
                 .process(collector::collect);
 
         long period = settings.outbox().periodMillis();
-        from("timer:mail-outbox-relay?delay=" + period + "&period=" + period).routeId("mail-outbox-relay")
+        from("timer:mail-outbox-relay?delay=" + period + "&period=" + period).routeId(OUTBOX_RELAY_ROUTE_ID)
                 .process(exchange -> outbox.drain());
     }
 }

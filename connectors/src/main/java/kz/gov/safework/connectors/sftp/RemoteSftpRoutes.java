@@ -46,6 +46,11 @@ public final class RemoteSftpRoutes extends RouteBuilder {
     /** Remote sub-folder of the inbox where taken files are moved (a timestamp keeps names unique). */
     public static final String REMOTE_ARCHIVE = "archive";
 
+    /** The route polling an agency's own SFTP server (also its poll status' and idempotent repository's name). */
+    public static String routeId(Agency agency) {
+        return "sftp-remote-" + agency.code();
+    }
+
     private final SftpSettings settings;
     private final Map<String, RemoteEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, SourcePoll> watches = new LinkedHashMap<>();
@@ -95,7 +100,7 @@ public final class RemoteSftpRoutes extends RouteBuilder {
         for (Agency agency : remote) {
             RemoteEndpoint endpoint = endpoint(agency);
             endpoints.put(agency.code(), endpoint);
-            String id = "sftp-remote-" + agency.code();
+            String id = routeId(agency);
             String server = agency.remoteSftp().user() + "@" + agency.remoteSftp().host() + ":"
                     + agency.remoteSftp().port();
             SourcePoll watch = new SourcePoll(id, "the SFTP server of agency " + agency.code() + " ("

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -53,13 +54,14 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
      * is not yet healthy or ready (liveness does not wait for it). The routes the context has so far are not enough:
      * while the first ones already answered, others were still being added (HealthStartIT saw health UP, then DOWN);
      * so the route definitions not yet made into routes count too, and the controller's own "still starting routes".
+     * Singleton routes that another instance runs ({@link #standby}) are not waited for.
      */
     static List<String> routesStillStarting(CamelContext context) {
         if (!context.isStarted()) {
             return List.of("the Camel context");
         }
         Set<String> starting = new TreeSet<>();
-        context.getRoutes().stream().map(Route::getRouteId)
+        context.getRoutes().stream().filter(route -> !standby(route)).map(Route::getRouteId)
                 .filter(id -> !context.getRouteController().getRouteStatus(id).isStarted())
                 .forEach(starting::add);
         if (context instanceof ModelCamelContext model) {
@@ -71,6 +73,15 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
             starting.add("(the route controller is still starting routes)");
         }
         return List.copyOf(starting);
+    }
+
+    /**
+     * A singleton route kept stopped because another hub instance holds its lease (SingletonRoutes): standing by, not
+     * starting; it starts when this instance takes the lease over.
+     */
+    static boolean standby(Route route) {
+        return route.getRoutePolicyList().stream()
+                .anyMatch(policy -> policy instanceof ClusteredRoutePolicy clustered && !clustered.isLeader());
     }
 
     private static void health(Exchange exchange, Collection<HealthCheck.Result> results, List<String> starting) {

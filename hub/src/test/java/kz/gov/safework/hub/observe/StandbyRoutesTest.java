@@ -1,0 +1,66 @@
+package kz.gov.safework.hub.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import kz.gov.safework.store.LeaseClusterService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two hubs on one database: the singleton route stopped on the instance that does not hold its lease is standing by,
+ * so that instance is healthy; the route on the holder is started.
+ */
+class StandbyRoutesTest {
+    @Test
+    void aSingletonRouteAnotherInstanceRunsIsNotStillStarting() throws Exception {
+        try (HikariDataSource db = new HikariDataSource()) {
+            db.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            db.setUsername("sa");
+            Flyway.configure().dataSource(db).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+            CamelContext leader = hub("hub-a", db);
+            CamelContext standby = hub("hub-b", db);
+            try {
+                leader.start();
+                await().atMost(Duration.ofSeconds(20)).until(() ->
+                        leader.getRouteController().getRouteStatus("singleton") == ServiceStatus.Started);
+                standby.start();
+                // the standby has read the lease: it knows hub-a runs the singleton
+                await().atMost(Duration.ofSeconds(20)).until(() -> standby.hasService(LeaseClusterService.class)
+                        .getView("singleton").getLeader().map(m -> m.getId()).filter("hub-a"::equals).isPresent());
+                assertThat(HealthAndMetricsRoutes.routesStillStarting(standby)).isEmpty();
+                assertThat(standby.getRouteController().getRouteStatus("singleton")).isEqualTo(ServiceStatus.Stopped);
+                assertThat(HealthAndMetricsRoutes.standby(standby.getRoute("singleton"))).isTrue();
+                assertThat(HealthAndMetricsRoutes.standby(leader.getRoute("singleton"))).isFalse();
+                assertThat(HealthAndMetricsRoutes.routesStillStarting(leader)).isEmpty();
+            } finally {
+                standby.stop();
+                leader.stop();
+            }
+        }
+    }
+
+    private static CamelContext hub(String id, HikariDataSource db) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        LeaseClusterService cluster = new LeaseClusterService(id, db, Clock.systemUTC(), Duration.ofSeconds(30));
+        context.addService(cluster);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                from("timer:singleton?period=1000").routeId("singleton")
+                        .routePolicy(ClusteredRoutePolicy.forNamespace(cluster, "singleton"))
+                        .log("tick");
+            }
+        });
+        return context;
+    }
+}
