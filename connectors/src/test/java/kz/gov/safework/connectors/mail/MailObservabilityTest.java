@@ -36,7 +36,7 @@ class MailObservabilityTest {
                 (camel, beans) -> new MailConfiguration(beans, null, null).configure(camel))) {
             await().until(() -> imapState(hub) == HealthCheck.State.DOWN);
             HealthCheck.Result result = imapResult(hub);
-            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP poll failing"));
+            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP mailbox poll failing"));
             assertThat(result.getDetails()).doesNotContainValue("not-the-password");
             assertThat(result.getCheck().isLiveness()).as("a refused login is not mended by a restart").isFalse();
             assertThat(result.getCheck().isReadiness()).isTrue();
