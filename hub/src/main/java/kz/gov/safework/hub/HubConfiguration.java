@@ -169,7 +169,8 @@ public final class HubConfiguration implements CamelConfiguration {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         // Camel's route metrics on the hub's own registry, passed in (not looked up by name): this registry is the
-        // one /observe/metrics serves (HealthAndMetricsRoutes); camel.metrics.* (Camel Main's own registry) is off.
+        // one /observe/metrics serves (HealthAndMetricsRoutes). Camel Main's camel.metrics.* is not used: it needs
+        // camel-micrometer-prometheus, which the hub does not ship, and would make a second registry.
         MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();
         routeMetrics.setMeterRegistry(metrics);
         context.addRoutePolicyFactory(routeMetrics);

@@ -1,10 +1,9 @@
 package kz.gov.safework.cycle;
 
 import java.time.Clock;
-import java.util.List;
+import kz.gov.safework.contract.OutboxRelay;
 import kz.gov.safework.contract.envelope.Queues;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * ({@code <consolidationId>:<part>}), and marks it sent once the broker has it. The parts were written in the
  * approval's transaction, so a crash at any moment leaves either no approval or all five parts to send; a
  * part sent just before a crash and not yet marked is sent again and dropped by the broker. A refusal stops
- * the round (the order of a package is kept) and the next round, on the next tick, tries again.
+ * the round ({@link OutboxRelay}: the order of a package is kept) and the next round, on the next tick, tries again.
  */
 public final class GovernmentOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(GovernmentOutbox.class);
@@ -38,24 +37,18 @@ public final class GovernmentOutbox {
             producer = context.createProducerTemplate();
         }
         String uri = CycleProperties.value(context, CycleProperties.OUTBOX_URI, CycleProperties.OUTBOX_URI_DEFAULT);
-        int sent = 0;
-        List<CycleStore.OutboxPart> due = store.unsentParts();
-        for (CycleStore.OutboxPart part : due) {
-            Exchange result = producer.send(uri, exchange -> message(exchange.getMessage(), part));
-            if (result.getException() != null) {
-                String error = result.getException().getClass().getSimpleName() + ": " + result.getException().getMessage();
-                store.outboxFailed(part, error);
-                LOG.warn("Government outbox: part {} of consolidation {} not sent, retried on the next tick: {}",
-                        part.part().kind(), part.consolidationId(), error);
-                break;
-            }
-            store.outboxSent(part, clock.instant());
-            sent++;
+        OutboxRelay.Round round = OutboxRelay.drain(store.unsentParts(),
+                part -> producer.send(uri, exchange -> message(exchange.getMessage(), part)).getException(),
+                part -> store.outboxSent(part, clock.instant()),
+                (part, error) -> {
+                    store.outboxFailed(part, error);
+                    LOG.warn("Government outbox: part {} of consolidation {} not sent, retried on the next tick: {}",
+                            part.part().kind(), part.consolidationId(), error);
+                });
+        if (round.sent() > 0) {
+            LOG.info("Government outbox: {} part(s) sent, {} waiting", round.sent(), round.waiting());
         }
-        if (sent > 0) {
-            LOG.info("Government outbox: {} part(s) sent, {} waiting", sent, due.size() - sent);
-        }
-        return sent;
+        return round.sent();
     }
 
     private static void message(Message m, CycleStore.OutboxPart p) {

@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Properties;
 import kz.gov.safework.contract.Backoff;
+import kz.gov.safework.contract.OutboxRelay;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -55,26 +55,21 @@ public final class ReminderOutbox {
         }
         Endpoint endpoint = context.getEndpoint(uri);
         String domain = domainOf(endpoint);
-        int sent = 0;
-        List<CycleStore.ReminderMail> due = store.undeliveredReminders(clock.instant());
-        for (CycleStore.ReminderMail reminder : due) {
-            String messageId = messageId(reminder.key(), domain);
-            Exchange result = producer.send(endpoint, exchange -> message(exchange, endpoint, reminder, messageId));
-            if (result.getException() != null) {
-                Instant next = clock.instant().plus(backoff.after(reminder.attempts() + 1));
-                String error = result.getException().getClass().getSimpleName() + ": " + result.getException().getMessage();
-                store.reminderFailed(reminder, messageId, error, next);
-                LOG.warn("Reminder {} not sent (attempt {}), next attempt at {}: {}", reminder.key(),
-                        reminder.attempts() + 1, next, error);
-                break;
-            }
-            store.reminderDelivered(reminder, messageId, clock.instant());
-            sent++;
+        OutboxRelay.Round round = OutboxRelay.drain(store.undeliveredReminders(clock.instant()),
+                reminder -> producer.send(endpoint,
+                        exchange -> message(exchange, endpoint, reminder, messageId(reminder.key(), domain)))
+                        .getException(),
+                reminder -> store.reminderDelivered(reminder, messageId(reminder.key(), domain), clock.instant()),
+                (reminder, error) -> {
+                    Instant next = clock.instant().plus(backoff.after(reminder.attempts() + 1));
+                    store.reminderFailed(reminder, messageId(reminder.key(), domain), error, next);
+                    LOG.warn("Reminder {} not sent (attempt {}), next attempt at {}: {}", reminder.key(),
+                            reminder.attempts() + 1, next, error);
+                });
+        if (round.sent() > 0) {
+            LOG.info("Reminder outbox: {} e-mail reminder(s) sent, {} waiting", round.sent(), round.waiting());
         }
-        if (sent > 0) {
-            LOG.info("Reminder outbox: {} e-mail reminder(s) sent, {} waiting", sent, due.size() - sent);
-        }
-        return sent;
+        return round.sent();
     }
 
     /** {@code <reminder.<40 hex of SHA-256(key)>@<domain>>}: the same for one reminder on every attempt. */

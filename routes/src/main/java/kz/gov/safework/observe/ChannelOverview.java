@@ -4,13 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import kz.gov.safework.contract.MetricNames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 
 /**
- * Channel sources with their last good poll (gauge {@link HubMeters#SOURCE_LAST_POLL}, registered by the
- * mail and SFTP adapters through one helper) and every health check (broker, database, sources, disk).
+ * Channel sources with their last good poll (gauge {@link MetricNames#SOURCE_LAST_POLL}, registered by
+ * each polled source's {@code SourcePoll}) and every health check (broker, database, sources, disk).
  */
 public final class ChannelOverview {
     private final CamelContext context;
@@ -22,8 +23,8 @@ public final class ChannelOverview {
     }
 
     public List<SourceView> sources() {
-        return registry.find(HubMeters.SOURCE_LAST_POLL).gauges().stream()
-                .map(gauge -> new SourceView(gauge.getId().getTag(HubMeters.TAG_SOURCE),
+        return registry.find(MetricNames.SOURCE_LAST_POLL).gauges().stream()
+                .map(gauge -> new SourceView(gauge.getId().getTag(MetricNames.TAG_SOURCE),
                         gauge.value() > 0 ? Instant.ofEpochSecond((long) gauge.value()) : null))
                 .sorted(Comparator.comparing(SourceView::source))
                 .toList();

@@ -1,6 +1,5 @@
 package kz.gov.safework.observe;
 
-import kz.gov.safework.contract.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,7 +8,8 @@ import java.time.Duration;
 /**
  * The hub's own meters, named once. Micrometer names use dots; the Prometheus names they become are in
  * each constant's comment (counters gain {@code _total}, base units a suffix). The Grafana dashboard in
- * {@code config/} queries exactly these.
+ * {@code config/} queries exactly these. The names more than one module records (a source's last poll) are in
+ * {@link kz.gov.safework.contract.MetricNames}.
  */
 public final class HubMeters {
     /** Prometheus {@code hub_submissions_total{channel,agency,status}}: judged documents. */
@@ -18,8 +18,6 @@ public final class HubMeters {
     public static final String VALIDATION_ERRORS = "hub.validation.errors";
     /** Prometheus {@code hub_end_to_end_seconds_*}: document received to receipt sent. */
     public static final String END_TO_END = "hub.end.to.end";
-    /** Prometheus {@code hub_source_last_poll_seconds{source}}: epoch second of the last good poll. */
-    public static final String SOURCE_LAST_POLL = MetricNames.SOURCE_LAST_POLL;
     /** Prometheus {@code hub_queue_messages{queue}}: messages waiting in a broker queue. */
     public static final String QUEUE_MESSAGES = "hub.queue.messages";
     /** Prometheus {@code hub_queue_consumers{queue}}: consumers attached to a broker queue. */
@@ -40,7 +38,6 @@ public final class HubMeters {
     public static final String TAG_AGENCY = "agency";
     public static final String TAG_STATUS = "status";
     public static final String TAG_CODE = "code";
-    public static final String TAG_SOURCE = "source";
     public static final String TAG_QUEUE = "queue";
 
     /** Agency tag for documents whose sender is unknown (keeps the label set bounded). */

@@ -8,6 +8,7 @@ import kz.gov.safework.contract.LogText;
 import kz.gov.safework.contract.MetricNames;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * polled source the same: the endpoint's {@code pollStrategy} records each poll's outcome, the source's health
  * check reads {@link #state()}, and {@link #bindGauges} shows it as {@value MetricNames#SOURCE_LAST_POLL} (when it
  * was last polled successfully) and {@value MetricNames#SOURCE_POLL_INTERVAL} (the configured interval), tagged with
- * the source; the source alert, the status page and the console read these two. A failed poll is logged (the first
+ * the source; the source alert, the status page and the console read these two. {@link #health} is the
+ * source's health check result. A failed poll is logged (the first
  * and every tenth in a row as WARN, the server's words escaped) and waits for the next one; it never stops the route. Only the outcome is kept,
  * never the endpoint URI (it may hold a password).
  */
@@ -69,6 +71,31 @@ public final class SourcePoll implements PollingConsumerPollStrategy {
     public double lastSuccessEpochSeconds() {
         Instant at = lastSuccess;
         return at == null ? Double.NaN : at.toEpochMilli() / 1000.0;
+    }
+
+    /**
+     * This source's health as its polls saw it, the same for every polled source: UNKNOWN before the first poll,
+     * DOWN while the latest poll failed (when, how many in a row, and why), UP once one worked after that; the
+     * details say when it last worked.
+     *
+     * @param what the source in the message, e.g. "IMAP mailbox", "SFTP server of MZ"
+     */
+    public void health(HealthCheckResultBuilder builder, String what) {
+        State current = state;
+        Instant success = lastSuccess;
+        if (success != null) {
+            builder.detail("lastSuccessfulPoll", success.toString());
+        }
+        if (current == null) {
+            builder.message(what + " not polled yet").unknown();
+        } else if (current.error() == null) {
+            builder.up();
+        } else {
+            builder.detail("lastFailedPoll", current.at().toString())
+                    .detail("failuresInARow", current.failuresInARow())
+                    .message(what + " poll failing: " + current.error())
+                    .down();
+        }
     }
 
     /** Registers this source's two gauges. */

@@ -30,19 +30,6 @@ public final class ImapHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("server", settings.imap().host() + ":" + settings.imap().port());
         builder.detail("folder", settings.folder());
-        if (status.lastSuccess() != null) {
-            builder.detail("lastSuccessfulPoll", status.lastSuccess().toString());
-        }
-        SourcePoll.State state = status.state();
-        if (status.failing()) {
-            builder.detail("lastFailedPoll", state.at().toString());
-            builder.message("IMAP poll failing: " + state.error());
-            builder.down();
-        } else if (status.lastSuccess() == null) {
-            builder.message("IMAP mailbox not polled yet");
-            builder.unknown();
-        } else {
-            builder.up();
-        }
+        status.health(builder, "IMAP mailbox");
     }
 }

@@ -20,8 +20,6 @@ import org.apache.camel.support.service.ServiceSupport;
  * @param meters where the last-poll gauges go; null (tests): none
  */
 public record MailConfiguration(MailBeans beans, Credentials credentials, MeterRegistry meters) {
-    static final String LAST_POLL_GAUGE = MetricNames.SOURCE_LAST_POLL;
-
     public void configure(CamelContext context) throws Exception {
         TlsSettings tls = TlsSettings.load(context.getPropertiesComponent());
         if (tls.hasTruststore()) {

@@ -1,14 +1,13 @@
 package kz.gov.safework.connectors.mail;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import kz.gov.safework.contract.Backoff;
 import kz.gov.safework.contract.LogText;
+import kz.gov.safework.contract.OutboxRelay;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,31 +51,24 @@ public final class MailOutbox {
     /** One round: answers the mails that waited too long, then sends what is due. Returns the replies sent. */
     public synchronized int drain() {
         answerOverdue();
-        int sent = 0;
-        List<MailReplyStore.OutboxMail> due = store.due(ROUND);
-        for (MailReplyStore.OutboxMail mail : due) {
-            Exception error;
-            try {
-                OutgoingMail message = OutgoingMail.parse(session, mail.mime(), mail.messageId());
-                error = producer.send(smtpUri, exchange -> exchange.getIn().setBody(message)).getException();
-            } catch (MessagingException e) {
-                error = e; // the hub's own bytes do not parse: kept, with the reason, for an operator; it does not block the rest
-            }
-            if (error != null) {
-                Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
-                String why = error.getClass().getSimpleName() + ": " + error.getMessage();
-                store.failed(mail, why, next);
-                LOG.warn("Mail reply {} not sent (attempt {}), next attempt at {}: {}", LogText.of(mail.messageId()),
-                        mail.attempts() + 1, next, LogText.of(why));
-                break;
-            }
-            store.sent(mail);
-            sent++;
+        // A reply whose stored bytes do not parse is refused like an unreachable server: kept, with the reason, for
+        // an operator, and tried again after its back-off.
+        OutboxRelay.Round round = OutboxRelay.drain(store.due(ROUND),
+                mail -> {
+                    OutgoingMail message = OutgoingMail.parse(session, mail.mime(), mail.messageId());
+                    return producer.send(smtpUri, exchange -> exchange.getIn().setBody(message)).getException();
+                },
+                store::sent,
+                (mail, why) -> {
+                    Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
+                    store.failed(mail, why, next);
+                    LOG.warn("Mail reply {} not sent (attempt {}), next attempt at {}: {}",
+                            LogText.of(mail.messageId()), mail.attempts() + 1, next, LogText.of(why));
+                });
+        if (round.sent() > 0) {
+            LOG.info("Mail outbox: {} repl(y/ies) sent", round.sent());
         }
-        if (sent > 0) {
-            LOG.info("Mail outbox: {} repl(y/ies) sent", sent);
-        }
-        return sent;
+        return round.sent();
     }
 
     /** The wait after the {@code refusals}-th refusal of one reply in a row. */

@@ -31,16 +31,6 @@ public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("agency", agency.code());
         builder.detail("server", server);
-        SourcePoll.State state = poll.state();
-        if (state == null) {
-            builder.message("not polled yet").unknown();
-        } else if (state.error() == null) {
-            builder.detail("lastPoll", state.at().toString()).up();
-        } else {
-            builder.detail("lastPoll", state.at().toString())
-                    .detail("failuresInARow", state.failuresInARow())
-                    .message("SFTP server of " + agency.code() + " unreachable: " + state.error())
-                    .down();
-        }
+        poll.health(builder, "SFTP server of " + agency.code());
     }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import kz.gov.safework.contract.MetricNames;
 import kz.gov.safework.testing.MutableClock;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
 import org.junit.jupiter.api.Test;
 
 class SourcePollTest {
@@ -58,6 +60,52 @@ class SourcePollTest {
 
         poll.rollback(null, null, 0, new IOException("down"));
         assertThat(poll.state().failuresInARow()).as("a new run of failures starts at one").isEqualTo(1);
+    }
+
+    private HealthCheck.Result health() {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(null);
+        poll.health(builder, "SFTP server of MZ");
+        return builder.build();
+    }
+
+    @Test
+    void healthIsUnknownBeforeTheFirstPoll() {
+        HealthCheck.Result result = health();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(result.getMessage()).hasValue("SFTP server of MZ not polled yet");
+        assertThat(result.getDetails()).doesNotContainKeys("lastSuccessfulPoll", "lastFailedPoll");
+    }
+
+    @Test
+    void healthIsDownWhileTheLatestPollFailedWithWhenHowOftenAndWhy() {
+        poll.commit(null, null, 0);
+        clock.advance(Duration.ofMinutes(1));
+        poll.rollback(null, null, 0, new ConnectException("Connection refused"));
+        clock.advance(Duration.ofMinutes(1));
+        poll.rollback(null, null, 0, new ConnectException("Connection refused"));
+
+        HealthCheck.Result result = health();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValue("SFTP server of MZ poll failing: ConnectException: Connection refused");
+        assertThat(result.getDetails())
+                .containsEntry("lastSuccessfulPoll", START.toString())
+                .containsEntry("lastFailedPoll", START.plus(Duration.ofMinutes(2)).toString())
+                .containsEntry("failuresInARow", 2);
+    }
+
+    @Test
+    void healthIsUpOnceAPollWorkedAgain() {
+        poll.rollback(null, null, 0, new IOException("down"));
+        clock.advance(Duration.ofMinutes(1));
+        poll.commit(null, null, 0);
+
+        HealthCheck.Result result = health();
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("lastSuccessfulPoll", START.plus(Duration.ofMinutes(1)).toString())
+                .doesNotContainKeys("lastFailedPoll", "failuresInARow");
     }
 
     @Test

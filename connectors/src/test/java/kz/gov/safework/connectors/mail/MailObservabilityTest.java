@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Properties;
+import kz.gov.safework.contract.MetricNames;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -20,7 +21,7 @@ class MailObservabilityTest {
         try (MailFixture hub = new MailFixture(new Properties(), null,
                 (camel, beans) -> new MailConfiguration(beans, null, meters).configure(camel))) {
             await().until(() -> imapState(hub) == HealthCheck.State.UP);
-            Gauge gauge = meters.get(MailConfiguration.LAST_POLL_GAUGE).tag("source", "imap").gauge();
+            Gauge gauge = meters.get(MetricNames.SOURCE_LAST_POLL).tag("source", "imap").gauge();
             assertThat(gauge.value()).isGreaterThan(0);
             assertThat(meters.get(kz.gov.safework.contract.MetricNames.SOURCE_POLL_INTERVAL).tag("source", "imap")
                     .gauge().value()).as("hub.mail.imap.poll-delay in seconds, for the source alert").isPositive();
@@ -35,7 +36,7 @@ class MailObservabilityTest {
                 (camel, beans) -> new MailConfiguration(beans, null, null).configure(camel))) {
             await().until(() -> imapState(hub) == HealthCheck.State.DOWN);
             HealthCheck.Result result = imapResult(hub);
-            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP poll failing"));
+            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("IMAP mailbox poll failing"));
             assertThat(result.getDetails()).doesNotContainValue("not-the-password");
             assertThat(result.getCheck().isLiveness()).as("a refused login is not mended by a restart").isFalse();
             assertThat(result.getCheck().isReadiness()).isTrue();
