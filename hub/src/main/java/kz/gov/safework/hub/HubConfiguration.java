@@ -68,6 +68,7 @@ import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
 import kz.gov.safework.validation.Signatures;
+import kz.gov.safework.contract.signature.HubSigningKeys;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -104,6 +105,12 @@ public final class HubConfiguration implements CamelConfiguration {
         }
 
         tracing(context, settings);
+
+        HubSigningKeys signingKeys = HubSigning.keys(settings::get, configDir, dataDir, clock,
+                settings.getDuration(HubSigning.RELOAD_INTERVAL), LOG::warn);
+        LOG.info("Answers signed with key {} ({}){}", signingKeys.current().kid(), signingKeys.current().algorithm(),
+                settings.get(HubSigning.KEYSTORE).isEmpty() ? ", the DEMO key in " + dataDir.resolve(HubSigning.DEMO_KEYSTORE)
+                        + " (set " + HubSigning.KEYSTORE + " for real use)" : "");
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);
@@ -205,7 +212,7 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
-                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys));
         context.addRoutes(new ReceiptApiRoutes(store, authenticator, certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates);
