@@ -219,7 +219,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
         new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);
-        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock));
+        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock), signingKeys);
         new MailConfiguration(mail, credentials, metrics).configure(context);
         context.addRoutes(new MailIntakeRoutes(mail));
         context.addRoutes(new MailReceiptRoutes(mail));
