@@ -60,6 +60,7 @@ import kz.gov.safework.observe.ObserveServices;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.observe.Tracing;
+import kz.gov.safework.receipts.KeyRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
@@ -214,6 +215,7 @@ public final class HubConfiguration implements CamelConfiguration {
                 new Pipeline(judge, store, meters), meters, clock, outages,
                 settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys));
         context.addRoutes(new ReceiptApiRoutes(store, authenticator, certificates));
+        context.addRoutes(new KeyRoutes(signingKeys::publicKeys, authenticator, certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates);
         context.addRoutes(new CycleRoutes(cycle, metrics));
