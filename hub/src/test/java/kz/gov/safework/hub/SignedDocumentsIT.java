@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * config/ made here (certificates from a CA made by the test). A signed JSON and a signed XML are accepted with the
  * signer on the receipt; a changed byte, an unsigned document and another agency's key get their codes. The hub's
  * own signatures: a queue receipt's {@code swReceiptSignature} verified against {@code /.well-known/jwks.json}, and
- * an SFTP receipt with its {@code .sig} checked by the jar's {@code verify} command.
+ * an SFTP receipt with its {@code .sig} checked by the jar's {@code verify} command and by the README's recipe
+ * with openssl (examples/verify_receipt.sh), an implementation that shares no code with the hub.
  */
 class SignedDocumentsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -218,12 +219,25 @@ class SignedDocumentsIT {
         assertThat(valid.exit()).as(valid.output()).isZero();
         assertThat(valid.output()).contains("VALID: the hub's RS256 signature by key", "DEMO signing key");
 
+        // Independently of the hub's code: the README's openssl recipe, against the saved JWK set.
+        Path jwks = downloads.resolve("hub-jwks.json");
+        Files.writeString(jwks, hub.http().send(HttpRequest.newBuilder(URI.create(hub.url("/.well-known/jwks.json")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        Verified openssl = run(List.of("sh", original().getParent().resolve("examples/verify_receipt.sh").toString(),
+                receipt.toString(), jwks.toString()));
+        assertThat(openssl.exit()).as(openssl.output()).isZero();
+        assertThat(openssl.output()).contains("Verified OK");
+
         byte[] bytes = Files.readAllBytes(receipt);
         bytes[bytes.length - 2] ^= 1;
         Files.write(receipt, bytes);
         Verified invalid = verify(receipt, "--jwks", hub.url("/.well-known/jwks.json"));
         assertThat(invalid.exit()).as(invalid.output()).isEqualTo(1);
         assertThat(invalid.output()).contains("INVALID: the signature does not match");
+        Verified opensslInvalid = run(List.of("sh", original().getParent().resolve("examples/verify_receipt.sh")
+                .toString(), receipt.toString(), jwks.toString()));
+        assertThat(opensslInvalid.exit()).as(opensslInvalid.output()).isEqualTo(1);
+        assertThat(opensslInvalid.output()).contains("Verification failure");
     }
 
     private record Verified(int exit, String output) {
@@ -234,6 +248,10 @@ class SignedDocumentsIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("hub.jar"), "verify", receipt.toString()));
         command.addAll(List.of(options));
+        return run(command);
+    }
+
+    private static Verified run(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
