@@ -70,6 +70,7 @@ import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
 import kz.gov.safework.validation.Signatures;
 import kz.gov.safework.contract.signature.HubSigningKeys;
+import kz.gov.safework.contract.signature.SignaturePolicy;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -90,6 +91,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HubConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+    static final String MAIL_SIGNATURE_DEFAULT = "hub.mail.signature-default";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -191,7 +193,8 @@ public final class HubConfiguration implements CamelConfiguration {
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
         SubmissionStore store = new SubmissionStore(dataSource, clock);
-        Judge judge = new Judge(DocumentReader.progressReports(), signatures(configDir, referenceData, clock),
+        Judge judge = new Judge(DocumentReader.progressReports(), signatures(configDir, referenceData, clock,
+                        mailSignatureDefault(settings)),
                 new BusinessRules(referenceData), store, maxBytes);
 
         context.getRestConfiguration().setApiProperties(java.util.Map.of(
@@ -300,11 +303,30 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     /** Agencies' signing certificates from the folders agencies.yaml names (issue 17); a missing folder stops start-up. */
-    private static Signatures signatures(Path configDir, ReferenceData referenceData, Clock clock) throws IOException {
+    /**
+     * hub.mail.signature-default: the policy of mail documents where agencies.yaml says nothing for mail; empty means
+     * required in production (a mail's sender is only as strong as its MTA), optional otherwise.
+     */
+    static SignaturePolicy mailSignatureDefault(java.util.function.Function<String, String> settings) {
+        String configured = settings.apply(MAIL_SIGNATURE_DEFAULT);
+        if (!configured.isEmpty()) {
+            return SignaturePolicy.of(configured);
+        }
+        return Boolean.parseBoolean(settings.apply(HubSettings.PRODUCTION)) ? SignaturePolicy.REQUIRED
+                : SignaturePolicy.DEFAULT;
+    }
+
+    private static SignaturePolicy mailSignatureDefault(Settings settings) {
+        return mailSignatureDefault(settings::get);
+    }
+
+    private static Signatures signatures(Path configDir, ReferenceData referenceData, Clock clock,
+            SignaturePolicy mailDefault) throws IOException {
         java.util.Map<String, String> folders = new java.util.TreeMap<>();
         referenceData.agencies().stream().filter(agency -> agency.certificates() != null)
                 .forEach(agency -> folders.put(agency.code(), agency.certificates()));
-        return new Signatures(new SignatureVerifier(AgencyCertificates.load(configDir, folders), clock), referenceData);
+        return new Signatures(new SignatureVerifier(AgencyCertificates.load(configDir, folders), clock), referenceData,
+                java.util.Map.of(kz.gov.safework.contract.envelope.Channel.MAIL.id(), mailDefault));
     }
 
     private static Credentials credentials(Settings settings, Path configDir) {
