@@ -17,24 +17,27 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The detached JWS the hub signs its answers with: what it accepts and what it refuses. */
 class DetachedJwsTest {
     private static final byte[] RECEIPT = "{\"status\":\"ACCEPTED\"}".getBytes(StandardCharsets.UTF_8);
-    private static KeyPair rsa;
-    private static JWKSet published;
-    private static String kid;
+    // Made once per JVM (a class initializer, not @BeforeAll): mutation testing runs this class once per mutant.
+    private static final KeyPair rsa;
+    private static final JWKSet published;
+    private static final String kid;
 
-    @BeforeAll
-    static void keys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        rsa = generator.generateKeyPair();
-        RSAKey jwk = (RSAKey) HubSigningKeys.publicJwk(rsa.getPublic(), null);
-        kid = jwk.getKeyID();
-        published = new JWKSet(List.of(jwk));
+    static {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            rsa = generator.generateKeyPair();
+            RSAKey jwk = (RSAKey) HubSigningKeys.publicJwk(rsa.getPublic(), null);
+            kid = jwk.getKeyID();
+            published = new JWKSet(List.of(jwk));
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     @Test

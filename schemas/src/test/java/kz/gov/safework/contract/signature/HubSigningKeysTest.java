@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,23 +32,27 @@ class HubSigningKeysTest {
     private static final char[] PASSWORD = "keystore-test-secret".toCharArray();
     private static final byte[] RECEIPT = "{\"submissionId\":\"jms-1\",\"status\":\"ACCEPTED\"}"
             .getBytes(StandardCharsets.UTF_8);
-    private static SigningMaterial.Identity rsaA;
-    private static SigningMaterial.Identity rsaB;
-    private static SigningMaterial.Identity ec;
+    // Made once per JVM (a class initializer, not @BeforeAll): mutation testing runs this class once per mutant.
+    private static final SigningMaterial.Identity rsaA;
+    private static final SigningMaterial.Identity rsaB;
+    private static final SigningMaterial.Identity ec;
+
+    static {
+        try {
+            SigningMaterial pki = new SigningMaterial();
+            rsaA = pki.agency("hub-a", false);
+            rsaB = pki.agency("hub-b", false);
+            ec = pki.agency("hub-ec", true);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     @TempDir
     Path dir;
 
     private final MovableClock clock = new MovableClock();
     private final List<String> problems = new ArrayList<>();
-
-    @BeforeAll
-    static void keys() throws Exception {
-        SigningMaterial pki = new SigningMaterial();
-        rsaA = pki.agency("hub-a", false);
-        rsaB = pki.agency("hub-b", false);
-        ec = pki.agency("hub-ec", true);
-    }
 
     @Test
     void signsDetachedOverTheExactBytesAndVerifiesWithThePublishedKeys() throws Exception {
