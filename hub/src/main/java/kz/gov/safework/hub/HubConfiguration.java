@@ -60,6 +60,7 @@ import kz.gov.safework.observe.ObserveServices;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.observe.Tracing;
+import kz.gov.safework.receipts.KeyRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.LeaseClusterService;
 import kz.gov.safework.store.MessageLog;
@@ -69,6 +70,8 @@ import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
 import kz.gov.safework.validation.Signatures;
+import kz.gov.safework.contract.signature.HubSigningKeys;
+import kz.gov.safework.contract.signature.SignaturePolicy;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -89,6 +92,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HubConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
+    static final String MAIL_SIGNATURE_DEFAULT = "hub.mail.signature-default";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -105,6 +109,12 @@ public final class HubConfiguration implements CamelConfiguration {
         }
 
         tracing(context, settings);
+
+        HubSigningKeys signingKeys = HubSigning.keys(settings::get, configDir, dataDir, clock,
+                settings.getDuration(HubSigning.RELOAD_INTERVAL), LOG::warn);
+        LOG.info("Answers signed with key {} ({}){}", signingKeys.current().kid(), signingKeys.current().algorithm(),
+                settings.get(HubSigning.KEYSTORE).isEmpty() ? ", the DEMO key in " + dataDir.resolve(HubSigning.DEMO_KEYSTORE)
+                        + " (set " + HubSigning.KEYSTORE + " for real use)" : "");
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);
@@ -185,7 +195,8 @@ public final class HubConfiguration implements CamelConfiguration {
         long maxBytes = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         MessageLog messageLog = new MessageLog(dataDir, dataSource, clock);
         SubmissionStore store = new SubmissionStore(dataSource, clock);
-        Judge judge = new Judge(DocumentReader.progressReports(), signatures(configDir, referenceData, clock),
+        Judge judge = new Judge(DocumentReader.progressReports(), signatures(configDir, referenceData, clock,
+                        mailSignatureDefault(settings)),
                 new BusinessRules(referenceData), store, maxBytes);
 
         context.getRestConfiguration().setApiProperties(java.util.Map.of(
@@ -207,14 +218,15 @@ public final class HubConfiguration implements CamelConfiguration {
         registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
-                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL)));
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys));
         context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
+        context.addRoutes(new KeyRoutes(signingKeys::publicKeys, authenticator, certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates);
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
         new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);
-        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock));
+        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock), signingKeys);
         new MailConfiguration(mail, credentials, metrics).configure(context);
         context.addRoutes(new MailIntakeRoutes(mail));
         context.addRoutes(new MailReceiptRoutes(mail));
@@ -301,11 +313,30 @@ public final class HubConfiguration implements CamelConfiguration {
     }
 
     /** Agencies' signing certificates from the folders agencies.yaml names (issue 17); a missing folder stops start-up. */
-    private static Signatures signatures(Path configDir, ReferenceData referenceData, Clock clock) throws IOException {
+    /**
+     * hub.mail.signature-default: the policy of mail documents where agencies.yaml says nothing for mail; empty means
+     * required in production (a mail's sender is only as strong as its MTA), optional otherwise.
+     */
+    static SignaturePolicy mailSignatureDefault(java.util.function.Function<String, String> settings) {
+        String configured = settings.apply(MAIL_SIGNATURE_DEFAULT);
+        if (!configured.isEmpty()) {
+            return SignaturePolicy.of(configured);
+        }
+        return Boolean.parseBoolean(settings.apply(HubSettings.PRODUCTION)) ? SignaturePolicy.REQUIRED
+                : SignaturePolicy.DEFAULT;
+    }
+
+    private static SignaturePolicy mailSignatureDefault(Settings settings) {
+        return mailSignatureDefault(settings::get);
+    }
+
+    private static Signatures signatures(Path configDir, ReferenceData referenceData, Clock clock,
+            SignaturePolicy mailDefault) throws IOException {
         java.util.Map<String, String> folders = new java.util.TreeMap<>();
         referenceData.agencies().stream().filter(agency -> agency.certificates() != null)
                 .forEach(agency -> folders.put(agency.code(), agency.certificates()));
-        return new Signatures(new SignatureVerifier(AgencyCertificates.load(configDir, folders), clock), referenceData);
+        return new Signatures(new SignatureVerifier(AgencyCertificates.load(configDir, folders), clock), referenceData,
+                java.util.Map.of(kz.gov.safework.contract.envelope.Channel.MAIL.id(), mailDefault));
     }
 
     private static Credentials credentials(Settings settings, Path configDir) {

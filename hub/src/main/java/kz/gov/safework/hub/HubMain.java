@@ -10,7 +10,7 @@ import org.apache.camel.main.Main;
  * The config dir is {@code hub.config-dir} (system property or HUB_CONFIG_DIR), else {@code ./config},
  * else the {@code config/} of the checkout the jar was built in, so the jar starts from any directory.
  * {@code credentials set <login>} instead writes a hashed password into the credentials file
- * ({@link CredentialsCommand}).
+ * ({@link CredentialsCommand}); {@code verify <receipt>} checks the hub's signature over a receipt ({@link VerifyCommand}).
  */
 public final class HubMain {
 
@@ -22,6 +22,17 @@ public final class HubMain {
         if (args.length > 0 && args[0].equals("credentials")) {
             System.exit(CredentialsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), configDir(),
                     System.in, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("verify")) {
+            // The Government verifies with a saved JWK set and no hub configuration at all.
+            Path config;
+            try {
+                config = configDir();
+            } catch (IllegalStateException e) {
+                config = Path.of("config");
+            }
+            System.exit(VerifyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), config,
+                    System.out, System.err));
         }
         Main main = create(configDir());
         try {

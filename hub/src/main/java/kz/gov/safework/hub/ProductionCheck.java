@@ -29,7 +29,7 @@ final class ProductionCheck {
     static final String MAIL_EMBEDDED = "hub.mail.embedded";
     /** Secrets kept in configuration rather than the credentials file; none may be a published demo password. */
     static final List<String> SECRETS = List.of(HubSettings.BROKER_PASSWORD, HubSettings.DB_PASSWORD,
-            "hub.mail.imap.password", "hub.mail.smtp.password", KEYSTORE_PASSWORD);
+            "hub.mail.imap.password", "hub.mail.smtp.password", KEYSTORE_PASSWORD, HubSigning.KEYSTORE_PASSWORD);
 
     private ProductionCheck() {
     }
@@ -64,6 +64,7 @@ final class ProductionCheck {
                     + "=false and hub.mail.imap.enabled=true with hub.mail.imap.* and hub.mail.smtp.* of a real mail server");
         }
         transport(settings, violations);
+        signing(settings, violations);
         return violations;
     }
 
@@ -101,6 +102,17 @@ final class ProductionCheck {
             if (!value.isEmpty() && demo.publishes(value)) {
                 violations.add(key + " is a published demo password; set another one");
             }
+        }
+    }
+
+    /** The hub's answers must be signed with its own key, not the demo key made in the data dir. */
+    private static void signing(Function<String, String> settings, List<String> violations) {
+        if (settings.apply(HubSigning.KEYSTORE).isEmpty()) {
+            violations.add(HubSigning.KEYSTORE + " is not set: receipts would be signed with the DEMO key made in the"
+                    + " data dir; set " + HubSigning.KEYSTORE + " (PKCS#12 with the hub's signing key and certificate), "
+                    + HubSigning.KEYSTORE_PASSWORD + " and " + HubSigning.ALIAS);
+        } else if (HubSigning.DEMO_PASSWORD.equals(settings.apply(HubSigning.KEYSTORE_PASSWORD))) {
+            violations.add(HubSigning.KEYSTORE_PASSWORD + " is the published demo password; set another one");
         }
     }
 

@@ -206,8 +206,15 @@ class MailChannelIT {
         return content instanceof String s ? s : (String) ((Multipart) content).getBodyPart(0).getContent();
     }
 
-    /** A mail's attachments, name to decoded text (the receipts of a reply). */
+    /** A mail's attachments but the hub's {@code .sig} signatures, name to decoded text (the receipts of a reply). */
     static Map<String, String> attachmentsOf(MimeMessage mail) throws Exception {
+        Map<String, String> found = withSignatures(mail);
+        found.keySet().removeIf(name -> name.endsWith(".sig"));
+        return found;
+    }
+
+    /** Every attachment of a mail, the receipts' {@code .sig} included, name to decoded text. */
+    static Map<String, String> withSignatures(MimeMessage mail) throws Exception {
         Map<String, String> found = new java.util.LinkedHashMap<>();
         if (mail.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

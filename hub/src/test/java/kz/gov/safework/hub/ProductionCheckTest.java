@@ -35,6 +35,8 @@ class ProductionCheckTest {
                 ProductionCheck.HTTP_ENABLED, "true",
                 ProductionCheck.HTTP_HOST, "127.0.0.1",
                 HubSettings.BROKER_PORT, "61616"));
+        settings.put(HubSigning.KEYSTORE, "signing/hub.p12");
+        settings.put(HubSigning.KEYSTORE_PASSWORD, "signing-production-secret");
     }
 
     private List<String> violations() {
@@ -100,6 +102,21 @@ class ProductionCheckTest {
         settings.put(ProductionCheck.BROKER_TLS_PORT, "61617");
         settings.put(ProductionCheck.KEYSTORE, "/etc/hub/hub.p12");
         assertThat(violations()).isEmpty();
+    }
+
+    @Test
+    void refusesTheDemoSigningKey() {
+        settings.put(HubSigning.KEYSTORE, "");
+        assertThat(violations()).singleElement().asString().startsWith("hub.signing.keystore is not set")
+                .contains("DEMO key");
+    }
+
+    @Test
+    void refusesTheDemoSigningPasswordAndDoesNotPrintIt() {
+        settings.put(HubSigning.KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD);
+        assertThat(violations()).singleElement().asString()
+                .startsWith("hub.signing.keystore-password is the published demo password")
+                .doesNotContain(HubSigning.DEMO_PASSWORD);
     }
 
     @Test

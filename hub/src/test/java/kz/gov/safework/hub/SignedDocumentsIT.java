@@ -1,18 +1,38 @@
 package kz.gov.safework.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.jms.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
+import kz.gov.safework.contract.signature.DetachedJws;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.signature.SigningMaterial;
 import kz.gov.safework.contract.signature.SigningMaterial.Identity;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Signed documents over the queue channel of the packaged hub: the akimat of Astana must sign on the queue
  * ({@code signature: {jms: required}}), its certificate and the Ministry of Health's are registered in a copy of
  * config/ made here (certificates from a CA made by the test). A signed JSON and a signed XML are accepted with the
- * signer on the receipt; a changed byte, an unsigned document and another agency's key get their codes.
+ * signer on the receipt; a changed byte, an unsigned document and another agency's key get their codes. The hub's
+ * own signatures: a queue receipt's {@code swReceiptSignature} verified against {@code /.well-known/jwks.json}, and
+ * an SFTP receipt with its {@code .sig} checked by the jar's {@code verify} command and by the README's recipe
+ * with openssl (examples/verify_receipt.sh), an implementation that shares no code with the hub.
  */
 class SignedDocumentsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +56,9 @@ class SignedDocumentsIT {
     static Path data;
     @TempDir
     static Path config;
+    /** The agency's side: receipts it downloaded. */
+    @TempDir
+    static Path downloads;
     static HubProcess hub;
     static AgencyClient astana;
     static Identity akimat;
@@ -146,6 +172,118 @@ class SignedDocumentsIT {
         JsonNode receipt = receiptFor(astana.sendText(new String(jws, StandardCharsets.US_ASCII), Map.of()));
 
         assertThat(onlyCode(receipt)).isEqualTo("SIGNER_NOT_AGENCY");
+    }
+
+    @Test
+    void aQueueReceiptCarriesTheHubsSignatureThatTheWellKnownKeysVerify() throws Exception {
+        byte[] jws = SigningMaterial.jws(Reports.akimatAstana(Reports.newId()), akimat);
+        String id = astana.sendText(new String(jws, StandardCharsets.US_ASCII), Map.of());
+        Message message = astana.receive(RECEIPTS, "JMSCorrelationID = '" + id + "'", WAIT);
+        assertThat(message).as("receipt for " + id).isNotNull();
+        byte[] receipt = AgencyClient.text(message).getBytes(StandardCharsets.UTF_8);
+        String signature = message.getStringProperty(HubSigner.RECEIPT_SIGNATURE);
+
+        HttpResponse<String> published = hub.http().send(HttpRequest.newBuilder(URI.create(
+                hub.url("/.well-known/jwks.json"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode()).isEqualTo(200);
+        JWKSet keys = JWKSet.parse(published.body());
+        assertThat(keys.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+
+        DetachedJws.Checked checked = DetachedJws.verify(receipt, signature, keys);
+        assertThat(checked.kid()).isEqualTo(keys.getKeys().get(0).getKeyID());
+        byte[] changed = receipt.clone();
+        changed[changed.length / 2] ^= 1;
+        assertThatThrownBy(() -> DetachedJws.verify(changed, signature, keys)).isInstanceOf(DetachedJws.Invalid.class);
+    }
+
+    @Test
+    void theVerifyCommandChecksAnSftpReceiptAndItsSignatureFile() throws Exception {
+        String name = "signed-answer-" + Reports.newId() + ".json";
+        Path downloaded = downloads;
+        withSftp(sftp -> {
+            try (OutputStream out = sftp.write("/inbox/" + name)) {
+                out.write(Reports.akimatAstana(Reports.newId()).getBytes(StandardCharsets.UTF_8));
+            }
+            String receipt = "/receipts/" + name + ".receipt.json";
+            await().atMost(Duration.ofSeconds(30)).until(() -> exists(sftp, receipt + ".sig") && exists(sftp, receipt));
+            for (String file : new String[] {receipt, receipt + ".sig"}) {
+                try (InputStream in = sftp.read(file)) {
+                    Files.copy(in, downloaded.resolve(file.substring("/receipts/".length())));
+                }
+            }
+        });
+        Path receipt = downloaded.resolve(name + ".receipt.json");
+        assertThat(Files.readString(receipt)).contains("\"status\":\"ACCEPTED\"");
+
+        Verified valid = verify(receipt, "--jwks", hub.url("/.well-known/jwks.json"));
+        assertThat(valid.exit()).as(valid.output()).isZero();
+        assertThat(valid.output()).contains("VALID: the hub's RS256 signature by key", "DEMO signing key");
+
+        // Independently of the hub's code: the README's openssl recipe, against the saved JWK set.
+        Path jwks = downloads.resolve("hub-jwks.json");
+        Files.writeString(jwks, hub.http().send(HttpRequest.newBuilder(URI.create(hub.url("/.well-known/jwks.json")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        Verified openssl = run(List.of("sh", original().getParent().resolve("examples/verify_receipt.sh").toString(),
+                receipt.toString(), jwks.toString()));
+        assertThat(openssl.exit()).as(openssl.output()).isZero();
+        assertThat(openssl.output()).contains("Verified OK");
+
+        byte[] bytes = Files.readAllBytes(receipt);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(receipt, bytes);
+        Verified invalid = verify(receipt, "--jwks", hub.url("/.well-known/jwks.json"));
+        assertThat(invalid.exit()).as(invalid.output()).isEqualTo(1);
+        assertThat(invalid.output()).contains("INVALID: the signature does not match");
+        Verified opensslInvalid = run(List.of("sh", original().getParent().resolve("examples/verify_receipt.sh")
+                .toString(), receipt.toString(), jwks.toString()));
+        assertThat(opensslInvalid.exit()).as(opensslInvalid.output()).isEqualTo(1);
+        assertThat(opensslInvalid.output()).contains("Verification failure");
+    }
+
+    private record Verified(int exit, String output) {
+    }
+
+    /** {@code java -jar hub/target/safework-hub.jar verify ...}, as an agency runs it. */
+    private static Verified verify(Path receipt, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("hub.jar"), "verify", receipt.toString()));
+        command.addAll(List.of(options));
+        return run(command);
+    }
+
+    private static Verified run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Verified(process.exitValue(), output);
+    }
+
+    interface SftpWork {
+        void run(SftpClient sftp) throws Exception;
+    }
+
+    private static void withSftp(SftpWork work) throws Exception {
+        try (SshClient client = SshClient.setUpDefaultClient()) {
+            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+            client.start();
+            try (ClientSession session = client.connect("akimat-astana", "127.0.0.1", hub.sftpPort).verify(10_000)
+                    .getSession()) {
+                session.addPasswordIdentity(QueueChannelIT.password("akimat-astana"));
+                session.auth().verify(10_000);
+                try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+                    work.run(sftp);
+                }
+            }
+        }
+    }
+
+    private static boolean exists(SftpClient sftp, String path) throws IOException {
+        try {
+            sftp.stat(path);
+            return true;
+        } catch (org.apache.sshd.sftp.common.SftpException e) {
+            return false;
+        }
     }
 
     private static Path original() {

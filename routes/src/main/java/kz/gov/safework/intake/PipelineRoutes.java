@@ -7,6 +7,7 @@ import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.store.OutageException;
 import kz.gov.safework.store.Outages;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,7 +15,8 @@ import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
 /**
  * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
- * mtszn.feed (accepted only) → receipt back to the channel. The sends and the intake message commit in one
+ * mtszn.feed (accepted only) → receipt back to the channel, each answer signed by the hub ({@link AnswerSignature}).
+ * The sends and the intake message commit in one
  * JMS transaction ({@link JmsTransactions}), after the store's commit; a crash in between redelivers the
  * envelope and the store answers with the stored judgement. Such a repeated answer may already have gone
  * out (the same document taken again from SFTP or mail, a replayed dead letter): it is sent outside the
@@ -34,9 +36,11 @@ public final class PipelineRoutes extends RouteBuilder {
     private final Clock clock;
     private final Outages outages;
     private final long outageCheckMillis;
+    private final HubSigner signer;
 
     public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock,
-                          Outages outages, long outageCheckMillis) {
+                          Outages outages, long outageCheckMillis, HubSigner signer) {
+        this.signer = signer;
         this.outages = outages;
         this.outageCheckMillis = outageCheckMillis;
         this.envelopes = envelopes;
@@ -86,13 +90,15 @@ public final class PipelineRoutes extends RouteBuilder {
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
                 .setHeader("JMSType", constant("progress-report"))
+                .process(new AnswerSignature(signer, HubSigner.FEED_SIGNATURE))
                 .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
                     .to(JmsTransactions.inOwnSession(getContext().resolvePropertyPlaceholders("{{hub.feed.uri}}")))
                 .otherwise()
                     .to("{{hub.feed.uri}}")
                 .end()
                 .setBody(exchangeProperty(RECEIPT))
-                .removeHeader("JMSType");
+                .removeHeader("JMSType")
+                .removeHeader(HubSigner.FEED_SIGNATURE);
 
         // Back to the channel's adapter, hub.receipts.<channel>: one fixed endpoint, the queue in
         // CamelJmsDestinationName. The channel header is the hub's own (set by its adapters) and is checked against
@@ -103,6 +109,7 @@ public final class PipelineRoutes extends RouteBuilder {
         from("direct:send-receipt").routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
+                .process(new AnswerSignature(signer, HubSigner.RECEIPT_SIGNATURE))
                 .process(e -> e.getMessage().setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME,
                         queuePrefix + Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)).id()))
                 .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))

@@ -1,5 +1,6 @@
 package kz.gov.safework.validation;
 
+import java.util.Map;
 import java.util.Optional;
 import kz.gov.safework.contract.reading.DocumentFormat;
 import kz.gov.safework.contract.reference.ReferenceData;
@@ -18,10 +19,21 @@ import kz.gov.safework.document.Envelope;
 public final class Signatures {
     private final SignatureVerifier verifier;
     private final ReferenceData reference;
+    private final Map<String, SignaturePolicy> channelDefaults;
 
     public Signatures(SignatureVerifier verifier, ReferenceData reference) {
+        this(verifier, reference, Map.of());
+    }
+
+    /**
+     * @param channelDefaults the hub's policy per channel id where an agency's {@code signature} names neither the
+     *                        channel nor {@code default} (production: {@code mail} required, see
+     *                        {@code hub.mail.signature-default}); other channels: {@link SignaturePolicy#DEFAULT}
+     */
+    public Signatures(SignatureVerifier verifier, ReferenceData reference, Map<String, SignaturePolicy> channelDefaults) {
         this.verifier = verifier;
         this.reference = reference;
+        this.channelDefaults = Map.copyOf(channelDefaults);
     }
 
     /** The JWS of a document that is not XML: the payload to read and its signer, or empty if unsigned. */
@@ -41,11 +53,16 @@ public final class Signatures {
         return verifier.verify(document, DocumentFormat.XML, policy(envelope), envelope.agency());
     }
 
-    /** The sending agency's policy on the channel; a sender the channel did not tie to an agency: the default. */
+    /**
+     * The sending agency's policy on the channel, else the hub's default for the channel; a sender the channel did not
+     * tie to an agency: the hub's default for the channel.
+     */
     SignaturePolicy policy(Envelope envelope) {
+        String channel = envelope.channel().id();
+        SignaturePolicy otherwise = channelDefaults.getOrDefault(channel, SignaturePolicy.DEFAULT);
         return Optional.ofNullable(envelope.agency()).flatMap(reference::agency)
-                .map(agency -> agency.signaturePolicy(envelope.channel().id()))
-                .orElse(SignaturePolicy.DEFAULT);
+                .map(agency -> agency.signaturePolicy(channel, otherwise))
+                .orElse(otherwise);
     }
 
     /** XML starts with {@code <} after an optional UTF-8 byte order mark and white space. */

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.observe.ArtemisManagement;
 import kz.gov.safework.observe.DeadLetter;
@@ -95,12 +97,18 @@ class PipelineRoutesTest {
         assertThat(sent.getStringProperty(EnvelopeHeaders.CORRELATION)).isEqualTo(transportId);
         assertThat(sent.getStringProperty(EnvelopeHeaders.SUBMISSION_ID)).isEqualTo(receipt.get("submissionId").asText());
         assertThat(sent.getStringProperty(EnvelopeHeaders.RECEIVED_AT)).isNotBlank();
+        // Signed over the exact bytes the receipt carries (the test's signer names what it was given).
+        assertThat(sent.getStringProperty(HubSigner.RECEIPT_SIGNATURE))
+                .isEqualTo(PipelineTestHub.SIGNER.sign(receipts.get(0).text().getBytes(StandardCharsets.UTF_8)));
         assertThat(hub.registry.find(HubMeters.END_TO_END).timer()).isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isEqualTo(1));
 
         List<PipelineTestHub.Received> feed = hub.drain(Queues.MTSZN_FEED);
         assertThat(feed).hasSize(1);
         assertThat(feed.get(0).message().getJMSType()).isEqualTo("progress-report");
+        assertThat(feed.get(0).message().getStringProperty(HubSigner.FEED_SIGNATURE))
+                .isEqualTo(PipelineTestHub.SIGNER.sign(feed.get(0).text().getBytes(StandardCharsets.UTF_8)));
+        assertThat(sent.getStringProperty(HubSigner.FEED_SIGNATURE)).as("the feed's signature stays on the feed").isNull();
         JsonNode published = JSON.readTree(feed.get(0).text());
         assertThat(published.toString()).contains(ID_ACCEPT_1);
         assertThat(published.get("submissionId").asText()).isEqualTo(receipt.get("submissionId").asText());

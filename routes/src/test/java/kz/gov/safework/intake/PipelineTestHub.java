@@ -29,6 +29,7 @@ import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.signature.HubSigner;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.Tracing;
@@ -64,6 +65,15 @@ final class PipelineTestHub implements AutoCloseable {
     private static final Path CONFIG = Path.of("..", "config");
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(300);
     static final String RECEIPTS = "hub.receipts." + Channel.JMS.id();
+    /** Stands in for the hub's key: names the SHA-256 of exactly the bytes it was given. */
+    static final HubSigner SIGNER = payload -> {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    };
 
     final int maxAttempts;
     final AtomicBoolean storeDown = new AtomicBoolean();
@@ -130,7 +140,7 @@ final class PipelineTestHub implements AutoCloseable {
         context.addComponent("jms", JmsTransactions.component(pool));
         context.getRegistry().bind(JmsTransactions.OWN_SESSIONS, JmsTransactions.ownSessions(pool));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(new MessageLog(dataDir, database, clock), clock),
-                new Pipeline(judge, store, meters), meters, clock, outages, 200));
+                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER));
         context.start();
     }
 

@@ -37,6 +37,7 @@ class SignedDocumentsTest {
     private static Identity health;
     private static Judge judge;
     private static Signatures signatures;
+    private static SignatureVerifier verifier;
 
     @TempDir
     Path dir;
@@ -55,7 +56,8 @@ class SignedDocumentsTest {
                         a.remoteSftp(), a.validFrom(), a.validTo(), a.predecessors(), null,
                         Map.of("sftp", "required"))).toList();
         ReferenceData reference = new ReferenceData(agencies, loaded.groups(), loaded.plans());
-        signatures = new Signatures(new SignatureVerifier(certificates, Clock.systemUTC()), reference);
+        verifier = new SignatureVerifier(certificates, Clock.systemUTC());
+        signatures = new Signatures(verifier, reference);
         judge = new Judge(DocumentReader.progressReports(), signatures, new BusinessRules(reference),
                 RulesFixture.NONE_ACCEPTED, 64 * 1024);
     }
@@ -169,6 +171,44 @@ class SignedDocumentsTest {
         assertThat(signatures.policy(envelope(utf8("{}"), Channel.SFTP, null))).isEqualTo(SignaturePolicy.OPTIONAL);
         assertThat(signatures.policy(envelope(utf8("{}"), Channel.SFTP, "NO-SUCH")))
                 .isEqualTo(SignaturePolicy.OPTIONAL);
+    }
+
+    @Test
+    void theHubsChannelDefaultAppliesWhereTheAgencyNamesNothingForTheChannel() throws Exception {
+        ReferenceData loaded = ReferenceData.load(CONFIG);
+        List<Agency> agencies = loaded.agencies().stream().map(a -> switch (a.code()) {
+            case AKIMAT -> withSignature(a, Map.of("mail", "optional"));
+            case "MZ" -> withSignature(a, Map.of("default", "off"));
+            default -> a;
+        }).toList();
+        Signatures production = new Signatures(verifier, new ReferenceData(agencies, loaded.groups(),
+                loaded.plans()), Map.of("mail", SignaturePolicy.REQUIRED));
+
+        assertThat(production.policy(envelope(utf8("{}"), Channel.MAIL, "MTSZN"))).isEqualTo(SignaturePolicy.REQUIRED);
+        assertThat(production.policy(envelope(utf8("{}"), Channel.MAIL, AKIMAT))).isEqualTo(SignaturePolicy.OPTIONAL);
+        assertThat(production.policy(envelope(utf8("{}"), Channel.MAIL, "MZ"))).isEqualTo(SignaturePolicy.OFF);
+        assertThat(production.policy(envelope(utf8("{}"), Channel.MAIL, null))).isEqualTo(SignaturePolicy.REQUIRED);
+        assertThat(production.policy(envelope(utf8("{}"), Channel.MAIL, "NO-SUCH"))).isEqualTo(SignaturePolicy.REQUIRED);
+        assertThat(production.policy(envelope(utf8("{}"), Channel.JMS, "MTSZN"))).isEqualTo(SignaturePolicy.OPTIONAL);
+        assertThat(production.policy(envelope(utf8("{}"), Channel.SFTP, null))).isEqualTo(SignaturePolicy.OPTIONAL);
+    }
+
+    @Test
+    void anUnsignedMailDocumentIsRefusedUnderTheProductionMailDefault() throws Exception {
+        Signatures production = new Signatures(verifier, ReferenceData.load(CONFIG),
+                Map.of("mail", SignaturePolicy.REQUIRED));
+        Judge strict = new Judge(DocumentReader.progressReports(), production,
+                new BusinessRules(ReferenceData.load(CONFIG)), RulesFixture.NONE_ACCEPTED, 64 * 1024);
+
+        Verdict verdict = strict.judge(envelope(utf8(report()), Channel.MAIL, AKIMAT));
+
+        assertThat(verdict.acceptable()).isFalse();
+        assertThat(verdict.errors()).extracting(e -> e.code()).containsExactly(ErrorCode.SIGNATURE_MISSING);
+    }
+
+    private static Agency withSignature(Agency a, Map<String, String> signature) {
+        return new Agency(a.code(), a.kind(), a.nameRu(), a.nameKk(), a.nameEn(), a.aliases(), a.emails(),
+                a.remoteSftp(), a.validFrom(), a.validTo(), a.predecessors(), null, signature);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.connectors.common.HeaderFilter;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.signature.HubSigner;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsConstants;
@@ -53,8 +54,10 @@ public final class JmsChannelRoutes extends RouteBuilder {
         in.setHeader("JMSCorrelationID", in.getHeader(CORRELATION, String.class));
         in.setHeader(Queues.DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
         in.setHeader("JMSType", "receipt");
-        // What the agency needs on a receipt: the JSON body, status, submission id, correlation; no internals.
-        in.removeHeaders("sw*", EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, AGENCY, EnvelopeHeaders.FILE_NAME);
+        // What the agency needs on a receipt: the JSON body, status, submission id, correlation, the hub's signature
+        // over the body; no internals.
+        in.removeHeaders("sw*", EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, AGENCY, EnvelopeHeaders.FILE_NAME,
+                HubSigner.RECEIPT_SIGNATURE);
         if (agency != null) {
             in.setHeader(AGENCY, agency.toUpperCase(Locale.ROOT));
         }

@@ -6,18 +6,22 @@ import javax.sql.DataSource;
 import kz.gov.safework.connectors.common.SourcePoll;
 import kz.gov.safework.contract.MetricNames;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.signature.HubSigner;
 
 /**
  * What the mail channel's route builders and configuration share, made once by the application and passed in:
- * the reference data, the data source (the replies' bookkeeping), the clock and the IMAP poll status.
+ * the reference data, the data source (the replies' bookkeeping), the clock, the IMAP poll status and the hub's
+ * signer (each receipt attached to a reply is signed, {@code <name>.receipt.json.sig} beside it).
  */
-public record MailBeans(ReferenceData referenceData, DataSource dataSource, Clock clock, SourcePoll pollStatus) {
+public record MailBeans(ReferenceData referenceData, DataSource dataSource, Clock clock, SourcePoll pollStatus,
+        HubSigner signer) {
 
     public MailBeans {
         Objects.requireNonNull(referenceData, "referenceData");
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(pollStatus, "pollStatus");
+        Objects.requireNonNull(signer, "signer");
     }
 
     /** The poll status of the hub's IMAP mailbox: the source {@value MetricNames#SOURCE_IMAP}. */

@@ -45,7 +45,7 @@ public class MailIntakeRoutes extends RouteBuilder {
         }
         MailIntake intake = new MailIntake(new MailReader(settings.limits()),
                 new SenderAuthentication(settings.trustedAuthservId()),
-                new Replies(settings.hubAddress(), beans.clock()),
+                new Replies(settings.hubAddress(), beans.clock(), beans.signer()),
                 beans.referenceData(),
                 new MailReplyStore(beans.dataSource(), beans.clock()),
                 beans.clock());

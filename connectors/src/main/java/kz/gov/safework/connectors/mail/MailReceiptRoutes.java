@@ -25,7 +25,7 @@ public class MailReceiptRoutes extends RouteBuilder {
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
         MailReplyStore store = new MailReplyStore(beans.dataSource(), beans.clock());
-        Replies replies = new Replies(settings.hubAddress(), beans.clock());
+        Replies replies = new Replies(settings.hubAddress(), beans.clock(), beans.signer());
         ReceiptCollector collector = new ReceiptCollector(store, replies);
         MailOutbox outbox = new MailOutbox(store, replies, getContext().createProducerTemplate(),
                 endpoints.smtpReplies(), settings.outbox(), beans.clock());

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.receipt.Receipt;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
 
@@ -35,10 +36,12 @@ public final class Replies {
             """;
 
     private final String hubAddress;
+    private final HubSigner signer;
     private final Clock clock;
     private final Session session;
 
-    public Replies(String hubAddress, Clock clock) {
+    public Replies(String hubAddress, Clock clock, HubSigner signer) {
+        this.signer = signer;
         this.hubAddress = hubAddress;
         this.clock = clock;
         Properties props = new Properties();
@@ -180,7 +183,8 @@ public final class Replies {
         Set<String> names = new HashSet<>();
         for (MailReceipt r : receipts) {
             MimeBodyPart attachment = new MimeBodyPart();
-            attachment.setContent(r.json().getBytes(StandardCharsets.UTF_8), "application/json; charset=UTF-8");
+            byte[] bytes = r.json().getBytes(StandardCharsets.UTF_8);
+            attachment.setContent(bytes, "application/json; charset=UTF-8");
             attachment.setHeader("Content-Type", "application/json; charset=UTF-8");
             String name = (r.fileName() == null ? "document-" + r.index() : r.fileName()) + ".receipt.json";
             if (!names.add(name)) {
@@ -190,6 +194,13 @@ public final class Replies {
             attachment.setFileName(name);
             attachment.setDisposition(MimeBodyPart.ATTACHMENT);
             mixed.addBodyPart(attachment);
+            // The hub's detached JWS over exactly the attached bytes, beside the receipt.
+            MimeBodyPart signature = new MimeBodyPart();
+            signature.setContent(signer.sign(bytes).getBytes(StandardCharsets.US_ASCII), "application/jose");
+            signature.setHeader("Content-Type", "application/jose");
+            signature.setFileName(name + HubSigner.SIGNATURE_SUFFIX);
+            signature.setDisposition(MimeBodyPart.ATTACHMENT);
+            mixed.addBodyPart(signature);
         }
         MimeMessage reply = skeleton(original, "квитанции / receipts");
         reply.setContent(mixed);

@@ -2,11 +2,13 @@ package kz.gov.safework.connectors.sftp;
 
 import kz.gov.safework.contract.LogText;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * submission's receipt replaces, and as {@code <home>/receipts/<file name>.receipt.json}, the latest for that
  * file name. The home comes from the login (which must be an agency's); names are reduced to one path element,
  * so no header can place a file outside that folder. Each write is atomic (temporary file, then rename): an
- * agency polling the folder never reads half a receipt.
+ * agency polling the folder never reads half a receipt. The hub's signature over the receipt's bytes is written
+ * beside each, as {@code <receipt file>.sig} (a detached JWS, one line without a line end).
  */
 public final class DropBoxReceipts implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(DropBoxReceipts.class);
@@ -52,13 +55,26 @@ public final class DropBoxReceipts implements Processor {
         }
         String submissionId = in.getHeader(EnvelopeHeaders.SUBMISSION_ID, String.class);
         Path target = dropBox.receiptFile(login, fileName);
-        byte[] receipt = in.getMandatoryBody(byte[].class);
+        // The receipt JSON as UTF-8, the bytes the hub signed (not the platform's charset).
+        Object body = in.getMandatoryBody(Object.class);
+        byte[] receipt = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : in.getMandatoryBody(byte[].class);
+        String signature = in.getHeader(HubSigner.RECEIPT_SIGNATURE, String.class);
         if (submissionId != null) {
-            write(dropBox.receiptFile(login, fileName, submissionId), receipt);
+            writeSigned(dropBox.receiptFile(login, fileName, submissionId), receipt, signature);
         }
-        write(target, receipt);
+        writeSigned(target, receipt, signature);
         LOG.info("SFTP receipt {} {} written for {}: {}", in.getHeader(EnvelopeHeaders.SUBMISSION_ID),
                 in.getHeader(EnvelopeHeaders.STATUS), LogText.of(login), LogText.of(target.getFileName()));
+    }
+
+    /** The signature first, then the receipt: an agency that sees a receipt finds its signature beside it. */
+    private static void writeSigned(Path target, byte[] receipt, String signature) throws java.io.IOException {
+        if (signature != null) {
+            write(target.resolveSibling(target.getFileName() + HubSigner.SIGNATURE_SUFFIX),
+                    signature.getBytes(StandardCharsets.US_ASCII));
+        }
+        write(target, receipt);
     }
 
     private static void write(Path target, byte[] receipt) throws java.io.IOException {

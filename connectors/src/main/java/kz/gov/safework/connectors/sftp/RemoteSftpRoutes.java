@@ -18,6 +18,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.reference.RemoteSftp;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteSftpRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteSftpRoutes.class);
+    private static final String RECEIPT_BODY = "swReceiptBody";
 
     /** Remote sub-folder of the inbox where taken files are moved (a timestamp keeps names unique). */
     public static final String REMOTE_ARCHIVE = "archive";
@@ -136,6 +138,18 @@ public final class RemoteSftpRoutes extends RouteBuilder {
 
         from("{{hub.receipts.sftp-remote.uri}}").routeId("sftp-remote-receipts")
                 .removeHeaders(HeaderFilter.UNTRUSTED)
+                // The receipt as UTF-8 bytes, exactly what the hub signed (not the platform's charset).
+                .process(exchange -> exchange.getIn().setBody(
+                        exchange.getIn().getMandatoryBody(String.class).getBytes(StandardCharsets.UTF_8)))
+                // The hub's signature first, as <receipt>.sig, so a receipt that appears has its signature beside it.
+                .filter(header(HubSigner.RECEIPT_SIGNATURE).isNotNull())
+                    .setProperty(RECEIPT_BODY, body())
+                    .setBody(header(HubSigner.RECEIPT_SIGNATURE))
+                    .process(exchange -> exchange.getIn().setHeader(Exchange.FILE_NAME,
+                            DropBox.safeFileName(fileNameOf(exchange)) + DropBox.RECEIPT_SUFFIX + HubSigner.SIGNATURE_SUFFIX))
+                    .recipientList(method(this, "receiptUri"))
+                    .setBody(exchangeProperty(RECEIPT_BODY))
+                .end()
                 .process(exchange -> exchange.getIn().setHeader(Exchange.FILE_NAME,
                         DropBox.safeFileName(fileNameOf(exchange)) + DropBox.RECEIPT_SUFFIX))
                 .recipientList(method(this, "receiptUri"))

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.AgencyKind;
 import kz.gov.safework.contract.reference.ReferenceData;
@@ -138,10 +139,12 @@ class JmsChannelRoutesTest {
         assertThat(receipt.getStringProperty(EnvelopeHeaders.AGENCY)).isEqualTo("MZ");
         assertThat(receipt.getStringProperty(EnvelopeHeaders.SUBMISSION_ID)).isEqualTo("s-1");
         assertThat(receipt.getStringProperty(EnvelopeHeaders.STATUS)).isEqualTo("ACCEPTED");
-        // The agency gets status, submission id and agency; the hub's routing headers stay inside.
+        assertThat(receipt.getStringProperty(HubSigner.RECEIPT_SIGNATURE)).isEqualTo("header..signature-of-s-1");
+        // The agency gets status, submission id, agency and the hub's signature; the routing headers stay inside.
         List<?> names = Collections.list(receipt.getPropertyNames());
         assertThat(names.stream().map(String::valueOf).filter(name -> name.startsWith("sw")))
-                .containsExactlyInAnyOrder(EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, EnvelopeHeaders.AGENCY);
+                .containsExactlyInAnyOrder(EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, EnvelopeHeaders.AGENCY,
+                        HubSigner.RECEIPT_SIGNATURE);
     }
 
     @Test
@@ -163,6 +166,7 @@ class JmsChannelRoutesTest {
             m.setHeader(EnvelopeHeaders.CORRELATION, "ID:report-1");
             m.setHeader(EnvelopeHeaders.SUBMISSION_ID, submissionId);
             m.setHeader(EnvelopeHeaders.STATUS, "ACCEPTED");
+            m.setHeader(HubSigner.RECEIPT_SIGNATURE, "header..signature-of-" + submissionId);
         });
         assertThat(sent.matches(20, TimeUnit.SECONDS)).isTrue();
     }

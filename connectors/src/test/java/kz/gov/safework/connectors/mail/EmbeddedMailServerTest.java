@@ -75,7 +75,7 @@ class EmbeddedMailServerTest {
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(props);
         MailBeans beans = new MailBeans(MailFixture.REFERENCE, MailFixture.newDatabase(), Clock.systemUTC(),
-                MailBeans.imapPoll(Clock.systemUTC()));
+                MailBeans.imapPoll(Clock.systemUTC()), MailFixture.SIGNER);
         new MailConfiguration(beans, Credentials.of(logins).throttledBy(new LoginThrottle(Clock.systemUTC(),
                 3, Duration.ofMinutes(5), (channel, login, until) -> lockouts.add(channel + ":" + login))), null)
                 .configure(camel);

@@ -36,6 +36,15 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 final class MailFixture implements AutoCloseable {
     static final String HUB = "reports@hub.local";
+    /** Stands in for the hub's key: names the SHA-256 of exactly the bytes it was given. */
+    static final kz.gov.safework.contract.signature.HubSigner SIGNER = payload -> {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    };
     static final String HUB_LOGIN = "hub";
     static final String HUB_PASSWORD = "hub-secret";
     static final String MZ = "mz@agency.hub.local";
@@ -102,7 +111,7 @@ final class MailFixture implements AutoCloseable {
 
         camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(props);
-        beans = new MailBeans(REFERENCE, dataSource, Clock.systemUTC(), MailBeans.imapPoll(Clock.systemUTC()));
+        beans = new MailBeans(REFERENCE, dataSource, Clock.systemUTC(), MailBeans.imapPoll(Clock.systemUTC()), SIGNER);
         camel.addRoutes(new MailIntakeRoutes(beans));
         camel.addRoutes(new MailReceiptRoutes(beans));
         camel.addRoutes(pipeline);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MailIntakeFailureTest {
     private final CamelContext camel = new DefaultCamelContext();
     private final MailIntake intake = new MailIntake(new MailReader(new MailLimits(65_536, 10)),
-            new SenderAuthentication(MailFixture.TRUSTED_AUTHSERV_ID), new Replies(MailFixture.HUB, Clock.systemUTC()),
+            new SenderAuthentication(MailFixture.TRUSTED_AUTHSERV_ID), new Replies(MailFixture.HUB, Clock.systemUTC(), MailFixture.SIGNER),
             MailFixture.REFERENCE, null, Clock.systemUTC());
 
     @Test

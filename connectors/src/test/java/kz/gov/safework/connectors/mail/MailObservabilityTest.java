@@ -49,7 +49,7 @@ class MailObservabilityTest {
     void noRouteServiceOrCheckIsAddedWhenMailIsDisabled() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             MailBeans beans = new MailBeans(MailFixture.REFERENCE, MailFixture.newDatabase(), java.time.Clock.systemUTC(),
-                    MailBeans.imapPoll(java.time.Clock.systemUTC()));
+                    MailBeans.imapPoll(java.time.Clock.systemUTC()), MailFixture.SIGNER);
             new MailConfiguration(beans, null, null).configure(camel);
             camel.addRoutes(new MailIntakeRoutes(beans));
             camel.addRoutes(new MailReceiptRoutes(beans));

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -59,7 +60,7 @@ class MailOutboxTest {
         });
         camel.start();
         store = new MailReplyStore(database, clock);
-        replies = new Replies(MailFixture.HUB, clock);
+        replies = new Replies(MailFixture.HUB, clock, MailFixture.SIGNER);
         outbox = new MailOutbox(store, replies, camel.createProducerTemplate(), "direct:smtp", SETTINGS, clock);
     }
 
@@ -87,6 +88,20 @@ class MailOutboxTest {
             assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo("<outbox-1@agency.hub.local>");
             assertThat(attachments(reply)).containsOnlyKeys("one.xml.receipt.json", "two.xml.receipt.json");
         });
+    }
+
+    @Test
+    void eachAttachedReceiptHasTheHubsSignatureOverItsExactBytesBesideIt() throws Exception {
+        collect(1, 1, "отчёт.xml");
+        assertThat(outbox.drain()).isEqualTo(1);
+        MimeMessage reply = accepted.get(0);
+        Map<String, String> receipts = attachments(reply);
+        assertThat(TestMails.signatures(reply)).containsOnlyKeys("отчёт.xml.receipt.json")
+                .containsEntry("отчёт.xml.receipt.json", MailFixture.SIGNER.sign(
+                        receipts.get("отчёт.xml.receipt.json").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var multipart = (jakarta.mail.Multipart) reply.getContent();
+        assertThat(multipart.getBodyPart(2).getFileName()).isEqualTo("отчёт.xml.receipt.json.sig");
+        assertThat(multipart.getBodyPart(2).getContentType()).startsWith("application/jose");
     }
 
     @Test

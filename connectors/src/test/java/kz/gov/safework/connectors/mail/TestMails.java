@@ -100,8 +100,25 @@ final class TestMails {
         return (String) ((Multipart) content).getBodyPart(0).getContent();
     }
 
-    /** The reply's attachments, name to decoded content. */
+    /** The reply's receipts: its attachments but the receipts' signatures ({@link #signatures}), name to content. */
     static Map<String, String> attachments(MimeMessage mail) throws Exception {
+        Map<String, String> found = allAttachments(mail);
+        found.keySet().removeIf(name -> name.endsWith(".sig"));
+        return found;
+    }
+
+    /** The hub's signatures attached beside the receipts: receipt name to signature. */
+    static Map<String, String> signatures(MimeMessage mail) throws Exception {
+        Map<String, String> found = new LinkedHashMap<>();
+        allAttachments(mail).forEach((name, content) -> {
+            if (name.endsWith(".sig")) {
+                found.put(name.substring(0, name.length() - ".sig".length()), content);
+            }
+        });
+        return found;
+    }
+
+    private static Map<String, String> allAttachments(MimeMessage mail) throws Exception {
         Map<String, String> found = new LinkedHashMap<>();
         if (mail.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

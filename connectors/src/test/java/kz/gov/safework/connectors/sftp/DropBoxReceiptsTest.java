@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.signature.HubSigner;
 
 import org.apache.camel.CamelExecutionException;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -62,6 +63,31 @@ class DropBoxReceiptsTest {
             assertThat(new String(client.download("/receipts/Отчёт за 2024.json.receipt.json"), StandardCharsets.UTF_8))
                     .isEqualTo(RECEIPT);
         }
+    }
+
+    @Test
+    void theHubsSignatureIsWrittenBesideEachReceiptFileAndTheReceiptKeepsItsUtf8Bytes() throws Exception {
+        String receipt = "{\"submissionId\":\"S-1\",\"agency\":\"МЗ\"}";
+        Map<String, Object> headers = receiptHeaders("mz", "report.json");
+        headers.put(HubSigner.RECEIPT_SIGNATURE, "eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl");
+        hub.sendReceipt("direct:receipts-sftp", headers, receipt);
+
+        Path receipts = hub.home("mz").resolve("receipts");
+        for (String name : new String[] {"report.json.receipt.json", "report.json.S-1.receipt.json"}) {
+            assertThat(Files.readAllBytes(receipts.resolve(name))).isEqualTo(receipt.getBytes(StandardCharsets.UTF_8));
+            assertThat(receipts.resolve(name + ".sig")).hasContent("eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl");
+        }
+        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+            assertThat(new String(client.download("/receipts/report.json.receipt.json.sig"), StandardCharsets.US_ASCII))
+                    .isEqualTo("eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl");
+        }
+    }
+
+    @Test
+    void aReceiptWithoutSignatureGetsNoSignatureFile() {
+        hub.sendReceipt("direct:receipts-sftp", receiptHeaders("mz", "report.json"), RECEIPT);
+        assertThat(hub.home("mz").resolve("receipts/report.json.receipt.json")).hasContent(RECEIPT);
+        assertThat(hub.home("mz").resolve("receipts/report.json.receipt.json.sig")).doesNotExist();
     }
 
     @Test

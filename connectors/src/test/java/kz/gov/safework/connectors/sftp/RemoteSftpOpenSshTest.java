@@ -138,8 +138,11 @@ class RemoteSftpOpenSshTest {
         });
         back.put(EnvelopeHeaders.SUBMISSION_ID, "S-remote");
         back.put(EnvelopeHeaders.STATUS, "ACCEPTED");
-        hub.sendReceipt("direct:receipts-sftp-remote", back, "{\"status\":\"ACCEPTED\"}");
-        assertThat(receipts.resolve("Отчёт МЗ.json.receipt.json")).hasContent("{\"status\":\"ACCEPTED\"}");
+        back.put(kz.gov.safework.contract.signature.HubSigner.RECEIPT_SIGNATURE, "eyJhbGciOiJSUzI1NiJ9..c2ln");
+        hub.sendReceipt("direct:receipts-sftp-remote", back, "{\"status\":\"ACCEPTED\",\"agency\":\"МЗ\"}");
+        assertThat(Files.readAllBytes(receipts.resolve("Отчёт МЗ.json.receipt.json")))
+                .isEqualTo("{\"status\":\"ACCEPTED\",\"agency\":\"МЗ\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(receipts.resolve("Отчёт МЗ.json.receipt.json.sig")).hasContent("eyJhbGciOiJSUzI1NiJ9..c2ln");
     }
 
     @Test

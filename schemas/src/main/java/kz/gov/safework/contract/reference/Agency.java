@@ -49,7 +49,13 @@ public record Agency(
      * {@code signature}, else its {@code default} entry, else {@link SignaturePolicy#DEFAULT}.
      */
     public SignaturePolicy signaturePolicy(String channel) {
-        return SignaturePolicy.of(signature.getOrDefault(channel, signature.get(ALL_CHANNELS)));
+        return signaturePolicy(channel, SignaturePolicy.DEFAULT);
+    }
+
+    /** As {@link #signaturePolicy(String)}, with {@code otherwise} where agencies.yaml says nothing for the channel. */
+    public SignaturePolicy signaturePolicy(String channel, SignaturePolicy otherwise) {
+        String named = signature.getOrDefault(channel, signature.get(ALL_CHANNELS));
+        return named == null || named.isBlank() ? otherwise : SignaturePolicy.of(named);
     }
 
     public String login() {

@@ -1,7 +1,6 @@
 package kz.gov.safework.contract.signature;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
@@ -35,6 +34,7 @@ import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import javax.xml.crypto.dsig.keyinfo.KeyInfo;
 import javax.xml.crypto.dsig.keyinfo.X509Data;
 import kz.gov.safework.contract.reading.DocumentFormat;
+import kz.gov.safework.contract.reading.SafeJson;
 import kz.gov.safework.contract.reading.SafeXml;
 import kz.gov.safework.contract.validation.ErrorCode;
 import org.w3c.dom.Document;
@@ -58,7 +58,6 @@ public final class SignatureVerifier {
             CanonicalizationMethod.EXCLUSIVE_WITH_COMMENTS, "http://www.w3.org/2006/12/xml-c14n11",
             "http://www.w3.org/2006/12/xml-c14n11#WithComments");
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** For reading a signature's structure before its certificate is known: selects no key. */
     private static final KeySelector NO_KEY = new KeySelector() {
         @Override
@@ -186,7 +185,8 @@ public final class SignatureVerifier {
 
     /**
      * The JWS whose payload is the document, or empty if the text is a plain JSON document (no {@code payload} and
-     * {@code signature}/{@code signatures} members) rather than a JWS.
+     * {@code signature}/{@code signatures} members) rather than a JWS, or JSON the safe reader refuses (over its
+     * limits, a duplicated member): the document reader then rejects it with its own code.
      */
     public Optional<Verified> verifyJson(byte[] document) throws SignatureRefused {
         String text = new String(document, StandardCharsets.UTF_8).strip();
@@ -196,7 +196,8 @@ public final class SignatureVerifier {
         } else {
             JsonNode tree;
             try {
-                tree = JSON.readTree(text);
+                // The hub's reader for hostile JSON: its limits, and a duplicated member (which payload?) refused.
+                tree = SafeJson.reader().readTree(text);
             } catch (IOException e) {
                 return Optional.empty();
             }

@@ -225,6 +225,28 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void aJwsSerializationWithADuplicatedPayloadIsNotVerifiedOverEitherPayload() throws Exception {
+        String[] parts = new String(compact(JSON, labourEc), StandardCharsets.UTF_8).split("\\.");
+        String other = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"other\":true}".getBytes(StandardCharsets.UTF_8));
+        String ambiguous = "{\"payload\":\"" + other + "\",\"payload\":\"" + parts[1] + "\",\"protected\":\""
+                + parts[0] + "\",\"signature\":\"" + parts[2] + "\"}";
+
+        // A lenient parser keeps the last payload and verifies it; the safe reader refuses the ambiguity, so the
+        // document is read (and rejected) as the JSON it is, never accepted as signed.
+        assertThat(verifier.verifyJson(ambiguous.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThatThrownBy(() -> verifier.verify(ambiguous.getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON,
+                SignaturePolicy.REQUIRED, "MTSZN")).isInstanceOfSatisfying(SignatureRefused.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_MISSING));
+    }
+
+    @Test
+    void jsonNestedBeyondTheReadersLimitIsNotReadForASignature() throws Exception {
+        String deep = "{\"payload\":" + "[".repeat(5000) + "]".repeat(5000) + ",\"signature\":\"x\"}";
+        assertThat(verifier.verifyJson(deep.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
     void rejectsAJwsWithOneChangedByte() throws Exception {
         String[] parts = new String(compact(JSON, health), StandardCharsets.UTF_8).split("\\.");
         String payload = new String(java.util.Base64.getUrlEncoder().withoutPadding().encode(
