@@ -70,11 +70,31 @@ public final class HubProcess implements AutoCloseable {
         return this;
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A port nothing listens on, never the same twice in one JVM, and never one another test JVM can be given: the
+     * system tests run in two JVMs at once (failsafe forkCount, {@code it.fork} is its fork number), each hub binds
+     * its ports only seconds after they were chosen, and a port the kernel hands out for {@code bind(0)} could meanwhile
+     * go to the other JVM. So each fork takes ports from its own block below the kernel's ephemeral range
+     * (32768 and up), which outgoing connections never use either.
+     */
+    public static synchronized int freePort() throws IOException {
+        int fork = Integer.getInteger("it.fork", 1);
+        int first = PORTS_FROM + (fork - 1) % PORT_BLOCKS * PORT_BLOCK;
+        for (int tries = 0; tries < PORT_BLOCK; tries++) {
+            int port = first + nextPort++ % PORT_BLOCK;
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("0.0.0.0"))) {
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // taken by something outside the tests: the next one
+            }
         }
+        throw new IOException("no free port in " + first + ".." + (first + PORT_BLOCK - 1));
     }
+
+    private static final int PORTS_FROM = 20000;
+    private static final int PORT_BLOCK = 3000;
+    private static final int PORT_BLOCKS = 4;
+    private static int nextPort;
 
     /** Starts the hub and waits until {@code /observe/health} says every check is UP. */
     public HubProcess start() throws IOException {
