@@ -7,6 +7,9 @@
   var SIZE = 20;
   var hub = null;
   var page = 0;
+  // Each search is numbered; an answer to an older one that arrives late is dropped, so the list never shows
+  // the answer to a query the user has already replaced.
+  var latest = 0;
 
   function $(id) {
     return document.getElementById(id);
@@ -56,10 +59,17 @@
     if (!hub) {
       return;
     }
+    var asked = ++latest;
     hub.api('/api/submissions?' + query()).then(function (result) {
+      if (asked !== latest) {
+        return;
+      }
       $('search-error').hidden = true;
       render(result);
     }, function (error) {
+      if (asked !== latest) {
+        return;
+      }
       if (error instanceof hub.AuthError) {
         hub.failedAction(error);
         return;

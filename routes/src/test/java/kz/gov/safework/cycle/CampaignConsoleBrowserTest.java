@@ -1,7 +1,6 @@
 package kz.gov.safework.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +93,15 @@ class CampaignConsoleBrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('hub.lang', 'ru');");
     }
 
+    /**
+     * Awaitility for the page: the console re-renders a list when its answer comes, so an element read a moment
+     * before can be gone (stale); that is "not yet", like a failed assertion.
+     */
+    private static org.awaitility.core.ConditionFactory eventually(int seconds) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(seconds))
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
     private static WebElement waitFor(By locator) {
         return chromium.waitFor(locator);
     }
@@ -135,7 +143,7 @@ class CampaignConsoleBrowserTest {
         chromium.screenshot("campaign-mtszn-ru");
 
         browser.findElement(By.cssSelector("#lang-switch button[data-lang='kk']")).click();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        eventually(10).untilAsserted(() -> assertThat(
                 browser.findElement(By.cssSelector("#owing-list li[data-agency='MTSZN']")).getText())
                 .contains("ҚАЗ Министерство труда и социальной защиты населения"));
         assertThat(browser.findElement(By.id("days-left")).getText()).contains("40 күн қалды");
@@ -201,7 +209,7 @@ class CampaignConsoleBrowserTest {
 
         WebElement approved = waitFor(By.cssSelector("#consolidation-rows tr[data-status='APPROVED']"));
         assertThat(approved.findElements(By.cssSelector("button[data-download]"))).hasSize(4); // and the manifest
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+        eventually(15).untilAsserted(() -> assertThat(
                 browser.findElements(By.cssSelector("#delivery tr[data-part]"))).hasSize(5));
         assertThat(STORE.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
         chromium.screenshot("campaign-consolidation");
@@ -210,7 +218,7 @@ class CampaignConsoleBrowserTest {
     @Test
     void anAgencyLoginIsRefusedWithAReason() {
         chromium.signIn(baseUrl, "mvd", CycleHub.PASSWORDS.get("mvd"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        eventually(10).untilAsserted(() -> assertThat(
                 browser.findElement(By.id("login-error")).getText()).contains("оператору и МТСЗН"));
         assertThat(browser.findElement(By.id("campaign")).isDisplayed()).isFalse();
     }
@@ -222,16 +230,18 @@ class CampaignConsoleBrowserTest {
         waitFor(By.id("search-q")).sendKeys(Hashes.sha256("s-mz"));
         browser.findElement(By.id("search-submit")).click();
 
-        WebElement row = waitFor(By.cssSelector("#search-body tr[data-submission-id='s-mz']"));
-        assertThat(browser.findElements(By.cssSelector("#search-body tr"))).hasSize(1);
+        // The tab lists every document before the search's own answer replaces the list.
+        eventually(10).untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#search-body tr"))
+                .stream().map(tr -> tr.getAttribute("data-submission-id")).toList()).containsExactly("s-mz"));
+        WebElement row = browser.findElement(By.cssSelector("#search-body tr[data-submission-id='s-mz']"));
         assertThat(row.getText()).contains("MZ").contains("r-mz").contains("mz-2022.xml").contains("ACCEPTED");
         row.findElement(By.cssSelector("details summary")).click();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        eventually(10).untilAsserted(() -> assertThat(
                 row.findElement(By.cssSelector("details pre")).getText()).isEqualTo("{}"));
         chromium.screenshot("campaign-search");
 
         row.findElement(By.cssSelector("button[data-action='original']")).click();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(STORE.count(
+        eventually(10).untilAsserted(() -> assertThat(STORE.count(
                 "SELECT COUNT(*) FROM operator_action WHERE action = 'VIEW_DOCUMENT' AND target = 's-mz'"
                         + " AND operator_login = 'mtszn'")).isEqualTo(1));
     }
