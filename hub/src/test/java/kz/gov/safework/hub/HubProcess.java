@@ -78,7 +78,7 @@ public final class HubProcess implements AutoCloseable {
      * (32768 and up), which outgoing connections never use either.
      */
     public static synchronized int freePort() throws IOException {
-        int fork = Integer.getInteger("it.fork", 1);
+        int fork = fork();
         int first = PORTS_FROM + (fork - 1) % PORT_BLOCKS * PORT_BLOCK;
         for (int tries = 0; tries < PORT_BLOCK; tries++) {
             int port = first + nextPort++ % PORT_BLOCK;
@@ -89,6 +89,19 @@ public final class HubProcess implements AutoCloseable {
             }
         }
         throw new IOException("no free port in " + first + ".." + (first + PORT_BLOCK - 1));
+    }
+
+    /** The failsafe fork this JVM is ({@code it.fork}, "fork1", "fork2"...), 1 outside failsafe's forks. */
+    static int fork() {
+        String fork = System.getProperty("it.fork", "");
+        if (fork.isEmpty()) {
+            return 1;
+        }
+        if (!fork.matches("fork[0-9]{1,3}")) {
+            // Two JVMs that cannot tell each other apart would pick the same ports: fail, do not guess.
+            throw new IllegalStateException("it.fork is not fork<number>: " + fork);
+        }
+        return Integer.parseInt(fork.substring(4));
     }
 
     private static final int PORTS_FROM = 20000;
