@@ -78,6 +78,12 @@ public final class SubmissionStore implements AcceptedReports {
         boolean late = false;
         String supersedes = null;
         if (verdict.acceptable()) {
+            // The report id first, then the bytes. The other order let a copy judged while its original committed see
+            // no document yet and then the original's report id, and refuse an exact copy as REPORT_ID_REUSED
+            // (MixedLoadKillIT found it). The original's two rows commit together, so once its report id is seen,
+            // its document is seen too.
+            boolean reportIdTaken = queryString(c, "SELECT submission_id FROM accepted_report WHERE report_id = ?",
+                    report.reportId()) != null;
             duplicateOf = queryString(c, "SELECT submission_id FROM accepted_document WHERE agency = ? AND sha256 = ?",
                     report.agency(), envelope.sha256());
             if (duplicateOf != null) {
@@ -86,8 +92,7 @@ public final class SubmissionStore implements AcceptedReports {
                 late = Boolean.parseBoolean(queryString(c,
                         "SELECT CASE WHEN late THEN 'true' ELSE 'false' END FROM submission WHERE submission_id = ?",
                         duplicateOf));
-            } else if (queryString(c, "SELECT submission_id FROM accepted_report WHERE report_id = ?",
-                    report.reportId()) != null) {
+            } else if (reportIdTaken) {
                 errors.add(ValidationError.of(ErrorCode.REPORT_ID_REUSED, "/reportId", report.reportId()));
             } else {
                 status = ReceiptStatus.ACCEPTED;
