@@ -91,6 +91,22 @@ public final class HubProcess implements AutoCloseable {
         throw new IOException("no free port in " + first + ".." + (first + PORT_BLOCK - 1));
     }
 
+    /** A copy of the hub's config directory in {@code target}, for a test that registers more than the demo has. */
+    static Path copyConfig(Path target) throws IOException {
+        Path original = Path.of(System.getProperty("hub.config-dir"));
+        try (java.util.stream.Stream<Path> files = Files.walk(original)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(original.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+
     /** The failsafe fork this JVM is ({@code it.fork}, "fork1", "fork2"...), 1 outside failsafe's forks. */
     static int fork() {
         String fork = System.getProperty("it.fork", "");

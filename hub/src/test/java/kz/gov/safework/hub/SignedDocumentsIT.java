@@ -21,9 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.stream.Stream;
 import kz.gov.safework.contract.signature.DetachedJws;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.signature.SigningMaterial;
@@ -66,17 +64,7 @@ class SignedDocumentsIT {
 
     @BeforeAll
     static void startHubWithRegisteredCertificates() throws Exception {
-        Path original = Path.of(System.getProperty("hub.config-dir"));
-        try (Stream<Path> files = Files.walk(original)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = config.resolve(original.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        HubProcess.copyConfig(config);
         SigningMaterial pki = new SigningMaterial();
         akimat = pki.agency("Akimat of Astana", false);
         health = pki.agency("Ministry of Health", true);

@@ -8,7 +8,6 @@ import jakarta.jms.Message;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -158,18 +157,7 @@ class TwoHubsIT {
 
     /** A copy of config/ in which the Ministry of Health has its own SFTP server: the OpenSSH server of .ci/sftp.sh. */
     private Path configPollingMz(Properties sftp) throws Exception {
-        Path original = Path.of(System.getProperty("hub.config-dir"));
-        Path config = dir.resolve("config");
-        try (Stream<Path> files = Files.walk(original)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = config.resolve(original.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path config = HubProcess.copyConfig(dir.resolve("config"));
         Path agencies = config.resolve("agencies.yaml");
         String remote = "    remoteSftp:\n"
                 + "      host: " + sftp.getProperty("host") + "\n"
