@@ -75,7 +75,8 @@ public final class HubProcess implements AutoCloseable {
      * system tests run in two JVMs at once (failsafe forkCount, {@code it.fork} is its fork number), each hub binds
      * its ports only seconds after they were chosen, and a port the kernel hands out for {@code bind(0)} could meanwhile
      * go to the other JVM. So each fork takes ports from its own block below the kernel's ephemeral range
-     * (32768 and up), which outgoing connections never use either.
+     * (32768 and up), which outgoing connections never use either. Within its block a JVM starts at a place of its
+     * own (from its process id), so that two builds on one machine (two worktrees) rarely reach for the same port.
      */
     public static synchronized int freePort() throws IOException {
         int fork = fork();
@@ -123,7 +124,7 @@ public final class HubProcess implements AutoCloseable {
     private static final int PORTS_FROM = 20000;
     private static final int PORT_BLOCK = 3000;
     private static final int PORT_BLOCKS = 4;
-    private static int nextPort;
+    private static int nextPort = (int) (ProcessHandle.current().pid() * 211 % PORT_BLOCK);
 
     /** Starts the hub and waits until {@code /observe/health} says every check is UP. */
     public HubProcess start() throws IOException {
