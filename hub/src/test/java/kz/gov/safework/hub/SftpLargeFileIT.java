@@ -45,11 +45,21 @@ class SftpLargeFileIT {
                     .isZero();
 
             Path receipt = work.resolve("receipt.json");
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                Process get = new ProcessBuilder(List.of("curl", "-sS", "-k", "-u", user, "-o", receipt.toString(),
-                        base + "/receipts/large%20report.json.receipt.json")).redirectErrorStream(true).start();
-                return get.waitFor() == 0 && Files.size(receipt) > 0;
-            });
+            // The bound is generous (CI runs two system tests side by side on two cores); a hub that died or a
+            // receipt that never comes fails with the hub's own log, so that a failure says where it stopped.
+            try {
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    assertThat(hub.alive()).as("the hub is still running").isTrue();
+                    Process get = new ProcessBuilder(List.of("curl", "-sS", "-k", "-u", user, "-o",
+                            receipt.toString(), base + "/receipts/large%20report.json.receipt.json"))
+                            .redirectErrorStream(true).start();
+                    return get.waitFor() == 0 && Files.size(receipt) > 0;
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException | AssertionError noReceipt) {
+                String log = hub.log();
+                throw new AssertionError("no receipt for the 50 MiB upload; the hub's log ends with:\n"
+                        + log.substring(Math.max(0, log.length() - 20_000)), noReceipt);
+            }
             JsonNode json = new ObjectMapper().readTree(receipt.toFile());
             assertThat(json.path("sha256").asText()).isEqualTo(sha256);
             assertThat(json.path("channel").asText()).isEqualTo("sftp");
