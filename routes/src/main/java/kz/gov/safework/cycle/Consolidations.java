@@ -92,9 +92,9 @@ public class Consolidations {
     }
 
     /**
-     * Approves a draft as the next version and renders what goes to the Government, signed once, here: the XML with
-     * the hub's enveloped XML-DSig, the JSON and the manifest each with a detached JWS ({@code <name>.sig}, the last two
-     * parts). What the store keeps and the outbox sends are these signed bytes; the manifest's hashes are of them.
+     * Approves a draft as the next version and renders what goes to the Government, signed once, here: the XML
+     * with the hub's enveloped XML-DSig, the JSON and the manifest each with a detached JWS ({@code <name>.sig}, the
+     * last two parts). What the store keeps and the outbox sends are these signed bytes; the manifest hashes them.
      */
     public ApprovedPackage approve(String planId, int year, String id, String by) {
         ConsolidationRow row = find(planId, year, id);

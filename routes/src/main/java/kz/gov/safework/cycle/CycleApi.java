@@ -224,7 +224,7 @@ public class CycleApi {
         String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
         switch (format) {
             case "xml" -> respond(exchange, 200, "application/xml", "APPROVED".equals(row.status())
-                    ? new String(approvedPart(row.id(), "xml"), java.nio.charset.StandardCharsets.UTF_8)
+                    ? new String(approvedPart(row.id(), "xml"), StandardCharsets.UTF_8)
                     : ConsolidatedXml.write(consolidations.report(row)));
             case "manifest" -> {
                 if (row.manifestJson() == null) {

@@ -55,7 +55,10 @@ public final class CycleServices {
         return Duration.ofMillis(Long.parseLong(CycleProperties.value(context, key, defaultValue).trim()));
     }
 
-    /** The services over these collaborators (the package signed with {@code signer}), configured by the context's {@code hub.cycle.*} properties. */
+    /**
+     * The services over these collaborators (the Government's package signed with {@code signer}), configured by the
+     * context's {@code hub.cycle.*} properties.
+     */
     public static CycleServices create(CamelContext context, DataSource dataSource, SubmissionStore submissions,
                                        ReferenceData referenceData,
                                        Clock clock, ApiAuthenticator authenticator, TlsLogin certificates,
