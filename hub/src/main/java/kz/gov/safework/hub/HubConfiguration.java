@@ -222,7 +222,7 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
         context.addRoutes(new KeyRoutes(signingKeys::publicKeys, authenticator, certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
-                certificates);
+                certificates, signingKeys);
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
         new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);

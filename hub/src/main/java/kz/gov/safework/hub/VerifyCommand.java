@@ -22,16 +22,20 @@ import java.util.List;
 import kz.gov.safework.contract.signature.DetachedJws;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.signature.HubSigningKeys;
+import kz.gov.safework.contract.signature.PackageVerifier;
 
 /**
  * {@code java -jar safework-hub.jar verify <receipt> [--signature <file>] [--jwks <file or URL>]}: checks the hub's
- * detached JWS over a receipt file's exact bytes, offline. The signature is {@code <receipt>.sig} unless named; the
+ * detached JWS over a receipt file's exact bytes, offline. Given a folder holding a consolidated package instead, it
+ * checks the package ({@link PackageVerifier}): the XML-DSig of the XML, the JWS of the JSON and of the manifest, and
+ * every hash of the manifest, one line per check. The signature is {@code <receipt>.sig} unless named; the
  * keys are a JWK set (a saved {@code /.well-known/jwks.json}, or its URL), else the hub's own keystore as
  * {@code hub.signing.*} configures it (the demo key in the data dir when none is). Prints what it checked; exit code 0
  * when the signature verifies, 1 when it does not, 2 for a usage error.
  */
 final class VerifyCommand {
     static final String USAGE = "usage: java -jar safework-hub.jar verify <receipt file> [--signature <file>]"
+            + " [--jwks <jwks.json file or URL>]\n       java -jar safework-hub.jar verify <package folder>"
             + " [--jwks <jwks.json file or URL>]";
 
     private VerifyCommand() {
@@ -61,9 +65,11 @@ final class VerifyCommand {
             return 2;
         }
         if (Files.isDirectory(receipt)) {
-            err.println(receipt + " is a folder: verifying a consolidated package is not built yet (issue 17); give a"
-                    + " receipt file");
-            return 2;
+            if (signature != null) {
+                err.println(USAGE);
+                return 2;
+            }
+            return verifyPackage(receipt, jwks, configDir, out, err);
         }
         if (signature == null) {
             signature = receipt.resolveSibling(receipt.getFileName() + HubSigner.SIGNATURE_SUFFIX);
@@ -79,14 +85,8 @@ final class VerifyCommand {
         }
         out.println("file:      " + receipt + " (" + bytes.length + " bytes, SHA-256 " + sha256(bytes) + ")");
         out.println("signature: " + signature);
-        JWKSet keys;
-        try {
-            keys = jwks != null ? jwks(jwks, out) : hubKeys(configDir, out, err);
-        } catch (IOException | ParseException e) {
-            err.println("Cannot read the keys: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        JWKSet keys = keys(jwks, configDir, out, err);
+        if (keys == null) {
             return 2;
         }
         try {
@@ -97,6 +97,42 @@ final class VerifyCommand {
         } catch (DetachedJws.Invalid e) {
             out.println("INVALID: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static int verifyPackage(Path folder, String jwks, Path configDir, PrintStream out, PrintStream err) {
+        out.println("package:   " + folder);
+        JWKSet keys = keys(jwks, configDir, out, err);
+        if (keys == null) {
+            return 2;
+        }
+        List<PackageVerifier.Check> checks;
+        try {
+            checks = PackageVerifier.verify(folder, keys);
+        } catch (IOException e) {
+            err.println("Cannot read " + e.getMessage());
+            return 2;
+        }
+        checks.forEach(check -> out.println(check.line()));
+        if (PackageVerifier.intact(checks)) {
+            out.println("VALID: every signature and every hash of the package checks (" + checks.size() + " checks)");
+            return 0;
+        }
+        out.println("INVALID: " + checks.stream().filter(c -> !c.passed()).count() + " of " + checks.size()
+                + " checks failed");
+        return 1;
+    }
+
+    /** The published keys from {@code --jwks}, else the hub's keystore; null (said on {@code err}) if unreadable. */
+    private static JWKSet keys(String jwks, Path configDir, PrintStream out, PrintStream err) {
+        try {
+            return jwks != null ? jwks(jwks, out) : hubKeys(configDir, out, err);
+        } catch (IOException | ParseException e) {
+            err.println("Cannot read the keys: " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

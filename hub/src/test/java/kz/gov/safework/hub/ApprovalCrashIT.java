@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of the packaged hub right after MTSZN approves a consolidated report, while its package may be
- * on its way to {@code government.outbox}; after a restart the Government has exactly the five parts, each once,
+ * on its way to {@code government.outbox}; after a restart the Government has exactly the seven parts, each once,
  * and the consolidation shows every part SENT.
  */
 class ApprovalCrashIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLAN_YEAR = "/api/plans/safe-labor-2021-2025/years/2022";
-    private static final java.util.Set<String> PARTS = java.util.Set.of("xml", "json", "pdf", "manifest", "manifest-sha256");
+    private static final java.util.Set<String> PARTS = java.util.Set.of("xml", "json", "pdf", "manifest", "manifest-sha256",
+            "json-signature", "manifest-signature");
 
     @TempDir
     Path data;
@@ -38,7 +39,7 @@ class ApprovalCrashIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void killedRightAfterAnApprovalTheGovernmentGetsExactlyFiveParts() throws Exception {
+    void killedRightAfterAnApprovalTheGovernmentGetsEveryPartExactlyOnce() throws Exception {
         HubProcess hub = new HubProcess(data, Map.of()).start();
         FaultCount count = new FaultCount("kill-after-approval", null);
         try {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ministry's side through the packaged hub: reports sent over AMQP (one of them corrected), a draft
  * consolidated report built on demand by MTSZN, approved, and received by the Government from
- * government.outbox: XML, JSON, a Russian PDF, the manifest naming every submission, and its hash.
+ * government.outbox: XML, JSON, a Russian PDF, the manifest naming every submission, and its hash, signed by the hub
+ * and verified as the Government does it, by the jar's {@code verify <package folder>}.
  */
 class ConsolidationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,16 +66,20 @@ class ConsolidationIT {
             assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
             Map<String, byte[]> parts = new HashMap<>();
+            Map<String, byte[]> files = new HashMap<>();
             try (AgencyClient government = new AgencyClient(hub.brokerPort, "government",
                     QueueChannelIT.password("government"))) {
                 Message m;
-                while (parts.size() < 5 && (m = government.receive("government.outbox", null, 30_000)) != null) {
+                while (parts.size() < 7 && (m = government.receive("government.outbox", null, 30_000)) != null) {
                     byte[] body = body(m);
                     assertThat(QueueChannelIT.sha256(body)).isEqualTo(m.getStringProperty("swSha256"));
                     parts.put(m.getStringProperty("swPart"), body);
+                    files.put(m.getStringProperty("swFileName"), body);
                 }
             }
-            assertThat(parts.keySet()).isEqualTo(Set.of("xml", "json", "pdf", "manifest", "manifest-sha256"));
+            assertThat(parts.keySet()).isEqualTo(Set.of("xml", "json", "pdf", "manifest", "manifest-sha256",
+                    "json-signature", "manifest-signature"));
+            governmentVerifiesThePackage(hub, files);
 
             JsonNode manifest = JSON.readTree(parts.get("manifest"));
             assertThat(manifest.path("submissions").findValuesAsText("submissionId"))
@@ -88,6 +93,44 @@ class ConsolidationIT {
             }
             assertThat(pdfText).contains("Сводная информация").contains("Астан");
         }
+    }
+
+    /** The folder the Government saves the messages into, checked with {@code safework-hub.jar verify}. */
+    private void governmentVerifiesThePackage(HubProcess hub, Map<String, byte[]> files) throws Exception {
+        Path folder = Files.createDirectories(data.resolve("government-package"));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            assertThat(file.getKey()).matches("consolidated-report-[a-z0-9-]+-v1\\.[a-z0-9.]+");
+            Files.write(folder.resolve(file.getKey()), file.getValue());
+        }
+        Path jwks = data.resolve("hub-jwks.json");
+        Files.writeString(jwks, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(hub.url("/.well-known/jwks.json"))).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+        Run intact = verify(folder, jwks);
+        assertThat(intact.exit()).as(intact.output()).isZero();
+        assertThat(intact.output()).contains("OK    consolidated-report-", ".xml: the hub's enveloped XML-DSig",
+                ".pdf: SHA-256 and size as in the manifest", "VALID: every signature and every hash of the package");
+
+        Path pdf = folder.resolve(files.keySet().stream().filter(n -> n.endsWith(".pdf")).findFirst().orElseThrow());
+        byte[] changed = Files.readAllBytes(pdf);
+        changed[changed.length / 2] ^= 1;
+        Files.write(pdf, changed);
+        Run broken = verify(folder, jwks);
+        assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
+        assertThat(broken.output()).contains("FAIL  " + pdf.getFileName() + ": SHA-256", "INVALID: 1 of 7 checks failed");
+    }
+
+    /** {@code java -jar hub/target/safework-hub.jar verify <folder> --jwks <file>}: exit code and output. */
+    private record Run(int exit, String output) {
+    }
+
+    private static Run verify(Path folder, Path jwks) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("hub.jar"), "verify", folder.toString(), "--jwks", jwks.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
     }
 
     private static byte[] body(Message m) throws Exception {

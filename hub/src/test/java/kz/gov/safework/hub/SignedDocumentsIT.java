@@ -277,4 +277,37 @@ class SignedDocumentsIT {
     private static Path original() {
         return Path.of(System.getProperty("hub.config-dir")).toAbsolutePath();
     }
+
+    @Test
+    void jwcryptoVerifiesAQueueReceiptOfThePackagedHub() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        String script = ".ci/run (apt-get install python3-jwcrypto)";
+        kz.gov.safework.testing.RequiredService.executables(script, python);
+        if (run(List.of(python.toString(), "-c", "import jwcrypto")).exit() != 0) {
+            kz.gov.safework.testing.RequiredService.unavailable("python3-jwcrypto is not installed", script);
+        }
+        byte[] jws = SigningMaterial.jws(Reports.akimatAstana(Reports.newId()), akimat);
+        String id = astana.sendText(new String(jws, StandardCharsets.US_ASCII), Map.of());
+        Message message = astana.receive(RECEIPTS, "JMSCorrelationID = '" + id + "'", WAIT);
+        assertThat(message).as("receipt for " + id).isNotNull();
+        Path receipt = downloads.resolve("queue-" + id + ".receipt.json");
+        Files.writeString(receipt, AgencyClient.text(message), StandardCharsets.UTF_8);
+        Path signature = downloads.resolve("queue-" + id + ".receipt.json.sig");
+        Files.writeString(signature, message.getStringProperty(HubSigner.RECEIPT_SIGNATURE));
+        Path jwks = downloads.resolve("jwcrypto-jwks.json");
+        Files.writeString(jwks, hub.http().send(HttpRequest.newBuilder(URI.create(hub.url("/.well-known/jwks.json")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        String verifier = original().getParent().resolve("examples/verify_jws.py").toString();
+
+        Verified valid = run(List.of(python.toString(), verifier, receipt.toString(), signature.toString(),
+                jwks.toString()));
+        assertThat(valid.exit()).as(valid.output()).isZero();
+        assertThat(valid.output()).startsWith("VALID");
+
+        Files.writeString(receipt, AgencyClient.text(message).replace("ACCEPTED", "REJECTED"), StandardCharsets.UTF_8);
+        Verified invalid = run(List.of(python.toString(), verifier, receipt.toString(), signature.toString(),
+                jwks.toString()));
+        assertThat(invalid.exit()).as(invalid.output()).isEqualTo(1);
+        assertThat(invalid.output()).startsWith("INVALID");
+    }
 }

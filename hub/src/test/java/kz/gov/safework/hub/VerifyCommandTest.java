@@ -87,7 +87,68 @@ class VerifyCommandTest {
         assertThat(run("verify", receipt.toString(), "--jwks")).isEqualTo(2);
         Files.delete(agency.resolve("report.json.receipt.json.sig"));
         assertThat(run("verify", receipt.toString(), "--jwks", jwks.toString())).isEqualTo(2);
-        assertThat(run("verify", agency.toString())).isEqualTo(2);
+        assertThat(run("verify", agency.toString(), "--signature", "x.sig")).isEqualTo(2);
+    }
+
+    @Test
+    void aFolderWithoutAManifestIsNoPackage() {
+        assertThat(run("verify", agency.toString(), "--jwks", jwks.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL  " + agency + ": one *.manifest.json",
+                "INVALID: 1 of 1 checks failed");
+    }
+
+    @Test
+    void aPackageFolderVerifiesWithOneLinePerCheck() throws Exception {
+        Path folder = signedPackage();
+        assertThat(run("verify", folder.toString(), "--jwks", jwks.toString())).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("package:   " + folder, "OK    p-v1.xml: the hub's enveloped XML-DSig",
+                "OK    p-v1.json: the hub's detached JWS in p-v1.json.sig (RS256, key " + keys.current().kid(),
+                "OK    p-v1.manifest.json: the hub's detached JWS in p-v1.manifest.json.sig",
+                "OK    p-v1.pdf: SHA-256 and size as in the manifest", "OK    p-v1.manifest.json.sha256",
+                "VALID: every signature and every hash of the package checks (7 checks)");
+        assertThat(printed).doesNotContain("FAIL");
+    }
+
+    @Test
+    void oneChangedByteOfThePdfFailsNamingThePdf() throws Exception {
+        Path folder = signedPackage();
+        byte[] pdf = Files.readAllBytes(folder.resolve("p-v1.pdf"));
+        pdf[5] ^= 1;
+        Files.write(folder.resolve("p-v1.pdf"), pdf);
+        assertThat(run("verify", folder.toString(), "--jwks", jwks.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL  p-v1.pdf: SHA-256 and size as in the manifest",
+                "INVALID: 1 of 7 checks failed");
+    }
+
+    /** A package as the hub makes one (signed by the production signer), small enough to write here. */
+    private Path signedPackage() throws Exception {
+        Path folder = agency.resolve("package");
+        Files.createDirectories(folder);
+        byte[] xml = keys.signXml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><report xmlns=\"urn:test\">Отчёт</report>"
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] json = "{\"report\":\"Отчёт\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = "%PDF-1.4 not really a PDF".getBytes(StandardCharsets.US_ASCII);
+        Files.write(folder.resolve("p-v1.xml"), xml);
+        Files.write(folder.resolve("p-v1.json"), json);
+        Files.writeString(folder.resolve("p-v1.json.sig"), keys.sign(json));
+        Files.write(folder.resolve("p-v1.pdf"), pdf);
+        StringBuilder documents = new StringBuilder();
+        for (String name : new String[] {"p-v1.xml", "p-v1.json", "p-v1.pdf"}) {
+            byte[] bytes = Files.readAllBytes(folder.resolve(name));
+            documents.append(documents.isEmpty() ? "" : ",").append("{\"name\":\"").append(name)
+                    .append("\",\"size\":").append(bytes.length).append(",\"sha256\":\"").append(sha256(bytes))
+                    .append("\"}");
+        }
+        byte[] manifest = ("{\"version\":1,\"documents\":[" + documents + "]}").getBytes(StandardCharsets.UTF_8);
+        Files.write(folder.resolve("p-v1.manifest.json"), manifest);
+        Files.writeString(folder.resolve("p-v1.manifest.json.sig"), keys.sign(manifest));
+        Files.writeString(folder.resolve("p-v1.manifest.json.sha256"), sha256(manifest) + "  p-v1.manifest.json\n");
+        return folder;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private int run(String... args) {

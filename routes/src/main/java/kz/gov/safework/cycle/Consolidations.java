@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.signature.HubSigner;
+import kz.gov.safework.contract.signature.PackageSigner;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.cycle.CycleStore.ConsolidationRow;
 import kz.gov.safework.store.DatabaseLock;
@@ -27,10 +29,12 @@ public class Consolidations {
     private final Consolidator consolidator;
     private final ConsolidatedPdf pdf;
     private final DatabaseLock lock;
+    private final PackageSigner signer;
 
-    public Consolidations(CycleData data, ZoneId zone, DatabaseLock lock) {
+    public Consolidations(CycleData data, ZoneId zone, DatabaseLock lock, PackageSigner signer) {
         this.data = data;
         this.lock = lock;
+        this.signer = signer;
         this.consolidator = new Consolidator(data.reference());
         this.pdf = new ConsolidatedPdf(zone);
     }
@@ -87,7 +91,11 @@ public class Consolidations {
         return built;
     }
 
-    /** Approves a draft as the next version and renders what goes to the Government. */
+    /**
+     * Approves a draft as the next version and renders what goes to the Government, signed once, here: the XML
+     * with the hub's enveloped XML-DSig, the JSON and the manifest each with a detached JWS ({@code <name>.sig}, the
+     * last two parts). What the store keeps and the outbox sends are these signed bytes; the manifest hashes them.
+     */
     public ApprovedPackage approve(String planId, int year, String id, String by) {
         ConsolidationRow row = find(planId, year, id);
         if (!"DRAFT".equals(row.status())) {
@@ -102,7 +110,7 @@ public class Consolidations {
         }
         Instant now = data.clock().instant();
         String base = "consolidated-report-" + planId + "-" + year + "-v" + report.version();
-        byte[] xml = ConsolidatedXml.write(report).getBytes(StandardCharsets.UTF_8);
+        byte[] xml = signer.signXml(ConsolidatedXml.write(report).getBytes(StandardCharsets.UTF_8));
         byte[] json = row.reportJson().getBytes(StandardCharsets.UTF_8);
         byte[] pdfBytes = pdf.render(report, "утверждена " + by);
         List<ApprovedPackage.Part> parts = new ArrayList<>();
@@ -135,6 +143,8 @@ public class Consolidations {
         parts.add(part("manifest", base + ".manifest.json", "application/json", manifestBytes));
         parts.add(part("manifest-sha256", base + ".manifest.json.sha256", "text/plain",
                 (manifestSha + "  " + base + ".manifest.json\n").getBytes(StandardCharsets.UTF_8)));
+        parts.add(signature("json-signature", base + ".json", json));
+        parts.add(signature("manifest-signature", base + ".manifest.json", manifestBytes));
 
         if (!data.store().approve(id, report.version(), now, by, manifestJson, manifestSha, parts)) {
             throw ApiProblem.conflict("consolidation " + id + " was approved or superseded meanwhile");
@@ -159,6 +169,11 @@ public class Consolidations {
         String status = "APPROVED".equals(row.status()) ? "утверждена " + row.approvedBy()
                 : "DRAFT".equals(row.status()) ? "проект" : "заменённый проект";
         return pdf.render(read(row.reportJson()), status);
+    }
+
+    private ApprovedPackage.Part signature(String kind, String signedName, byte[] signed) {
+        return part(kind, signedName + HubSigner.SIGNATURE_SUFFIX, PackageSigner.MEDIA_TYPE,
+                signer.sign(signed).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static ApprovedPackage.Part part(String kind, String name, String mediaType, byte[] body) {

@@ -223,8 +223,9 @@ public class CycleApi {
         ConsolidationRow row = consolidations.find(plan(req).id(), year(req), req.id());
         String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
         switch (format) {
-            case "xml" -> respond(exchange, 200, "application/xml",
-                    ConsolidatedXml.write(consolidations.report(row)));
+            case "xml" -> respond(exchange, 200, "application/xml", "APPROVED".equals(row.status())
+                    ? new String(approvedPart(row.id(), "xml"), StandardCharsets.UTF_8)
+                    : ConsolidatedXml.write(consolidations.report(row)));
             case "manifest" -> {
                 if (row.manifestJson() == null) {
                     throw ApiProblem.conflict("consolidation " + row.id() + " is " + row.status()
@@ -273,6 +274,14 @@ public class CycleApi {
         pkg.parts().forEach(p -> parts.addObject().put("name", p.fileName()).put("sha256", p.sha256()));
         body.set("delivery", delivery(pkg.consolidationId()));
         respond(exchange, 200, "application/json", body);
+    }
+
+    /** The bytes of one part of an approved package as signed and sent (the XML carries the hub's signature). */
+    private byte[] approvedPart(String consolidationId, String kind) {
+        return data.store().outboxParts(consolidationId).stream().filter(p -> kind.equals(p.part().kind()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("approved consolidation " + consolidationId
+                        + " has no " + kind + " part"))
+                .part().body();
     }
 
     /** Each part of an approved package in the Government outbox: SENT (with when) or PENDING (with the last error). */

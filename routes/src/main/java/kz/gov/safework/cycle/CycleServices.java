@@ -5,6 +5,7 @@ import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Backoff;
 import kz.gov.safework.contract.reference.Principals.Role;
+import kz.gov.safework.contract.signature.PackageSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -31,11 +32,12 @@ public final class CycleServices {
     private final ReminderOutbox reminderOutbox;
 
     CycleServices(CycleData data, DataSource dataSource, ReminderSchedule schedule, boolean remindByAgreement,
-                  ZoneId zone, CamelContext context, ApiAuthenticator authenticator, TlsLogin certificates) {
+                  ZoneId zone, CamelContext context, ApiAuthenticator authenticator, TlsLogin certificates,
+                  PackageSigner signer) {
         this.data = data;
         this.dataSource = dataSource;
         this.reminders = new Reminders(data, schedule, remindByAgreement);
-        this.consolidations = new Consolidations(data, zone, new DatabaseLock(dataSource));
+        this.consolidations = new Consolidations(data, zone, new DatabaseLock(dataSource), signer);
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations);
         this.authentication = ApiAuthentication.anyOf(authenticator, certificates,
@@ -53,10 +55,14 @@ public final class CycleServices {
         return Duration.ofMillis(Long.parseLong(CycleProperties.value(context, key, defaultValue).trim()));
     }
 
-    /** The services over these collaborators, configured by the context's {@code hub.cycle.*} properties. */
+    /**
+     * The services over these collaborators (the Government's package signed with {@code signer}), configured by the
+     * context's {@code hub.cycle.*} properties.
+     */
     public static CycleServices create(CamelContext context, DataSource dataSource, SubmissionStore submissions,
                                        ReferenceData referenceData,
-                                       Clock clock, ApiAuthenticator authenticator, TlsLogin certificates) {
+                                       Clock clock, ApiAuthenticator authenticator, TlsLogin certificates,
+                                       PackageSigner signer) {
         PropertiesComponent properties = context.getPropertiesComponent();
         ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
         ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
@@ -64,7 +70,8 @@ public final class CycleServices {
         CycleData data = new CycleData(referenceData, new CycleStore(dataSource), submissions, clock, zone);
         boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
                 .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
-        return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator, certificates);
+        return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator, certificates,
+                signer);
     }
 
     public CycleData data() {

@@ -210,7 +210,7 @@ class CampaignConsoleBrowserTest {
         WebElement approved = waitFor(By.cssSelector("#consolidation-rows tr[data-status='APPROVED']"));
         assertThat(approved.findElements(By.cssSelector("button[data-download]"))).hasSize(4); // and the manifest
         eventually(15).untilAsserted(() -> assertThat(
-                browser.findElements(By.cssSelector("#delivery tr[data-part]"))).hasSize(5));
+                browser.findElements(By.cssSelector("#delivery tr[data-part]"))).hasSize(7));
         assertThat(STORE.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
         chromium.screenshot("campaign-consolidation");
     }

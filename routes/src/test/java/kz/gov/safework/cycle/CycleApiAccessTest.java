@@ -125,7 +125,7 @@ class CycleApiAccessTest {
         HttpResponse<String> approved = post(BASE + "/consolidations/" + id + "/approve", "mtszn");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         JsonNode delivery = Json.mapper().readTree(approved.body()).path("delivery");
-        assertThat(delivery).hasSize(5);
+        assertThat(delivery).hasSize(7);
         assertThat(delivery.get(0).path("state").asText()).isEqualTo("PENDING");
         assertThat(delivery.get(0).path("lastError").asText()).contains("broker down");
         assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
@@ -135,10 +135,11 @@ class CycleApiAccessTest {
         brokerDown.set(false);
         await().atMost(20, SECONDS).untilAsserted(() -> {
             JsonNode after = Json.mapper().readTree(get(BASE + "/consolidations/" + id, "operator").body());
-            assertThat(after.path("delivery").findValuesAsText("state")).containsOnly("SENT").hasSize(5);
+            assertThat(after.path("delivery").findValuesAsText("state")).containsOnly("SENT").hasSize(7);
         });
-        // Five parts delivered, each once, in the package's order.
-        assertThat(delivered).containsExactly("xml", "json", "pdf", "manifest", "manifest-sha256");
+        // Seven parts delivered, each once, in the package's order.
+        assertThat(delivered).containsExactly("xml", "json", "pdf", "manifest", "manifest-sha256", "json-signature",
+                "manifest-signature");
     }
 
     @Test

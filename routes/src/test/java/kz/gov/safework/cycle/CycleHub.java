@@ -66,7 +66,7 @@ final class CycleHub {
         context.addService(new VertxPlatformHttpServer(http));
         CycleServices services = CycleServices.create(context, dataSource,
                 new kz.gov.safework.store.SubmissionStore(dataSource, clock), reference, clock, authenticator,
-                exchange -> Optional.empty());
+                exchange -> Optional.empty(), TestHubKeys.KEYS);
         context.addRoutes(new kz.gov.safework.api.ApiRouteConfiguration());
         context.addRoutes(new CycleRoutes(services));
         context.addRoutes(new CycleApiRoutes(services));

@@ -83,7 +83,7 @@ class OutboxOverArtemisTest {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer outbox = session.createConsumer(session.createQueue(Queues.GOVERNMENT_OUTBOX));
             List<String> parts = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 7; i++) {
                 Message m = outbox.receive(RECEIVE_TIMEOUT_MS);
                 assertThat(m).as("part %d", i + 1).isInstanceOf(BytesMessage.class);
                 byte[] body = new byte[(int) ((BytesMessage) m).getBodyLength()];
@@ -96,7 +96,8 @@ class OutboxOverArtemisTest {
                     assertThat(new String(body, StandardCharsets.UTF_8)).contains("Рейды проведены");
                 }
             }
-            assertThat(parts).containsExactly("xml", "json", "pdf", "manifest", "manifest-sha256");
+            assertThat(parts).containsExactly("xml", "json", "pdf", "manifest", "manifest-sha256", "json-signature",
+                "manifest-signature");
 
             // Resending a part is dropped by the broker's duplicate detection: the next message is the marker.
             context.createProducerTemplate().sendBodyAndHeaders("jms:queue:" + Queues.GOVERNMENT_OUTBOX, "again",

@@ -176,9 +176,10 @@ class ReportingYearTest {
         MockEndpoint outbox = mock("mock:outbox");
         JsonNode approved = json(post(BASE + "/consolidations/" + draftId + "/approve", "mtszn"), 200);
         assertThat(approved.path("version").asInt()).isEqualTo(1);
-        assertThat(outbox.getReceivedCounter()).isEqualTo(5);
+        assertThat(outbox.getReceivedCounter()).isEqualTo(7);
         Map<String, Exchange> v1 = parts(outbox, 1);
-        assertThat(v1).containsOnlyKeys("xml", "json", "pdf", "manifest", "manifest-sha256");
+        assertThat(v1).containsOnlyKeys("xml", "json", "pdf", "manifest", "manifest-sha256", "json-signature",
+                "manifest-signature");
 
         validXml(bytes(v1.get("xml")));
         JsonNode report = Json.mapper().readTree(bytes(v1.get("json")));
@@ -232,7 +233,7 @@ class ReportingYearTest {
         assertThat(second.path("version").asInt()).isEqualTo(2);
         assertThat(post(BASE + "/consolidations/" + draftId + "/approve", "mtszn").statusCode()).isEqualTo(409);
         json(post(BASE + "/consolidations/" + second.path("id").asText() + "/approve", "mtszn"), 200);
-        assertThat(outbox.getReceivedCounter()).isEqualTo(10);
+        assertThat(outbox.getReceivedCounter()).isEqualTo(14);
         Map<String, Exchange> v2 = parts(outbox, 2);
         validXml(bytes(v2.get("xml")));
         JsonNode report2 = Json.mapper().readTree(bytes(v2.get("json")));

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * password) leaves the current key in use and is reported to {@code problems}; it is tried again at the next check.
  * Each key's {@code kid} is its RFC 7638 thumbprint (SHA-256).
  */
-public final class HubSigningKeys implements HubSigner {
+public final class HubSigningKeys implements PackageSigner {
     /** Where the keys come from; the password is never part of any message. */
     public record Source(Path keystore, String type, char[] password, String alias) {
     }
@@ -73,6 +73,11 @@ public final class HubSigningKeys implements HubSigner {
     public String sign(byte[] payload) {
         SigningKey key = current();
         return DetachedJws.sign(payload, key.privateKey(), key.algorithm(), key.kid());
+    }
+
+    @Override
+    public byte[] signXml(byte[] xml) {
+        return HubXmlSignature.sign(xml, current());
     }
 
     /** The key that signs now (the file checked for a change first, when the interval has passed). */

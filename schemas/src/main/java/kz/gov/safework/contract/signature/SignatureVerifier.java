@@ -141,7 +141,8 @@ public final class SignatureVerifier {
         return Optional.of(new Verified(signer, document));
     }
 
-    private static void requireWholeDocument(XMLSignature signature) throws SignatureRefused {
+    /** The one shape of signature the hub accepts, its own included: the whole document, enveloped, c14n. */
+    static void requireWholeDocument(XMLSignature signature) throws SignatureRefused {
         if (!signature.getObjects().isEmpty()) {
             throw refused("the signature carries ds:Object content");
         }
