@@ -268,7 +268,13 @@ class QueueChannelIT {
     @Test
     void rejectsAnUnknownItem() throws Exception {
         String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2023, "99", null);
-        assertThat(codes(rejectedText(doc))).contains("UNKNOWN_ITEM");
+        JsonNode receipt = rejectedText(doc);
+        assertThat(codes(receipt)).contains("UNKNOWN_ITEM");
+        // Each error in Russian (message), English and Kazakh.
+        JsonNode error = receipt.path("errors").get(codes(receipt).indexOf("UNKNOWN_ITEM"));
+        assertThat(error.path("message").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageRu());
+        assertThat(error.path("messageEn").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageEn());
+        assertThat(error.path("messageKk").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageKk());
     }
 
     @Test

@@ -29,7 +29,7 @@ public enum ErrorCode {
     DOCTYPE_FORBIDDEN("DOCTYPE жариялауларына және сыртқы нысандарға тыйым салынған",
             "Объявления DOCTYPE и внешние сущности запрещены",
             "DOCTYPE declarations and external entities are forbidden"),
-    ENCODING_INVALID("Кодтау қате немесе қолдау көрсетілмейді",
+    ENCODING_INVALID("Таңбалар кодтауы қате немесе оған қолдау көрсетілмейді",
             "Неверная или неподдерживаемая кодировка", "Wrong or unsupported character encoding"),
     INVALID_CHARACTER("Мәтінде рұқсат етілмеген таңба бар (басқару таңбасы, жалқы суррогат немесе Unicode жүйесінде таңба болып табылмайтын код)",
             "Недопустимый символ в тексте (управляющий символ, одиночный суррогат или не-символ Unicode)",
