@@ -126,6 +126,9 @@
     if (state.auth) {
       headers['Authorization'] = 'Basic ' + state.auth;
     }
+    Object.keys(options.headers || {}).forEach(function (name) {
+      headers[name] = options.headers[name];
+    });
     return fetch(path, {
       method: options.method || 'GET',
       headers: headers,

@@ -1,6 +1,8 @@
 // Provenance for the operator and MTSZN: find a judged document by agency, year, status, channel, dates, or by
 // its id, report id, file name or SHA-256 (GET /api/submissions), see its receipt, download its original bytes
-// (each download is recorded in the operator action log by the hub). Values go in as text, never as HTML.
+// (each download is recorded in the operator action log by the hub), and open one submission: its receipt, its trail
+// (GET .../trail) and, for an operator, sending its receipt or feed message once more after a confirmation (each
+// confirmed click is one request with its own Idempotency-Key). Values go in as text, never as HTML.
 (function () {
   'use strict';
 
@@ -10,6 +12,9 @@
   // Each search is numbered; an answer to an older one that arrives late is dropped, so the list never shows
   // the answer to a query the user has already replaced.
   var latest = 0;
+  // The submission open on its page, and the resend waiting for its confirmation.
+  var opened = null;
+  var pending = null;
 
   function $(id) {
     return document.getElementById(id);
@@ -53,6 +58,101 @@
       page++;
       show();
     };
+    $('submission-close').onclick = function () {
+      opened = null;
+      $('submission-view').hidden = true;
+    };
+    $('submission-original').onclick = function () {
+      hub.download('/api/submissions/' + encodeURIComponent(opened.submissionId) + '/document',
+        opened.fileName || opened.submissionId).then(function () {
+        openSubmission(opened); // the view is now a step of the trail
+      }, function (error) {
+        hub.flash(t('unavailable') + error.message, true);
+      });
+    };
+    $('submission-resend').onclick = function () {
+      ask('resend-receipt', 'confirmResend');
+    };
+    $('submission-republish').onclick = function () {
+      ask('republish', 'confirmRepublish');
+    };
+    $('submission-confirm-no').onclick = function () {
+      pending = null;
+      $('submission-confirm').hidden = true;
+    };
+    $('submission-confirm-yes').onclick = function () {
+      var action = pending;
+      pending = null;
+      $('submission-confirm').hidden = true;
+      if (!action || !opened) {
+        return;
+      }
+      var id = opened.submissionId;
+      hub.api('/api/submissions/' + encodeURIComponent(id) + '/' + action.path,
+        {method: 'POST', headers: {'Idempotency-Key': action.key}}).then(function (result) {
+        hub.flash(result.repeatedRequest ? t('repeatedRequest') : fill('resent', {requestId: result.requestId}));
+        openSubmission(opened);
+      }, function (error) {
+        hub.flash(t('unavailable') + error.message, true);
+      });
+    };
+  }
+
+  /** Asks before sending: one key per confirmed request, so a repeated click on "yes" is not a second send. */
+  function ask(path, text) {
+    pending = {path: path, key: 'console-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10)};
+    $('submission-confirm-text').textContent = fill(text, {id: opened.submissionId});
+    $('submission-confirm').hidden = false;
+  }
+
+  function details(step) {
+    var d = step.details || {};
+    return Object.keys(d).map(function (name) {
+      return name + ': ' + d[name];
+    }).join('; ');
+  }
+
+  function openSubmission(s) {
+    opened = s;
+    var id = s.submissionId;
+    var path = '/api/submissions/' + encodeURIComponent(id);
+    $('submission-view').hidden = false;
+    $('submission-view').setAttribute('data-submission-id', id);
+    $('submission-view-id').textContent = id;
+    $('submission-confirm').hidden = true;
+    var operator = hub.hasRole('OPERATOR');
+    document.querySelectorAll('#submission-view [data-operator-only]').forEach(function (button) {
+      button.hidden = !operator;
+    });
+    $('submission-republish').disabled = s.status !== 'ACCEPTED';
+    $('submission-error').hidden = true;
+    hub.api(path).then(function (body) {
+      $('submission-receipt').textContent = JSON.stringify(body, null, 2);
+    }, shown);
+    hub.api(path + '/trail').then(function (trail) {
+      if (!opened || opened.submissionId !== id) {
+        return;
+      }
+      var body = $('submission-trail');
+      hub.clear(body);
+      (trail.steps || []).forEach(function (step) {
+        var name = t('st_' + step.step);
+        body.appendChild(hub.el('tr', {'data-step': step.step},
+          hub.td(hub.formatTime(step.at)),
+          hub.td(name && name !== 'st_' + step.step ? name : step.step),
+          hub.td(details(step))));
+      });
+    }, shown);
+    $('submission-view').scrollIntoView();
+  }
+
+  function shown(error) {
+    if (error instanceof hub.AuthError) {
+      hub.failedAction(error);
+      return;
+    }
+    $('submission-error').hidden = false;
+    $('submission-error').textContent = t('unavailable') + error.message;
   }
 
   function show() {
@@ -115,7 +215,10 @@
         hub.td(s.fileName || ''),
         hub.el('td', {className: 'hash', title: s.sha256, text: s.sha256 ? s.sha256.substring(0, 12) + '…' : ''}),
         hub.el('td', {}, receipt(s.submissionId)),
-        hub.el('td', {}, hub.el('button', {type: 'button', 'data-action': 'original', text: t('original'),
+        hub.el('td', {}, hub.el('button', {type: 'button', 'data-action': 'open', text: t('open'),
+          onclick: function () {
+            openSubmission(s);
+          }}), ' ', hub.el('button', {type: 'button', 'data-action': 'original', text: t('original'),
           onclick: function () {
             hub.download('/api/submissions/' + encodeURIComponent(s.submissionId) + '/document',
               s.fileName || s.submissionId).catch(function (error) {
@@ -125,5 +228,5 @@
     });
   }
 
-  window.Provenance = {setUp: setUp, show: show};
+  window.Provenance = {setUp: setUp, show: show, open: openSubmission};
 }());

@@ -62,11 +62,14 @@ import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.receipts.KeyRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
+import kz.gov.safework.receipts.SubmissionTrailRoutes;
 import kz.gov.safework.store.LeaseClusterService;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.Retention;
 import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.SubmissionSteps;
+import kz.gov.safework.store.SubmissionTrail;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
 import kz.gov.safework.validation.Signatures;
@@ -216,10 +219,13 @@ public final class HubConfiguration implements CamelConfiguration {
         Outages outages = new Outages(dataSource, dataDir, clock,
                 java.time.Duration.parse(settings.get(HubSettings.OUTAGE_TOLERANCE)));
         registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
+        SubmissionSteps steps = new SubmissionSteps(dataSource, clock);
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
-                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys));
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps));
         context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
+        context.addRoutes(new SubmissionTrailRoutes(store, messageLog, steps, new SubmissionTrail(dataSource, steps),
+                observe.actions(), clock, authenticator, certificates));
         context.addRoutes(new KeyRoutes(signingKeys::publicKeys, authenticator, certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates, signingKeys);

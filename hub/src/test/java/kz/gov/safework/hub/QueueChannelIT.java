@@ -268,7 +268,13 @@ class QueueChannelIT {
     @Test
     void rejectsAnUnknownItem() throws Exception {
         String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2023, "99", null);
-        assertThat(codes(rejectedText(doc))).contains("UNKNOWN_ITEM");
+        JsonNode receipt = rejectedText(doc);
+        assertThat(codes(receipt)).contains("UNKNOWN_ITEM");
+        // Each error in Russian (message), English and Kazakh.
+        JsonNode error = receipt.path("errors").get(codes(receipt).indexOf("UNKNOWN_ITEM"));
+        assertThat(error.path("message").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageRu());
+        assertThat(error.path("messageEn").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageEn());
+        assertThat(error.path("messageKk").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageKk());
     }
 
     @Test
@@ -413,6 +419,50 @@ class QueueChannelIT {
                 "04-mtszn-2022.json ACCEPTED []",
                 "05-mtszn-2022-correction.xml ACCEPTED []",
                 "06-akimat-astana-2023-windows-1251.xml ACCEPTED []");
+    }
+
+    @Test
+    void anOperatorSendsAReceiptAndAFeedMessageOnceMorePerRequestAndTheTrailShowsIt() throws Exception {
+        String messageId = astana.sendText(Reports.akimatAstana(Reports.newId()), Map.of());
+        JsonNode receipt = receiptFor(messageId);
+        String id = receipt.path("submissionId").asText();
+        assertThat(mtszn.receive("mtszn.feed", "swSubmissionId = '" + id + "'", WAIT)).isNotNull();
+
+        assertThat(post("/api/submissions/" + id + "/resend-receipt", "akimat-astana", "k-agency").statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/submissions/" + id + "/resend-receipt", "operator", "k-1").statusCode()).isEqualTo(200);
+        Message again = astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", WAIT);
+        assertThat(again).as("the receipt sent once more, to where the first went").isNotNull();
+        assertThat(JSON.readTree(AgencyClient.text(again)).path("submissionId").asText()).isEqualTo(id);
+        // The same request again is dropped by the broker; a new request goes out: exactly one more, not two.
+        assertThat(JSON.readTree(post("/api/submissions/" + id + "/resend-receipt", "operator", "k-1").body())
+                .path("repeatedRequest").asBoolean()).isTrue();
+        assertThat(post("/api/submissions/" + id + "/resend-receipt", "operator", "k-2").statusCode()).isEqualTo(200);
+        assertThat(astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", WAIT)).isNotNull();
+        NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("third receipt for two resend requests",
+                timeout -> astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", timeout));
+
+        assertThat(post("/api/submissions/" + id + "/republish", "operator", "f-1").statusCode()).isEqualTo(200);
+        assertThat(mtszn.receive("mtszn.feed", "swSubmissionId = '" + id + "'", WAIT)).isNotNull();
+        assertThat(post("/api/submissions/" + id + "/republish", "operator", "f-1").statusCode()).isEqualTo(200);
+        NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("feed message for a repeated republish",
+                timeout -> mtszn.receive("mtszn.feed", "swSubmissionId = '" + id + "'", timeout));
+
+        assertThat(get("/api/submissions/" + id + "/trail", "mz").statusCode()).isEqualTo(404);
+        HttpResponse<String> trail = get("/api/submissions/" + id + "/trail", "akimat-astana");
+        assertThat(trail.statusCode()).isEqualTo(200);
+        List<String> steps = JSON.readTree(trail.body()).path("steps").findValuesAsText("step");
+        assertThat(steps).containsSubsequence("RECEIVED", "LOGGED", "JUDGED", "STORED")
+                .contains("FEED_PUBLISHED", "RECEIPT_SENT");
+        assertThat(steps.stream().filter("RECEIPT_RESENT"::equals)).hasSize(2);
+        assertThat(steps.stream().filter("FEED_REPUBLISHED"::equals)).hasSize(1);
+    }
+
+    static HttpResponse<String> post(String path, String login, String idempotencyKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(hub.url(path))).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Idempotency-Key", idempotencyKey).header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String path, String login) throws Exception {

@@ -10,6 +10,8 @@ import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.store.OutageException;
 import kz.gov.safework.store.Outages;
+import kz.gov.safework.store.SubmissionSteps;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
@@ -29,6 +31,12 @@ import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
  */
 public final class PipelineRoutes extends RouteBuilder {
     private static final String RECEIPT = "swReceipt";
+    /** Exchange property: the operator who asked for a resend or republish (recorded in the trail). */
+    public static final String RESENT_BY = "swResentBy";
+    /** Hands a receipt to its channel once more; headers as the pipeline sets them plus {@link EnvelopeHeaders#RESEND_ID}. */
+    public static final String SEND_RECEIPT = "direct:send-receipt";
+    /** Publishes a feed message once more: the message in header {@link Pipeline#FEED}, the receipt as body. */
+    public static final String PUBLISH_FEED = "direct:publish-feed";
 
     private final EnvelopeReader envelopes;
     private final Pipeline pipeline;
@@ -37,10 +45,12 @@ public final class PipelineRoutes extends RouteBuilder {
     private final Outages outages;
     private final long outageCheckMillis;
     private final HubSigner signer;
+    private final SubmissionSteps steps;
 
     public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock,
-                          Outages outages, long outageCheckMillis, HubSigner signer) {
+                          Outages outages, long outageCheckMillis, HubSigner signer, SubmissionSteps steps) {
         this.signer = signer;
+        this.steps = steps;
         this.outages = outages;
         this.outageCheckMillis = outageCheckMillis;
         this.envelopes = envelopes;
@@ -80,15 +90,15 @@ public final class PipelineRoutes extends RouteBuilder {
                 .removeHeaders("_*", "swBrokerUser")
                 .bean(pipeline, "process")
                 .filter(header(Pipeline.FEED).isNotNull())
-                    .to("direct:publish-feed")
+                    .to(PUBLISH_FEED)
                 .end()
-                .to("direct:send-receipt");
+                .to(SEND_RECEIPT);
 
-        from("direct:publish-feed").routeId("feed-publish")
+        from(PUBLISH_FEED).routeId("feed-publish")
                 .setProperty(RECEIPT, body())
                 .setBody(header(Pipeline.FEED))
                 .removeHeader(Pipeline.FEED)
-                .setHeader(Queues.DUPLICATE_ID, simple("feed-${header.swSubmissionId}"))
+                .process(e -> e.getMessage().setHeader(Queues.DUPLICATE_ID, "feed-" + submissionId(e) + resend(e)))
                 .setHeader("JMSType", constant("progress-report"))
                 .process(new AnswerSignature(signer, HubSigner.FEED_SIGNATURE))
                 .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
@@ -96,6 +106,9 @@ public final class PipelineRoutes extends RouteBuilder {
                 .otherwise()
                     .to("{{hub.feed.uri}}")
                 .end()
+                .process(e -> steps.record(submissionId(e), resendId(e) == null ? SubmissionSteps.Kind.FEED_PUBLISHED
+                        : SubmissionSteps.Kind.FEED_REPUBLISHED, Queues.MTSZN_FEED, null, null, resendId(e),
+                        e.getProperty(RESENT_BY, String.class)))
                 .setBody(exchangeProperty(RECEIPT))
                 .removeHeader("JMSType")
                 .removeHeader(HubSigner.FEED_SIGNATURE);
@@ -106,9 +119,9 @@ public final class PipelineRoutes extends RouteBuilder {
         String prefix = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}");
         String receipts = prefix + "channel";
         String queuePrefix = prefix.substring(prefix.lastIndexOf(':') + 1); // after jms:queue:
-        from("direct:send-receipt").routeId("receipt-return")
+        from(SEND_RECEIPT).routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
-                .setHeader(Queues.DUPLICATE_ID, simple("hub-receipt-${header.swSubmissionId}"))
+                .process(e -> e.getMessage().setHeader(Queues.DUPLICATE_ID, "hub-receipt-" + submissionId(e) + resend(e)))
                 .process(new AnswerSignature(signer, HubSigner.RECEIPT_SIGNATURE))
                 .process(e -> e.getMessage().setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME,
                         queuePrefix + Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)).id()))
@@ -117,7 +130,28 @@ public final class PipelineRoutes extends RouteBuilder {
                 .otherwise()
                     .to(receipts)
                 .end()
+                .process(e -> steps.record(submissionId(e), resendId(e) == null ? SubmissionSteps.Kind.RECEIPT_SENT
+                        : SubmissionSteps.Kind.RECEIPT_RESENT, Queues.hubReceiptsOf(Channel.fromId(
+                                e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class))),
+                        e.getMessage().getHeader(EnvelopeHeaders.REPLY_TO, String.class),
+                        e.getMessage().getHeader(EnvelopeHeaders.CORRELATION, String.class), resendId(e),
+                        e.getProperty(RESENT_BY, String.class)))
+                .filter(e -> resendId(e) == null) // a resend is not a document's way through the hub
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
+    }
+
+    private static String submissionId(Exchange exchange) {
+        return exchange.getMessage().getHeader(EnvelopeHeaders.SUBMISSION_ID, String.class);
+    }
+
+    private static String resendId(Exchange exchange) {
+        return exchange.getMessage().getHeader(EnvelopeHeaders.RESEND_ID, String.class);
+    }
+
+    /** What a resend adds to a duplicate-detection id: its request id, so each request sends at most once more. */
+    private static String resend(Exchange exchange) {
+        String id = resendId(exchange);
+        return id == null ? "" : "-resend-" + id;
     }
 }

@@ -15,6 +15,10 @@ public record OperatorAction(
     public enum Kind {
         VIEW_DEAD_LETTER, RETRY_DEAD_LETTER, RETRY_ALL_DEAD_LETTERS, DISCARD_DEAD_LETTER,
         /** A submission's original bytes opened through {@code GET /api/submissions/{id}/document}. */
-        VIEW_DOCUMENT
+        VIEW_DOCUMENT,
+        /** A submission's stored receipt sent once more ({@code POST /api/submissions/{id}/resend-receipt}). */
+        RESEND_RECEIPT,
+        /** A submission's feed message published once more ({@code POST /api/submissions/{id}/republish}). */
+        REPUBLISH_FEED
     }
 }

@@ -136,6 +136,17 @@ public final class MessageLog {
         return rows.stream().filter(d -> d.file().startsWith(base) && Files.isRegularFile(d.file())).findFirst();
     }
 
+    /** How a logged document came: what an answer sent once more needs to find its way back. */
+    public record Transport(String channel, String login, String transportId, String fileName) {
+    }
+
+    public Optional<Transport> transport(String submissionId) {
+        return Sql.query(dataSource, "SELECT channel, login, transport_id, file_name FROM message_log"
+                        + " WHERE submission_id = ?", ps -> ps.setString(1, submissionId),
+                rs -> new Transport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .stream().findFirst();
+    }
+
     /** Deletes the rows of envelopes received before the cutoff; returns how many. */
     int purgeRowsBefore(Instant cutoff) {
         try (Connection c = dataSource.getConnection();

@@ -183,6 +183,18 @@ public final class SubmissionStore implements AcceptedReports {
     public record StoredReceipt(String submissionId, String agency, String receiptJson) {
     }
 
+    /** The answers a submission got, as stored: its receipt and (accepted only) its feed message. */
+    public record StoredAnswers(String submissionId, String channel, String agency, String status, Instant receivedAt,
+                                String receiptJson, String feedJson) {
+    }
+
+    public Optional<StoredAnswers> answers(String submissionId) {
+        return Sql.query(dataSource, "SELECT channel, agency, status, received_at, receipt_json, feed_json"
+                        + " FROM submission WHERE submission_id = ?", ps -> ps.setString(1, submissionId),
+                rs -> new StoredAnswers(submissionId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        Sql.instant(rs, 4), rs.getString(5), rs.getString(6))).stream().findFirst();
+    }
+
     public Optional<StoredReceipt> receipt(String submissionId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(

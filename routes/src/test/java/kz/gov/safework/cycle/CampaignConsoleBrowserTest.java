@@ -20,7 +20,10 @@ import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.observe.OperatorActions;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.receipts.SubmissionTrailRoutes;
 import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.SubmissionSteps;
+import kz.gov.safework.store.SubmissionTrail;
 import kz.gov.safework.cycle.StoreFixture.Entry;
 import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HeadlessChromium;
@@ -37,7 +40,8 @@ import org.openqa.selenium.WebElement;
 /**
  * MTSZN's campaign console in a real browser over the real cycle API and store: the first screen says who still
  * owes what and how many days are left, in the language chosen; an agency's page; the consolidation built,
- * previewed, approved after a confirmation and delivered; a document found by its SHA-256. Screenshots go to target/campaign-*.png.
+ * previewed, approved after a confirmation and delivered; a document found by its SHA-256 and its page with the
+ * receipt and the trail (sending its answers again is the operator's: ConsoleBrowserTest). Screenshots go to target/campaign-*.png.
  */
 class CampaignConsoleBrowserTest {
     private static final StoreFixture STORE = new StoreFixture("campaign-browser-" + UUID.randomUUID());
@@ -62,6 +66,8 @@ class CampaignConsoleBrowserTest {
         ReferenceData reference = CampaignApiTest.withKazakhNames(TestReference.create());
         Path dataDir = Files.createTempDirectory("campaign-browser");
         logOriginal(dataDir, "s-mz", day(2022, 11, 25), "mz-2022.xml");
+        new SubmissionSteps(STORE.dataSource, CLOCK).record("s-mz", SubmissionSteps.Kind.RECEIPT_SENT,
+                "hub.receipts.sftp", null, null, null, null);
         Principals principals = new Principals(reference);
         ApiAuthenticator authenticator = header -> BasicCredentials.parse(header)
                 .filter(c -> c.password().equals(CycleHub.PASSWORDS.get(c.login()))).map(c -> principals.of(c.login()));
@@ -70,6 +76,11 @@ class CampaignConsoleBrowserTest {
                 c.addRoutes(new ConsoleRoutes());
                 c.addRoutes(new ReceiptApiRoutes(new SubmissionStore(STORE.dataSource, CLOCK),
                         new MessageLog(dataDir, STORE.dataSource, CLOCK), new OperatorActions(STORE.dataSource), CLOCK,
+                        authenticator, exchange -> Optional.empty()));
+                SubmissionSteps steps = new SubmissionSteps(STORE.dataSource, CLOCK);
+                c.addRoutes(new SubmissionTrailRoutes(new SubmissionStore(STORE.dataSource, CLOCK),
+                        new MessageLog(dataDir, STORE.dataSource, CLOCK), steps,
+                        new SubmissionTrail(STORE.dataSource, steps), new OperatorActions(STORE.dataSource), CLOCK,
                         authenticator, exchange -> Optional.empty()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -244,6 +255,22 @@ class CampaignConsoleBrowserTest {
         eventually(10).untilAsserted(() -> assertThat(STORE.count(
                 "SELECT COUNT(*) FROM operator_action WHERE action = 'VIEW_DOCUMENT' AND target = 's-mz'"
                         + " AND operator_login = 'mtszn'")).isEqualTo(1));
+    }
+
+    @Test
+    void mtsznSeesADocumentsTrailButCannotSendItAgain() {
+        signInAsMtszn();
+        browser.findElement(By.cssSelector("#tabs button[data-view='search']")).click();
+        waitFor(By.id("search-q")).sendKeys("s-mz");
+        browser.findElement(By.id("search-submit")).click();
+        eventually(10).untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#search-body tr"))
+                .stream().map(tr -> tr.getAttribute("data-submission-id")).toList()).containsExactly("s-mz"));
+        browser.findElement(By.cssSelector("#search-body tr[data-submission-id='s-mz'] button[data-action='open']"))
+                .click();
+        eventually(10).untilAsserted(() -> assertThat(browser.findElements(
+                By.cssSelector("#submission-trail tr[data-step='JUDGED']"))).isNotEmpty());
+        assertThat(browser.findElement(By.id("submission-resend")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("submission-republish")).isDisplayed()).isFalse();
     }
 
     /** The original of a stored submission in the message log, as the pipeline logs it. */

@@ -36,6 +36,7 @@ import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.SubmissionSteps;
 import kz.gov.safework.store.TestDatabases;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
@@ -96,6 +97,27 @@ final class PipelineTestHub implements AutoCloseable {
 
     /** With Camel's OpenTelemetry tracing installed as the hub does, spans to the given processor (null: off). */
     PipelineTestHub(SpanProcessor spans) throws Exception {
+        this(spans, false);
+    }
+
+    /** The logins of the provenance API when it is served: an operator and the agencies AKIMAT-ASTANA and MZ. */
+    static final java.util.Map<String, kz.gov.safework.contract.reference.Principals.Principal> API_LOGINS = java.util.Map.of(
+            "operator", new kz.gov.safework.contract.reference.Principals.Principal("operator", null,
+                    java.util.Set.of(kz.gov.safework.contract.reference.Principals.Role.OPERATOR)),
+            "akimat-astana", new kz.gov.safework.contract.reference.Principals.Principal("akimat-astana",
+                    "AKIMAT-ASTANA", java.util.Set.of(kz.gov.safework.contract.reference.Principals.Role.AGENCY)),
+            "mz", new kz.gov.safework.contract.reference.Principals.Principal("mz", "MZ",
+                    java.util.Set.of(kz.gov.safework.contract.reference.Principals.Role.AGENCY)));
+    /** The port of the provenance API (trail, resend, republish) over platform-http; 0 when not served. */
+    final int apiPort;
+    final SubmissionSteps steps;
+
+    /** With the provenance API served over HTTP (logins {@link #API_LOGINS}, password {@code <login>-secret}). */
+    static PipelineTestHub withApi() throws Exception {
+        return new PipelineTestHub(null, true);
+    }
+
+    private PipelineTestHub(SpanProcessor spans, boolean api) throws Exception {
         Properties properties = new Properties();
         try (InputStream in = new FileInputStream(CONFIG.resolve("application.properties").toFile())) {
             properties.load(in);
@@ -139,8 +161,28 @@ final class PipelineTestHub implements AutoCloseable {
         // in sessions of their own.
         context.addComponent("jms", JmsTransactions.component(pool));
         context.getRegistry().bind(JmsTransactions.OWN_SESSIONS, JmsTransactions.ownSessions(pool));
-        context.addRoutes(new PipelineRoutes(new EnvelopeReader(new MessageLog(dataDir, database, clock), clock),
-                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER));
+        steps = new SubmissionSteps(database, clock);
+        MessageLog messageLog = new MessageLog(dataDir, database, clock);
+        context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
+                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER, steps));
+        if (api) {
+            apiPort = org.apache.camel.test.AvailablePortFinder.getNextAvailable();
+            var http = new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
+            http.setBindHost("127.0.0.1");
+            http.setBindPort(apiPort);
+            context.addService(new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer(http));
+            context.getRestConfiguration().setComponent("platform-http");
+            kz.gov.safework.api.ApiAuthenticator authenticator = header -> kz.gov.safework.api.BasicCredentials
+                    .parse(header).filter(c -> c.password().equals(c.login() + "-secret"))
+                    .map(c -> API_LOGINS.get(c.login()));
+            context.addRoutes(new kz.gov.safework.api.ApiRouteConfiguration());
+            context.addRoutes(new kz.gov.safework.receipts.SubmissionTrailRoutes(store, messageLog, steps,
+                    new kz.gov.safework.store.SubmissionTrail(database, steps),
+                    new kz.gov.safework.observe.OperatorActions(database), clock, authenticator,
+                    exchange -> java.util.Optional.empty()));
+        } else {
+            apiPort = 0;
+        }
         context.start();
     }
 

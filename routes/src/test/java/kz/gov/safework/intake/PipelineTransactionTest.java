@@ -98,7 +98,8 @@ class PipelineTransactionTest {
         context.getRegistry().bind(JmsTransactions.OWN_SESSIONS, JmsTransactions.ownSessions(pool));
         context.addRoutes(new PipelineRoutes(new EnvelopeReader(new MessageLog(dataDir, dataSource, clock), clock),
                 new Pipeline(judge, store, meters), meters, clock,
-                new kz.gov.safework.store.Outages(dataSource, dataDir, clock, java.time.Duration.ofMinutes(10)), 200, PipelineTestHub.SIGNER));
+                new kz.gov.safework.store.Outages(dataSource, dataDir, clock, java.time.Duration.ofMinutes(10)), 200, PipelineTestHub.SIGNER,
+                new kz.gov.safework.store.SubmissionSteps(dataSource, clock)));
         context.start();
     }
 

@@ -31,6 +31,7 @@ class ConsoleBrowserTest {
     private static ObserveTestHub hub;
     private static HeadlessChromium chromium;
     private static WebDriver browser;
+    private static kz.gov.safework.store.SubmissionSteps steps;
 
     @BeforeAll
     static void startHubAndBrowser() throws Exception {
@@ -39,6 +40,17 @@ class ConsoleBrowserTest {
         hub = new ObserveTestHub(new ReferenceData(List.of(), List.of(), List.of(
                 new Plan(PLAN, "План мероприятий «Безопасный труд»", "Safe Labour action plan", null, List.of(),
                         null, null, 2021, 2025, List.of(), List.of()))));
+        // Provenance as the hub serves it (search, receipt, original, trail, sending again) over the same store.
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        kz.gov.safework.store.SubmissionStore store = new kz.gov.safework.store.SubmissionStore(hub.dataSource, clock);
+        kz.gov.safework.store.MessageLog messageLog = new kz.gov.safework.store.MessageLog(hub.dataDir, hub.dataSource,
+                clock);
+        steps = new kz.gov.safework.store.SubmissionSteps(hub.dataSource, clock);
+        hub.context.addRoutes(new kz.gov.safework.receipts.ReceiptApiRoutes(store, messageLog,
+                new OperatorActions(hub.dataSource), clock, new TestAuthenticator(), exchange -> java.util.Optional.empty()));
+        hub.context.addRoutes(new kz.gov.safework.receipts.SubmissionTrailRoutes(store, messageLog, steps,
+                new kz.gov.safework.store.SubmissionTrail(hub.dataSource, steps), new OperatorActions(hub.dataSource),
+                clock, new TestAuthenticator(), exchange -> java.util.Optional.empty()));
         hub.context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -153,5 +165,47 @@ class ConsoleBrowserTest {
         assertThat((List<?>) missing).isEmpty();
         assertThat(((Number) ((JavascriptExecutor) browser)
                 .executeScript("return Object.keys(window.I18N.kk).length;")).intValue()).isGreaterThan(100);
+    }
+
+    @Test
+    void operatorOpensADocumentsPageWithItsTrailAndIsAskedBeforeSendingItAgain() throws Exception {
+        hub.insertSubmission("sub-trail-1", "MZ", "ACCEPTED",
+                "{\"submissionId\":\"sub-trail-1\",\"agency\":\"MZ\",\"status\":\"ACCEPTED\",\"errors\":[]}");
+        steps.record("sub-trail-1", kz.gov.safework.store.SubmissionSteps.Kind.RECEIPT_SENT, "hub.receipts.jms",
+                "receipts.MZ.own", "c-1", null, null);
+        chromium.signIn(hub.baseUrl(), TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD);
+        waitFor(By.cssSelector("#tabs button[data-view='search']")).click();
+        waitFor(By.id("search-q")).sendKeys("sub-trail-1");
+        browser.findElement(By.id("search-submit")).click();
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#search-body tr")).stream()
+                        .map(tr -> tr.getAttribute("data-submission-id")).toList()).containsExactly("sub-trail-1"));
+        browser.findElement(By.cssSelector("#search-body tr[data-submission-id='sub-trail-1'] button[data-action='open']"))
+                .click();
+
+        assertThat(waitFor(By.cssSelector("#submission-view[data-submission-id='sub-trail-1']")).isDisplayed()).isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#submission-trail tr")).stream()
+                        .map(tr -> tr.getAttribute("data-step")).toList())
+                        .containsSubsequence("RECEIVED", "JUDGED", "STORED", "RECEIPT_SENT"));
+        assertThat(browser.findElement(By.cssSelector("#submission-trail tr[data-step='RECEIPT_SENT']")).getText())
+                .contains("Квитанция отправлена").contains("addressedTo: receipts.MZ.own");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                browser.findElement(By.id("submission-receipt")).getText()).contains("\"sub-trail-1\""));
+        assertThat(browser.findElement(By.id("submission-republish")).isEnabled()).isTrue();
+
+        // Sending again asks first, naming the document; "cancel" sends nothing and records nothing.
+        browser.findElement(By.id("submission-resend")).click();
+        WebElement confirm = browser.findElement(By.id("submission-confirm"));
+        assertThat(confirm.isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("submission-confirm-text")).getText())
+                .contains("sub-trail-1").contains("ещё раз");
+        chromium.screenshot("console-submission");
+        browser.findElement(By.id("submission-confirm-no")).click();
+        assertThat(confirm.isDisplayed()).isFalse();
+        assertThat(new OperatorActions(hub.dataSource).recent(100)).noneMatch(a -> a.target() != null
+                && a.target().equals("sub-trail-1"));
     }
 }

@@ -52,7 +52,9 @@ public final class JmsChannelRoutes extends RouteBuilder {
         String target = Queues.isReplyToOf(agency, replyTo) ? replyTo : own;
         in.setHeader(JmsConstants.JMS_DESTINATION_NAME, target);
         in.setHeader("JMSCorrelationID", in.getHeader(CORRELATION, String.class));
-        in.setHeader(Queues.DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target);
+        String resend = in.getHeader(EnvelopeHeaders.RESEND_ID, String.class);
+        in.setHeader(Queues.DUPLICATE_ID, "receipt-" + in.getHeader("swSubmissionId", String.class) + "-" + target
+                + (resend == null ? "" : "-resend-" + resend));
         in.setHeader("JMSType", "receipt");
         // What the agency needs on a receipt: the JSON body, status, submission id, correlation, the hub's signature
         // over the body; no internals.

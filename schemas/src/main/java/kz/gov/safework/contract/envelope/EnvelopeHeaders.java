@@ -30,6 +30,12 @@ public final class EnvelopeHeaders {
     public static final String CORRELATION = "swCorrelation";
     /** Deterministic submission id assigned by the pipeline (set on receipts). */
     public static final String SUBMISSION_ID = "swSubmissionId";
+    /**
+     * On a receipt or feed message an operator sends once more: the request id of that resend. It is part of every
+     * duplicate-detection id the message gets on its way, so a retried request (same id) is dropped by the broker
+     * while a new request goes out.
+     */
+    public static final String RESEND_ID = "swResendId";
     /** Receipt status (set on receipts). */
     public static final String STATUS = "swStatus";
     /** A rejection the adapter itself decided (e.g. UNSUPPORTED_EXTENSION): an {@code ErrorCode} name. */
