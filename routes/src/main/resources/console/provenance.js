@@ -15,16 +15,6 @@
     return document.getElementById(id);
   }
 
-  function t(key) {
-    return hub.t(key);
-  }
-
-  function fill(key, values) {
-    return t(key).replace(/\{(\w+)\}/g, function (all, name) {
-      return values[name] === undefined ? '' : String(values[name]);
-    });
-  }
-
   function query() {
     var params = new URLSearchParams();
     ['agency', 'year', 'status', 'channel', 'from', 'to', 'q'].forEach(function (name) {
@@ -75,12 +65,12 @@
         return;
       }
       $('search-error').hidden = false;
-      $('search-error').textContent = t('unavailable') + error.message;
+      $('search-error').textContent = hub.t('unavailable') + error.message;
     });
   }
 
   function receipt(id) {
-    var details = hub.el('details', {'data-receipt-of': id}, hub.el('summary', {text: t('show')}));
+    var details = hub.el('details', {'data-receipt-of': id}, hub.el('summary', {text: hub.t('show')}));
     var pre = hub.el('pre');
     details.appendChild(pre);
     details.addEventListener('toggle', function () {
@@ -88,7 +78,7 @@
         hub.api('/api/submissions/' + encodeURIComponent(id)).then(function (body) {
           pre.textContent = JSON.stringify(body, null, 2);
         }, function (error) {
-          pre.textContent = t('unavailable') + error.message;
+          pre.textContent = hub.t('unavailable') + error.message;
         });
       }
     });
@@ -101,7 +91,7 @@
     var list = result.submissions || [];
     var first = result.total ? result.page * result.size + 1 : 0;
     $('search-summary').textContent = result.total
-      ? fill('found', {total: result.total, first: first, last: first + list.length - 1}) : t('nothingFound');
+      ? hub.fill('found', {total: result.total, first: first, last: first + list.length - 1}) : hub.t('nothingFound');
     $('search-previous').disabled = result.page === 0;
     $('search-next').disabled = (result.page + 1) * result.size >= result.total;
     list.forEach(function (s) {
@@ -111,15 +101,15 @@
         hub.td(s.channel),
         hub.td(s.agency || ''),
         hub.td((s.reportId || '') + (s.year ? ' / ' + s.year : '')),
-        hub.el('td', {}, hub.badge(s.status), s.late ? hub.el('span', {className: 'badge warn', text: t('late')}) : null),
+        hub.el('td', {}, hub.badge(s.status), s.late ? hub.el('span', {className: 'badge warn', text: hub.t('late')}) : null),
         hub.td(s.fileName || ''),
         hub.el('td', {className: 'hash', title: s.sha256, text: s.sha256 ? s.sha256.substring(0, 12) + '…' : ''}),
         hub.el('td', {}, receipt(s.submissionId)),
-        hub.el('td', {}, hub.el('button', {type: 'button', 'data-action': 'original', text: t('original'),
+        hub.el('td', {}, hub.el('button', {type: 'button', 'data-action': 'original', text: hub.t('original'),
           onclick: function () {
             hub.download('/api/submissions/' + encodeURIComponent(s.submissionId) + '/document',
               s.fileName || s.submissionId).catch(function (error) {
-              hub.flash(t('unavailable') + error.message, true);
+              hub.flash(hub.t('unavailable') + error.message, true);
             });
           }}))));
     });
