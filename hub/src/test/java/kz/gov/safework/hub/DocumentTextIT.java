@@ -150,9 +150,7 @@ class DocumentTextIT {
 
     private static JsonNode send(String doc) throws Exception {
         String id = astana.sendBytes(doc.getBytes(StandardCharsets.UTF_8), Map.of());
-        var m = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", WAIT);
-        assertThat(m).as("receipt").isNotNull();
-        return JSON.readTree(AgencyClient.text(m));
+        return Receipts.receipt(astana, "receipts.AKIMAT-ASTANA", id, WAIT);
     }
 
     private static List<String> errors(JsonNode receipt) {

@@ -1,5 +1,7 @@
 package kz.gov.safework.hub;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -12,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +94,12 @@ final class MailClient {
         } finally {
             store.close();
         }
+    }
+
+    /** The first reply to a Message-ID to arrive in {@code login}'s mailbox (awaited up to two minutes). */
+    static MimeMessage replyTo(HubProcess hub, String login, String inReplyTo) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> repliesTo(hub, login, inReplyTo), found -> !found.isEmpty()).get(0);
     }
 
     /** A mail's attachments but the hub's {@code .sig} signatures, name to decoded text (the receipts of a reply). */

@@ -72,9 +72,7 @@ class QueueChannelIT {
     }
 
     private static JsonNode receiptFor(String messageId) throws Exception {
-        Message m = astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", WAIT);
-        assertThat(m).as("receipt for " + messageId).isNotNull();
-        return JSON.readTree(AgencyClient.text(m));
+        return Receipts.receipt(astana, RECEIPTS, messageId, WAIT);
     }
 
     private static List<String> codes(JsonNode receipt) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.jms.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -43,11 +42,7 @@ import kz.gov.safework.contract.signature.DetachedJws;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.signature.SigningMaterial;
 import kz.gov.safework.contract.signature.SigningMaterial.Identity;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,9 +126,7 @@ class SignedDocumentsIT {
     }
 
     private static JsonNode receiptFor(String messageId) throws Exception {
-        Message m = astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", WAIT);
-        assertThat(m).as("receipt for " + messageId).isNotNull();
-        return JSON.readTree(AgencyClient.text(m));
+        return Receipts.receipt(astana, RECEIPTS, messageId, WAIT);
     }
 
     private static String onlyCode(JsonNode receipt) {
@@ -203,8 +196,7 @@ class SignedDocumentsIT {
     void aQueueReceiptCarriesTheHubsSignatureThatTheWellKnownKeysVerify() throws Exception {
         byte[] jws = SigningMaterial.jws(Reports.akimatAstana(Reports.newId()), akimat);
         String id = astana.sendText(new String(jws, StandardCharsets.US_ASCII), Map.of());
-        Message message = astana.receive(RECEIPTS, "JMSCorrelationID = '" + id + "'", WAIT);
-        assertThat(message).as("receipt for " + id).isNotNull();
+        Message message = Receipts.message(astana, RECEIPTS, id, WAIT);
         byte[] receipt = AgencyClient.text(message).getBytes(StandardCharsets.UTF_8);
         String signature = message.getStringProperty(HubSigner.RECEIPT_SIGNATURE);
 
@@ -230,7 +222,7 @@ class SignedDocumentsIT {
                 out.write(Reports.akimatAstana(Reports.newId()).getBytes(StandardCharsets.UTF_8));
             }
             String receipt = "/receipts/" + name + ".receipt.json";
-            await().atMost(Duration.ofSeconds(30)).until(() -> exists(sftp, receipt + ".sig") && exists(sftp, receipt));
+            await().atMost(Duration.ofSeconds(30)).until(() -> AgencySftp.exists(sftp, receipt + ".sig") && AgencySftp.exists(sftp, receipt));
             for (String file : new String[] {receipt, receipt + ".sig"}) {
                 try (InputStream in = sftp.read(file)) {
                     Files.copy(in, downloaded.resolve(file.substring("/receipts/".length())));
@@ -282,8 +274,8 @@ class SignedDocumentsIT {
             }
             for (String name : files.keySet()) {
                 String receipt = "/receipts/" + name + ".receipt.json";
-                await().atMost(Duration.ofSeconds(30)).until(() -> exists(sftp, receipt + ".sig")
-                        && exists(sftp, receipt));
+                await().atMost(Duration.ofSeconds(30)).until(() -> AgencySftp.exists(sftp, receipt + ".sig")
+                        && AgencySftp.exists(sftp, receipt));
                 try (InputStream in = sftp.read(receipt)) {
                     receipts.put(name, JSON.readTree(in));
                 }
@@ -302,9 +294,7 @@ class SignedDocumentsIT {
 
         MailClient.send(hub, mail, "akimat-astana");
 
-        MimeMessage reply = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> MailClient.repliesTo(hub, "akimat-astana", messageId), r -> !r.isEmpty()).get(0);
-        Map<String, String> attached = MailClient.attachmentsOf(reply);
+        Map<String, String> attached = MailClient.attachmentsOf(MailClient.replyTo(hub, "akimat-astana", messageId));
         assertThat(attached).containsOnlyKeys("signed.json.receipt.json", "signed.xml.receipt.json");
         for (String receipt : attached.values()) {
             assertSignedBy(JSON.readTree(receipt), akimat, "mail");
@@ -462,27 +452,10 @@ class SignedDocumentsIT {
     }
 
     private static void withSftp(SftpWork work) throws Exception {
-        try (SshClient client = SshClient.setUpDefaultClient()) {
-            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-            client.start();
-            try (ClientSession session = client.connect("akimat-astana", "127.0.0.1", hub.sftpPort).verify(10_000)
-                    .getSession()) {
-                session.addPasswordIdentity(QueueChannelIT.password("akimat-astana"));
-                session.auth().verify(10_000);
-                try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                    work.run(sftp);
-                }
-            }
-        }
-    }
-
-    private static boolean exists(SftpClient sftp, String path) throws IOException {
-        try {
-            sftp.stat(path);
-            return true;
-        } catch (org.apache.sshd.sftp.common.SftpException e) {
-            return false;
-        }
+        AgencySftp.with(hub, "akimat-astana", sftp -> {
+            work.run(sftp);
+            return null;
+        });
     }
 
     private static Path original() {
