@@ -52,12 +52,7 @@ class DocumentTextIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, hub);
     }
 
     /** JSON Pointer of every string with a maxLength in the report schema → that limit. */

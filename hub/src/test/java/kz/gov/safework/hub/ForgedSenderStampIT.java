@@ -55,12 +55,7 @@ class ForgedSenderStampIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, hub);
     }
 
     private static void assertAcceptedAsAstana(String correlation, String reportId) throws Exception {

@@ -52,15 +52,7 @@ class QueueChannelIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (mtszn != null) {
-            mtszn.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, mtszn, hub);
     }
 
     static String password(String login) throws Exception {

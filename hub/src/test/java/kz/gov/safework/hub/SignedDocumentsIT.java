@@ -117,12 +117,7 @@ class SignedDocumentsIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, hub);
     }
 
     private static JsonNode receiptFor(String messageId) throws Exception {
