@@ -13,7 +13,10 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
-/** The consolidated report's published schemas (XSD and JSON Schema) as the Government would check a package. */
+/**
+ * The consolidated report as the Government reads it: checked against its published schemas (XSD and JSON Schema),
+ * and its items found by number.
+ */
 final class ConsolidatedSchemas {
     private ConsolidatedSchemas() {
     }
@@ -37,5 +40,17 @@ final class ConsolidatedSchemas {
                     .getSchema(in, InputFormat.JSON);
             assertThat(schema.validate(report)).isEmpty();
         }
+    }
+
+    /** The item with the plan number {@code number} in the JSON report's sections; fails if there is none. */
+    static JsonNode item(JsonNode report, String number) {
+        for (JsonNode section : report.path("sections")) {
+            for (JsonNode item : section.path("items")) {
+                if (item.path("number").asText().equals(number)) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("no item " + number);
     }
 }

@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import static kz.gov.safework.cycle.ConsolidatedSchemas.item;
 import kz.gov.safework.store.SubmissionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -217,17 +218,6 @@ class DecreeObligationsTest {
                 .isEqualByComparingTo(plannedCumulative);
         assertThat(item.path("actualCumulative").decimalValue()).as(number + " actual, cumulative")
                 .isEqualByComparingTo(actualCumulative);
-    }
-
-    private static JsonNode item(JsonNode report, String number) {
-        for (JsonNode section : report.path("sections")) {
-            for (JsonNode item : section.path("items")) {
-                if (item.path("number").asText().equals(number)) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no item " + number);
     }
 
     private static String pdfText(byte[] pdf) throws Exception {

@@ -1,5 +1,6 @@
 package kz.gov.safework.cycle;
 
+import static kz.gov.safework.cycle.ConsolidatedSchemas.item;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -269,17 +270,6 @@ class ReportingYearTest {
 
     private static byte[] bytes(Exchange e) {
         return e.getMessage().getBody(byte[].class);
-    }
-
-    private static JsonNode item(JsonNode report, String number) {
-        for (JsonNode section : report.path("sections")) {
-            for (JsonNode item : section.path("items")) {
-                if (item.path("number").asText().equals(number)) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no item " + number);
     }
 
     private static Map<String, String> cellStatuses(JsonNode matrix) {
