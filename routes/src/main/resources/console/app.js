@@ -27,6 +27,13 @@
     return texts[key] !== undefined ? texts[key] : (window.I18N.ru[key] || key);
   }
 
+  /** A text with {name} placeholders filled (a missing or null value: nothing); the campaign and provenance use it. */
+  function fill(key, values) {
+    return t(key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values[name] === undefined || values[name] === null ? '' : String(values[name]);
+    });
+  }
+
   function $(id) {
     return document.getElementById(id);
   }
@@ -812,9 +819,9 @@
     });
   }
 
-  // What campaign.js draws with: the same requests, texts and elements as the dashboard.
+  // What campaign.js and provenance.js draw with: the same requests, texts and elements as the dashboard.
   window.HubConsole = {
-    api: api, download: download, t: t, el: el, td: td, clear: clear, badge: badge, tone: tone,
+    api: api, download: download, t: t, fill: fill, el: el, td: td, clear: clear, badge: badge, tone: tone,
     formatTime: formatTime, flash: flash, failedAction: failedAction, AuthError: AuthError,
     lang: function () {
       return state.lang;

@@ -12,17 +12,6 @@
     return document.getElementById(id);
   }
 
-  function t(key) {
-    return hub.t(key);
-  }
-
-  /** A text with {name} placeholders filled. */
-  function fill(key, values) {
-    return t(key).replace(/\{(\w+)\}/g, function (all, name) {
-      return values[name] === undefined || values[name] === null ? '' : String(values[name]);
-    });
-  }
-
   function days(n) {
     var category = 'other';
     try {
@@ -31,7 +20,7 @@
       category = 'other';
     }
     var texts = window.I18N[hub.lang()] || window.I18N.ru;
-    return texts['day_' + category] || t('day_other');
+    return texts['day_' + category] || hub.t('day_other');
   }
 
   /** The agency's name in the console's language (Russian when it has none in that language), else its code. */
@@ -58,7 +47,7 @@
     var line = $(id);
     if (line) {
       line.hidden = false;
-      line.textContent = t('unavailable') + error.message;
+      line.textContent = hub.t('unavailable') + error.message;
     }
   }
 
@@ -136,7 +125,7 @@
   function progressRow(label, count, attrs) {
     var row = hub.el('div', attrs || {}, hub.el('strong', {text: label}), bar(count));
     row.className = 'bar-row';
-    row.appendChild(hub.el('span', {className: 'bar-text', text: fill('progressText', count)}));
+    row.appendChild(hub.el('span', {className: 'bar-text', text: hub.fill('progressText', count)}));
     return row;
   }
 
@@ -146,12 +135,12 @@
     var due = date[2] + (hub.lang() === 'en' ? '/' : '.') + date[1] + (hub.lang() === 'en' ? '/' : '.') + date[0];
     var n = progress.daysLeft;
     if (n > 0) {
-      return fill('daysLeft', {n: n, days: days(n), due: due});
+      return hub.fill('daysLeft', {n: n, days: days(n), due: due});
     }
     if (n === 0) {
-      return fill('dueToday', {due: due});
+      return hub.fill('dueToday', {due: due});
     }
-    return fill('duePassed', {n: -n, days: days(-n), due: due});
+    return hub.fill('duePassed', {n: -n, days: days(-n), due: due});
   }
 
   function loadProgress() {
@@ -170,42 +159,42 @@
       return;
     }
     var daysLeft = $('days-left');
-    daysLeft.textContent = progress.owed ? daysLeftText(progress) : t('notOwedYear');
+    daysLeft.textContent = progress.owed ? daysLeftText(progress) : hub.t('notOwedYear');
     daysLeft.className = 'days-left ' + (progress.daysLeft < 0 ? 'bad-text' : (progress.daysLeft <= 5 ? 'warn-text' : ''));
     daysLeft.setAttribute('data-days-left', String(progress.daysLeft));
 
     var overall = $('progress-overall');
     hub.clear(overall);
-    overall.appendChild(progressRow(t('overall'), progress.overall, {'data-progress': 'overall'}));
+    overall.appendChild(progressRow(hub.t('overall'), progress.overall, {'data-progress': 'overall'}));
     overall.appendChild(hub.el('div', {className: 'legend'},
-      hub.el('span', {}, hub.el('span', {className: 'swatch on-time'}), t('legendOnTime')),
-      hub.el('span', {}, hub.el('span', {className: 'swatch late'}), t('legendLate')),
-      hub.el('span', {}, hub.el('span', {className: 'swatch missing'}), t('legendMissing'))));
+      hub.el('span', {}, hub.el('span', {className: 'swatch on-time'}), hub.t('legendOnTime')),
+      hub.el('span', {}, hub.el('span', {className: 'swatch late'}), hub.t('legendLate')),
+      hub.el('span', {}, hub.el('span', {className: 'swatch missing'}), hub.t('legendMissing'))));
 
     var list = $('owing-list');
     hub.clear(list);
     $('owing-none').hidden = progress.owing.length > 0 || !progress.owed;
-    $('owing-count').textContent = progress.owing.length ? fill('owingCount', {n: progress.owing.length}) : '';
+    $('owing-count').textContent = progress.owing.length ? hub.fill('owingCount', {n: progress.owing.length}) : '';
     progress.owing.forEach(function (owing) {
       var link = hub.el('button', {type: 'button', className: 'link agency-link', text: nameOf(owing),
         onclick: function () {
           openAgency(owing.agency);
         }});
       var items = owing.items.map(function (item) {
-        return item.item + (item.status === 'REJECTED_ONLY' ? ' (' + t('cell_REJECTED_ONLY') + ')' : '');
+        return item.item + (item.status === 'REJECTED_ONLY' ? ' (' + hub.t('cell_REJECTED_ONLY') + ')' : '');
       }).join(', ');
       var titles = owing.items.map(function (item) {
         return item.item + '. ' + item.titleRu;
       }).join('\n');
       list.appendChild(hub.el('li', {'data-agency': owing.agency}, link,
-        hub.el('div', {className: 'owed-items', title: titles, text: t('owingItems') + items})));
+        hub.el('div', {className: 'owed-items', title: titles, text: hub.t('owingItems') + items})));
     });
 
     var sections = $('section-bars');
     hub.clear(sections);
     progress.sections.forEach(function (section) {
       var title = hub.lang() === 'en' && section.titleEn ? section.titleEn : (section.titleRu || '');
-      sections.appendChild(progressRow(t('section') + ' ' + section.number + '. ' + title, section.count,
+      sections.appendChild(progressRow(hub.t('section') + ' ' + section.number + '. ' + title, section.count,
         {'data-section': String(section.number)}));
     });
   }
@@ -260,7 +249,7 @@
     });
     var text = $('matrix-filter-text').value.trim().toLowerCase();
     var filter = $('matrix-filter-status').value;
-    var head = hub.el('tr', {}, hub.el('th', {text: t('agency')}));
+    var head = hub.el('tr', {}, hub.el('th', {text: hub.t('agency')}));
     (matrix.items || []).forEach(function (item) {
       head.appendChild(hub.el('th', {className: 'item', text: item.number, title: item.titleRu}));
     });
@@ -293,7 +282,7 @@
           row.appendChild(hub.el('td', {className: 'cell'}));
           return;
         }
-        var label = t('cell_' + cell.status);
+        var label = hub.t('cell_' + cell.status);
         row.appendChild(hub.el('td', {className: 'cell ' + cellTone(cell), 'data-item': item,
           title: name + ' / ' + item + ': ' + label + (cell.currentSubmission ? ' (' + cell.currentSubmission + ')' : ''),
           text: cell.status === 'NOT_REQUIRED' ? '·' : (cell.status === 'MISSING' ? '—' : (cell.late ? '!' : '✓'))}));
@@ -325,25 +314,25 @@
       owes.appendChild(hub.el('tr', {'data-item': cell.item},
         hub.td(cell.item),
         hub.td(title, 'muted'),
-        hub.el('td', {}, hub.el('span', {className: 'badge ' + cellTone(cell), text: t('cell_' + cell.status)}))));
+        hub.el('td', {}, hub.el('span', {className: 'badge ' + cellTone(cell), text: hub.t('cell_' + cell.status)}))));
     });
     hub.api(base() + '/agencies/' + encodeURIComponent(code) + '/history').then(function (history) {
       hideError('agency-error');
       var versions = $('agency-versions');
       hub.clear(versions);
       if (!history.versions.length) {
-        versions.appendChild(hub.el('tr', {}, hub.el('td', {colspan: '6', className: 'muted', text: t('noVersions')})));
+        versions.appendChild(hub.el('tr', {}, hub.el('td', {colspan: '6', className: 'muted', text: hub.t('noVersions')})));
       }
       history.versions.forEach(function (v) {
         versions.appendChild(hub.el('tr', {'data-submission-id': v.submissionId},
           hub.td(hub.formatTime(v.receivedAt)),
           hub.el('td', {}, hub.el('code', {text: v.submissionId})),
           hub.td(v.reportId || ''),
-          hub.el('td', {}, hub.badge(v.status), v.late ? hub.el('span', {className: 'badge warn', text: t('late')}) : null,
-            v.supersededBy ? hub.el('span', {className: 'muted', text: ' ' + t('supersededBy') + ' ' + v.supersededBy}) : null),
+          hub.el('td', {}, hub.badge(v.status), v.late ? hub.el('span', {className: 'badge warn', text: hub.t('late')}) : null,
+            v.supersededBy ? hub.el('span', {className: 'muted', text: ' ' + hub.t('supersededBy') + ' ' + v.supersededBy}) : null),
           hub.td(v.correctionOf || ''),
           hub.td((v.items || []).map(function (i) {
-            return i.item + ': ' + t('cs_' + i.status) + (i.current ? ' (' + t('current') + ')' : '');
+            return i.item + ': ' + hub.t('cs_' + i.status) + (i.current ? ' (' + hub.t('current') + ')' : '');
           }).join('; '))));
       });
       $('agency-view').scrollIntoView({block: 'start'});
@@ -372,7 +361,7 @@
       var name = fileBase(row) + (format === 'manifest' ? '.manifest.json' : '.' + format);
       hub.download(base() + '/consolidations/' + encodeURIComponent(row.id) + '?format=' + format, name)
         .catch(function (error) {
-          hub.flash(t('unavailable') + error.message, true);
+          hub.flash(hub.t('unavailable') + error.message, true);
         });
     }});
   }
@@ -383,22 +372,22 @@
     $('consolidation-empty').hidden = list.length > 0;
     list.forEach(function (row) {
       var actions = hub.el('td', {className: 'actions'},
-        hub.el('button', {type: 'button', 'data-action': 'preview', text: t('preview'), onclick: function () {
+        hub.el('button', {type: 'button', 'data-action': 'preview', text: hub.t('preview'), onclick: function () {
           preview(row);
         }}),
         downloadButton(row, 'pdf', 'PDF'), downloadButton(row, 'xml', 'XML'), downloadButton(row, 'json', 'JSON'));
       if (row.status === 'APPROVED') {
-        actions.appendChild(downloadButton(row, 'manifest', t('manifest')));
+        actions.appendChild(downloadButton(row, 'manifest', hub.t('manifest')));
       }
       if (row.status === 'DRAFT' && hub.hasRole('MTSZN')) {
         actions.appendChild(hub.el('button', {type: 'button', className: 'danger', 'data-action': 'approve',
-          text: t('approve'), onclick: function () {
+          text: hub.t('approve'), onclick: function () {
             askApproval(row);
           }}));
       }
       rows.appendChild(hub.el('tr', {'data-consolidation-id': row.id, 'data-status': row.status},
         hub.td(row.version, 'num'),
-        hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(row.status), text: t('st_' + row.status)})),
+        hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(row.status), text: hub.t('st_' + row.status)})),
         hub.td(hub.formatTime(row.approvedAt || row.createdAt)),
         hub.td(row.approvedBy || row.createdBy),
         hub.td(row.completed + ' / ' + row.items, 'num'),
@@ -409,7 +398,7 @@
 
   function buildDraft() {
     hub.api(base() + '/consolidations', {method: 'POST'}).then(function (row) {
-      hub.flash(t('draftBuilt') + ': ' + t('version') + ' ' + row.version, false);
+      hub.flash(hub.t('draftBuilt') + ': ' + hub.t('version') + ' ' + row.version, false);
       return loadConsolidations().then(function () {
         preview(row);
       });
@@ -424,20 +413,20 @@
       hub.clear(box);
       box.hidden = false;
       box.setAttribute('data-consolidation-id', row.id);
-      box.appendChild(hub.el('h3', {text: t('preview') + ': ' + t('version') + ' ' + report.version + ' (' +
-        t('st_' + row.status) + ')'}));
-      box.appendChild(hub.el('p', {className: 'preview-summary', text: fill('previewSummary', report.summary || {})}));
+      box.appendChild(hub.el('h3', {text: hub.t('preview') + ': ' + hub.t('version') + ' ' + report.version + ' (' +
+        hub.t('st_' + row.status) + ')'}));
+      box.appendChild(hub.el('p', {className: 'preview-summary', text: hub.fill('previewSummary', report.summary || {})}));
       (report.sections || []).forEach(function (section) {
         var table = hub.el('table', {className: 'preview'}, hub.el('thead', {}, hub.el('tr', {},
-          hub.el('th', {text: t('item')}), hub.el('th', {text: t('itemTitle')}), hub.el('th', {text: t('status')}))));
+          hub.el('th', {text: hub.t('item')}), hub.el('th', {text: hub.t('itemTitle')}), hub.el('th', {text: hub.t('status')}))));
         var body = hub.el('tbody');
         section.items.forEach(function (item) {
           body.appendChild(hub.el('tr', {'data-item': item.number},
             hub.td(item.number), hub.td(item.titleRu),
-            hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(item.status), text: t('cs_' + item.status)}))));
+            hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(item.status), text: hub.t('cs_' + item.status)}))));
         });
         table.appendChild(body);
-        box.appendChild(hub.el('h4', {text: t('section') + ' ' + section.number + '. ' + (section.titleRu || '')}));
+        box.appendChild(hub.el('h4', {text: hub.t('section') + ' ' + section.number + '. ' + (section.titleRu || '')}));
         box.appendChild(table);
       });
       if (report.delivery) {
@@ -449,27 +438,27 @@
   }
 
   function deliveryTable(delivery) {
-    var wrap = hub.el('div', {id: 'delivery'}, hub.el('h3', {text: t('delivery')}));
+    var wrap = hub.el('div', {id: 'delivery'}, hub.el('h3', {text: hub.t('delivery')}));
     var body = hub.el('tbody');
     delivery.forEach(function (part) {
       body.appendChild(hub.el('tr', {'data-part': part.part},
         hub.td(part.name),
         hub.el('td', {}, hub.el('span', {className: 'badge ' + (part.state === 'SENT' ? 'ok' : 'warn'),
-          text: t('st_' + part.state)})),
+          text: hub.t('st_' + part.state)})),
         hub.td(hub.formatTime(part.sentAt)),
         hub.td(part.attempts, 'num'),
         hub.td(part.lastError || '', 'bad-text')));
     });
     wrap.appendChild(hub.el('table', {}, hub.el('thead', {}, hub.el('tr', {},
-      hub.el('th', {text: t('part')}), hub.el('th', {text: t('status')}), hub.el('th', {text: t('sentAt')}),
-      hub.el('th', {text: t('attempts')}), hub.el('th', {text: t('lastError')}))), body));
+      hub.el('th', {text: hub.t('part')}), hub.el('th', {text: hub.t('status')}), hub.el('th', {text: hub.t('sentAt')}),
+      hub.el('th', {text: hub.t('attempts')}), hub.el('th', {text: hub.t('lastError')}))), body));
     return wrap;
   }
 
   function askApproval(row) {
     state.pendingApproval = row;
     $('approve-confirm').hidden = false;
-    $('approve-confirm-text').textContent = fill('confirmApprove', {version: row.version});
+    $('approve-confirm-text').textContent = hub.fill('confirmApprove', {version: row.version});
   }
 
   function cancelApproval() {
@@ -487,7 +476,7 @@
     }
     hub.api(base() + '/consolidations/' + encodeURIComponent(row.id) + '/approve', {method: 'POST'})
       .then(function (approved) {
-        hub.flash(t('approvedNow') + ' (' + t('version') + ' ' + approved.version + ')', false);
+        hub.flash(hub.t('approvedNow') + ' (' + hub.t('version') + ' ' + approved.version + ')', false);
         return loadConsolidations().then(function () {
           row.status = 'APPROVED';
           preview(row);

@@ -20,16 +20,6 @@
     return document.getElementById(id);
   }
 
-  function t(key) {
-    return hub.t(key);
-  }
-
-  function fill(key, values) {
-    return t(key).replace(/\{(\w+)\}/g, function (all, name) {
-      return values[name] === undefined ? '' : String(values[name]);
-    });
-  }
-
   function query() {
     var params = new URLSearchParams();
     ['agency', 'year', 'status', 'channel', 'from', 'to', 'q'].forEach(function (name) {
@@ -67,7 +57,7 @@
         opened.fileName || opened.submissionId).then(function () {
         openSubmission(opened); // the view is now a step of the trail
       }, function (error) {
-        hub.flash(t('unavailable') + error.message, true);
+        hub.flash(hub.t('unavailable') + error.message, true);
       });
     };
     $('submission-resend').onclick = function () {
@@ -90,10 +80,10 @@
       var id = opened.submissionId;
       hub.api('/api/submissions/' + encodeURIComponent(id) + '/' + action.path,
         {method: 'POST', headers: {'Idempotency-Key': action.key}}).then(function (result) {
-        hub.flash(result.repeatedRequest ? t('repeatedRequest') : fill('resent', {requestId: result.requestId}));
+        hub.flash(result.repeatedRequest ? hub.t('repeatedRequest') : hub.fill('resent', {requestId: result.requestId}));
         openSubmission(opened);
       }, function (error) {
-        hub.flash(t('unavailable') + error.message, true);
+        hub.flash(hub.t('unavailable') + error.message, true);
       });
     };
   }
@@ -101,7 +91,7 @@
   /** Asks before sending: one key per confirmed request, so a repeated click on "yes" is not a second send. */
   function ask(path, text) {
     pending = {path: path, key: 'console-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 10)};
-    $('submission-confirm-text').textContent = fill(text, {id: opened.submissionId});
+    $('submission-confirm-text').textContent = hub.fill(text, {id: opened.submissionId});
     $('submission-confirm').hidden = false;
   }
 
@@ -136,7 +126,7 @@
       var body = $('submission-trail');
       hub.clear(body);
       (trail.steps || []).forEach(function (step) {
-        var name = t('st_' + step.step);
+        var name = hub.t('st_' + step.step);
         body.appendChild(hub.el('tr', {'data-step': step.step},
           hub.td(hub.formatTime(step.at)),
           hub.td(name && name !== 'st_' + step.step ? name : step.step),
@@ -152,7 +142,7 @@
       return;
     }
     $('submission-error').hidden = false;
-    $('submission-error').textContent = t('unavailable') + error.message;
+    $('submission-error').textContent = hub.t('unavailable') + error.message;
   }
 
   function show() {
@@ -175,12 +165,12 @@
         return;
       }
       $('search-error').hidden = false;
-      $('search-error').textContent = t('unavailable') + error.message;
+      $('search-error').textContent = hub.t('unavailable') + error.message;
     });
   }
 
   function receipt(id) {
-    var details = hub.el('details', {'data-receipt-of': id}, hub.el('summary', {text: t('show')}));
+    var details = hub.el('details', {'data-receipt-of': id}, hub.el('summary', {text: hub.t('show')}));
     var pre = hub.el('pre');
     details.appendChild(pre);
     details.addEventListener('toggle', function () {
@@ -188,7 +178,7 @@
         hub.api('/api/submissions/' + encodeURIComponent(id)).then(function (body) {
           pre.textContent = JSON.stringify(body, null, 2);
         }, function (error) {
-          pre.textContent = t('unavailable') + error.message;
+          pre.textContent = hub.t('unavailable') + error.message;
         });
       }
     });
@@ -201,7 +191,7 @@
     var list = result.submissions || [];
     var first = result.total ? result.page * result.size + 1 : 0;
     $('search-summary').textContent = result.total
-      ? fill('found', {total: result.total, first: first, last: first + list.length - 1}) : t('nothingFound');
+      ? hub.fill('found', {total: result.total, first: first, last: first + list.length - 1}) : hub.t('nothingFound');
     $('search-previous').disabled = result.page === 0;
     $('search-next').disabled = (result.page + 1) * result.size >= result.total;
     list.forEach(function (s) {
@@ -211,18 +201,18 @@
         hub.td(s.channel),
         hub.td(s.agency || ''),
         hub.td((s.reportId || '') + (s.year ? ' / ' + s.year : '')),
-        hub.el('td', {}, hub.badge(s.status), s.late ? hub.el('span', {className: 'badge warn', text: t('late')}) : null),
+        hub.el('td', {}, hub.badge(s.status), s.late ? hub.el('span', {className: 'badge warn', text: hub.t('late')}) : null),
         hub.td(s.fileName || ''),
         hub.el('td', {className: 'hash', title: s.sha256, text: s.sha256 ? s.sha256.substring(0, 12) + '…' : ''}),
         hub.el('td', {}, receipt(s.submissionId)),
-        hub.el('td', {}, hub.el('button', {type: 'button', 'data-action': 'open', text: t('open'),
+        hub.el('td', {}, hub.el('button', {type: 'button', 'data-action': 'open', text: hub.t('open'),
           onclick: function () {
             openSubmission(s);
-          }}), ' ', hub.el('button', {type: 'button', 'data-action': 'original', text: t('original'),
+          }}), ' ', hub.el('button', {type: 'button', 'data-action': 'original', text: hub.t('original'),
           onclick: function () {
             hub.download('/api/submissions/' + encodeURIComponent(s.submissionId) + '/document',
               s.fileName || s.submissionId).catch(function (error) {
-              hub.flash(t('unavailable') + error.message, true);
+              hub.flash(hub.t('unavailable') + error.message, true);
             });
           }}))));
     });

@@ -52,12 +52,7 @@ class DocumentTextIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, hub);
     }
 
     /** JSON Pointer of every string with a maxLength in the report schema → that limit. */
@@ -150,9 +145,7 @@ class DocumentTextIT {
 
     private static JsonNode send(String doc) throws Exception {
         String id = astana.sendBytes(doc.getBytes(StandardCharsets.UTF_8), Map.of());
-        var m = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", WAIT);
-        assertThat(m).as("receipt").isNotNull();
-        return JSON.readTree(AgencyClient.text(m));
+        return Receipts.receipt(astana, "receipts.AKIMAT-ASTANA", id, WAIT);
     }
 
     private static List<String> errors(JsonNode receipt) {

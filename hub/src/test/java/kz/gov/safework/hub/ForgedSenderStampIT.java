@@ -55,18 +55,11 @@ class ForgedSenderStampIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, hub);
     }
 
     private static void assertAcceptedAsAstana(String correlation, String reportId) throws Exception {
-        Message m = astana.receive(RECEIPTS, "JMSCorrelationID = '" + correlation + "'", WAIT);
-        assertThat(m).as("receipt for " + correlation).isNotNull();
-        JsonNode receipt = JSON.readTree(AgencyClient.text(m));
+        JsonNode receipt = Receipts.receipt(astana, RECEIPTS, correlation, WAIT);
         assertThat(receipt.path("reportId").asText()).isEqualTo(reportId);
         assertThat(receipt.path("status").asText()).as(receipt.toString()).isEqualTo("ACCEPTED");
         assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");

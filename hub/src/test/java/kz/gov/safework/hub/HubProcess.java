@@ -254,4 +254,29 @@ public final class HubProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         stop();
     }
+
+    /**
+     * Closes each of {@code open} that is not null, in order (the clients before their hub), as a test class's
+     * {@code @AfterAll} does; every one is tried, and the first failure is thrown afterwards.
+     */
+    static void closeAll(AutoCloseable... open) throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : open) {
+            if (resource == null) {
+                continue;
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
 }

@@ -5,17 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MailReplyOutboxIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HUB = "reports@hub.local";
     private static final String MZ = "mz@agency.hub.local";
 
     @TempDir
@@ -53,7 +41,7 @@ class MailReplyOutboxIT {
             List<String> submissions = new ArrayList<>();
             List<String> attachments = new ArrayList<>();
             for (MimeMessage reply : replies) {
-                Map<String, String> attached = MailChannelIT.attachmentsOf(reply);
+                Map<String, String> attached = MailClient.attachmentsOf(reply);
                 assertThat(attached).hasSize(1);
                 attachments.addAll(attached.keySet());
                 JsonNode receipt = JSON.readTree(attached.values().iterator().next());
@@ -84,7 +72,7 @@ class MailReplyOutboxIT {
         try (HubProcess again = new HubProcess(data, Map.of("hub.mail.imap.poll-delay", "500")).start()) {
             List<MimeMessage> replies = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> repliesTo(again, id), found -> found.size() == 1);
-            assertThat(MailChannelIT.attachmentsOf(replies.get(0))).containsOnlyKeys("03-mz-2022.xml.receipt.json");
+            assertThat(MailClient.attachmentsOf(replies.get(0))).containsOnlyKeys("03-mz-2022.xml.receipt.json");
             // later rounds of the relay find it sent: still one reply
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> repliesTo(again, id).size() == 1);
@@ -97,55 +85,16 @@ class MailReplyOutboxIT {
     }
 
     private static MimeMessage report(String messageId, String fileName, byte[] document) throws Exception {
-        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
-        mail.setFrom(MZ);
-        mail.setRecipients(Message.RecipientType.TO, HUB);
-        mail.setSubject("Отчёт " + fileName, "UTF-8");
-        MimeMultipart parts = new MimeMultipart("mixed");
-        MimeBodyPart part = new MimeBodyPart();
-        String type = fileName.endsWith(".json") ? "application/json" : "application/xml";
-        part.setContent(document, type);
-        part.setHeader("Content-Type", type);
-        part.setFileName(fileName);
-        part.setDisposition(Part.ATTACHMENT);
-        parts.addBodyPart(part);
-        mail.setContent(parts);
-        mail.saveChanges();
-        mail.setHeader("Message-ID", messageId);
-        return mail;
+        return MailClient.report(MZ, messageId, "Отчёт " + fileName, MailClient.attachment(fileName, document));
     }
 
     /** Submits over the embedded SMTP port, logged in as the agency. */
     private static void send(HubProcess hub, MimeMessage mail) throws Exception {
-        Properties props = new Properties();
-        props.setProperty("mail.smtp.auth", "true");
-        try (Transport smtp = Session.getInstance(props).getTransport("smtp")) {
-            smtp.connect("127.0.0.1", hub.smtpPort, "mz", QueueChannelIT.password("mz"));
-            smtp.sendMessage(mail, mail.getAllRecipients());
-        }
+        MailClient.send(hub, mail, "mz");
     }
 
     /** The hub's replies to a Message-ID in MZ's mailbox. */
     private static List<MimeMessage> repliesTo(HubProcess hub, String inReplyTo) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", hub.imapPort, "mz", QueueChannelIT.password("mz"));
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                List<MimeMessage> found = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    String[] header = message.getHeader("In-Reply-To");
-                    if (header != null && header[0].equals(inReplyTo)) {
-                        found.add(new MimeMessage((MimeMessage) message));
-                    }
-                }
-                return found;
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
+        return MailClient.repliesTo(hub, "mz", inReplyTo);
     }
 }

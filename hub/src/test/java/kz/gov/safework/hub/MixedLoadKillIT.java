@@ -44,11 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.gov.safework.hub.FaultCount.Kind;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -360,9 +356,9 @@ class MixedLoadKillIT {
      */
     private static void sendSftp(HubProcess hub, Doc doc) throws Exception {
         String name = doc.key() + ".json";
-        withSftp(hub, sftp -> {
-            if (exists(sftp, "/inbox/" + name) || exists(sftp, "/archive/" + name)
-                    || exists(sftp, "/receipts/" + name + ".receipt.json")) {
+        AgencySftp.with(hub, ASTANA, sftp -> {
+            if (AgencySftp.exists(sftp, "/inbox/" + name) || AgencySftp.exists(sftp, "/archive/" + name)
+                    || AgencySftp.exists(sftp, "/receipts/" + name + ".receipt.json")) {
                 return null;
             }
             try (OutputStream out = sftp.write("/inbox/" + name + ".filepart")) {
@@ -371,33 +367,6 @@ class MixedLoadKillIT {
             sftp.rename("/inbox/" + name + ".filepart", "/inbox/" + name);
             return null;
         });
-    }
-
-    interface SftpWork<T> {
-        T run(SftpClient sftp) throws Exception;
-    }
-
-    private static <T> T withSftp(HubProcess hub, SftpWork<T> work) throws Exception {
-        try (SshClient client = SshClient.setUpDefaultClient()) {
-            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-            client.start();
-            try (ClientSession session = client.connect(ASTANA, "127.0.0.1", hub.sftpPort).verify(10_000).getSession()) {
-                session.addPasswordIdentity(QueueChannelIT.password(ASTANA));
-                session.auth().verify(10_000);
-                try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                    return work.run(sftp);
-                }
-            }
-        }
-    }
-
-    private static boolean exists(SftpClient sftp, String path) throws IOException {
-        try {
-            sftp.stat(path);
-            return true;
-        } catch (org.apache.sshd.sftp.common.SftpException e) {
-            return false;
-        }
     }
 
     /** A mail from MZ with the document attached, authenticated the way a receiving server would say it. */
@@ -449,7 +418,7 @@ class MixedLoadKillIT {
 
     /** Per uploaded file, how many receipts of its own (one per submission) the drop box holds. */
     private Map<String, Integer> sftpReceipts(HubProcess hub) throws Exception {
-        return withSftp(hub, sftp -> {
+        return AgencySftp.with(hub, ASTANA, sftp -> {
             Map<String, Integer> receipts = new HashMap<>();
             for (SftpClient.DirEntry entry : sftp.readDir("/receipts")) {
                 Matcher m = SFTP_RECEIPT.matcher(entry.getFilename());

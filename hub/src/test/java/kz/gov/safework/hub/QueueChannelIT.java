@@ -52,15 +52,7 @@ class QueueChannelIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (mtszn != null) {
-            mtszn.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(astana, mtszn, hub);
     }
 
     static String password(String login) throws Exception {
@@ -72,9 +64,7 @@ class QueueChannelIT {
     }
 
     private static JsonNode receiptFor(String messageId) throws Exception {
-        Message m = astana.receive(RECEIPTS, "JMSCorrelationID = '" + messageId + "'", WAIT);
-        assertThat(m).as("receipt for " + messageId).isNotNull();
-        return JSON.readTree(AgencyClient.text(m));
+        return Receipts.receipt(astana, RECEIPTS, messageId, WAIT);
     }
 
     private static List<String> codes(JsonNode receipt) {

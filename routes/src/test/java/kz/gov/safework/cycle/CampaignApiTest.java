@@ -3,9 +3,7 @@ package kz.gov.safework.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -181,20 +179,11 @@ class CampaignApiTest {
         return Json.mapper().readTree(response.body());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
     private HttpResponse<String> get(String path, String login) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (login != null) {
-            request.header("Authorization", CycleHub.authorization(login));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CycleHub.get(http, port, path, login);
     }
 
     private HttpResponse<String> post(String path, String login) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CycleHub.post(http, port, path, login);
     }
 }

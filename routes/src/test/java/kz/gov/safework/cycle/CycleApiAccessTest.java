@@ -165,12 +165,11 @@ class CycleApiAccessTest {
     }
 
     private HttpResponse<String> get(String path, String login) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login)).GET().build());
+        return CycleHub.get(http, port, path, login);
     }
 
     private HttpResponse<String> post(String path, String login) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return CycleHub.post(http, port, path, login);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -3,6 +3,10 @@ package kz.gov.safework.cycle;
 import kz.gov.safework.api.ApiAuthenticator;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -72,6 +76,22 @@ final class CycleHub {
         context.addRoutes(new CycleApiRoutes(services));
         context.start();
         return context;
+    }
+
+    /** GET {@code path} on the hub at {@code port} as {@code login} (Basic, its test password), or anonymously. */
+    static HttpResponse<String> get(HttpClient http, int port, String path, String login) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (login != null) {
+            request.header("Authorization", authorization(login));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** POST {@code path} without a body on the hub at {@code port} as {@code login}. */
+    static HttpResponse<String> post(HttpClient http, int port, String path, String login) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization(login)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String authorization(String login) {

@@ -1,11 +1,10 @@
 package kz.gov.safework.cycle;
 
+import static kz.gov.safework.cycle.ConsolidatedSchemas.item;
 import kz.gov.safework.store.SubmissionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,14 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ObligationKind;
 import kz.gov.safework.contract.reference.Plan;
@@ -189,7 +181,7 @@ class DecreeObligationsTest {
         ConsolidatedReport report = new Consolidator(DECREE).build(data.state(PLAN, 2022), "c-1",
                 Instant.parse("2023-01-20T00:00:00Z"), null);
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(report));
-        validJson(json);
+        ConsolidatedSchemas.validJson(json);
         assertAmounts(json, "20", "230000", "130000", "125000", "230000", "215000");
         assertAmounts(json, "21", "482500", "160000", "150000", "160000", "150000");
         assertAmounts(json, "22", "15000", "15000", "14800", "15000", "14800");
@@ -204,7 +196,7 @@ class DecreeObligationsTest {
                 .contains("ARRFN", "RNIIOT");
 
         String xml = ConsolidatedXml.write(report);
-        validXml(xml);
+        ConsolidatedSchemas.validXml(xml.getBytes(StandardCharsets.UTF_8));
         assertThat(xml).contains("<item number=\"20\"", "plannedCumulative=\"230000.000\"", "actualCumulative=\"215000.000\"",
                 "<decreeFinancing total=\"230000\"", "<decreeFinancing total=\"359536\"",
                 "<decreeFinancing total=\"85200\"");
@@ -226,36 +218,6 @@ class DecreeObligationsTest {
                 .isEqualByComparingTo(plannedCumulative);
         assertThat(item.path("actualCumulative").decimalValue()).as(number + " actual, cumulative")
                 .isEqualByComparingTo(actualCumulative);
-    }
-
-    private static JsonNode item(JsonNode report, String number) {
-        for (JsonNode section : report.path("sections")) {
-            for (JsonNode item : section.path("items")) {
-                if (item.path("number").asText().equals(number)) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no item " + number);
-    }
-
-    private static void validXml(String xml) throws Exception {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        try (InputStream xsd = DecreeObligationsTest.class.getResourceAsStream(
-                "/schemas/consolidated/consolidated-report-v1.xsd")) {
-            factory.newSchema(new StreamSource(xsd)).newValidator()
-                    .validate(new StreamSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
-        }
-    }
-
-    private static void validJson(JsonNode report) throws Exception {
-        try (InputStream in = DecreeObligationsTest.class.getResourceAsStream(
-                "/schemas/consolidated/consolidated-report-v1.schema.json")) {
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(in, InputFormat.JSON);
-            assertThat(schema.validate(report)).isEmpty();
-        }
     }
 
     private static String pdfText(byte[] pdf) throws Exception {

@@ -1,21 +1,14 @@
 package kz.gov.safework.cycle;
 
+import static kz.gov.safework.cycle.ConsolidatedSchemas.item;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.report.ItemStatus;
@@ -181,9 +171,9 @@ class ReportingYearTest {
         assertThat(v1).containsOnlyKeys("xml", "json", "pdf", "manifest", "manifest-sha256", "json-signature",
                 "manifest-signature");
 
-        validXml(bytes(v1.get("xml")));
+        ConsolidatedSchemas.validXml(bytes(v1.get("xml")));
         JsonNode report = Json.mapper().readTree(bytes(v1.get("json")));
-        validJson(report);
+        ConsolidatedSchemas.validJson(report);
         assertThat(report.path("summary").path("agenciesMissing").asInt()).isEqualTo(1);
         assertThat(report.path("summary").path("agenciesLate").asInt()).isEqualTo(1);
         assertThat(report.path("summary").path("completed").asInt()).isEqualTo(1); // item 5; item 2 lacks ALMATY
@@ -235,9 +225,9 @@ class ReportingYearTest {
         json(post(BASE + "/consolidations/" + second.path("id").asText() + "/approve", "mtszn"), 200);
         assertThat(outbox.getReceivedCounter()).isEqualTo(14);
         Map<String, Exchange> v2 = parts(outbox, 2);
-        validXml(bytes(v2.get("xml")));
+        ConsolidatedSchemas.validXml(bytes(v2.get("xml")));
         JsonNode report2 = Json.mapper().readTree(bytes(v2.get("json")));
-        validJson(report2);
+        ConsolidatedSchemas.validJson(report2);
         assertThat(report2.path("previousVersion").asInt()).isEqualTo(1);
         // MTSZN's part of item 1 is still in progress, so the item's own status does not change.
         assertThat(report2.path("changes").toString()).isEqualTo("[{\"item\":\"1\",\"agency\":\"MZ\","
@@ -283,41 +273,11 @@ class ReportingYearTest {
         return e.getMessage().getBody(byte[].class);
     }
 
-    private static JsonNode item(JsonNode report, String number) {
-        for (JsonNode section : report.path("sections")) {
-            for (JsonNode item : section.path("items")) {
-                if (item.path("number").asText().equals(number)) {
-                    return item;
-                }
-            }
-        }
-        throw new AssertionError("no item " + number);
-    }
-
     private static Map<String, String> cellStatuses(JsonNode matrix) {
         Map<String, String> statuses = new java.util.HashMap<>();
         matrix.path("cells").forEach(c -> statuses.put(c.path("agency").asText() + "/" + c.path("item").asText(),
                 c.path("status").asText()));
         return statuses;
-    }
-
-    private static void validXml(byte[] xml) throws Exception {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        try (InputStream xsd = ReportingYearTest.class.getResourceAsStream(
-                "/schemas/consolidated/consolidated-report-v1.xsd")) {
-            factory.newSchema(new StreamSource(xsd)).newValidator()
-                    .validate(new StreamSource(new ByteArrayInputStream(xml)));
-        }
-    }
-
-    private static void validJson(JsonNode report) throws Exception {
-        try (InputStream in = ReportingYearTest.class.getResourceAsStream(
-                "/schemas/consolidated/consolidated-report-v1.schema.json")) {
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(in, InputFormat.JSON);
-            assertThat(schema.validate(report)).isEmpty();
-        }
     }
 
     /** Renders the first page (it must not be blank) and returns the text of the whole document. */
@@ -338,21 +298,12 @@ class ReportingYearTest {
         }
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
     private HttpResponse<String> get(String path, String login) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login)).GET().build());
+        return CycleHub.get(http, port, path, login);
     }
 
     private HttpResponse<String> post(String path, String login) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", CycleHub.authorization(login))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CycleHub.post(http, port, path, login);
     }
 
     private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {

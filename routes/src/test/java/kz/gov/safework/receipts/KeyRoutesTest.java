@@ -20,12 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiHttpContext;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,16 +55,10 @@ class KeyRoutesTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        context = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
-        context.getRestConfiguration().setComponent("platform-http");
+        context = ApiHttpContext.on(port);
         Principals principals = new Principals(ReferenceData.load(java.nio.file.Path.of("..", "config")));
         ApiAuthenticator authenticator = header -> BasicCredentials.parse(header)
                 .filter(c -> c.password().equals("mz-secret")).map(BasicCredentials::login).map(principals::of);
-        context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new KeyRoutes(keys::get, authenticator, exchange -> Optional.empty()));
         context.start();
     }

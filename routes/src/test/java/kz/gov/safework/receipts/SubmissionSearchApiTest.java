@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiHttpContext;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.contract.Json;
@@ -32,9 +33,6 @@ import kz.gov.safework.observe.OperatorActions;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -75,15 +73,9 @@ class SubmissionSearchApiTest {
                 "application/json", "{\"agency\":\"MVD\"}".getBytes(StandardCharsets.UTF_8));
 
         port = AvailablePortFinder.getNextAvailable();
-        context = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
-        context.getRestConfiguration().setComponent("platform-http");
+        context = ApiHttpContext.on(port);
         ApiAuthenticator authenticator = header -> BasicCredentials.parse(header)
                 .filter(c -> c.password().equals(c.login() + "-secret")).map(c -> LOGINS.get(c.login()));
-        context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new ReceiptApiRoutes(new SubmissionStore(dataSource, Clock.systemUTC()),
                 new MessageLog(dataDir, dataSource, Clock.systemUTC()), new OperatorActions(dataSource),
                 Clock.systemUTC(), authenticator, exchange -> Optional.empty()));

@@ -27,32 +27,10 @@ import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.receipt.Receipt;
 import kz.gov.safework.contract.receipt.ReceiptStatus;
 import kz.gov.safework.contract.validation.ErrorCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Mail in, receipts out, against GreenMail: every case of the email channel issue, each its own test. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailIntakeTest {
-    private MailFixture hub;
-
-    @BeforeAll
-    void startHub() throws Exception {
-        hub = new MailFixture();
-    }
-
-    @AfterAll
-    void stopHub() {
-        hub.close();
-    }
-
-    @BeforeEach
-    void emptyMailboxes() throws Exception {
-        hub.reset();
-    }
-
+class MailIntakeTest extends SharedMailFixture {
     // ---- the normal case ----
 
     @Test

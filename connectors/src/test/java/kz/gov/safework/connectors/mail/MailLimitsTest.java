@@ -19,37 +19,20 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import kz.gov.safework.contract.validation.ErrorCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The per-mail limits at their defaults (50 MiB, 1,000 entries) against the mails of issue 19: a zip bomb of
  * 40 zips of 100 entries of 512 KiB of zeros (2,000 MiB inflated, about 3 MB as mailed) and 20 zips of 1,000
  * small entries. Each is refused once, as a whole, and moved to quarantine; nothing reaches the pipeline.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailLimitsTest {
-    private MailFixture hub;
-
-    @BeforeAll
-    void startHub() throws Exception {
+class MailLimitsTest extends SharedMailFixture {
+    @Override
+    MailFixture newFixture() throws Exception {
         Properties defaults = new Properties();
         defaults.setProperty("hub.mail.max-mail-bytes", Long.toString(50L * 1024 * 1024));
         defaults.setProperty("hub.mail.max-entries", "1000");
-        hub = new MailFixture(defaults, null);
-    }
-
-    @AfterAll
-    void stopHub() {
-        hub.close();
-    }
-
-    @BeforeEach
-    void emptyMailboxes() throws Exception {
-        hub.reset();
+        return new MailFixture(defaults, null);
     }
 
     @Test

@@ -15,38 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Mails as real clients write them (Outlook, Thunderbird, The Bat!, webmail forwarding), written out byte by
  * byte so the encodings under test are exactly those on the wire.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RealWorldMailTest {
+class RealWorldMailTest extends SharedMailFixture {
     private static final byte[] CYRILLIC_XML = """
             <?xml version="1.0" encoding="UTF-8"?>
             <progressReport><agency>MZ</agency><note>Исполнено в срок — «Безопасный труд»</note></progressReport>
             """.getBytes(StandardCharsets.UTF_8);
-    private MailFixture hub;
-
-    @BeforeAll
-    void startHub() throws Exception {
-        hub = new MailFixture();
-    }
-
-    @AfterAll
-    void stopHub() {
-        hub.close();
-    }
-
-    @BeforeEach
-    void emptyMailboxes() throws Exception {
-        hub.reset();
-    }
 
     @Test
     void rfc2047EncodedSubjectIsDecodedAndNamedInTheReply() throws Exception {

@@ -19,30 +19,18 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Who may log in to the drop box, and that each agency sees its own home and nothing else. */
-class DropBoxAccessTest {
+class DropBoxAccessTest extends TestHubPerTest {
     private static final String MZ_SECRET = "{\"reportId\":\"MZ-secret\"}";
-
-    @TempDir
-    Path dataDir;
-
-    private TestHub hub;
 
     @BeforeEach
     void start() throws Exception {
         hub = TestHub.start(dataDir);
         // A file of MZ that AKIMAT-ASTANA must never reach; the hub stops taking MZ's inbox for this.
         Files.writeString(hub.home("mz").resolve("receipts/secret.json.receipt.json"), MZ_SECRET);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
     }
 
     private SftpTestClient astana() throws IOException {

@@ -17,25 +17,11 @@ import java.util.Properties;
 
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Uploads to the drop box become envelopes on the intake, once each, only when complete. */
-class DropBoxIntakeTest {
+class DropBoxIntakeTest extends TestHubPerTest {
     private static final String REPORT = "{\"reportId\":\"R-1\",\"agency\":\"MZ\"}";
-
-    @TempDir
-    Path dataDir;
-
-    private TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     private CapturedEnvelopes.Envelope awaitEnvelope(String fileName) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !hub.intake.named(fileName).isEmpty());

@@ -18,28 +18,16 @@ import kz.gov.safework.contract.signature.HubSigner;
 import org.apache.camel.CamelExecutionException;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Receipts from the pipeline land in the agency's {@code receipts/} folder, and only there. */
-class DropBoxReceiptsTest {
+class DropBoxReceiptsTest extends TestHubPerTest {
     private static final String RECEIPT = "{\"submissionId\":\"S-1\",\"status\":\"ACCEPTED\"}";
-
-    @TempDir
-    Path dataDir;
-
-    private TestHub hub;
 
     @BeforeEach
     void start() throws Exception {
         hub = TestHub.start(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
     }
 
     private static Map<String, Object> receiptHeaders(String login, String fileName) {

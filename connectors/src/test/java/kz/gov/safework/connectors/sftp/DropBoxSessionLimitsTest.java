@@ -4,27 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** hub.sftp.max-sessions-per-login and hub.sftp.max-sessions bound the drop box's sessions. */
-class DropBoxSessionLimitsTest {
-    @TempDir
-    Path dataDir;
-
-    private TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
-
+class DropBoxSessionLimitsTest extends TestHubPerTest {
     @Test
     void loginBeyondItsSessionLimitIsRefusedWhileAnotherAgencyStillLogsIn() throws Exception {
         Properties limits = new Properties();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,31 +11,17 @@ import java.util.Map;
 import java.util.Properties;
 import kz.gov.safework.connectors.common.TestTracing;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drop box traced: an upload starts the document's trace at the adapter's route, and its envelope carries the
  * trace on to the intake as {@code traceparent}; the receipt coming back with that {@code traceparent} is written
  * in the same trace.
  */
-class DropBoxTracingTest {
+class DropBoxTracingTest extends TestHubPerTest {
     private static final String REPORT = "{\"reportId\":\"R-1\",\"agency\":\"MZ\"}";
 
-    @TempDir
-    Path dataDir;
-
     private final TestTracing tracing = new TestTracing();
-    private TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
-
     @Test
     void anUploadStartsATraceThatTheEnvelopeAndTheReceiptCarry() throws Exception {
         hub = TestHub.start(dataDir, TestHub.freePort(), new Properties(), tracing::install);

@@ -18,24 +18,10 @@ import kz.gov.safework.contract.reference.RemoteSftp;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An agency whose SFTP server is down: health says so, with the agency's name; the hub keeps running. */
-class RemoteSftpDownTest {
-    @TempDir
-    Path dataDir;
-
-    private TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
-
+class RemoteSftpDownTest extends TestHubPerTest {
     @Test
     void serverThatIsDownShowsDownInHealthWithTheAgencysName() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

@@ -77,11 +77,17 @@ public final class SigningMaterial {
     }
 
     Identity expired(String cn) throws Exception {
-        Instant now = Instant.now();
-        return issue(cn, rsa(), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+        return expired(cn, false);
     }
 
-    X509CRL crlRevoking(X509Certificate... revoked) throws Exception {
+    /** A certificate that expired yesterday, with an RSA or an EC P-256 key. */
+    public Identity expired(String cn, boolean ec) throws Exception {
+        Instant now = Instant.now();
+        return issue(cn, ec ? ec() : rsa(), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+    }
+
+    /** The CA's CRL, as an operator puts it beside an agency's certificates ({@code *.crl}). */
+    public X509CRL crlRevoking(X509Certificate... revoked) throws Exception {
         Date now = new Date();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(CA, now);
         builder.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(7))));
@@ -117,7 +123,7 @@ public final class SigningMaterial {
     }
 
     /** An enveloped signature over the whole document, with the given reference URI and extra transforms. */
-    static Document sign(Document document, Identity signer, String uri, List<Transform> transforms)
+    public static Document sign(Document document, Identity signer, String uri, List<Transform> transforms)
             throws Exception {
         XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
         String algorithm = signer.keys().getPrivate().getAlgorithm().equals("EC")
@@ -137,7 +143,7 @@ public final class SigningMaterial {
         return sign(document, signer, "", standardTransforms());
     }
 
-    static List<Transform> standardTransforms() throws GeneralSecurityException {
+    public static List<Transform> standardTransforms() throws GeneralSecurityException {
         XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
         return List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                 factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
