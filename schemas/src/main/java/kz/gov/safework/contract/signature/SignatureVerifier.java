@@ -190,15 +190,14 @@ public final class SignatureVerifier {
      * limits, a duplicated member): the document reader then rejects it with its own code.
      */
     public Optional<Verified> verifyJson(byte[] document) throws SignatureRefused {
-        String text = new String(document, StandardCharsets.UTF_8).strip();
-        String compact;
-        if (COMPACT_JWS.matcher(text).matches()) {
-            compact = text;
-        } else {
+        String compact = compactJws(document);
+        if (compact == null) {
             JsonNode tree;
             try {
                 // The hub's reader for hostile JSON: its limits, and a duplicated member (which payload?) refused.
-                tree = SafeJson.reader().readTree(text);
+                // Read from the bytes: a document of many MiB is refused at the reader's limits without ever being
+                // decoded into one string (a 50 MiB upload under a 256 MiB heap ran out of memory that way).
+                tree = SafeJson.reader().readTree(new java.io.ByteArrayInputStream(document));
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -231,6 +230,31 @@ public final class SignatureVerifier {
                     + jws.getHeader().getAlgorithm() + " algorithm and the certificate's key");
         }
         return Optional.of(new Verified(signer, jws.getPayload().toBytes()));
+    }
+
+    /**
+     * The document as a compact JWS (three base64url parts, white space around them allowed), or null: looked at byte
+     * by byte, so that a plain JSON document (which starts with a brace) is never copied into a string.
+     */
+    static String compactJws(byte[] document) {
+        int from = 0;
+        int to = document.length;
+        while (from < to && Character.isWhitespace(document[from])) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(document[to - 1])) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = document[i];
+            boolean base64url = b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-'
+                    || b == '_' || b == '.';
+            if (!base64url) {
+                return null;
+            }
+        }
+        String text = new String(document, from, to - from, StandardCharsets.US_ASCII);
+        return COMPACT_JWS.matcher(text).matches() ? text : null;
     }
 
     /** Flattened or general JSON serialization with exactly one signature, all of whose header is protected. */

@@ -78,6 +78,22 @@ class SignatureVerifierTest {
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("MZ");
     }
 
+    @Test
+    void findsACompactJwsAmongWhiteSpaceAndNothingInAPlainDocument() {
+        assertThat(SignatureVerifier.compactJws("\n eyJh.eyJi.c2ln \r\n".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("eyJh.eyJi.c2ln");
+        assertThat(SignatureVerifier.compactJws("eyJh..c2ln".getBytes(StandardCharsets.US_ASCII)))
+                .as("detached payload").isEqualTo("eyJh..c2ln");
+        assertThat(SignatureVerifier.compactJws("{\"a\":\"b.c.d\"}".getBytes(StandardCharsets.US_ASCII))).isNull();
+        assertThat(SignatureVerifier.compactJws("eyJh.eyJi".getBytes(StandardCharsets.US_ASCII))).as("two parts")
+                .isNull();
+        assertThat(SignatureVerifier.compactJws("eyJh.ey Ji.c2ln".getBytes(StandardCharsets.US_ASCII)))
+                .as("a space inside").isNull();
+        assertThat(SignatureVerifier.compactJws("eyJh.eyJi.c2ln+".getBytes(StandardCharsets.US_ASCII)))
+                .as("base64, not base64url").isNull();
+        assertThat(SignatureVerifier.compactJws(new byte[0])).isNull();
+    }
+
     // ---- XML ----
 
     @Test
