@@ -19,7 +19,8 @@
 #
 # Environment (defaults in brackets):
 #   ARTEMIS_VERSION   [pom.xml artemis.standalone.version: the distribution of artemis.version is not on Central]
-#   ARTEMIS_WORK      [target/artemis]  download cache, the instances (instance/, primary/, backup/), pids and logs
+#   ARTEMIS_WORK      [target/artemis]  the instances (instance/, primary/, backup/), pids and logs
+#   ARTEMIS_DOWNLOADS [ARTEMIS_WORK]    where the distribution is downloaded and unpacked
 #   ARTEMIS_HOST      [127.0.0.1]       the address the broker listens on (0.0.0.0 in a container)
 #   ARTEMIS_PORT      [61716; a backup's 61726]  the plain acceptor (CORE, AMQP, STOMP)
 #   ARTEMIS_HUB_PASSWORD                the hub's password on this broker (required)
@@ -35,6 +36,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 version="${ARTEMIS_VERSION:-$(sed -n 's:.*<artemis.standalone.version>\(.*\)</artemis.standalone.version>.*:\1:p' "$repo/pom.xml")}"
 work="${ARTEMIS_WORK:-$repo/target/artemis}"
+downloads="${ARTEMIS_DOWNLOADS:-$work}"
 host="${ARTEMIS_HOST:-127.0.0.1}"
 credentials="${ARTEMIS_CREDENTIALS:-$repo/config/demo-credentials.properties}"
 
@@ -55,15 +57,15 @@ node() {
 die() { echo "artemis.sh: $*" >&2; exit 1; }
 
 download() {
-    local tarball="$work/apache-artemis-$version-bin.tar.gz"
+    local tarball="$downloads/apache-artemis-$version-bin.tar.gz"
     local url="https://repo1.maven.org/maven2/org/apache/artemis/apache-artemis/$version/apache-artemis-$version-bin.tar.gz"
-    mkdir -p "$work"
+    mkdir -p "$work" "$downloads"
     if [[ ! -s "$tarball" ]]; then
         curl -sSfL -o "$tarball.part" "$url" || die "cannot download $url"
         mv "$tarball.part" "$tarball"
     fi
-    if [[ ! -d "$work/apache-artemis-$version" ]]; then
-        tar -xzf "$tarball" -C "$work"
+    if [[ ! -d "$downloads/apache-artemis-$version" ]]; then
+        tar -xzf "$tarball" -C "$downloads"
     fi
 }
 
@@ -86,7 +88,7 @@ create() {
     local plugin
     plugin="$(ls "$repo"/connectors/target/safework-connectors-*-broker-plugin.jar 2>/dev/null | head -1)"
     [[ -n "$plugin" ]] || die "no broker plugin jar: run mvn -B -DskipTests package first"
-    "$work/apache-artemis-$version/bin/artemis" create --silent --no-web --require-login \
+    "$downloads/apache-artemis-$version/bin/artemis" create --silent --no-web --require-login \
         --user hub --password "$ARTEMIS_HUB_PASSWORD" --role hub --host "$host" "$instance" >/dev/null
     cp "$repo/config/broker/broker.xml" "$instance/etc/broker.xml"
     # No keystore here: the TLS acceptor stays out (set safework.broker.keystore and keep it for TLS).
