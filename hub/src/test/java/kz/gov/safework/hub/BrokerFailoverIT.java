@@ -113,8 +113,9 @@ class BrokerFailoverIT {
             FaultCount.judgedPer(FaultCount.h2(data), "report_id")
                     .forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
             count.note("killed-primary-after", KILL_AFTER);
-            // The hub saw its connection to the primary fail and moved to the backup (Artemis client AMQ212037).
-            count.note("hub-connection-failures", hub.log().lines().filter(l -> l.contains("AMQ212037")).count());
+            // Kept for reading how the hub's Artemis client went over to the backup.
+            java.nio.file.Files.copy(data.resolve("hub.log"), Path.of("target", "BrokerFailoverIT-hub.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             System.out.printf("BROKER-FAILOVER pair and hub up after %d s, done after %d s%n",
                     (started - t0) / 1_000_000_000, (System.nanoTime() - t0) / 1_000_000_000);
             count.printAndAssertExact();
