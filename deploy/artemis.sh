@@ -88,7 +88,7 @@ create() {
     local plugin
     plugin="$(ls "$repo"/connectors/target/safework-connectors-*-broker-plugin.jar 2>/dev/null | head -1)"
     [[ -n "$plugin" ]] || die "no broker plugin jar: run mvn -B -DskipTests package first"
-    "$downloads/apache-artemis-$version/bin/artemis" create --silent --no-web --require-login \
+    "$downloads/apache-artemis-$version/bin/artemis" create --silent --no-web --no-autotune --require-login \
         --user hub --password "$ARTEMIS_HUB_PASSWORD" --role hub --host "$host" "$instance" >/dev/null
     cp "$repo/config/broker/broker.xml" "$instance/etc/broker.xml"
     # No keystore here: the TLS acceptor stays out (set safework.broker.keystore and keep it for TLS).
@@ -208,6 +208,12 @@ pair() {
     local primary_port="${ARTEMIS_PORT:-61716}" backup_port="${ARTEMIS_BACKUP_PORT:-61726}"
     case "$1" in
         start)
+            download
+            # Both instances made side by side (artemis create is slow), then started one after the other.
+            local made=()
+            (node primary "$primary_port" "127.0.0.1:$backup_port"; [[ -d "$instance" ]] || create) & made+=($!)
+            (node backup "$backup_port" "127.0.0.1:$primary_port"; [[ -d "$instance" ]] || create) & made+=($!)
+            wait "${made[0]}" && wait "${made[1]}" || die "could not create the pair's instances"
             node primary "$primary_port" "127.0.0.1:$backup_port"; start
             node backup "$backup_port" "127.0.0.1:$primary_port"; start
             echo "artemis.sh: hub.broker.url=(tcp://127.0.0.1:$primary_port,tcp://127.0.0.1:$backup_port)?ha=true&reconnectAttempts=-1" ;;
