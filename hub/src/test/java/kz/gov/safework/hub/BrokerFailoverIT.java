@@ -110,6 +110,9 @@ class BrokerFailoverIT {
                 drain(mtszn, "mtszn.feed", NothingMoreArrives.REDELIVERY_WINDOW.toMillis(),
                         m -> feedSeen.merge(feedReportId(m), 1, Integer::sum));
             } catch (AssertionError | Exception e) {
+                reportIdByMessageId.keySet().forEach(count::sent);
+                receiptsSeen.forEach((messageId, n) -> count.saw(FaultCount.Kind.RECEIPTS, messageId, n));
+                feedSeen.forEach((reportId, n) -> count.saw(FaultCount.Kind.FEED, reportId, n));
                 count.failed(data, "BrokerFailoverIT");
                 throw e;
             }
