@@ -1,6 +1,8 @@
-# The standalone Artemis of deploy/artemis.sh as a container (compose.yaml's "artemis"): the same distribution from
-# Maven Central, config/broker/broker.xml, the hub's broker plugin jar and the users and roles the script writes,
-# listening on all interfaces of the container. The instance (journal included) lives on the volume /var/lib/artemis.
+# The standalone Artemis of deploy/artemis.sh as a container (compose.yaml's "artemis-primary" and "artemis-backup"):
+# the same distribution from Maven Central, config/broker/broker.xml, the hub's broker plugin jar and the users and
+# roles the script writes, listening on all interfaces of the container. The instance (journal included) lives on the
+# volume /var/lib/artemis. ARTEMIS_NODE=primary or backup (with ARTEMIS_PEER, ARTEMIS_ANNOUNCE_HOST and
+# ARTEMIS_CLUSTER_PASSWORD) makes it a node of the replicated pair; unset, a single broker.
 #   docker build -f deploy/artemis.Dockerfile -t safework-artemis .
 #   docker run -e ARTEMIS_HUB_PASSWORD=... -p 61616:61616 -v artemis-data:/var/lib/artemis safework-artemis
 

@@ -3,43 +3,69 @@
 # creates a broker instance, installs config/broker/broker.xml and the hub's broker plugins, adds the broker's
 # users and roles, and starts it on 127.0.0.1 (ARTEMIS_HOST). Then start the hub with -Dhub.broker.url=tcp://127.0.0.1:<port>
 # and -Dhub.broker.password=<the hub's password below>.
+# Or a primary/backup pair with replication (README, Production topology): each node is such an instance with the
+# same broker.xml, plus its ha-policy and a static cluster connection to the other; the backup copies the primary's
+# journal and becomes active when the primary dies. The hub and agencies then name both:
+# (tcp://127.0.0.1:61716,tcp://127.0.0.1:61726)?ha=true&reconnectAttempts=-1
 #
-#   deploy/artemis.sh start      create the instance if absent, start it, wait until it listens
+#   deploy/artemis.sh start      create the instance if absent, start it, wait until it listens (a backup: until it
+#                                has copied the primary's journal)
 #   deploy/artemis.sh stop       stop the broker this script started
 #   deploy/artemis.sh run        create the instance if absent and run it in the foreground (deploy/artemis.Dockerfile)
 #   deploy/artemis.sh download   only fetch and unpack the distribution
+#   deploy/artemis.sh pair-start the pair on this machine: the primary on ARTEMIS_PORT, then the backup on
+#                                ARTEMIS_BACKUP_PORT, until the backup is in sync
+#   deploy/artemis.sh pair-stop  stop both (the backup first, so that it does not take over)
 #
 # Environment (defaults in brackets):
 #   ARTEMIS_VERSION   [pom.xml artemis.standalone.version: the distribution of artemis.version is not on Central]
-#   ARTEMIS_WORK      [target/artemis]  download cache, the instance (instance/), its pid and log
+#   ARTEMIS_WORK      [target/artemis]  the instances (instance/, primary/, backup/), pids and logs
+#   ARTEMIS_DOWNLOADS [ARTEMIS_WORK]    where the distribution is downloaded and unpacked
 #   ARTEMIS_HOST      [127.0.0.1]       the address the broker listens on (0.0.0.0 in a container)
-#   ARTEMIS_PORT      [61716]           the plain acceptor (CORE, AMQP, STOMP)
+#   ARTEMIS_PORT      [61716; a backup's 61726]  the plain acceptor (CORE, AMQP, STOMP)
 #   ARTEMIS_HUB_PASSWORD                the hub's password on this broker (required)
 #   ARTEMIS_CREDENTIALS [config/demo-credentials.properties]  login=password of the agencies and other logins
+#   ARTEMIS_NODE      [single]          single, primary or backup (start, stop, run)
+#   ARTEMIS_PEER      [127.0.0.1:61726 for a primary, 127.0.0.1:61716 for a backup]  host:port of the other node
+#   ARTEMIS_ANNOUNCE_HOST [ARTEMIS_HOST; 127.0.0.1 for 0.0.0.0]  the address the peer and clients reach this node at
+#   ARTEMIS_CLUSTER_PASSWORD            the pair's own secret between the two nodes (required for primary, backup)
+#   ARTEMIS_BACKUP_PORT [61726]         pair-start: the backup's port
 # Needs: java 17, curl, tar, the connectors module packaged (mvn -B -DskipTests package).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 version="${ARTEMIS_VERSION:-$(sed -n 's:.*<artemis.standalone.version>\(.*\)</artemis.standalone.version>.*:\1:p' "$repo/pom.xml")}"
 work="${ARTEMIS_WORK:-$repo/target/artemis}"
+downloads="${ARTEMIS_DOWNLOADS:-$work}"
 host="${ARTEMIS_HOST:-127.0.0.1}"
-port="${ARTEMIS_PORT:-61716}"
 credentials="${ARTEMIS_CREDENTIALS:-$repo/config/demo-credentials.properties}"
-instance="$work/instance"
-pidfile="$work/artemis.pid"
+
+# The node this run is about: its instance directory, pid file, log and port.
+node() {
+    node="$1"
+    case "$node" in
+        single) instance="$work/instance" pidfile="$work/artemis.pid" log="$work/artemis.log"
+                port="${2:-${ARTEMIS_PORT:-61716}}" ;;
+        primary) instance="$work/primary" pidfile="$work/primary.pid" log="$work/primary.log"
+                 port="${2:-${ARTEMIS_PORT:-61716}}" peer="${3:-${ARTEMIS_PEER:-127.0.0.1:61726}}" ;;
+        backup) instance="$work/backup" pidfile="$work/backup.pid" log="$work/backup.log"
+                port="${2:-${ARTEMIS_PORT:-61726}}" peer="${3:-${ARTEMIS_PEER:-127.0.0.1:61716}}" ;;
+        *) die "ARTEMIS_NODE must be single, primary or backup, not '$node'" ;;
+    esac
+}
 
 die() { echo "artemis.sh: $*" >&2; exit 1; }
 
 download() {
-    local tarball="$work/apache-artemis-$version-bin.tar.gz"
+    local tarball="$downloads/apache-artemis-$version-bin.tar.gz"
     local url="https://repo1.maven.org/maven2/org/apache/artemis/apache-artemis/$version/apache-artemis-$version-bin.tar.gz"
-    mkdir -p "$work"
+    mkdir -p "$work" "$downloads"
     if [[ ! -s "$tarball" ]]; then
         curl -sSfL -o "$tarball.part" "$url" || die "cannot download $url"
         mv "$tarball.part" "$tarball"
     fi
-    if [[ ! -d "$work/apache-artemis-$version" ]]; then
-        tar -xzf "$tarball" -C "$work"
+    if [[ ! -d "$downloads/apache-artemis-$version" ]]; then
+        tar -xzf "$tarball" -C "$downloads"
     fi
 }
 
@@ -62,11 +88,12 @@ create() {
     local plugin
     plugin="$(ls "$repo"/connectors/target/safework-connectors-*-broker-plugin.jar 2>/dev/null | head -1)"
     [[ -n "$plugin" ]] || die "no broker plugin jar: run mvn -B -DskipTests package first"
-    "$work/apache-artemis-$version/bin/artemis" create --silent --no-web --require-login \
+    "$downloads/apache-artemis-$version/bin/artemis" create --silent --no-web --no-autotune --require-login \
         --user hub --password "$ARTEMIS_HUB_PASSWORD" --role hub --host "$host" "$instance" >/dev/null
     cp "$repo/config/broker/broker.xml" "$instance/etc/broker.xml"
     # No keystore here: the TLS acceptor stays out (set safework.broker.keystore and keep it for TLS).
     sed -i '/<acceptor name="clients-tls">/d' "$instance/etc/broker.xml"
+    [[ "$node" == single ]] || ha
     cp "$plugin" "$instance/lib/safework-broker-plugin.jar"
     printf '\nJAVA_ARGS="$JAVA_ARGS -Dsafework.broker.host=%s -Dsafework.broker.port=%s"\n' "$host" "$port" \
         >> "$instance/etc/artemis.profile"
@@ -91,24 +118,73 @@ create() {
     done
 }
 
+# A node of the pair: broker.xml gets its name, a connector to itself (announced to the peer and to clients) and to
+# the peer, the pair's cluster login, its ha-policy and a static cluster connection to the peer. Replication: each
+# node keeps its own journal on its own disk, the backup a copy kept in step by the primary.
+ha() {
+    [[ -n "${ARTEMIS_CLUSTER_PASSWORD:-}" ]] || die "set ARTEMIS_CLUSTER_PASSWORD (the pair's secret between its nodes)"
+    [[ "$peer" =~ ^[A-Za-z0-9.-]+:[0-9]+$ ]] || die "ARTEMIS_PEER '$peer' is not host:port"
+    [[ "$ARTEMIS_CLUSTER_PASSWORD" =~ ^[A-Za-z0-9._-]+$ ]] || die "ARTEMIS_CLUSTER_PASSWORD must be [A-Za-z0-9._-]+"
+    local announce="${ARTEMIS_ANNOUNCE_HOST:-$host}"
+    [[ "$announce" == 0.0.0.0 ]] && announce=127.0.0.1
+    [[ "$announce" =~ ^[A-Za-z0-9.-]+$ ]] || die "ARTEMIS_ANNOUNCE_HOST '$announce' is not a host name"
+    local policy
+    if [[ "$node" == primary ]]; then
+        # A restarted primary first asks whether the backup is active and, if so, takes its place back (fail-back)
+        # instead of starting a second active broker. Two nodes have no quorum to vote with: the primary does not
+        # stop itself when it loses the backup.
+        policy="<primary><check-for-active-server>true</check-for-active-server><vote-on-replication-failure>false</vote-on-replication-failure></primary>"
+    else
+        policy="<backup><allow-failback>true</allow-failback></backup>"
+    fi
+    local block="$work/$node-ha.xml"
+    cat > "$block" <<XML
+    <!-- deploy/artemis.sh: the $node of a replicated primary/backup pair. -->
+    <connectors>
+      <connector name="self">tcp://$announce:$port</connector>
+      <connector name="peer">tcp://$peer</connector>
+    </connectors>
+    <cluster-user>safework-cluster</cluster-user>
+    <cluster-password>$ARTEMIS_CLUSTER_PASSWORD</cluster-password>
+    <ha-policy><replication>$policy</replication></ha-policy>
+    <cluster-connections>
+      <cluster-connection name="safework-pair">
+        <connector-ref>self</connector-ref>
+        <max-hops>1</max-hops>
+        <static-connectors><connector-ref>peer</connector-ref></static-connectors>
+      </cluster-connection>
+    </cluster-connections>
+XML
+    sed -i -e "s:<name>safework-hub</name>:<name>safework-hub-$node</name>:" \
+        -e "/<\/acceptors>/r $block" "$instance/etc/broker.xml"
+    rm -f "$block"
+}
+
 start() {
     download
     [[ -d "$instance" ]] || create
     if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-        echo "artemis.sh: already running (pid $(cat "$pidfile"))"
+        echo "artemis.sh: $node already running (pid $(cat "$pidfile"))"
         return
     fi
-    nohup "$instance/bin/artemis" run > "$work/artemis.log" 2>&1 &
+    : > "$log"
+    nohup "$instance/bin/artemis" run > "$log" 2>&1 &
     echo $! > "$pidfile"
     for _ in $(seq 1 120); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "artemis.sh: Artemis $version listening on 127.0.0.1:$port (pid $(cat "$pidfile"), log $work/artemis.log)"
+        if [[ "$node" == backup ]]; then
+            # A backup opens no acceptor while the primary is active: it is ready once its journal is in step.
+            if grep -q "AMQ221024" "$log"; then
+                echo "artemis.sh: Artemis $version backup in sync with its primary $peer (pid $(cat "$pidfile"), log $log)"
+                return
+            fi
+        elif (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "artemis.sh: Artemis $version $node listening on 127.0.0.1:$port (pid $(cat "$pidfile"), log $log)"
             return
         fi
-        kill -0 "$(cat "$pidfile")" 2>/dev/null || die "the broker exited; see $work/artemis.log"
+        kill -0 "$(cat "$pidfile")" 2>/dev/null || die "the broker exited; see $log"
         sleep 1
     done
-    die "the broker does not listen on $port after 120 s; see $work/artemis.log"
+    die "the $node broker is not ready on $port after 120 s; see $log"
 }
 
 run() {
@@ -128,10 +204,31 @@ stop() {
     rm -f "$pidfile"
 }
 
+pair() {
+    local primary_port="${ARTEMIS_PORT:-61716}" backup_port="${ARTEMIS_BACKUP_PORT:-61726}"
+    case "$1" in
+        start)
+            download
+            # Both instances made side by side (artemis create is slow), then started one after the other.
+            local made=()
+            (node primary "$primary_port" "127.0.0.1:$backup_port"; [[ -d "$instance" ]] || create) & made+=($!)
+            (node backup "$backup_port" "127.0.0.1:$primary_port"; [[ -d "$instance" ]] || create) & made+=($!)
+            wait "${made[0]}" && wait "${made[1]}" || die "could not create the pair's instances"
+            node primary "$primary_port" "127.0.0.1:$backup_port"; start
+            node backup "$backup_port" "127.0.0.1:$primary_port"; start
+            echo "artemis.sh: hub.broker.url=(tcp://127.0.0.1:$primary_port,tcp://127.0.0.1:$backup_port)?ha=true&reconnectAttempts=-1" ;;
+        stop)
+            node backup "$backup_port" "127.0.0.1:$primary_port"; stop
+            node primary "$primary_port" "127.0.0.1:$backup_port"; stop ;;
+    esac
+}
+
 case "${1:-}" in
-    start) start ;;
-    stop) stop ;;
-    run) run ;;
+    start) node "${ARTEMIS_NODE:-single}"; start ;;
+    stop) node "${ARTEMIS_NODE:-single}"; stop ;;
+    run) node "${ARTEMIS_NODE:-single}"; run ;;
     download) download ;;
-    *) die "usage: $0 start|stop|run|download" ;;
+    pair-start) pair start ;;
+    pair-stop) pair stop ;;
+    *) die "usage: $0 start|stop|run|download|pair-start|pair-stop" ;;
 esac

@@ -34,6 +34,11 @@ public final class AgencyClient implements AutoCloseable {
                 + "&failover.initialReconnectDelay=500&failover.maxReconnectDelay=2000", login, password);
     }
 
+    /** A client on a Qpid JMS connection URL of its own (a failover URL naming a broker pair). */
+    public static AgencyClient at(String url, String login, String password) throws JMSException {
+        return new AgencyClient(url, login, password);
+    }
+
     private AgencyClient(String url, String login, String password) throws JMSException {
         JmsConnectionFactory factory = new JmsConnectionFactory(url);
         connection = factory.createConnection(login, password);

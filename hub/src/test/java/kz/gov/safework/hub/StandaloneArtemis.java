@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,28 +15,42 @@ import kz.gov.safework.testing.RequiredService;
 /**
  * A standalone Artemis set up and started by deploy/artemis.sh (the distribution from Maven Central, kept in
  * {@code hub/target/artemis-it} between runs; a fresh instance each time) on a free port, with a random password for
- * the hub. Without the download (no network) the test using it is skipped on a developer machine and fails in CI.
+ * the hub. Or ({@link #startPair()}) the script's replicated primary/backup pair on two free ports, in
+ * {@code hub/target/artemis-it/pair}. Without the download (no network) the test using it is skipped on a developer
+ * machine and fails in CI.
  */
 final class StandaloneArtemis implements AutoCloseable {
     static final String SCRIPT = "deploy/artemis.sh";
     static final Path REPO = Path.of(System.getProperty("hub.config-dir")).toAbsolutePath().getParent();
     private static final Path WORK = REPO.resolve("hub").resolve("target").resolve("artemis-it");
 
+    /** The broker's port; of a pair, the primary's. */
     final int port;
+    /** The backup's port, or -1 for a single broker. */
+    final int backupPort;
+    private final Path work;
     private final String hubPassword;
     private final Map<String, String> environment;
 
-    private StandaloneArtemis(int port, String hubPassword) {
+    private StandaloneArtemis(int port, int backupPort, String hubPassword) {
         this.port = port;
+        this.backupPort = backupPort;
+        this.work = backupPort < 0 ? WORK : WORK.resolve("pair");
         this.hubPassword = hubPassword;
-        this.environment = Map.of("ARTEMIS_WORK", WORK.toString(), "ARTEMIS_PORT", Integer.toString(port),
-                "ARTEMIS_HUB_PASSWORD", hubPassword);
+        Map<String, String> env = new HashMap<>(Map.of("ARTEMIS_WORK", work.toString(),
+                "ARTEMIS_DOWNLOADS", WORK.toString(), "ARTEMIS_PORT", Integer.toString(port),
+                "ARTEMIS_HUB_PASSWORD", hubPassword));
+        if (backupPort >= 0) {
+            env.put("ARTEMIS_BACKUP_PORT", Integer.toString(backupPort));
+            env.put("ARTEMIS_CLUSTER_PASSWORD", UUID.randomUUID().toString());
+        }
+        this.environment = Map.copyOf(env);
     }
 
     static StandaloneArtemis start() throws Exception {
-        StandaloneArtemis broker = new StandaloneArtemis(HubProcess.freePort(), UUID.randomUUID().toString());
+        StandaloneArtemis broker = new StandaloneArtemis(HubProcess.freePort(), -1, UUID.randomUUID().toString());
         broker.run("stop");
-        broker.deleteInstance();
+        broker.deleteInstance("instance");
         int exit = broker.run("start");
         if (exit != 0) {
             RequiredService.unavailable("the standalone Artemis did not start (exit " + exit + ", see "
@@ -44,22 +59,60 @@ final class StandaloneArtemis implements AutoCloseable {
         return broker;
     }
 
-    /** The hub's settings for this broker: its URL and the hub's login. */
+    /**
+     * deploy/artemis.sh pair-start: fresh primary and backup instances, returned once the backup has copied the
+     * primary's journal (so that killing the primary fails over).
+     */
+    static StandaloneArtemis startPair() throws Exception {
+        StandaloneArtemis pair = new StandaloneArtemis(HubProcess.freePort(), HubProcess.freePort(),
+                UUID.randomUUID().toString());
+        pair.run("pair-stop");
+        pair.deleteInstance("primary");
+        pair.deleteInstance("backup");
+        int exit = pair.run("pair-start");
+        if (exit != 0) {
+            RequiredService.unavailable("the standalone Artemis pair did not start (exit " + exit + ", see "
+                    + pair.work.resolve("script.log") + ")", SCRIPT);
+        }
+        return pair;
+    }
+
+    /** The hub's settings for this broker: its URL (of a pair, both nodes with HA) and the hub's login. */
     Map<String, String> hubSettings() {
-        return Map.of("hub.broker.url", "tcp://127.0.0.1:" + port, "hub.broker.user", "hub",
-                "hub.broker.password", hubPassword);
+        String url = backupPort < 0 ? "tcp://127.0.0.1:" + port
+                : "(tcp://127.0.0.1:" + port + ",tcp://127.0.0.1:" + backupPort + ")?ha=true&reconnectAttempts=-1";
+        return Map.of("hub.broker.url", url, "hub.broker.user", "hub", "hub.broker.password", hubPassword);
+    }
+
+    /** An agency's Qpid JMS URL for the pair, as README gives it: both nodes, reconnecting without end. */
+    String agencyFailoverUrl() {
+        return "failover:(amqp://127.0.0.1:" + port + ",amqp://127.0.0.1:" + backupPort + ")"
+                + "?failover.maxReconnectAttempts=-1&failover.initialReconnectDelay=200&failover.maxReconnectDelay=1000";
+    }
+
+    /** kill -9 of the pair's primary (the JVM the script started: bin/artemis execs java); returns once it is gone. */
+    void killPrimary() throws Exception {
+        long pid = Long.parseLong(Files.readString(work.resolve("primary.pid")).trim());
+        ProcessHandle primary = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("primary not running"));
+        primary.destroyForcibly();
+        primary.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The log of a node of the pair ({@code primary} or {@code backup}). */
+    String log(String node) throws Exception {
+        return Files.readString(work.resolve(node + ".log"));
     }
 
     @Override
     public void close() throws Exception {
-        run("stop");
+        run(backupPort < 0 ? "stop" : "pair-stop");
     }
 
     private int run(String command) throws Exception {
-        Files.createDirectories(WORK);
+        Files.createDirectories(work);
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", REPO.resolve(SCRIPT).toString(), command))
                 .directory(REPO.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("script.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("script.log").toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -69,8 +122,8 @@ final class StandaloneArtemis implements AutoCloseable {
         return process.exitValue();
     }
 
-    private void deleteInstance() throws Exception {
-        Path instance = WORK.resolve("instance");
+    private void deleteInstance(String name) throws Exception {
+        Path instance = work.resolve(name);
         if (Files.exists(instance)) {
             try (Stream<Path> paths = Files.walk(instance)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
