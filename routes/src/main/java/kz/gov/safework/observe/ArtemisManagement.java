@@ -162,6 +162,8 @@ public final class ArtemisManagement implements BrokerManagement {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             connection.start();
+            // The reply queue lives as long as the connection: closing it (the pool's logical connection) deletes it.
+            // Deleting it here as well made the pool log, at INFO, that it could not delete it, ten times per poll.
             TemporaryQueue replyTo = session.createTemporaryQueue();
             try (MessageProducer producer = session.createProducer(session.createQueue(managementAddress));
                  MessageConsumer consumer = session.createConsumer(replyTo)) {
@@ -178,8 +180,6 @@ public final class ArtemisManagement implements BrokerManagement {
                 }
                 Object[] results = JMSManagementHelper.getResults(reply);
                 return results == null || results.length == 0 ? new Object[] {null} : results;
-            } finally {
-                replyTo.delete();
             }
         } catch (BrokerManagementException e) {
             throw e;
