@@ -98,7 +98,11 @@ class ReadinessDatabaseIT {
             postgres.resume();
             for (String id : ids) {
                 Message receipt = astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", 120_000);
-                assertThat(receipt).as("receipt for " + id).isNotNull();
+                if (receipt == null) {
+                    String log = hub.log();
+                    assertThat(receipt).as("receipt for " + id + " after the database came back; the hub's log ends with:\n"
+                            + log.substring(Math.max(0, log.length() - 30_000))).isNotNull();
+                }
                 assertThat(JSON.readTree(AgencyClient.text(receipt)).path("status").asText()).isEqualTo("ACCEPTED");
                 count.saw(FaultCount.Kind.RECEIPTS, id);
             }
