@@ -127,8 +127,15 @@ public final class ReceiptApiRoutes extends RouteBuilder {
         exchange.getMessage().setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
     }
 
-    /** The submission named in the path, when the caller may read it; 404 for everyone else. */
     private SubmissionStore.StoredReceipt readable(Exchange exchange) {
+        return readable(store, exchange);
+    }
+
+    /**
+     * The submission named in the path, when the caller may read it; 404 for everyone else. The one access rule of
+     * a submission's receipt, original and trail.
+     */
+    static SubmissionStore.StoredReceipt readable(SubmissionStore store, Exchange exchange) {
         String id = exchange.getMessage().getHeader("submissionId", String.class);
         Optional<SubmissionStore.StoredReceipt> stored = id == null ? Optional.empty() : store.receipt(id);
         if (stored.isEmpty() || !mayRead(ApiAuthentication.principal(exchange), stored.get())) {
@@ -145,7 +152,8 @@ public final class ReceiptApiRoutes extends RouteBuilder {
         return staff(caller) || caller.agency() != null && caller.agency().equals(receipt.agency());
     }
 
-    private static void respond(Exchange exchange, String contentType, byte[] body) {
+    /** The whole answer: only the headers the hub means to send, never cached. */
+    static void respond(Exchange exchange, String contentType, byte[] body) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);

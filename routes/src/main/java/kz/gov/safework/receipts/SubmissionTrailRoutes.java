@@ -95,13 +95,8 @@ public final class SubmissionTrailRoutes extends RouteBuilder {
     }
 
     private void trail(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("submissionId", String.class);
-        SubmissionStore.StoredReceipt stored = id == null ? null : store.receipt(id).orElse(null);
-        Principal caller = ApiAuthentication.principal(exchange);
-        if (stored == null || !(staff(caller) || caller.agency() != null && caller.agency().equals(stored.agency()))) {
-            throw ApiProblem.notFound("No such submission");
-        }
-        respond(exchange, trail.of(stored.submissionId()));
+        // Who may read a submission's document may read its trail.
+        respond(exchange, trail.of(ReceiptApiRoutes.readable(store, exchange).submissionId()));
     }
 
     /**
@@ -173,10 +168,6 @@ public final class SubmissionTrailRoutes extends RouteBuilder {
                 ((Map<?, ?>) exchange.getProperty(ANSWER)).get("requestId"));
     }
 
-    private static boolean staff(Principal caller) {
-        return caller.has(Role.OPERATOR) || caller.has(Role.MTSZN);
-    }
-
     private static void setIfPresent(org.apache.camel.Message message, String name, String value) {
         if (value != null) {
             message.setHeader(name, value);
@@ -184,17 +175,10 @@ public final class SubmissionTrailRoutes extends RouteBuilder {
     }
 
     private static void respond(Exchange exchange, Object body) {
-        byte[] json;
         try {
-            json = Json.mapper().writeValueAsBytes(body);
+            ReceiptApiRoutes.respond(exchange, "application/json", Json.mapper().writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
-        exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
-        exchange.getMessage().setBody(json);
     }
 }
