@@ -127,7 +127,11 @@ class DataDirReadOnlyIT {
             readOnly(data, false);
 
             await("ready again").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(QueueChannelIT.status(hub, "/observe/health/ready")).isEqualTo(200));
+                    .untilAsserted(() -> {
+                        HttpResponse<String> ready = QueueChannelIT.request(hub, "/observe/health/ready", null);
+                        assertThat(ready.statusCode()).as("readiness after the disk takes writes again: %s",
+                                ready.body()).isEqualTo(200);
+                    });
             sending.get(60, TimeUnit.SECONDS);
             assertThat(during).hasSize(DURING);
             await("every report answered").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))

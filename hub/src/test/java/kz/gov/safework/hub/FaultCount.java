@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,10 +150,24 @@ final class FaultCount {
         return this;
     }
 
-    /** On a failure: prints how far the counts got and keeps the hub's log as {@code target/<test>-hub.log}. */
+    /**
+     * On a failure: prints how far the counts got and the hub log's last WARN and ERROR lines (CI keeps only what a
+     * test prints), and keeps the whole log as {@code target/<test>-hub.log}.
+     */
     void failed(Path data, String test) throws java.io.IOException {
         System.out.println(line());
-        java.nio.file.Files.copy(data.resolve("hub.log"), Path.of("target", test + "-hub.log"),
+        Path log = data.resolve("hub.log");
+        if (!java.nio.file.Files.exists(log)) {
+            return;
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+            lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).forEach(warnings::add);
+        }
+        System.out.println("the hub's last WARN and ERROR lines (" + warnings.size() + " in all):");
+        warnings.subList(Math.max(0, warnings.size() - 40), warnings.size())
+                .forEach(l -> System.out.println("  " + l.substring(0, Math.min(l.length(), 400))));
+        java.nio.file.Files.copy(log, Path.of("target", test + "-hub.log"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Artemis stops the server for good ({@code ActiveMQServerImpl.DefaultCriticalErrorListener} calls
  * {@code stopTheServer(true)} and never starts it again). This listener, registered on each server, notes the error;
  * once that server has stopped, it writes a probe file into every folder of the journal and, when all of them take
- * it, starts a new server from the same configuration. Refused probes and failed starts back off (1 s doubling to
- * 30 s).
+ * it, starts a new server from the same configuration. A refused probe is tried again at the next tick (it costs one
+ * small write), so the broker is back within a tick of the disk; a failed start backs off (1 s doubling to 30 s) and
+ * is logged with its cause, since the disk took writes and something else is wrong.
  * Logged once per change: the fault, and the broker back.
  */
 final class JournalWatchdog implements IOCriticalErrorListener {
@@ -47,7 +48,8 @@ final class JournalWatchdog implements IOCriticalErrorListener {
     private volatile boolean down;
     private ScheduledExecutorService timer;
     /** Only the timer's thread touches these. */
-    private int refusals;
+    private int probesRefused;
+    private int failedStarts;
     private long nextTry = System.nanoTime();
 
     /**
@@ -99,19 +101,28 @@ final class JournalWatchdog implements IOCriticalErrorListener {
         }
         try {
             probe();
+        } catch (IOException e) {
+            probesRefused++;
+            LOG.debug("The embedded broker's journal does not take writes yet (probe {})", probesRefused, e);
+            return;
+        }
+        try {
             faulted.set(false); // before the start: a fault of the new server counts
             restart.run();
             if (!faulted.get()) {
                 down = false;
-                LOG.info("The embedded broker runs again, its journal's disk takes writes ({} tries refused)",
-                        refusals);
-                refusals = 0;
+                LOG.info("The embedded broker runs again, its journal's disk takes writes ({} probes refused, {} "
+                        + "starts failed)", probesRefused, failedStarts);
+                probesRefused = 0;
+                failedStarts = 0;
             }
         } catch (Exception e) {
             faulted.set(true);
-            refusals++;
-            nextTry = System.nanoTime() + BACKOFF.after(refusals).toNanos();
-            LOG.debug("The embedded broker cannot start yet (try {})", refusals, e);
+            failedStarts++;
+            Duration wait = BACKOFF.after(failedStarts);
+            nextTry = System.nanoTime() + wait.toNanos();
+            LOG.warn("The embedded broker's journal takes writes but the broker did not start (try {}), next try in "
+                    + "{} s: {}", failedStarts, wait.toSeconds(), e.toString());
         }
     }
 

@@ -81,6 +81,13 @@ class JournalWatchdogTest {
         assertThat(restarts).hasValue(0);
         assertThat(watchdog.down()).isTrue();
         assertThatThrownBy(watchdog::probe).isInstanceOf(IOException.class);
+
+        // The disk takes writes again: the very next tick starts the broker, a refused probe is no failed start.
+        Files.delete(broker);
+        Files.createDirectories(broker.resolve("journal"));
+        watchdog.check();
+        assertThat(restarts).hasValue(1);
+        assertThat(watchdog.down()).isFalse();
     }
 
     @Test

@@ -202,8 +202,13 @@ public final class Bench {
                         ready.complete(null);
                     }
                 }
-                ready.completeExceptionally(new IllegalStateException("raw broker exited: " + process.exitValue()));
+                // The output ends a moment before the process does: wait for its exit code rather than ask too early.
+                String exit = process.waitFor(10, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "still running";
+                ready.completeExceptionally(new IllegalStateException("raw broker's output ended (" + exit + ")"));
             } catch (IOException e) {
+                ready.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 ready.completeExceptionally(e);
             }
         }, "raw-broker-output");
