@@ -65,8 +65,8 @@ final class HttpServerSetup extends MainListenerSupport {
 
     /**
      * The API's bodies are small JSON: {@code /api/} reads at most {@code hub.http.api-max-body-size} bytes, counted
-     * while they arrive, and answers 413 beyond ({@code POST /api/validate} takes a document: {@code hub.max-document-size},
-     * as every channel; other paths keep {@code camel.server.max-body-size}). Vert.x reads a
+     * while they arrive, and answers 413 beyond ({@code POST /api/validate} takes a document:
+     * {@code hub.max-document-size}, as every channel; other paths keep {@code camel.server.max-body-size}). Vert.x reads a
      * body once, so this handler, placed before every route, is the one that reads it.
      */
     @Override

@@ -102,8 +102,9 @@ class AgencyKitIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/schemas/../config/demo-credentials.properties", "/schemas/report/../../config/application.properties",
-            "/schemas/..%2f..%2fconfig%2fdemo-credentials.properties", "/schemas/%2e%2e/%2e%2e/config/application.properties",
+    @ValueSource(strings = {"/schemas/../config/demo-credentials.properties",
+            "/schemas/report/../../config/application.properties", "/schemas/..%2f..%2fconfig%2fdemo-credentials.properties",
+            "/schemas/%2e%2e/%2e%2e/config/application.properties",
             "/schemas/report%2Fprogress-report-v1.xsd", "/schemas//etc/passwd", "/schemas/%2Fetc%2Fpasswd",
             "/schemas/report/progress-report-v1.xsd%00", "/schemas/", "/schemas/report/",
             "/schemas/kz/gov/safework/contract/schema/ContractFiles.class", "/schemas/examples/../../pom.xml",
@@ -121,7 +122,8 @@ class AgencyKitIT {
         byte[] bad = Files.readAllBytes(EXAMPLES.resolve("invalid/SCHEMA_VIOLATION--many-errors.json"));
         byte[] another = Files.readAllBytes(EXAMPLES.resolve("invalid/AGENCY_MISMATCH--names-ministry.json"));
         try (AgencyClient mtszn = new AgencyClient(hub.brokerPort, "mtszn", QueueChannelIT.password("mtszn"));
-             AgencyClient akimat = new AgencyClient(hub.brokerPort, "akimat-astana", QueueChannelIT.password("akimat-astana"))) {
+             AgencyClient akimat = new AgencyClient(hub.brokerPort, "akimat-astana",
+                     QueueChannelIT.password("akimat-astana"))) {
             JsonNode accepted = validate(good, "application/xml", "akimat-astana");
             assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, accepted)).as(accepted.toString()).isEmpty();
             assertThat(accepted.path("status").asText()).as(accepted.toString()).isEqualTo("ACCEPTED");
@@ -134,7 +136,8 @@ class AgencyKitIT {
             JsonNode rejected = validate(bad, "application/json", "akimat-astana");
             assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, rejected)).isEmpty();
             assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
-            assertThat(codes(rejected)).as("every error, each with its code").hasSize(5).containsOnly("SCHEMA_VIOLATION");
+            assertThat(codes(rejected)).as("every error, each with its code").hasSize(5)
+                    .containsOnly("SCHEMA_VIOLATION");
             rejected.path("errors").forEach(error -> assertThat(error.path("path").asText()).isNotEmpty());
             JsonNode foreign = validate(another, "application/json", "akimat-astana");
             assertThat(codes(foreign)).contains("AGENCY_MISMATCH");

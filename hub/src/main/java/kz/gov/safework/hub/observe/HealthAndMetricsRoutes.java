@@ -60,8 +60,9 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
         health(paths, "/observe/health/live", "Liveness: the checks whose failure a restart cures");
         health(paths, "/observe/health/ready", "Readiness: the checks that say whether the hub can take documents");
         ObjectNode metrics = get(paths, "/observe/metrics", "Prometheus metrics (text exposition format 0.0.4)");
-        metrics.withObjectProperty("responses").withObjectProperty("200").put("description", "the metrics").withObjectProperty("content")
-                .withObjectProperty("text/plain").withObjectProperty("schema").put("type", "string");
+        ObjectNode text = metrics.withObjectProperty("responses").withObjectProperty("200").put("description", "the metrics")
+                .withObjectProperty("content").withObjectProperty("text/plain");
+        text.withObjectProperty("schema").put("type", "string");
         return paths;
     }
 
@@ -69,9 +70,10 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
         ObjectNode responses = get(paths, path, summary).withObjectProperty("responses");
         ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object")
                 .put("description", "status UP or DOWN, and each check with its state and detail");
-        responses.withObjectProperty("200").put("description", "UP").withObjectProperty("content").withObjectProperty("application/json").set("schema", schema);
-        responses.withObjectProperty("503").put("description", "DOWN, or still starting").withObjectProperty("content").withObjectProperty("application/json")
-                .set("schema", schema);
+        responses.withObjectProperty("200").put("description", "UP").withObjectProperty("content")
+                .withObjectProperty("application/json").set("schema", schema);
+        responses.withObjectProperty("503").put("description", "DOWN, or still starting").withObjectProperty("content")
+                .withObjectProperty("application/json").set("schema", schema);
     }
 
     private static ObjectNode get(ObjectNode paths, String path, String summary) {
