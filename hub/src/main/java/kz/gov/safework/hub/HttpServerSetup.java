@@ -1,7 +1,7 @@
 package kz.gov.safework.hub;
 
 import kz.gov.safework.connectors.tls.TlsSettings;
-import kz.gov.safework.intake.ValidateRoutes;
+import kz.gov.safework.receipts.ValidateRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.main.BaseMainSupport;

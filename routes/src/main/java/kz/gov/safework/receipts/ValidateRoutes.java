@@ -1,7 +1,6 @@
-package kz.gov.safework.intake;
+package kz.gov.safework.receipts;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,6 +18,7 @@ import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.receipt.Receipt;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.document.Envelope;
+import kz.gov.safework.intake.SubmissionIds;
 import kz.gov.safework.store.Outcome;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.Judge;
