@@ -223,6 +223,8 @@ class AgencyKitIT {
         assertThat(validate.getRequestBody().getContent()).containsKeys("application/xml", "application/json");
         assertThat(validate.getResponses().get("200").getContent().get("application/json").getSchema().get$ref())
                 .isEqualTo("#/components/schemas/Receipt");
+        assertThat(api.getPaths().get("/api/submissions/{submissionId}").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/Receipt");
         JsonNode receiptSchema = JSON.readTree(get("/schemas/receipt/receipt-v1.schema.json", null).body());
         var receipt = api.getComponents().getSchemas().get("Receipt");
         assertThat(new TreeSet<>(receipt.getProperties().keySet())).as("the receipt schema itself")
