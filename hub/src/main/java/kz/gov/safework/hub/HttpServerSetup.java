@@ -1,5 +1,6 @@
 package kz.gov.safework.hub;
 
+import java.util.List;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.receipts.ValidateRoutes;
 import org.apache.camel.CamelContext;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class HttpServerSetup extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServerSetup.class);
     private static final String API_PATHS = "/api/*";
+    private static final String OBSERVE_PATHS = "/observe/*";
+    private static final String CACHE_CONTROL = "Cache-Control";
 
     private io.vertx.core.Vertx vertx;
 
@@ -102,6 +105,18 @@ final class HttpServerSetup extends MainListenerSupport {
                     ctx.next();
                 }
             });
+            // What the hub says about submissions, people and its own state is not kept by a browser or a proxy:
+            // every answer under /api/ and /observe/ says no-store unless its route chose otherwise.
+            for (String path : List.of(API_PATHS, OBSERVE_PATHS)) {
+                router.route(path).order(Integer.MIN_VALUE).handler(ctx -> {
+                    ctx.addHeadersEndHandler(ended -> {
+                        if (!ctx.response().headers().contains(CACHE_CONTROL)) {
+                            ctx.response().putHeader(CACHE_CONTROL, "no-store");
+                        }
+                    });
+                    ctx.next();
+                });
+            }
             LOG.info("HTTP: request bodies under {} limited to {} bytes ({})", API_PATHS, apiMax,
                     HubSettings.HTTP_API_MAX_BODY_SIZE);
         }

@@ -73,6 +73,16 @@ class HttpEchoIT {
         }
     }
 
+    /** What the API says about submissions and the hub's state is not kept by a browser or a proxy. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/operator/me", "/api/submissions?year=2022", "/api/submissions/no-such-id",
+            "/api/plans/safe-labor-2021-2025/years/2022/progress", "/observe/health"})
+    void answersAreNotStoredByCaches(String path) throws Exception {
+        HttpResponse<String> response = QueueChannelIT.request(hub, path, "operator");
+        assertThat(response.headers().firstValue("Cache-Control")).as(path + " answered " + response.statusCode())
+                .hasValue("no-store");
+    }
+
     @Test
     void everyApiOperationRefusesAMissingOrWrongLoginWithTheSameProblemAndRealm() throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -17,9 +17,18 @@ public final class HttpResponseHeaderFilter extends HttpHeaderFilterStrategy {
             "content-security-policy", "referrer-policy", "x-content-type-options", "x-frame-options",
             "www-authenticate", "retry-after", "location", "vary");
 
+    /**
+     * Headers of the hub's own that Camel's HTTP filter counts as hop-by-hop and would drop: without this, the
+     * {@code no-store} the API sets on every answer about a submission never reached a client or a proxy cache.
+     */
+    static final Set<String> HUB_OWN = Set.of("cache-control");
+
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))
-                || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
+        String name = headerName.toLowerCase(Locale.ROOT);
+        if (!RESPONSE_HEADERS.contains(name)) {
+            return true;
+        }
+        return !HUB_OWN.contains(name) && super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
     }
 }
