@@ -73,10 +73,14 @@ class ChannelSuspensionIT {
         assertThat(jms.path("reason").asText()).isEqualTo(REASON);
         assertThat(jms.path("by").asText()).isEqualTo("operator");
 
+        assertThat(agencyStatus("queue")).isEqualTo("NOT_ACCEPTING");
+
         hub.stop();
         hub.start(); // waits for the full health to be 200: a suspended channel does not hold it DOWN
 
         assertSuspendedAndReady("jms");
+        assertThat(agencyStatus("queue")).isEqualTo("NOT_ACCEPTING");
+        assertThat(agencyStatus("sftp")).isEqualTo("ACCEPTING");
         try (AgencyClient astana = new AgencyClient(hub.brokerPort, ASTANA, QueueChannelIT.password(ASTANA))) {
             NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("receipt after a restart while suspended",
                     timeout -> astana.receive(RECEIPTS, anyOf(sent), timeout));
@@ -91,6 +95,7 @@ class ChannelSuspensionIT {
             NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("second receipt for a report",
                     timeout -> astana.receive(RECEIPTS, anyOf(sent), timeout));
         }
+        assertThat(agencyStatus("queue")).isEqualTo("ACCEPTING");
         Map<String, JsonNode> afterResume = checks("/observe/health/ready");
         assertThat(afterResume.get("intake:jms").path("message").asText()).isEqualTo("receiving");
         assertThat(afterResume.get("route:jms-intake").path("state").asText()).isEqualTo("UP");
@@ -123,6 +128,7 @@ class ChannelSuspensionIT {
         assertThat(AgencySftp.<Boolean>with(hub, ASTANA, sftp -> AgencySftp.exists(sftp, "/inbox/" + name)))
                 .as("the upload waits in the inbox").isTrue();
         assertSuspendedAndReady("sftp");
+        assertThat(agencyStatus("sftp")).isEqualTo("NOT_ACCEPTING");
 
         assertThat(post("/api/operator/channels/sftp/resume", "operator", "{}").statusCode()).isEqualTo(200);
 
@@ -188,6 +194,17 @@ class ChannelSuspensionIT {
         JSON.readTree(QueueChannelIT.request(hub, probe, null).body()).path("checks")
                 .forEach(check -> checks.put(check.path("name").asText(), check));
         return checks;
+    }
+
+    /** What {@code GET /status} tells agencies of {@code channel} ({@code queue}, {@code sftp}, {@code mail}). */
+    private static String agencyStatus(String channel) throws Exception {
+        JsonNode status = JSON.readTree(QueueChannelIT.request(hub, "/status?format=json", null).body());
+        for (JsonNode state : status.path("channels")) {
+            if (state.path("channel").asText().equals(channel)) {
+                return state.path("state").asText();
+            }
+        }
+        throw new AssertionError("no status for " + channel + " in " + status);
     }
 
     private static JsonNode intake(String channel) throws Exception {
