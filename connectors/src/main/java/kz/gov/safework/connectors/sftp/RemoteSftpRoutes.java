@@ -122,7 +122,7 @@ public final class RemoteSftpRoutes extends RouteBuilder {
             bindToRegistry(id + "-poll", new SuspendablePoll(id, suspended, watch));
             bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(agency, server, watch));
             if (meters != null) {
-                watch.bindGauges(meters, settings.remotePollDelay());
+                watch.bindGauges(meters, settings.remotePollDelay(), () -> suspended.isSuspended(id));
             }
 
             Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");
