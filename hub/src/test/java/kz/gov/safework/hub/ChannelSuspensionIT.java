@@ -190,8 +190,13 @@ class ChannelSuspensionIT {
     }
 
     private static Map<String, JsonNode> checks(String probe) throws Exception {
+        return checks(hub, probe);
+    }
+
+    /** The checks of a health probe of {@code process}, by name. */
+    static Map<String, JsonNode> checks(HubProcess process, String probe) throws Exception {
         Map<String, JsonNode> checks = new java.util.HashMap<>();
-        JSON.readTree(QueueChannelIT.request(hub, probe, null).body()).path("checks")
+        JSON.readTree(QueueChannelIT.request(process, probe, null).body()).path("checks")
                 .forEach(check -> checks.put(check.path("name").asText(), check));
         return checks;
     }
@@ -217,12 +222,17 @@ class ChannelSuspensionIT {
         throw new AssertionError("no intake state for " + channel + " in " + channels.path("intake"));
     }
 
-    private static String anyOf(List<String> messageIds) {
+    static String anyOf(List<String> messageIds) {
         return messageIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ", "JMSCorrelationID IN (", ")"));
     }
 
     private static HttpResponse<String> post(String path, String login, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url(path)))
+        return post(hub, path, login, json);
+    }
+
+    /** A POST of {@code json} to {@code process} as {@code login} (its demo password). */
+    static HttpResponse<String> post(HubProcess process, String path, String login, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(process.url(path)))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (login + ":" + QueueChannelIT.password(login)).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
