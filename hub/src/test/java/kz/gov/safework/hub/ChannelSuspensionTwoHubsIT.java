@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +29,7 @@ class ChannelSuspensionTwoHubsIT {
     @Test
     void aChannelSuspendedOnOneHubIsHonouredByTheOtherUntilItIsResumed() throws Exception {
         Properties pg = RequiredService.properties("postgres.properties", ".ci/postgres.sh");
-        String url = pg.getProperty("url") + (pg.getProperty("url").contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-        try (Connection c = DriverManager.getConnection(pg.getProperty("url"), pg.getProperty("user"),
-                pg.getProperty("password")); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        }
-        Map<String, String> common = Map.of("hub.db.url", url, "hub.db.user", pg.getProperty("user"),
+        Map<String, String> common = Map.of("hub.db.url", TwoHubsIT.freshSchema(pg, SCHEMA), "hub.db.user", pg.getProperty("user"),
                 "hub.db.password", pg.getProperty("password"), "hub.observe.channel-refresh-period", "1000",
                 "hub.mail.embedded", "false");
         try (HubProcess one = new HubProcess(dir.resolve("hub-1"), with(common, "hub-1")).start();
