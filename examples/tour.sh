@@ -51,12 +51,12 @@ echo "$(cell MZ 10)"
 say "1. STOMP: the Ministry of Health (mz) sends a report to reports.in"
 fresh schemas/examples/valid/03-mz-2022.xml "$WORK/mz.xml"
 HUB_HOST="$HOST" HUB_BROKER_PORT="$BROKER_PORT" PASS="$(password mz)" DOC="$WORK/mz.xml" WAIT="$WAIT" \
-  python3 examples/stomp_send.py
+  python3 examples/clients/stomp_send.py
 
 say "2. STOMP: the same ministry sends a document that breaks the rules (it names another agency and its item)"
 fresh "schemas/examples/invalid/ITEM_NOT_ASSIGNED--ministry-item-21.json" "$WORK/bad.json"
 HUB_HOST="$HOST" HUB_BROKER_PORT="$BROKER_PORT" PASS="$(password mz)" DOC="$WORK/bad.json" WAIT="$WAIT" \
-  python3 examples/stomp_send.py
+  python3 examples/clients/stomp_send.py
 
 say "3. SFTP: the Astana akimat uploads a report to its drop box"
 # A name of its own per run: receipts/<name>.receipt.json is the latest receipt for that name.

@@ -1,6 +1,7 @@
 package kz.gov.safework.hub;
 
 import kz.gov.safework.connectors.tls.TlsSettings;
+import kz.gov.safework.receipts.ValidateRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.main.BaseMainSupport;
@@ -64,7 +65,8 @@ final class HttpServerSetup extends MainListenerSupport {
 
     /**
      * The API's bodies are small JSON: {@code /api/} reads at most {@code hub.http.api-max-body-size} bytes, counted
-     * while they arrive, and answers 413 beyond (other paths keep {@code camel.server.max-body-size}). Vert.x reads a
+     * while they arrive, and answers 413 beyond ({@code POST /api/validate} takes a document:
+     * {@code hub.max-document-size}, as every channel; other paths keep {@code camel.server.max-body-size}). Vert.x reads a
      * body once, so this handler, placed before every route, is the one that reads it.
      */
     @Override
@@ -72,6 +74,8 @@ final class HttpServerSetup extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         Settings settings = new Settings(context);
         long apiMax = settings.getLong(HubSettings.HTTP_API_MAX_BODY_SIZE);
+        // A document checked without sending it may be as large as a document sent on any channel.
+        long documentMax = settings.getLong(HubSettings.MAX_DOCUMENT_SIZE);
         int port = main.configure().httpServer().getPort();
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(port));
@@ -90,9 +94,10 @@ final class HttpServerSetup extends MainListenerSupport {
             router.route(API_PATHS).order(Integer.MIN_VALUE).handler(limits::handle);
             router.route(API_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
                 String length = ctx.request().getHeader("Content-Length");
-                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > apiMax) {
+                long max = ValidateRoutes.PATH.equals(ctx.request().path()) ? documentMax : apiMax;
+                if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > max) {
                     ctx.response().setStatusCode(413).putHeader("Connection", "close")
-                            .end("request body larger than " + apiMax + " bytes");
+                            .end("request body larger than " + max + " bytes");
                 } else {
                     ctx.next();
                 }

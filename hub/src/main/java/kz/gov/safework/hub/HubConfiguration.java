@@ -18,8 +18,11 @@ import java.time.Clock;
 import java.util.HexFormat;
 import javax.sql.DataSource;
 import kz.gov.safework.api.ApiAuthenticator;
+import kz.gov.safework.api.ApiDescription;
+import kz.gov.safework.api.ApiDocumentRoutes;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.TlsLogin;
+import kz.gov.safework.contract.Json;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.contract.LogText;
 import kz.gov.safework.connectors.identity.LoginThrottle;
@@ -41,6 +44,7 @@ import kz.gov.safework.connectors.sftp.SftpSettings;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.reading.DocumentReader;
+import kz.gov.safework.contract.schema.ContractFiles;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.signature.AgencyCertificates;
@@ -69,7 +73,9 @@ import kz.gov.safework.observe.ObserveServices;
 import kz.gov.safework.observe.OperatorApiRoutes;
 import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.observe.Tracing;
+import kz.gov.safework.receipts.ContractFileRoutes;
 import kz.gov.safework.receipts.KeyRoutes;
+import kz.gov.safework.receipts.ValidateRoutes;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.receipts.SubmissionTrailRoutes;
 import kz.gov.safework.store.LeaseClusterService;
@@ -215,8 +221,9 @@ public final class HubConfiguration implements CamelConfiguration {
         context.getRestConfiguration().setApiProperties(java.util.Map.of(
                 "api.title", "Safe Labour reporting hub",
                 "api.version", "1",
-                "api.description", "Receipts, the reporting cycle and the operator console's API. "
-                        + "Every path needs HTTP Basic credentials (the same logins as the broker and SFTP)."));
+                "api.description", "Receipts, checking a document without sending it, the reporting cycle and the "
+                        + "operator console's API. Every /api path needs a login (security scheme basic); the /observe "
+                        + "paths need none. The contract's schemas and example documents are served at /schemas/."));
         context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
         ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource, store,
@@ -244,6 +251,13 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new SubmissionTrailRoutes(store, messageLog, steps, new SubmissionTrail(dataSource, steps),
                 observe.actions(), clock, authenticator, certificates));
         context.addRoutes(new KeyRoutes(signingKeys::publicKeys, authenticator, certificates));
+        ContractFiles contractFiles = ContractFiles.load();
+        context.addRoutes(new ContractFileRoutes(contractFiles));
+        context.addRoutes(new ApiDocumentRoutes(new ApiDescription(java.util.Map.of("Receipt",
+                Json.mapper().readTree(contractFiles.file("receipt/receipt-v1.schema.json").orElseThrow().bytes())),
+                HealthAndMetricsRoutes.openApiPaths())));
+        context.addRoutes(new ValidateRoutes(judge, store, clock, dataDir.resolve("validate"), authenticator,
+                certificates));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates, signingKeys);
         context.addRoutes(new CycleRoutes(cycle, metrics));

@@ -59,6 +59,7 @@ public final class ReceiptApiRoutes extends RouteBuilder {
                 .get().description("Search judged documents, newest first; an agency sees only its own")
                     .produces("application/json").to("direct:submission-search")
                 .get("/{submissionId}").description("The receipt of one submission").produces("application/json")
+                    .outType(kz.gov.safework.contract.receipt.Receipt.class)
                     .to("direct:submission-receipt")
                 .get("/{submissionId}/document").description("The original bytes of one submission (each view recorded)")
                     .to("direct:submission-document");

@@ -70,7 +70,28 @@ public final class SubmissionStore implements AcceptedReports {
         }
     }
 
-    private Outcome judgeAndInsert(Connection c, Envelope envelope, Verdict verdict) throws SQLException {
+    /**
+     * The receipt {@link #record} would answer for this judgement now, and nothing stored: the same decision
+     * (DUPLICATE of an agency's identical accepted document, REPORT_ID_REUSED, lateness) read from the same tables,
+     * without writing a row. For {@code POST /api/validate}.
+     */
+    public Outcome preview(Envelope envelope, Verdict verdict) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            return decide(c, envelope, verdict).outcome();
+        } catch (SQLException e) {
+            throw Outages.of("Cannot read the store for a check of " + envelope.submissionId(), e);
+        }
+    }
+
+    /** What the store decided about a judgement: the receipt and feed message, and the rows an acceptance adds. */
+    private record Decision(Outcome outcome, ProgressReport report, String supersedes) {
+        boolean accepted() {
+            return outcome.receipt().status() == ReceiptStatus.ACCEPTED;
+        }
+    }
+
+    private Decision decide(Connection c, Envelope envelope, Verdict verdict) throws SQLException {
         ProgressReport report = verdict.report();
         List<ValidationError> errors = new ArrayList<>(verdict.errors());
         ReceiptStatus status = ReceiptStatus.REJECTED;
@@ -97,17 +118,10 @@ public final class SubmissionStore implements AcceptedReports {
             } else {
                 status = ReceiptStatus.ACCEPTED;
                 late = verdict.late();
-                update(c, "INSERT INTO accepted_document (agency, sha256, submission_id) VALUES (?, ?, ?)",
-                        report.agency(), envelope.sha256(), envelope.submissionId());
-                update(c, "INSERT INTO accepted_report (report_id, submission_id) VALUES (?, ?)",
-                        report.reportId(), envelope.submissionId());
                 if (report.correctionOf() != null) {
                     supersedes = queryString(c, "SELECT submission_id FROM accepted_report WHERE report_id = ?",
                             report.correctionOf());
-                    update(c, "UPDATE submission SET superseded_by = ? WHERE submission_id = ?",
-                            envelope.submissionId(), supersedes);
                 }
-                insertItems(c, envelope.submissionId(), report);
             }
         }
         Instant now = Instant.now(clock);
@@ -123,7 +137,31 @@ public final class SubmissionStore implements AcceptedReports {
         String feedJson = accepted ? json(new FeedMessage(FeedMessage.SCHEMA_ID, envelope.submissionId(),
                 envelope.channel().id(), envelope.receivedAt(), now, verdict.late(), envelope.sha256(), supersedes,
                 report)) : null;
-        String receiptJson = json(receipt);
+        return new Decision(new Outcome(receipt, json(receipt), feedJson, false), report, supersedes);
+    }
+
+    private Outcome judgeAndInsert(Connection c, Envelope envelope, Verdict verdict) throws SQLException {
+        Decision decision = decide(c, envelope, verdict);
+        ProgressReport report = decision.report();
+        if (decision.accepted()) {
+            update(c, "INSERT INTO accepted_document (agency, sha256, submission_id) VALUES (?, ?, ?)",
+                    report.agency(), envelope.sha256(), envelope.submissionId());
+            update(c, "INSERT INTO accepted_report (report_id, submission_id) VALUES (?, ?)",
+                    report.reportId(), envelope.submissionId());
+            if (decision.supersedes() != null) {
+                update(c, "UPDATE submission SET superseded_by = ? WHERE submission_id = ?",
+                        envelope.submissionId(), decision.supersedes());
+            }
+            insertItems(c, envelope.submissionId(), report);
+        }
+        Receipt receipt = decision.outcome().receipt();
+        String receiptJson = decision.outcome().receiptJson();
+        String feedJson = decision.outcome().feedJson();
+        Integer year = verdict.read() == null ? null : verdict.read().year();
+        String agency = receipt.agency();
+        ReceiptStatus status = receipt.status();
+        String duplicateOf = receipt.duplicateOf();
+        Instant now = receipt.processedAt();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO submission (submission_id, channel, agency, report_id, plan_id, report_year, status, late,
                     correction_of, duplicate_of, sha256, received_at, processed_at, receipt_json, feed_json)

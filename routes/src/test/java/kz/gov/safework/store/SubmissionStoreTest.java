@@ -125,6 +125,33 @@ class SubmissionStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aPreviewIsTheReceiptRecordGivesAndStoresNothing(TestDatabases.TestDatabase db) throws Exception {
+        String reportId = UUID.randomUUID().toString();
+        Envelope first = envelope("p1", "1".repeat(64));
+        Outcome preview = store(db).preview(first, accepted(report(reportId, null)));
+        assertThat(preview.receipt().status()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(count(db, "SELECT COUNT(*) FROM submission")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM accepted_report")).isZero();
+        assertThat(count(db, "SELECT COUNT(*) FROM item_entry")).isZero();
+        assertThat(store(db).record(first, accepted(report(reportId, null))).receiptJson())
+                .isEqualTo(preview.receiptJson());
+
+        Envelope copy = envelope("p2", "1".repeat(64));
+        Envelope reused = envelope("p3", "2".repeat(64));
+        Outcome duplicate = store(db).preview(copy, accepted(report(reportId, null)));
+        Outcome reusedId = store(db).preview(reused, accepted(report(reportId, null)));
+        assertThat(duplicate.receipt().status()).isEqualTo(ReceiptStatus.DUPLICATE);
+        assertThat(reusedId.receipt().errors()).extracting(ValidationError::code)
+                .containsExactly(ErrorCode.REPORT_ID_REUSED);
+        assertThat(count(db, "SELECT COUNT(*) FROM submission")).isEqualTo(1);
+        assertThat(store(db).record(copy, accepted(report(reportId, null))).receiptJson())
+                .isEqualTo(duplicate.receiptJson());
+        assertThat(store(db).record(reused, accepted(report(reportId, null))).receiptJson())
+                .isEqualTo(reusedId.receiptJson());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void marksTheSameBytesFromTheSameAgencyAsDuplicate(TestDatabases.TestDatabase db) throws Exception {
         var report = report(UUID.randomUUID().toString(), null);
         Outcome first = store(db).record(envelope("t1", "c".repeat(64)), accepted(report));

@@ -1,5 +1,7 @@
 package kz.gov.safework.hub.observe;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +49,41 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                     e.getMessage().setBody(metrics.scrape());
                 });
+    }
+
+    /**
+     * These paths as OpenAPI 3.0 path items, for the API document ({@code ApiDescription}): platform-http routes, not
+     * rest-DSL ones, so Camel's generator does not see them. No login ({@code security: []}).
+     */
+    public static ObjectNode openApiPaths() {
+        ObjectNode paths = JsonNodeFactory.instance.objectNode();
+        health(paths, "/observe/health", "Every health check: 200 when all are UP, 503 with the checks that are not");
+        health(paths, "/observe/health/live", "Liveness: the checks whose failure a restart cures");
+        health(paths, "/observe/health/ready", "Readiness: the checks that say whether the hub can take documents");
+        ObjectNode metrics = get(paths, "/observe/metrics", "Prometheus metrics (text exposition format 0.0.4)");
+        ObjectNode text = metrics.withObjectProperty("responses").withObjectProperty("200").put("description", "the metrics")
+                .withObjectProperty("content").withObjectProperty("text/plain");
+        text.withObjectProperty("schema").put("type", "string");
+        return paths;
+    }
+
+    private static void health(ObjectNode paths, String path, String summary) {
+        ObjectNode responses = get(paths, path, summary).withObjectProperty("responses");
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object")
+                .put("description", "status UP or DOWN, and each check with its state and detail");
+        responses.withObjectProperty("200").put("description", "UP").withObjectProperty("content")
+                .withObjectProperty("application/json").set("schema", schema);
+        responses.withObjectProperty("503").put("description", "DOWN, or still starting").withObjectProperty("content")
+                .withObjectProperty("application/json").set("schema", schema);
+    }
+
+    private static ObjectNode get(ObjectNode paths, String path, String summary) {
+        ObjectNode operation = paths.withObjectProperty(path).withObjectProperty("get");
+        operation.putArray("tags").add("observe");
+        operation.put("summary", summary);
+        operation.put("operationId", "observe" + path.substring("/observe".length()).replace('/', '-'));
+        operation.putArray("security");
+        return operation;
     }
 
     /**

@@ -17,12 +17,21 @@ public final class ContractSchemas {
     public static final String PROGRESS_REPORT_V1_XSD = "schemas/report/progress-report-v1.xsd";
 
     /**
-     * Base of every JSON Schema {@code $id}; resolved to {@code classpath:schemas/}, never fetched.
-     * Schemas refer to each other relative to it (the feed refers to the progress report).
+     * Where the hub serves the contract's files over HTTP ({@code GET /schemas/report/progress-report-v1.xsd}): the
+     * same paths as under {@value #JSON_SCHEMA_CLASSPATH_BASE} on the classpath, the example documents under
+     * {@code /schemas/examples/} ({@link ContractFiles}).
+     * Every JSON Schema's {@code $id} is this path and its file's path below it ({@code /schemas/feed/feed-v1.schema.json}):
+     * a reference that resolves, on any hub, against the address the schema was fetched from, so a tool that loads
+     * a schema from the hub finds the schemas it refers to there too.
      */
-    public static final String JSON_SCHEMA_ID_BASE = "https://schemas.safework.gov.kz/";
-    /** Where the JSON Schemas whose ids start with {@link #JSON_SCHEMA_ID_BASE} are on the classpath. */
+    public static final String SERVED_PATH = "/schemas/";
+    /** Where the contract's files are on the classpath: the JSON Schemas whose ids start with {@link #SERVED_PATH}. */
     public static final String JSON_SCHEMA_CLASSPATH_BASE = "schemas/";
+    /**
+     * The origin the hub loads its own JSON Schemas under: their ids resolved against it are mapped to
+     * {@code classpath:schemas/} and never fetched ({@code .invalid} is a name that never resolves, RFC 2606).
+     */
+    public static final String JSON_SCHEMA_ID_BASE = "https://hub.invalid" + SERVED_PATH;
 
     private ContractSchemas() {
     }

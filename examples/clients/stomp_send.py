@@ -1,6 +1,6 @@
 """Send one document to reports.in over STOMP and print its receipt (Python standard library only).
 
-    DOC=schemas/examples/valid/03-mz-2022.xml LOGIN=mz PASS=mz-demo-2025 python3 examples/stomp_send.py
+    DOC=schemas/examples/valid/03-mz-2022.xml LOGIN=mz PASS=mz-demo-2025 python3 examples/clients/stomp_send.py
 
 Connects to HUB_HOST:HUB_BROKER_PORT (default 127.0.0.1:61616). Subscribes to receipts.<LOGIN in upper case> with a selector on the correlation id it sends, so it takes only its own
 receipt; waits up to WAIT seconds (default 60) and disconnects cleanly. Exit code 1 when no receipt came.
