@@ -19,6 +19,7 @@
     rendered: {},
     openReceipts: {},
     reasons: {},
+    intakeReasons: {},
     retryAllArmed: false
   };
 
@@ -95,6 +96,9 @@
   /** ok / warn / bad / na for any status word the hub uses (receipts, matrix cells, health checks). */
   function tone(status) {
     var s = String(status === null || status === undefined ? '' : status).toUpperCase();
+    if (s === 'HELD') {
+      return 'paused';
+    }
     if (/NOT_APPLICABLE|NOT_RESPONSIBLE|NOT_IN_FORCE|^N\/A$|^NA$|^-$|^$/.test(s)) {
       return 'na';
     }
@@ -386,26 +390,92 @@
   // ---------- channels and health ----------
 
   function loadChannels() {
-    return section('channels', api(API + '/channels'), function (channels) {
-      var sources = $('sources-body');
-      clear(sources);
-      if (!channels.sources.length) {
-        sources.appendChild(el('tr', {}, el('td', {colspan: '2', className: 'muted', text: t('noSources')})));
+    var request = api(API + '/channels');
+    return Promise.all([section('channels', request, renderChannels),
+      section('intake', request.then(function (channels) {
+        return channels.intake || [];
+      }), renderIntake)]);
+  }
+
+  function renderChannels(channels) {
+    var sources = $('sources-body');
+    clear(sources);
+    if (!channels.sources.length) {
+      sources.appendChild(el('tr', {}, el('td', {colspan: '2', className: 'muted', text: t('noSources')})));
+    }
+    channels.sources.forEach(function (source) {
+      sources.appendChild(el('tr', {},
+        td(source.source),
+        td(source.lastPoll ? formatTime(source.lastPoll) : t('never'), source.lastPoll ? '' : 'bad')));
+    });
+    var health = $('health-body');
+    clear(health);
+    channels.health.forEach(function (check) {
+      health.appendChild(el('tr', {'data-check': check.id},
+        td(check.id),
+        el('td', {}, badge(check.state)),
+        td(check.message || '', 'muted')));
+    });
+    $('disk-free').textContent = t('diskFree') + ': ' + formatBytes(channels.dataDirFreeBytes);
+  }
+
+  // ---------- intake: suspend and resume a channel ----------
+
+  function channelLabel(id) {
+    var remote = 'sftp-remote-';
+    if (id.indexOf(remote) === 0) {
+      return fill('channelRemote', {agency: id.substring(remote.length)});
+    }
+    return t('channel_' + id) === 'channel_' + id ? id : t('channel_' + id);
+  }
+
+  function changeIntake(channel, verb, reason) {
+    var body = reason ? {reason: reason} : {};
+    api(API + '/channels/' + encodeURIComponent(channel) + '/' + verb, {method: 'POST', body: body}).then(function () {
+      delete state.intakeReasons[channel];
+      flash(fill(verb === 'suspend' ? 'intakeSuspendedFlash' : 'intakeResumedFlash', {channel: channelLabel(channel)}),
+        false);
+      state.rendered.intake = null;
+      state.rendered.actions = null;
+      refresh();
+    }, failedAction);
+  }
+
+  function renderIntake(list) {
+    var body = $('intake-body');
+    clear(body);
+    list.forEach(function (channel) {
+      var suspended = channel.state === 'SUSPENDED';
+      var actions = el('td', {className: 'actions'});
+      if (suspended) {
+        actions.appendChild(el('button', {type: 'button', 'data-action': 'resume', text: t('resumeIntake'),
+          onclick: function () {
+            changeIntake(channel.channel, 'resume', null);
+          }}));
+      } else {
+        var reason = el('input', {className: 'reason', 'data-intake-reason-for': channel.channel, maxlength: '500',
+          placeholder: t('suspendReasonPlaceholder')});
+        reason.value = state.intakeReasons[channel.channel] || '';
+        var suspend = el('button', {type: 'button', 'data-action': 'suspend', text: t('suspendIntake'),
+          onclick: function () {
+            changeIntake(channel.channel, 'suspend', reason.value.trim());
+          }});
+        suspend.disabled = !reason.value.trim();
+        reason.addEventListener('input', function () {
+          state.intakeReasons[channel.channel] = reason.value;
+          suspend.disabled = !reason.value.trim();
+        });
+        actions.appendChild(reason);
+        actions.appendChild(suspend);
       }
-      channels.sources.forEach(function (source) {
-        sources.appendChild(el('tr', {},
-          td(source.source),
-          td(source.lastPoll ? formatTime(source.lastPoll) : t('never'), source.lastPoll ? '' : 'bad')));
-      });
-      var health = $('health-body');
-      clear(health);
-      channels.health.forEach(function (check) {
-        health.appendChild(el('tr', {'data-check': check.id},
-          td(check.id),
-          el('td', {}, badge(check.state)),
-          td(check.message || '', 'muted')));
-      });
-      $('disk-free').textContent = t('diskFree') + ': ' + formatBytes(channels.dataDirFreeBytes);
+      body.appendChild(el('tr', {'data-intake-channel': channel.channel, 'data-intake-state': channel.state},
+        el('td', {}, el('span', {text: channelLabel(channel.channel)}), ' ',
+          el('code', {className: 'muted', text: channel.channel})),
+        el('td', {}, el('span', {className: 'badge ' + (suspended ? 'paused' : 'ok'),
+          text: t(suspended ? 'intakeSuspended' : 'intakeReceiving')})),
+        td(suspended ? fill('intakeSuspendedDetail', {reason: channel.reason, by: channel.by,
+          at: formatTime(channel.since)}) : '', suspended ? '' : 'muted'),
+        actions));
     });
   }
 

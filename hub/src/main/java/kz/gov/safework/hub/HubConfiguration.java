@@ -30,14 +30,19 @@ import kz.gov.safework.connectors.jms.BrokerSettings;
 import kz.gov.safework.connectors.jms.EmbeddedBroker;
 import kz.gov.safework.connectors.jms.JmsChannelRoutes;
 import kz.gov.safework.connectors.jms.JmsEnvelopeProcessor;
+import kz.gov.safework.connectors.mail.ImapHealthCheck;
 import kz.gov.safework.connectors.mail.MailBeans;
+import kz.gov.safework.connectors.mail.MailSettings;
 import kz.gov.safework.connectors.mail.MailConfiguration;
 import kz.gov.safework.connectors.mail.MailIntakeRoutes;
 import kz.gov.safework.connectors.mail.MailReceiptRoutes;
 import kz.gov.safework.connectors.sftp.DropBox;
+import kz.gov.safework.connectors.sftp.DropBoxRoutes;
+import kz.gov.safework.connectors.sftp.RemoteSftpRoutes;
 import kz.gov.safework.connectors.sftp.SftpConfiguration;
 import kz.gov.safework.connectors.sftp.SftpSettings;
 import kz.gov.safework.connectors.tls.TlsSettings;
+import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.schema.ContractFiles;
 import kz.gov.safework.contract.reference.Principals;
@@ -59,6 +64,10 @@ import kz.gov.safework.cycle.CycleApiRoutes;
 import kz.gov.safework.cycle.CycleRoutes;
 import kz.gov.safework.cycle.CycleServices;
 import kz.gov.safework.observe.ArtemisManagement;
+import kz.gov.safework.observe.ChannelSuspensions;
+import kz.gov.safework.observe.IntakeChannel;
+import kz.gov.safework.observe.IntakeRouteControl;
+import kz.gov.safework.observe.SuspendedIntakeHealth;
 import kz.gov.safework.observe.ObserveRoutes;
 import kz.gov.safework.observe.ObserveServices;
 import kz.gov.safework.observe.OperatorApiRoutes;
@@ -85,6 +94,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
+import org.apache.camel.health.HealthCheckResultStrategy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceHelper;
 import org.flywaydb.core.Flyway;
@@ -217,12 +227,19 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new ApiRouteConfiguration());
         context.addRoutes(new HealthAndMetricsRoutes(metrics));
         ObserveServices observe = new ObserveServices(context, clock, new ArtemisManagement(pooled), dataSource, store,
-                metrics, authenticator, certificates, referenceData);
+                metrics, authenticator, certificates, referenceData, intakeChannels(context, referenceData));
+        // Operator controls (issue 14): suspended channels read from the database before any route starts; the queue's
+        // route is held stopped, polled sources skip their polls, health says "suspended" instead of DOWN.
+        ChannelSuspensions suspensions = observe.channelSuspensions();
+        IntakeRouteControl intakeRoutes = new IntakeRouteControl(context, suspensions);
+        context.addRoutePolicyFactory(intakeRoutes);
+        registry.bind("suspendedIntakeHealth", HealthCheckResultStrategy.class, new SuspendedIntakeHealth(suspensions));
         context.addRoutes(new ObserveRoutes(observe));
         context.addRoutes(new StatusRoutes(observe));
         context.addRoutes(new OperatorApiRoutes(observe));
         context.addRoutes(new ConsoleRoutes());
         context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
+        intakeRoutes.holdSuspendedRoutes();
         Outages outages = new Outages(dataSource, dataDir, clock,
                 java.time.Duration.parse(settings.get(HubSettings.OUTAGE_TOLERANCE)));
         registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
@@ -245,8 +262,10 @@ public final class HubConfiguration implements CamelConfiguration {
                 certificates, signingKeys);
         context.addRoutes(new CycleRoutes(cycle, metrics));
         context.addRoutes(new CycleApiRoutes(cycle));
-        new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics).configure(context);
-        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock), signingKeys);
+        new SftpConfiguration(referenceData, credentials, dataSource, clock, metrics, suspensions::isSuspended)
+                .configure(context);
+        MailBeans mail = new MailBeans(referenceData, dataSource, clock, MailBeans.imapPoll(clock), signingKeys,
+                suspensions::isSuspended);
         new MailConfiguration(mail, credentials, metrics).configure(context);
         context.addRoutes(new MailIntakeRoutes(mail));
         context.addRoutes(new MailReceiptRoutes(mail));
@@ -287,6 +306,25 @@ public final class HubConfiguration implements CamelConfiguration {
         // Stopped after the routes (services stop in reverse order): the last spans are flushed.
         context.addService(new Closer("tracing", provider::close), true, true);
         LOG.info("Tracing on: spans exported over OTLP to {}", LogText.quote(endpoint));
+    }
+
+    /**
+     * The channels an operator can suspend: the queue always, the drop box unless {@code hub.sftp.port=0}, the mailbox
+     * when mail is on, and each agency's own SFTP server (channel = its route's id, {@code sftp-remote-<CODE>}).
+     */
+    static java.util.List<IntakeChannel> intakeChannels(CamelContext context, ReferenceData referenceData) {
+        java.util.List<IntakeChannel> channels = new java.util.ArrayList<>();
+        channels.add(new IntakeChannel(Channel.JMS.id(), JmsChannelRoutes.INTAKE_ROUTE_ID, null, false));
+        if (SftpSettings.from(context.getPropertiesComponent()).dropBoxEnabled()) {
+            channels.add(new IntakeChannel(Channel.SFTP.id(), DropBoxRoutes.INTAKE_ROUTE_ID, null, true));
+        }
+        if (MailSettings.load(context).enabled()) {
+            channels.add(new IntakeChannel(Channel.MAIL.id(), MailIntakeRoutes.ROUTE_ID, ImapHealthCheck.ID, true));
+        }
+        referenceData.agencies().stream().filter(agency -> agency.remoteSftp() != null)
+                .map(RemoteSftpRoutes::routeId)
+                .forEach(id -> channels.add(new IntakeChannel(id, id, id, true)));
+        return channels;
     }
 
     /** hub.retention: a daily purge of the message log and the SFTP homes' archive/ and receipts/. */

@@ -53,12 +53,7 @@ class TwoHubsIT {
     void reportsAreJudgedOnceAndTheKilledHubsPollerMovesToTheOtherHub() throws Exception {
         Properties pg = RequiredService.properties("postgres.properties", ".ci/postgres.sh");
         Properties sftp = RequiredService.properties("sftp.properties", ".ci/sftp.sh");
-        String url = pg.getProperty("url") + (pg.getProperty("url").contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-        try (Connection c = DriverManager.getConnection(pg.getProperty("url"), pg.getProperty("user"),
-                pg.getProperty("password")); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-            s.execute("CREATE SCHEMA " + SCHEMA);
-        }
+        String url = freshSchema(pg, SCHEMA);
         Path home = Path.of(sftp.getProperty("home"));
         Path inbox = remoteFolder(home.resolve(REMOTE_INBOX), sftp.getProperty("user"));
         Path receipts = remoteFolder(home.resolve(REMOTE_RECEIPTS), sftp.getProperty("user"));
@@ -204,6 +199,16 @@ class TwoHubsIT {
     }
 
     /** The instance holding the poller's lease now, if it has not expired. */
+    /** The JDBC URL of {@code schema} on the shared PostgreSQL ({@code pg}), emptied first: the hubs' database. */
+    static String freshSchema(Properties pg, String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pg.getProperty("url"), pg.getProperty("user"),
+                pg.getProperty("password")); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return pg.getProperty("url") + (pg.getProperty("url").contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
     private static Optional<String> holder(String url, Properties pg) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, pg.getProperty("user"), pg.getProperty("password"));
              PreparedStatement ps = c.prepareStatement(

@@ -29,12 +29,23 @@ public final class ObserveServices {
     private final OperatorActions actions;
     private final SubmissionStore submissions;
     private final OperatorAuthorization authorization;
+    private final ChannelSuspensions channelSuspensions;
     private volatile boolean metersBound;
 
+    /** Without channels an operator can suspend (tests of the rest of the observe capability). */
     public ObserveServices(CamelContext context, Clock clock, BrokerManagement broker, DataSource dataSource,
                            SubmissionStore submissions,
                            MeterRegistry meters, ApiAuthenticator authenticator, TlsLogin certificates,
                            ReferenceData referenceData) {
+        this(context, clock, broker, dataSource, submissions, meters, authenticator, certificates, referenceData,
+                java.util.List.of());
+    }
+
+    /** @param intakeChannels the channels whose intake an operator can suspend and resume */
+    public ObserveServices(CamelContext context, Clock clock, BrokerManagement broker, DataSource dataSource,
+                           SubmissionStore submissions,
+                           MeterRegistry meters, ApiAuthenticator authenticator, TlsLogin certificates,
+                           ReferenceData referenceData, java.util.List<IntakeChannel> intakeChannels) {
         this.context = context;
         this.settings = ObserveSettings.from(context);
         this.clock = clock;
@@ -48,9 +59,10 @@ public final class ObserveServices {
                 settings.defaultRetryAddress(), settings.deadLetterListLimit(), settings.deadLetterViewMaxBytes());
         this.submissions = submissions;
         this.authorization = new OperatorAuthorization(authenticator, certificates);
+        this.channelSuspensions = new ChannelSuspensions(dataSource, actions, clock, intakeChannels);
     }
 
-    /** Queue, disk gauges and the disk health check; once, when the meter registry exists. */
+    /** Queue, disk gauges, the disk health check and each channel's intake check; once, when the meter registry exists. */
     synchronized void bindMetersAndHealth() {
         if (metersBound) {
             return;
@@ -71,6 +83,11 @@ public final class ObserveServices {
                     settings.brokerMaxDiskUsage());
             check.setCamelContext(context);
             health.register(check);
+            for (IntakeChannel channel : channelSuspensions.channels()) {
+                IntakeHealthCheck intake = new IntakeHealthCheck(channel, channelSuspensions);
+                intake.setCamelContext(context);
+                health.register(intake);
+            }
         }
         metersBound = true;
     }
@@ -113,6 +130,10 @@ public final class ObserveServices {
 
     public SubmissionStore submissions() {
         return submissions;
+    }
+
+    public ChannelSuspensions channelSuspensions() {
+        return channelSuspensions;
     }
 
     public OperatorAuthorization authorization() {

@@ -32,9 +32,13 @@ public record ObserveSettings(
     public static final String DLQ_LIST_LIMIT = "hub.observe.dlq.list-limit";
     public static final String DLQ_VIEW_MAX_BYTES = "hub.observe.dlq.view-max-bytes";
     public static final String CONSOLE_REFRESH_SECONDS = "hub.observe.console.refresh-seconds";
+    /** Milliseconds between two reads of the channel suspensions, which another hub instance may have changed. */
+    public static final String CHANNEL_REFRESH_PERIOD = "hub.observe.channel-refresh-period";
 
     /** Placeholder with default for endpoint URIs: milliseconds between two queue polls. */
     public static final String QUEUE_POLL_PERIOD_PLACEHOLDER = "{{" + QUEUE_POLL_PERIOD + ":5000}}";
+    /** Placeholder with default for endpoint URIs: milliseconds between two reads of the channel suspensions. */
+    public static final String CHANNEL_REFRESH_PERIOD_PLACEHOLDER = "{{" + CHANNEL_REFRESH_PERIOD + ":5000}}";
 
     public static ObserveSettings from(CamelContext context) {
         return new ObserveSettings(

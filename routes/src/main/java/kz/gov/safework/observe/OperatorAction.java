@@ -19,6 +19,10 @@ public record OperatorAction(
         /** A submission's stored receipt sent once more ({@code POST /api/submissions/{id}/resend-receipt}). */
         RESEND_RECEIPT,
         /** A submission's feed message published once more ({@code POST /api/submissions/{id}/republish}). */
-        REPUBLISH_FEED
+        REPUBLISH_FEED,
+        /** A channel's intake suspended ({@code POST /api/operator/channels/{channel}/suspend}). */
+        SUSPEND_CHANNEL,
+        /** A suspended channel's intake resumed ({@code POST /api/operator/channels/{channel}/resume}). */
+        RESUME_CHANNEL
     }
 }

@@ -16,7 +16,8 @@ import org.apache.camel.model.rest.RestParamType;
 
 /**
  * The operator API under {@value #BASE} (REST DSL on platform-http): routes, queues, channels and health,
- * recent submissions, dead letters with retry and discard, and the audit trail of operator actions.
+ * recent submissions, dead letters with retry and discard, suspending and resuming a channel's intake, and the audit
+ * trail of operator actions.
  * Every call needs an operator login (HTTP Basic, checked by the services' {@link OperatorAuthorization}).
  */
 public final class OperatorApiRoutes extends RouteBuilder {
@@ -41,8 +42,17 @@ public final class OperatorApiRoutes extends RouteBuilder {
                     .to("direct:operator-routes")
                 .get("/queues").description("Broker queue depths and consumers")
                     .to("direct:operator-queues")
-                .get("/channels").description("Channel sources with last poll, and every health check")
+                .get("/channels").description("Channel sources with last poll, every health check, and each"
+                        + " channel's intake (receiving or suspended)")
                     .to("direct:operator-channels")
+                .post("/channels/{channel}/suspend").description("Stop taking documents in on a channel; body"
+                        + " {\"reason\": \"...\"} (required)")
+                    .consumes("application/json")
+                    .to("direct:operator-channel-suspend")
+                .post("/channels/{channel}/resume").description("Take documents in again on a suspended channel;"
+                        + " body {\"reason\": \"...\"} (optional)")
+                    .consumes("application/json")
+                    .to("direct:operator-channel-resume")
                 .get("/submissions").description("Latest judged documents with their receipts")
                     .param().name("limit").type(RestParamType.query).dataType("integer").required(false).endParam()
                     .to("direct:operator-submissions")
@@ -75,7 +85,16 @@ public final class OperatorApiRoutes extends RouteBuilder {
             body.put("sources", channels.sources());
             body.put("health", channels.health());
             body.put("dataDirFreeBytes", services.dataDirSpace().usableBytes());
+            body.put("intake", services.channelSuspensions().states());
             JsonResponses.ok(exchange, body);
+        });
+        operatorRoute("operator-channel-suspend").process(exchange -> {
+            services.channelSuspensions().suspend(channel(exchange), operator(exchange), reason(exchange));
+            JsonResponses.ok(exchange, services.channelSuspensions().state(channel(exchange)));
+        });
+        operatorRoute("operator-channel-resume").process(exchange -> {
+            services.channelSuspensions().resume(channel(exchange), operator(exchange), reason(exchange));
+            JsonResponses.ok(exchange, services.channelSuspensions().state(channel(exchange)));
         });
         operatorRoute("operator-submissions").process(exchange -> JsonResponses.ok(exchange,
                 services.submissions().recent(limit(exchange, DEFAULT_SUBMISSIONS,
@@ -118,6 +137,10 @@ public final class OperatorApiRoutes extends RouteBuilder {
 
     private static String operator(Exchange exchange) {
         return exchange.getProperty(OperatorAuthorization.OPERATOR, String.class);
+    }
+
+    private static String channel(Exchange exchange) {
+        return exchange.getMessage().getHeader("channel", String.class);
     }
 
     private static long id(Exchange exchange) {

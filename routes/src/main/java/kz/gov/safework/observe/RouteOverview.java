@@ -39,7 +39,8 @@ public final class RouteOverview {
 
     private RouteView view(Route route, RouteController controller, SupervisingRouteController supervising) {
         String id = route.getRouteId();
-        String state = String.valueOf(controller.getRouteStatus(id));
+        // A route stopped because an operator suspended its channel is held, not failing: shown as such.
+        String state = IntakeRouteControl.held(route) ? "Held" : String.valueOf(controller.getRouteStatus(id));
         String lastError = null;
         if (supervising != null) {
             if (contains(supervising.getExhaustedRoutes(), id)) {

@@ -41,6 +41,10 @@ public final class StatusRoutes extends RouteBuilder {
                 started.put(channel.routeId, context.getRouteController().getRouteStatus(channel.routeId).isStarted());
             }
         }
+        // A channel an operator suspended does not take documents in now, whether its route exists yet or not.
+        ChannelSuspensions suspensions = services.channelSuspensions();
+        suspensions.channels().stream().filter(channel -> suspensions.isSuspended(channel.id()))
+                .forEach(channel -> started.put(channel.routeId(), false));
         QueueGauges.Reading intake = services.queueGauges().readings().stream()
                 .filter(reading -> reading.queue().equals(Queues.INTAKE)).findFirst().orElse(null);
         boolean brokerAnswered = intake != null && intake.error() == null;

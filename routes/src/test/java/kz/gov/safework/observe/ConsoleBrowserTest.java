@@ -135,6 +135,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void operatorSuspendsAndResumesAChannelWithAReasonShownAsText() throws Exception {
+        String hostile = "<img src=x onerror=\"window.pwned=1\">disk check";
+        chromium.signIn(hub.baseUrl(), TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD);
+        By receiving = By.cssSelector("#intake-body tr[data-intake-channel='sftp'][data-intake-state='RECEIVING']");
+        WebElement row = waitFor(receiving);
+        WebElement suspend = row.findElement(By.cssSelector("button[data-action='suspend']"));
+        assertThat(suspend.isEnabled()).as("no suspension without a reason").isFalse();
+        row.findElement(By.cssSelector("input[data-intake-reason-for='sftp']")).sendKeys(hostile);
+        suspend.click();
+
+        WebElement suspended = waitFor(
+                By.cssSelector("#intake-body tr[data-intake-channel='sftp'][data-intake-state='SUSPENDED']"));
+        assertThat(suspended.getText()).contains(hostile).contains(TestAuthenticator.OPERATOR);
+        assertThat(suspended.findElements(By.tagName("img"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined;")).isEqualTo(true);
+        // A deliberate state, not an alarm: its own badge, neither warning nor failure.
+        assertThat(suspended.findElement(By.cssSelector(".badge")).getAttribute("class").split(" "))
+                .contains("paused").doesNotContain("bad", "warn");
+        chromium.screenshot("console-channel-suspended");
+
+        suspended.findElement(By.cssSelector("button[data-action='resume']")).click();
+        waitFor(receiving);
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(browser.findElement(By.id("actions-body")).getText())
+                        .contains("SUSPEND_CHANNEL").contains("RESUME_CHANNEL").contains("channel/sftp"));
+    }
+
+    @Test
     void switchesBetweenKazakhRussianAndEnglishAndRemembersTheChoice() {
         browser.get(hub.baseUrl() + "/");
         waitFor(By.id("lang-switch"));

@@ -33,9 +33,13 @@ import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 /**
  * The observe capability as the hub runs it, in one JVM: an embedded Artemis broker, H2 migrated by
  * Flyway from the real migrations, a CamelContext with camel-micrometer's route policy on a Prometheus
- * registry, platform-http (Vert.x) on a free port, and the observe route builders.
+ * registry, platform-http (Vert.x) on a free port, and the observe route builders, with two channels an operator can
+ * suspend.
  */
 final class ObserveTestHub implements AutoCloseable {
+    /** Channels an operator can suspend here (their routes are not in this hub: only their state is). */
+    static final List<IntakeChannel> INTAKE_CHANNELS = List.of(
+            new IntakeChannel("jms", "jms-intake", null, false), new IntakeChannel("sftp", "sftp-intake", null, true));
     final EmbeddedBroker broker;
     final JdbcDataSource dataSource;
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -69,7 +73,7 @@ final class ObserveTestHub implements AutoCloseable {
         context.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(pool));
         ObserveServices services = new ObserveServices(context, Clock.systemUTC(), new ArtemisManagement(pool),
                 dataSource, new kz.gov.safework.store.SubmissionStore(dataSource, Clock.systemUTC()), registry, new TestAuthenticator(), exchange -> Optional.empty(),
-                referenceData);
+                referenceData, INTAKE_CHANNELS);
 
         MicrometerRoutePolicyFactory routePolicy = new MicrometerRoutePolicyFactory();
         routePolicy.setMeterRegistry(registry);
@@ -85,6 +89,8 @@ final class ObserveTestHub implements AutoCloseable {
         context.addRoutes(new OperatorApiRoutes(services));
         context.addRoutes(new ConsoleRoutes());
         context.start();
+        // As the hub's camel.health.exposure-level=full: every check's result, not only the first when all are UP.
+        org.apache.camel.health.HealthCheckRegistry.get(context).setExposureLevel("full");
     }
 
     String baseUrl() {

@@ -13,6 +13,11 @@ public final class MetricNames {
      * the alert on a source not polled for twice its interval reads it beside the last poll.
      */
     public static final String SOURCE_POLL_INTERVAL = "hub.source.poll.interval";
+    /**
+     * 1 while an operator has the source's channel suspended, else 0 ({@code hub_source_suspended{source}}): a
+     * suspended source is not polled on purpose, and the not-polled alert leaves it alone.
+     */
+    public static final String SOURCE_SUSPENDED = "hub.source.suspended";
     public static final String TAG_SOURCE = "source";
     /** The source name of the hub's mailbox on these gauges (an agency's SFTP server is sftp-remote-CODE). */
     public static final String SOURCE_IMAP = "imap";

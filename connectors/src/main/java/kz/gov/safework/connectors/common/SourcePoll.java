@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import kz.gov.safework.contract.LogText;
 import kz.gov.safework.contract.MetricNames;
 import org.apache.camel.Consumer;
@@ -96,6 +97,15 @@ public final class SourcePoll implements PollingConsumerPollStrategy {
                     .message(what + " poll failing: " + current.error())
                     .down();
         }
+    }
+
+    /** Registers this source's two gauges, and {@value MetricNames#SOURCE_SUSPENDED} from {@code suspended}. */
+    public void bindGauges(MeterRegistry meters, long pollIntervalMillis, BooleanSupplier suspended) {
+        bindGauges(meters, pollIntervalMillis);
+        Gauge.builder(MetricNames.SOURCE_SUSPENDED, () -> suspended.getAsBoolean() ? 1 : 0)
+                .description("1 while an operator has the source's channel suspended (not polled on purpose), else 0")
+                .tag(MetricNames.TAG_SOURCE, source)
+                .register(meters);
     }
 
     /** Registers this source's two gauges. */

@@ -20,6 +20,8 @@ import org.apache.camel.component.jms.JmsConstants;
  * JMSCorrelationID = the report's JMSMessageID.
  */
 public final class JmsChannelRoutes extends RouteBuilder {
+    /** The queue channel's intake: reports.in to hub.intake. */
+    public static final String INTAKE_ROUTE_ID = "jms-intake";
     private final JmsEnvelopeProcessor envelopes;
 
     public JmsChannelRoutes(JmsEnvelopeProcessor envelopes) {
@@ -28,7 +30,7 @@ public final class JmsChannelRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("{{hub.jms.reports-in.uri}}").routeId("jms-intake")
+        from("{{hub.jms.reports-in.uri}}").routeId(INTAKE_ROUTE_ID)
                 .process(envelopes)
                 .to("{{hub.intake.uri}}");
 

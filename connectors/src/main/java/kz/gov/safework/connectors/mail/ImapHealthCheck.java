@@ -11,11 +11,12 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * folder, never the password.
  */
 public final class ImapHealthCheck extends AbstractHealthCheck {
+    public static final String ID = "mail-imap";
     private final MailSettings settings;
     private final SourcePoll status;
 
     public ImapHealthCheck(MailSettings settings, SourcePoll status) {
-        super("channels", "mail-imap");
+        super("channels", ID);
         this.settings = settings;
         this.status = status;
     }

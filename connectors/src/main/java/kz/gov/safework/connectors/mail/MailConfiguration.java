@@ -1,6 +1,8 @@
 package kz.gov.safework.connectors.mail;
 
+import java.util.function.BooleanSupplier;
 import kz.gov.safework.contract.MetricNames;
+import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.connectors.common.SourcePoll;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.gov.safework.connectors.tls.TlsSettings;
@@ -35,7 +37,8 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
             // Started with the context, before the routes: the intake's first poll finds the server up.
             context.addService(new EmbeddedMailServer(settings, beans.referenceData(), credentials), true, true);
         }
-        context.addService(new Observability(context, settings, status, meters), true, true);
+        context.addService(new Observability(context, settings, status, meters,
+                () -> beans.suspended().isSuspended(Channel.MAIL.id())), true, true);
     }
 
     /** Registers health check and gauge at start, when every configuration has bound its beans. */
@@ -44,12 +47,15 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
         private final MailSettings settings;
         private final SourcePoll status;
         private final MeterRegistry meters;
+        private final BooleanSupplier suspended;
 
-        Observability(CamelContext context, MailSettings settings, SourcePoll status, MeterRegistry meters) {
+        Observability(CamelContext context, MailSettings settings, SourcePoll status, MeterRegistry meters,
+                      BooleanSupplier suspended) {
             this.context = context;
             this.settings = settings;
             this.status = status;
             this.meters = meters;
+            this.suspended = suspended;
         }
 
         @Override
@@ -61,7 +67,7 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
                 health.register(check);
             }
             if (meters != null) {
-                status.bindGauges(meters, settings.pollDelayMillis());
+                status.bindGauges(meters, settings.pollDelayMillis(), suspended);
             }
         }
     }

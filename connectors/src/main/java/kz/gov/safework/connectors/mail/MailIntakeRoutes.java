@@ -1,6 +1,8 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.connectors.common.SuspendablePoll;
 import kz.gov.safework.contract.LogText;
+import kz.gov.safework.contract.envelope.Channel;
 
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
@@ -36,8 +38,9 @@ public class MailIntakeRoutes extends RouteBuilder {
             return;
         }
         MailEndpoints endpoints = new MailEndpoints(settings);
-        // The IMAP endpoint names its pollStrategy by this bean.
-        bindToRegistry(MailEndpoints.POLL_STRATEGY_BEAN, beans.pollStatus());
+        // The IMAP endpoint names its pollStrategy by this bean: the poll status, and no poll while mail is suspended.
+        bindToRegistry(MailEndpoints.POLL_STRATEGY_BEAN,
+                new SuspendablePoll(Channel.MAIL.id(), beans.suspended(), beans.pollStatus()));
         if (settings.trustedAuthservId().isEmpty()) {
             LOG.warn("hub.mail.trusted-authserv-id is not set: no mail can prove its sender, every agency mail is "
                     + "refused (SENDER_NOT_AUTHENTICATED). Set it to the authserv-id your receiving mail server "

@@ -3,6 +3,10 @@ package kz.gov.safework.connectors.sftp;
 import kz.gov.safework.contract.LogText;
 
 import kz.gov.safework.connectors.common.HeaderFilter;
+import kz.gov.safework.connectors.common.SuspendablePoll;
+import kz.gov.safework.connectors.common.SuspendedChannels;
+import kz.gov.safework.contract.envelope.Channel;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import java.nio.file.Files;
 import java.time.Clock;
 
@@ -21,19 +25,24 @@ import org.slf4j.LoggerFactory;
  * from every {@code <login>/inbox/} and the delivery of receipts to {@code <login>/receipts/}.
  */
 public final class DropBoxRoutes extends RouteBuilder {
+    /** The drop box's intake: every inbox to hub.intake. */
+    public static final String INTAKE_ROUTE_ID = "sftp-intake";
     private static final Logger LOG = LoggerFactory.getLogger(DropBoxRoutes.class);
 
     private final SftpSettings settings;
     private final ReferenceData referenceData;
     private final Credentials credentials;
     private final Clock clock;
+    private final SuspendedChannels suspended;
     private DropBoxServer server;
 
-    public DropBoxRoutes(SftpSettings settings, ReferenceData referenceData, Credentials credentials, Clock clock) {
+    public DropBoxRoutes(SftpSettings settings, ReferenceData referenceData, Credentials credentials, Clock clock,
+                         SuspendedChannels suspended) {
         this.settings = settings;
         this.referenceData = referenceData;
         this.credentials = credentials;
         this.clock = clock;
+        this.suspended = suspended;
     }
 
     /** The running server (after the context started). */
@@ -59,13 +68,16 @@ public final class DropBoxRoutes extends RouteBuilder {
         bindToRegistry(SftpKeysHealthCheck.ID + "-health-check", new SftpKeysHealthCheck(keys));
         bindToRegistry("sftpInboxFilter", new InboxFilter(dropBox));
         bindToRegistry("sftpUploadReadLock", new UploadReadLock(dropBox, tracker));
+        // While an operator has the channel suspended, the inboxes are not scanned: uploads wait there.
+        bindToRegistry("sftpInboxPoll", new SuspendablePoll(Channel.SFTP.id(), suspended,
+                new DefaultPollingConsumerPollStrategy()));
 
         // noop + idempotent=false: the route itself archives the file after the envelope is handed over;
         // a failed hand-over leaves the file in the inbox and the next scan tries again.
         String inboxes = "file:" + dropBox.root() + "?recursive=true&noop=true&idempotent=false"
                 + "&filter=#sftpInboxFilter&exclusiveReadLockStrategy=#sftpUploadReadLock"
                 + "&delay=" + settings.pollDelay() + "&maxMessagesPerPoll=100"
-                + "&sortBy=file:modified";
+                + "&sortBy=file:modified&pollStrategy=#sftpInboxPoll";
 
         // A hand-over that fails (broker away) is retried with back-off, then the file stays where it is and
         // the next scan tries again: nothing is lost, and the log is not flooded.
@@ -74,7 +86,7 @@ public final class DropBoxRoutes extends RouteBuilder {
                 .backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false)
                 .onRedelivery(StreamBodies.REOPEN);
 
-        from(inboxes).routeId("sftp-intake")
+        from(inboxes).routeId(INTAKE_ROUTE_ID)
                 .process(new DropBoxEnvelope(dropBox, DocumentPolicy.of(settings), referenceData, clock))
                 .process(e -> LOG.info("SFTP upload {} from {} ({}) to the intake{}",
                         LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)),

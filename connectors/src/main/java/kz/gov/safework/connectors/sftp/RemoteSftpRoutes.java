@@ -1,6 +1,8 @@
 package kz.gov.safework.connectors.sftp;
 
 import kz.gov.safework.connectors.common.SourcePoll;
+import kz.gov.safework.connectors.common.SuspendablePoll;
+import kz.gov.safework.connectors.common.SuspendedChannels;
 
 import kz.gov.safework.contract.LogText;
 
@@ -48,7 +50,10 @@ public final class RemoteSftpRoutes extends RouteBuilder {
     /** Remote sub-folder of the inbox where taken files are moved (a timestamp keeps names unique). */
     public static final String REMOTE_ARCHIVE = "archive";
 
-    /** The route polling an agency's own SFTP server (also its poll status' and idempotent repository's name). */
+    /**
+     * The route polling an agency's own SFTP server (also its poll status', its idempotent repository's and its
+     * channel's name for the operator controls).
+     */
     public static String routeId(Agency agency) {
         return "sftp-remote-" + agency.code();
     }
@@ -61,15 +66,20 @@ public final class RemoteSftpRoutes extends RouteBuilder {
     private final DataSource dataSource;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SuspendedChannels suspended;
 
-    /** {@code dataSource} is needed only when an agency is polled remotely; {@code meters} may be null. */
+    /**
+     * {@code dataSource} is needed only when an agency is polled remotely; {@code meters} may be null; an agency's
+     * server is not polled while its channel ({@link #routeId}) is {@code suspended}.
+     */
     public RemoteSftpRoutes(SftpSettings settings, ReferenceData referenceData, DataSource dataSource, Clock clock,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, SuspendedChannels suspended) {
         this.settings = settings;
         this.referenceData = referenceData;
         this.dataSource = dataSource;
         this.clock = clock;
         this.meters = meters;
+        this.suspended = suspended;
     }
 
     /** How the hub reaches one agency's server: the part of the URI shared by the consumer and the producer. */
@@ -109,10 +119,10 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                     + agency.nameEn() + ") at " + server, clock);
             watches.put(agency.code(), watch);
             bindToRegistry(id + "-repository", new JdbcIdempotentRepository(dataSource, id, clock));
-            bindToRegistry(id + "-poll", watch);
+            bindToRegistry(id + "-poll", new SuspendablePoll(id, suspended, watch));
             bindToRegistry(id + "-health-check", new RemoteSftpHealthCheck(agency, server, watch));
             if (meters != null) {
-                watch.bindGauges(meters, settings.remotePollDelay());
+                watch.bindGauges(meters, settings.remotePollDelay(), () -> suspended.isSuspended(id));
             }
 
             Path work = settings.remoteWorkDir().resolve(agency.code()).resolve("work");

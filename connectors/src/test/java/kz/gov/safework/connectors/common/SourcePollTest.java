@@ -155,4 +155,18 @@ class SourcePollTest {
         assertThat(lastPoll.value()).isEqualTo((double) START.getEpochSecond());
         assertThat(poll.source()).isEqualTo("sftp-remote-MZ");
     }
+
+    @Test
+    void showsWhetherItsChannelIsSuspendedAsAThirdGauge() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        java.util.concurrent.atomic.AtomicBoolean suspended = new java.util.concurrent.atomic.AtomicBoolean();
+        poll.bindGauges(meters, 30_000, suspended::get);
+
+        var gauge = meters.find(MetricNames.SOURCE_SUSPENDED).tag(MetricNames.TAG_SOURCE, "sftp-remote-MZ").gauge();
+        assertThat(gauge).isNotNull();
+        assertThat(gauge.value()).isZero();
+        suspended.set(true);
+        assertThat(gauge.value()).isEqualTo(1.0);
+        assertThat(meters.find(MetricNames.SOURCE_LAST_POLL).gauge()).isNotNull();
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import kz.gov.safework.observe.IntakeRouteControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -91,18 +92,22 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
      * is not yet healthy or ready (liveness does not wait for it). The routes the context has so far are not enough:
      * while the first ones already answered, others were still being added (HealthStartIT saw health UP, then DOWN);
      * so the route definitions not yet made into routes count too, and the controller's own "still starting routes".
-     * Singleton routes that another instance runs ({@link #standby}) are not waited for.
+     * Singleton routes that another instance runs ({@link #standby}) are not waited for, nor the route of a channel an
+     * operator has suspended ({@link IntakeRouteControl#held}), nor a route defined not to start (the suspended queue's
+     * at start: it is made into a route only when started).
      */
     static List<String> routesStillStarting(CamelContext context) {
         if (!context.isStarted()) {
             return List.of("the Camel context");
         }
         Set<String> starting = new TreeSet<>();
-        context.getRoutes().stream().filter(route -> !standby(route)).map(Route::getRouteId)
+        context.getRoutes().stream().filter(route -> !standby(route) && !IntakeRouteControl.held(route))
+                .map(Route::getRouteId)
                 .filter(id -> !context.getRouteController().getRouteStatus(id).isStarted())
                 .forEach(starting::add);
         if (context instanceof ModelCamelContext model) {
-            model.getRouteDefinitions().stream().map(RouteDefinition::getRouteId)
+            model.getRouteDefinitions().stream().filter(definition -> !"false".equals(definition.getAutoStartup()))
+                    .map(RouteDefinition::getRouteId)
                     .filter(id -> id != null && context.getRoute(id) == null)
                     .forEach(starting::add);
         }

@@ -1,0 +1,36 @@
+package kz.gov.safework.observe;
+
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * {@code intake:<channel>}: always UP, with the message {@code receiving} or, while an operator has the channel
+ * suspended, {@code suspended: <reason> by <login> at <time>}. It is there even when the channel's route is not (the
+ * queue's route suspended since the start is made only when resumed), so health always says why a channel is idle.
+ */
+public final class IntakeHealthCheck extends AbstractHealthCheck {
+    private final IntakeChannel channel;
+    private final ChannelSuspensions suspensions;
+
+    public IntakeHealthCheck(IntakeChannel channel, ChannelSuspensions suspensions) {
+        super("channels", "intake:" + channel.id());
+        this.channel = channel;
+        this.suspensions = suspensions;
+    }
+
+    /** A suspended channel is no reason to restart the hub either. */
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.up();
+        suspensions.suspension(channel.id()).ifPresentOrElse(suspension -> {
+            builder.message(suspension.describe());
+            builder.detail(SuspendedIntakeHealth.DETAIL, suspension.describe());
+        }, () -> builder.message("receiving"));
+    }
+}
