@@ -40,7 +40,7 @@ class ChannelSuspensionTwoHubsIT {
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                     ChannelSuspensionIT.checks(two, "/observe/health/ready").get("intake:jms").path("message").asText())
-                    .startsWith("suspended: broker upgrade by operator at "));
+                    .startsWith("suspended by an operator at "));
             String id = astana.sendText(Reports.akimatAstana(Reports.newId()), Map.of());
             NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("receipt from the other hub while suspended",
                     timeout -> astana.receive(RECEIPTS, ChannelSuspensionIT.anyOf(List.of(id)), timeout));

@@ -6,7 +6,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * {@code intake:<channel>}: always UP, with the message {@code receiving} or, while an operator has the channel
- * suspended, {@code suspended: <reason> by <login> at <time>}. It is there even when the channel's route is not (the
+ * suspended, {@code suspended by an operator at <time> (reason: GET /api/operator/channels)}. It is there even when the channel's route is not (the
  * queue's route suspended since the start is made only when resumed), so health always says why a channel is idle.
  */
 public final class IntakeHealthCheck extends AbstractHealthCheck {

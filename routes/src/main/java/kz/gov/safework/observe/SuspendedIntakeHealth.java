@@ -8,7 +8,7 @@ import org.apache.camel.health.HealthCheckResultStrategy;
 
 /**
  * A suspended channel in Camel's health checks: its route's, its consumer's and its source's checks say UP with the
- * message {@code suspended: <reason> by <login> at <time>} (detail {@value #DETAIL}), since a channel an operator
+ * message {@code suspended by an operator at <time> (reason: GET /api/operator/channels)} (detail {@value #DETAIL}), since a channel an operator
  * stopped on purpose is no reason to take the hub out of service, restart it or page anyone. Camel applies this
  * strategy (the one {@link HealthCheckResultStrategy} in the registry) to every check's result, so the health
  * endpoints and the console read the same.
