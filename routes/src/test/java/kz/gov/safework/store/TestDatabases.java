@@ -38,8 +38,19 @@ public final class TestDatabases {
         return migrated("H2", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    private static TestDatabase postgres(Properties p) {
+    /**
+     * The PostgreSQL database handed out last. A new one drops the schema it used, so the last one is finished and its
+     * pool is closed: left open, every parameterized test kept four connections until the JVM ended, and a module's
+     * tests reached PostgreSQL's 100 connections.
+     */
+    private static HikariDataSource lastPostgres;
+
+    private static synchronized TestDatabase postgres(Properties p) {
+        if (lastPostgres != null) {
+            lastPostgres.close();
+        }
         HikariDataSource ds = dataSource(p.getProperty("url"), p.getProperty("user"), p.getProperty("password"));
+        lastPostgres = ds;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
