@@ -69,8 +69,12 @@ class ApprovalCrashIT {
             System.out.printf("ApprovalCrashIT: kill -9 %s the approval's answer%n", approving.isDone() ? "after" : "before");
 
             hub.start();
-            await("every part of the package sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> delivered(hub, id));
+            await("every part of the package sent").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        JsonNode delivery = delivery(hub, id);
+                        assertThat(delivery.size()).as("parts in the delivery state %s", delivery).isEqualTo(PARTS.size());
+                        assertThat(delivery.findValuesAsText("state")).as("%s", delivery).allMatch("SENT"::equals);
+                    });
             Map<String, Integer> received = new HashMap<>();
             try (AgencyClient government = new AgencyClient(hub.brokerPort, "government",
                     QueueChannelIT.password("government"));
@@ -89,6 +93,9 @@ class ApprovalCrashIT {
                     .forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
             count.printAndAssertExact();
             assertThat(received.keySet()).isEqualTo(PARTS);
+        } catch (Throwable e) {
+            count.failed(data, "ApprovalCrashIT");
+            throw e;
         } finally {
             hub.stop();
         }
@@ -105,14 +112,11 @@ class ApprovalCrashIT {
         return null;
     }
 
-    private boolean delivered(HubProcess hub, String id) throws Exception {
+    /** The consolidation's delivery state, one entry per part (empty while the hub does not answer 200). */
+    private JsonNode delivery(HubProcess hub, String id) throws Exception {
         HttpResponse<String> one = http.send(request(hub, "GET", PLAN_YEAR + "/consolidations/" + id, "operator"),
                 HttpResponse.BodyHandlers.ofString());
-        if (one.statusCode() != 200) {
-            return false;
-        }
-        JsonNode delivery = JSON.readTree(one.body()).path("delivery");
-        return delivery.size() == PARTS.size() && delivery.findValuesAsText("state").stream().allMatch("SENT"::equals);
+        return one.statusCode() == 200 ? JSON.readTree(one.body()).path("delivery") : JSON.createArrayNode();
     }
 
     private static byte[] body(Message m) throws Exception {
