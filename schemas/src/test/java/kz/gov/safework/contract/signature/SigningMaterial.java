@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,7 +66,18 @@ public final class SigningMaterial {
     public record Identity(KeyPair keys, X509Certificate certificate) {
     }
 
+    /*
+     * Key pairs made once per JVM and handed out in order, so that one SigningMaterial never gives the same key to two
+     * identities (its CA included) while the next one, in the same JVM, reuses them. An RSA 2048 key takes from 50 ms
+     * to over a second to find; made anew for every test class, that variance alone made mutation testing time out
+     * mutants that the tests kill in milliseconds.
+     */
+    private static final KeyPool RSA_KEYS = new KeyPool(() -> generate("RSA", 2048));
+    private static final KeyPool EC_KEYS = new KeyPool(() -> generate("EC", 0));
+
     final KeyPair caKeys;
+    private int rsaTaken;
+    private int ecTaken;
 
     public SigningMaterial() throws GeneralSecurityException {
         caKeys = rsa();
@@ -168,15 +180,43 @@ public final class SigningMaterial {
         return jws.serialize().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static KeyPair rsa() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+    private KeyPair rsa() throws GeneralSecurityException {
+        return RSA_KEYS.get(rsaTaken++);
+    }
+
+    private KeyPair ec() throws GeneralSecurityException {
+        return EC_KEYS.get(ecTaken++);
+    }
+
+    private static KeyPair generate(String algorithm, int rsaBits) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (rsaBits > 0) {
+            generator.initialize(rsaBits);
+        } else {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        }
         return generator.generateKeyPair();
     }
 
-    private static KeyPair ec() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
+    /** The n-th key pair of a kind, made when first asked for. */
+    private static final class KeyPool {
+        private final KeySource source;
+        private final List<KeyPair> made = new ArrayList<>();
+
+        KeyPool(KeySource source) {
+            this.source = source;
+        }
+
+        synchronized KeyPair get(int n) throws GeneralSecurityException {
+            while (made.size() <= n) {
+                made.add(source.make());
+            }
+            return made.get(n);
+        }
+    }
+
+    @FunctionalInterface
+    private interface KeySource {
+        KeyPair make() throws GeneralSecurityException;
     }
 }
