@@ -28,6 +28,7 @@ import org.apache.camel.Message;
  * The cycle's HTTP API behind the REST routes: authorisation and the answers. Each route authenticates first
  * ({@link ApiAuthentication}); {@link #accept(Exchange)} then keeps the path and query parameters it needs as an
  * {@link ApiRequest} and drops every incoming header. The operator and MTSZN see every agency, an agency its own.
+ * The Government's login reads the approved packages and nothing else: no campaign, no drafts, no submissions.
  */
 public class CycleApi {
     static final String REQUEST = "swCycleRequest";
@@ -60,7 +61,7 @@ public class CycleApi {
 
     public void matrix(Exchange exchange) {
         ApiRequest req = request(exchange);
-        Principal caller = caller(req);
+        Principal caller = campaign(req);
         Plan plan = plan(req);
         int year = year(req);
         YearState state = data.state(plan, year);
@@ -165,7 +166,7 @@ public class CycleApi {
 
     public void history(Exchange exchange) {
         ApiRequest req = request(exchange);
-        Principal caller = caller(req);
+        Principal caller = campaign(req);
         Plan plan = plan(req);
         int year = year(req);
         String agency = req.agency() == null ? "" : req.agency().toUpperCase(java.util.Locale.ROOT);
@@ -210,17 +211,22 @@ public class CycleApi {
 
     public void listConsolidations(Exchange exchange) {
         ApiRequest req = request(exchange);
-        staff(req);
+        Principal caller = packageReader(req);
         Plan plan = plan(req);
         ArrayNode list = JSON.createArrayNode();
-        consolidations.list(plan.id(), year(req)).forEach(r -> list.add(summary(r)));
+        consolidations.list(plan.id(), year(req)).stream().filter(r -> mayRead(caller, r))
+                .forEach(r -> list.add(summary(r)));
         respond(exchange, 200, "application/json", list);
     }
 
     public void getConsolidation(Exchange exchange) {
         ApiRequest req = request(exchange);
-        staff(req);
+        Principal caller = packageReader(req);
         ConsolidationRow row = consolidations.find(plan(req).id(), year(req), req.id());
+        if (!mayRead(caller, row)) {
+            throw ApiProblem.forbidden("consolidation " + row.id() + " is " + row.status()
+                    + "; the Government reads approved packages only");
+        }
         String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
         switch (format) {
             case "xml" -> respond(exchange, 200, "application/xml", "APPROVED".equals(row.status())
@@ -315,6 +321,7 @@ public class CycleApi {
             node.put("approvedAt", r.approvedAt().toString());
             node.put("approvedBy", r.approvedBy());
             node.put("manifestSha256", r.manifestSha256());
+            node.set("delivery", delivery(r.id()));
         }
         node.put("items", report.summary().items());
         node.put("completed", report.summary().completed());
@@ -362,6 +369,32 @@ public class CycleApi {
             throw ApiProblem.forbidden("operator or MTSZN credentials required");
         }
         return caller;
+    }
+
+    /**
+     * Who may read the cycle's campaign (matrix, an agency's history): the operator, MTSZN, an agency (its own rows).
+     * A login with neither role nor agency (the Government's) has no campaign: refused, not shown an empty one.
+     */
+    private static Principal campaign(ApiRequest req) {
+        Principal caller = caller(req);
+        if (!seesAll(caller) && caller.agency() == null) {
+            throw ApiProblem.forbidden("Login " + caller.login() + " has no reporting campaign to read");
+        }
+        return caller;
+    }
+
+    /** Who may read consolidated packages: the operator and MTSZN (every version), the Government (approved ones). */
+    private static Principal packageReader(ApiRequest req) {
+        Principal caller = caller(req);
+        if (!seesAll(caller) && !caller.has(Role.GOVERNMENT)) {
+            throw ApiProblem.forbidden("operator, MTSZN or Government credentials required");
+        }
+        return caller;
+    }
+
+    /** Drafts and superseded drafts are MTSZN's work in progress; the Government sees what was approved and sent. */
+    private static boolean mayRead(Principal caller, ConsolidationRow row) {
+        return seesAll(caller) || "APPROVED".equals(row.status());
     }
 
     private static Principal ministry(ApiRequest req) {
