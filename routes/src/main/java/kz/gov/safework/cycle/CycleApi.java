@@ -227,37 +227,36 @@ public class CycleApi {
             throw ApiProblem.forbidden("consolidation " + row.id() + " is " + row.status()
                     + "; the Government reads approved packages only");
         }
-        String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
-        switch (format) {
-            case "xml" -> respond(exchange, 200, "application/xml", "APPROVED".equals(row.status())
-                    ? new String(approvedPart(row.id(), "xml"), StandardCharsets.UTF_8)
+        boolean approved = "APPROVED".equals(row.status());
+        if (req.format() == null) {
+            // What the console previews: the report as stored, and for an approved one where each part of its
+            // Government package stands.
+            ObjectNode report;
+            try {
+                report = (ObjectNode) JSON.readTree(row.reportJson());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored consolidated report unreadable", e);
+            }
+            if (approved) {
+                report.set("delivery", delivery(row.id()));
+            }
+            respond(exchange, 200, "application/json", report);
+            return;
+        }
+        // A part: of an approved package byte for byte as signed and sent, so that it matches the manifest's hash.
+        switch (req.format().toLowerCase(java.util.Locale.ROOT)) {
+            case "xml" -> respond(exchange, 200, "application/xml", approved ? approvedPart(row.id(), "xml")
                     : ConsolidatedXml.write(consolidations.report(row)));
+            case "json" -> respond(exchange, 200, "application/json", approved ? approvedPart(row.id(), "json")
+                    : row.reportJson());
+            case "pdf" -> respond(exchange, 200, "application/pdf", approved ? approvedPart(row.id(), "pdf")
+                    : consolidations.pdf(row));
             case "manifest" -> {
                 if (row.manifestJson() == null) {
                     throw ApiProblem.conflict("consolidation " + row.id() + " is " + row.status()
                             + "; only an approved one has a manifest");
                 }
                 respond(exchange, 200, "application/json", row.manifestJson());
-            }
-            case "pdf" -> {
-                exchange.getMessage().setBody(consolidations.pdf(row));
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/pdf");
-                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            }
-            case "json" -> {
-                if ("APPROVED".equals(row.status())) {
-                    // The report as stored, plus where each part of its Government package stands.
-                    ObjectNode report;
-                    try {
-                        report = (ObjectNode) JSON.readTree(row.reportJson());
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new IllegalStateException("stored consolidated report unreadable", e);
-                    }
-                    report.set("delivery", delivery(row.id()));
-                    respond(exchange, 200, "application/json", report);
-                } else {
-                    respond(exchange, 200, "application/json", row.reportJson());
-                }
             }
             default -> throw ApiProblem.badRequest("format must be json, xml, pdf or manifest");
         }
@@ -433,7 +432,7 @@ public class CycleApi {
                 throw new IllegalStateException(e);
             }
         }
-        out.setBody(((String) body).getBytes(StandardCharsets.UTF_8));
+        out.setBody(body instanceof byte[] bytes ? bytes : ((String) body).getBytes(StandardCharsets.UTF_8));
         out.setHeader(Exchange.CONTENT_TYPE, contentType);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     }

@@ -199,11 +199,14 @@ class CampaignApiTest {
         assertThat(new String(xml.body(), StandardCharsets.UTF_8)).startsWith("<?xml").contains("Signature");
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(Json.mapper().readTree(jsonPart.body()).path("delivery")).hasSize(7);
+        assertThat(Json.mapper().readTree(jsonPart.body()).path("consolidationId").asText()).isEqualTo(id);
         assertThat(Hashes.sha256(manifest.body())).isEqualTo(approved.path("manifestSha256").asText());
-        // The XML the Government downloads is the one the manifest hashes: signed once, at approval.
+        // Each part the Government downloads is the one the manifest hashes: signed and rendered once, at approval.
         JsonNode documents = Json.mapper().readTree(manifest.body()).path("documents");
-        assertThat(documents.get(0).path("sha256").asText()).isEqualTo(Hashes.sha256(xml.body()));
+        assertThat(documents.findValuesAsText("sha256")).containsExactly(
+                Hashes.sha256(xml.body()), Hashes.sha256(jsonPart.body()), Hashes.sha256(pdf.body()));
+        // Without a format: the report as the console previews it, with where each part stands.
+        assertThat(json(get(path, "government")).path("delivery")).hasSize(7);
     }
 
     @Test
