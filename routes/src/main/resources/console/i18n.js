@@ -672,7 +672,8 @@ Object.assign(window.I18N.kk, {
   govApproved: 'ЕХӘҚМ {approvedAt} бекітті, есептік жазба {approvedBy}',
   govCoverage: 'Жоспардың орындалған тармақтары: {items} ішінен {completed}; мәлімет бермеген органдар: {agenciesMissing}, кешіктіргендер: {agenciesLate}.',
   govDownload: 'Жүктеу:',
-  govManifestSha: 'Манифесттің SHA-256:'
+  govManifestSha: 'Манифесттің SHA-256:',
+  govPendingParts: 'Әлі келмегендері:'
 });
 Object.assign(window.I18N.ru, {
   titleGovernment: 'Безопасный труд: сводные отчёты МТСЗН для Правительства',
@@ -688,7 +689,8 @@ Object.assign(window.I18N.ru, {
   govApproved: 'Утверждён МТСЗН {approvedAt}, учётная запись {approvedBy}',
   govCoverage: 'Исполнено пунктов плана: {completed} из {items}; органов без сведений: {agenciesMissing}, с опозданием: {agenciesLate}.',
   govDownload: 'Скачать:',
-  govManifestSha: 'SHA-256 манифеста:'
+  govManifestSha: 'SHA-256 манифеста:',
+  govPendingParts: 'Ещё не поступили:'
 });
 Object.assign(window.I18N.en, {
   titleGovernment: 'Safe Labour: MTSZN\'s consolidated reports to the Government',
@@ -704,5 +706,6 @@ Object.assign(window.I18N.en, {
   govApproved: 'Approved by MTSZN on {approvedAt}, account {approvedBy}',
   govCoverage: 'Plan items completed: {completed} of {items}; agencies that sent nothing: {agenciesMissing}, late: {agenciesLate}.',
   govDownload: 'Download:',
-  govManifestSha: 'Manifest SHA-256:'
+  govManifestSha: 'Manifest SHA-256:',
+  govPendingParts: 'Not yet arrived:'
 });

@@ -273,15 +273,39 @@ class CampaignConsoleBrowserTest {
 
     @Test
     void theGovernmentSeesWhatMtsznSentWhetherItArrivedWholeAndDownloadsTheManifest() throws Exception {
-        // MTSZN approves 2021's package (2022's is the MTSZN test's to build and approve, whichever runs first).
+        // MTSZN approves 2021's package (2022's is the MTSZN test's to build and approve, whichever runs first)
+        // while the Government's queue refuses it: approved, but not yet arrived.
+        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        context.getEndpoint("mock:outbox", org.apache.camel.component.mock.MockEndpoint.class)
+                .whenAnyExchangeReceived(e -> {
+                    if (refusing.get()) {
+                        throw new IllegalStateException("government.outbox refuses");
+                    }
+                });
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String year2021 = "/api/plans/" + TestReference.PLAN + "/years/2021";
         String id = json(CycleHub.post(http, port, year2021 + "/consolidations", "mtszn").body()).path("id").asText();
-        String manifestSha = json(CycleHub.post(http, port, year2021 + "/consolidations/" + id + "/approve", "mtszn")
-                .body()).path("manifestSha256").asText();
-
-        chromium.signIn(baseUrl, "government", CycleHub.PASSWORDS.get("government"));
-        WebElement card = waitFor(By.cssSelector("#gov-packages article[data-consolidation-id='" + id + "']"));
+        String manifestSha;
+        By cardOf = By.cssSelector("#gov-packages article[data-consolidation-id='" + id + "']");
+        try {
+            manifestSha = json(CycleHub.post(http, port, year2021 + "/consolidations/" + id + "/approve", "mtszn")
+                    .body()).path("manifestSha256").asText();
+            chromium.signIn(baseUrl, "government", CycleHub.PASSWORDS.get("government"));
+            WebElement partly = waitFor(cardOf);
+            assertThat(partly.getAttribute("data-delivered")).isEqualTo("partly");
+            assertThat(partly.getText()).contains("Пакет получен не полностью: 0 из 7 частей")
+                    .contains("Ещё не поступили: consolidated-report-" + TestReference.PLAN + "-2021-v1.xml");
+            assertThat(browser.findElement(By.id("gov-headline")).getText()).contains("Пакет получен не полностью");
+            chromium.screenshot("campaign-government-pending");
+        } finally {
+            refusing.set(false);
+        }
+        // The relay sends it on its next tick; "refresh" shows it arrived.
+        eventually(20).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            browser.findElement(By.id("gov-reload")).click();
+            assertThat(browser.findElement(cardOf).getAttribute("data-delivered")).isEqualTo("all");
+        });
+        WebElement card = browser.findElement(cardOf);
 
         // First: what MTSZN sent and whether it came whole, in the reader's language.
         assertThat(browser.findElement(By.cssSelector("header h1")).getText())
