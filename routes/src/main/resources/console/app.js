@@ -1,6 +1,7 @@
 // The console: /api/me says who signed in. The operator gets the hub's dashboard (polls the operator API and
 // renders each section on its own, so one missing or failing API shows as "unavailable" in its section and
-// nothing else) and the campaign tab; MTSZN gets the campaign (campaign.js) only; anyone else is refused.
+// nothing else) and the campaign tab; MTSZN gets the campaign (campaign.js) only; the Government the approved
+// packages MTSZN sent it (government.js), read-only; anyone else is refused.
 // Every value from the server goes into the page as text (textContent), never as HTML.
 (function () {
   'use strict';
@@ -174,8 +175,9 @@
 
   function applyLanguage() {
     document.documentElement.lang = state.lang;
-    document.querySelector('header h1').setAttribute('data-i18n', campaignOnly() ? 'titleCampaign' : 'title');
-    document.title = t(campaignOnly() ? 'titleCampaign' : 'title');
+    var title = governmentOnly() ? 'titleGovernment' : (campaignOnly() ? 'titleCampaign' : 'title');
+    document.querySelector('header h1').setAttribute('data-i18n', title);
+    document.title = t(title);
     document.querySelectorAll('[data-i18n]').forEach(function (node) {
       node.textContent = t(node.getAttribute('data-i18n'));
     });
@@ -194,6 +196,11 @@
     return hasRole('MTSZN') && !hasRole('OPERATOR');
   }
 
+  /** The Government's login: the approved packages, nothing of the campaign or the hub (the API refuses the rest). */
+  function governmentOnly() {
+    return hasRole('GOVERNMENT') && !hasRole('OPERATOR') && !hasRole('MTSZN');
+  }
+
   // ---------- login ----------
 
   function showLogin(message) {
@@ -201,6 +208,7 @@
     $('dashboard').hidden = true;
     $('campaign').hidden = true;
     $('search').hidden = true;
+    $('government').hidden = true;
     $('tabs').hidden = true;
     $('logout').hidden = true;
     $('who').textContent = '';
@@ -213,7 +221,7 @@
     $('login-panel').hidden = true;
     $('logout').hidden = false;
     $('who').textContent = state.who.login;
-    $('tabs').hidden = false;
+    $('tabs').hidden = governmentOnly();
     document.querySelectorAll('#tabs button').forEach(function (button) {
       button.setAttribute('aria-selected', String(button.getAttribute('data-view') === view));
       // The hub's work is the operator's; MTSZN has the campaign and the documents.
@@ -222,6 +230,7 @@
     $('dashboard').hidden = view !== 'dashboard';
     $('campaign').hidden = view !== 'campaign';
     $('search').hidden = view !== 'search';
+    $('government').hidden = view !== 'government';
     applyLanguage();
     if (view === 'dashboard') {
       refresh();
@@ -230,6 +239,8 @@
     stopPolling();
     if (view === 'campaign') {
       window.Campaign.show();
+    } else if (view === 'government') {
+      window.Government.show();
     } else {
       window.Provenance.show();
     }
@@ -257,7 +268,7 @@
     }
     api('/api/me').then(function (who) {
       state.who = who;
-      if (!hasRole('OPERATOR') && !hasRole('MTSZN')) {
+      if (!hasRole('OPERATOR') && !hasRole('MTSZN') && !hasRole('GOVERNMENT')) {
         throw new AuthError(t('notStaff'));
       }
       return hasRole('OPERATOR') ? api(API + '/me') : null;
@@ -265,6 +276,11 @@
       state.me = me;
       sessionStorage.setItem('hub.auth', state.auth);
       $('login-password').value = '';
+      if (governmentOnly()) {
+        window.Government.setUp(state.who);
+        showView('government');
+        return;
+      }
       window.Campaign.setUp(state.who);
       window.Provenance.setUp();
       if (me) {
@@ -889,6 +905,20 @@
     });
   }
 
+  /**
+   * A link to a file of the API: a real address (it can be copied, and followed by a test with the login), fetched
+   * with the console's login when clicked, since a plain navigation would carry no Authorization header.
+   */
+  function downloadLink(path, fileName, label, format) {
+    return el('a', {href: path, download: fileName, 'data-download': format, className: 'download', text: label,
+      onclick: function (event) {
+        event.preventDefault();
+        download(path, fileName).catch(function (error) {
+          flash(t('unavailable') + error.message, true);
+        });
+      }});
+  }
+
   // What campaign.js and provenance.js draw with: the same requests, texts and elements as the dashboard.
   window.HubConsole = {
     api: api, download: download, t: t, fill: fill, el: el, td: td, clear: clear, badge: badge, tone: tone,
@@ -898,6 +928,7 @@
     },
     hasRole: hasRole
   };
+  window.HubConsole.downloadLink = downloadLink;
 
   // ---------- start ----------
 
@@ -914,6 +945,8 @@
           window.Campaign.show();
         } else if (state.view === 'search') {
           window.Provenance.show();
+        } else if (state.view === 'government') {
+          window.Government.show();
         }
       });
     });

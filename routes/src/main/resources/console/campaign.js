@@ -357,13 +357,9 @@
   }
 
   function downloadButton(row, format, label) {
-    return hub.el('button', {type: 'button', 'data-download': format, text: label, onclick: function () {
-      var name = fileBase(row) + (format === 'manifest' ? '.manifest.json' : '.' + format);
-      hub.download(base() + '/consolidations/' + encodeURIComponent(row.id) + '?format=' + format, name)
-        .catch(function (error) {
-          hub.flash(hub.t('unavailable') + error.message, true);
-        });
-    }});
+    var name = fileBase(row) + (format === 'manifest' ? '.manifest.json' : '.' + format);
+    return hub.downloadLink(base() + '/consolidations/' + encodeURIComponent(row.id) + '?format=' + format, name,
+      label, format);
   }
 
   function renderConsolidations(list) {

@@ -137,7 +137,7 @@ window.I18N = {
     unavailable: 'Қолжетімсіз: ',
     notYetAvailable: 'Бұл бөлім осы хабта әзірге қолжетімсіз',
     bytes: 'байт',
-    notStaff: 'Консоль операторға және ЕХӘҚМ-ға арналған; бұл есептік жазбаның қолжетімі жоқ',
+    notStaff: 'Консоль операторға, ЕХӘҚМ-ға және Үкіметке арналған; бұл есептік жазбаның қолжетімі жоқ',
     tabCampaign: 'Есеп беру науқаны',
     tabDashboard: 'Хабтың жұмысы',
     titleCampaign: 'Қауіпсіз еңбек: есеп беру науқанының барысы',
@@ -354,7 +354,7 @@ window.I18N = {
     noConsolidations: 'Сводных отчётов за год ещё нет',
     unavailable: 'Недоступно: ',
     notYetAvailable: 'Раздел пока недоступен на этом узле',
-    notStaff: 'Консоль открыта оператору и МТСЗН; у этой учётной записи нет доступа',
+    notStaff: 'Консоль открыта оператору, МТСЗН и Правительству; у этой учётной записи нет доступа',
     tabCampaign: 'Отчётная кампания',
     tabDashboard: 'Работа узла',
     titleCampaign: 'Безопасный труд: ход отчётной кампании',
@@ -572,7 +572,7 @@ window.I18N = {
     noConsolidations: 'No consolidated report for this year yet',
     unavailable: 'Unavailable: ',
     notYetAvailable: 'Not available on this hub yet',
-    notStaff: 'The console is for the operator and MTSZN; this account has no access',
+    notStaff: 'The console is for the operator, MTSZN and the Government; this account has no access',
     tabCampaign: 'Reporting campaign',
     tabDashboard: 'Hub operations',
     titleCampaign: 'Safe Labour: reporting campaign',
@@ -656,3 +656,56 @@ window.I18N = {
     bytes: 'bytes'
   }
 };
+
+// The Government's view (government.js), kept apart from the rest so the three languages stay side by side.
+Object.assign(window.I18N.kk, {
+  titleGovernment: 'Қауіпсіз еңбек: ЕХӘҚМ-нің Үкіметке жиынтық есептері',
+  govTitle: 'ЕХӘҚМ Үкіметке не жіберді',
+  govIntro: 'ЕХӘҚМ бекіткен жиынтық есептер, жылдар бойынша, жаңалары жоғарыда.',
+  govNothingYet: 'ЕХӘҚМ әзірге бірде-бір жиынтық есеп жібермеді',
+  govHeadline: 'Алынған жиынтық есептер: {n}; соңғысы — {year} жылға, {version}-нұсқа, {approvedAt} бекітілген.',
+  govDeliveredWhole: 'Пакет толық алынды: {total} бөліктің {sent}.',
+  govDeliveredPart: 'Пакет толық алынған жоқ: {total} бөліктің {sent}, қалғандары әлі жолда.',
+  govPackageTitle: '{year} жыл, {version}-нұсқа',
+  govCurrent: 'қолданыстағы нұсқа',
+  govReplaced: '{version}-нұсқамен ауыстырылды',
+  govApproved: 'ЕХӘҚМ {approvedAt} бекітті, есептік жазба {approvedBy}',
+  govCoverage: 'Жоспардың орындалған тармақтары: {items} ішінен {completed}; мәлімет бермеген органдар: {agenciesMissing}, кешіктіргендер: {agenciesLate}.',
+  govDownload: 'Жүктеу:',
+  govManifestSha: 'Манифесттің SHA-256:',
+  govPendingParts: 'Әлі келмегендері:'
+});
+Object.assign(window.I18N.ru, {
+  titleGovernment: 'Безопасный труд: сводные отчёты МТСЗН для Правительства',
+  govTitle: 'Что МТСЗН направило в Правительство',
+  govIntro: 'Сводные отчёты, утверждённые МТСЗН, по годам, новые сверху.',
+  govNothingYet: 'МТСЗН ещё не направило ни одного сводного отчёта',
+  govHeadline: 'Получено сводных отчётов: {n}; последний — за {year} год, версия {version}, утверждён {approvedAt}.',
+  govDeliveredWhole: 'Пакет получен полностью: {sent} из {total} частей.',
+  govDeliveredPart: 'Пакет получен не полностью: {sent} из {total} частей, остальные ещё в пути.',
+  govPackageTitle: 'За {year} год, версия {version}',
+  govCurrent: 'действующая версия',
+  govReplaced: 'заменена версией {version}',
+  govApproved: 'Утверждён МТСЗН {approvedAt}, учётная запись {approvedBy}',
+  govCoverage: 'Исполнено пунктов плана: {completed} из {items}; органов без сведений: {agenciesMissing}, с опозданием: {agenciesLate}.',
+  govDownload: 'Скачать:',
+  govManifestSha: 'SHA-256 манифеста:',
+  govPendingParts: 'Ещё не поступили:'
+});
+Object.assign(window.I18N.en, {
+  titleGovernment: 'Safe Labour: MTSZN\'s consolidated reports to the Government',
+  govTitle: 'What MTSZN has sent to the Government',
+  govIntro: 'Consolidated reports approved by MTSZN, by year, newest first.',
+  govNothingYet: 'MTSZN has not sent any consolidated report yet',
+  govHeadline: 'Consolidated reports received: {n}; the latest is for {year}, version {version}, approved {approvedAt}.',
+  govDeliveredWhole: 'The package arrived whole: {sent} of {total} parts.',
+  govDeliveredPart: 'The package is not whole yet: {sent} of {total} parts, the rest still on their way.',
+  govPackageTitle: '{year}, version {version}',
+  govCurrent: 'current version',
+  govReplaced: 'replaced by version {version}',
+  govApproved: 'Approved by MTSZN on {approvedAt}, account {approvedBy}',
+  govCoverage: 'Plan items completed: {completed} of {items}; agencies that sent nothing: {agenciesMissing}, late: {agenciesLate}.',
+  govDownload: 'Download:',
+  govManifestSha: 'Manifest SHA-256:',
+  govPendingParts: 'Not yet arrived:'
+});

@@ -28,6 +28,7 @@ import org.apache.camel.Message;
  * The cycle's HTTP API behind the REST routes: authorisation and the answers. Each route authenticates first
  * ({@link ApiAuthentication}); {@link #accept(Exchange)} then keeps the path and query parameters it needs as an
  * {@link ApiRequest} and drops every incoming header. The operator and MTSZN see every agency, an agency its own.
+ * The Government's login reads the approved packages and nothing else: no campaign, no drafts, no submissions.
  */
 public class CycleApi {
     static final String REQUEST = "swCycleRequest";
@@ -60,7 +61,7 @@ public class CycleApi {
 
     public void matrix(Exchange exchange) {
         ApiRequest req = request(exchange);
-        Principal caller = caller(req);
+        Principal caller = campaign(req);
         Plan plan = plan(req);
         int year = year(req);
         YearState state = data.state(plan, year);
@@ -165,7 +166,7 @@ public class CycleApi {
 
     public void history(Exchange exchange) {
         ApiRequest req = request(exchange);
-        Principal caller = caller(req);
+        Principal caller = campaign(req);
         Plan plan = plan(req);
         int year = year(req);
         String agency = req.agency() == null ? "" : req.agency().toUpperCase(java.util.Locale.ROOT);
@@ -210,48 +211,52 @@ public class CycleApi {
 
     public void listConsolidations(Exchange exchange) {
         ApiRequest req = request(exchange);
-        staff(req);
+        Principal caller = packageReader(req);
         Plan plan = plan(req);
         ArrayNode list = JSON.createArrayNode();
-        consolidations.list(plan.id(), year(req)).forEach(r -> list.add(summary(r)));
+        consolidations.list(plan.id(), year(req)).stream().filter(r -> mayRead(caller, r))
+                .forEach(r -> list.add(summary(r)));
         respond(exchange, 200, "application/json", list);
     }
 
     public void getConsolidation(Exchange exchange) {
         ApiRequest req = request(exchange);
-        staff(req);
+        Principal caller = packageReader(req);
         ConsolidationRow row = consolidations.find(plan(req).id(), year(req), req.id());
-        String format = req.format() == null ? "json" : req.format().toLowerCase(java.util.Locale.ROOT);
-        switch (format) {
-            case "xml" -> respond(exchange, 200, "application/xml", "APPROVED".equals(row.status())
-                    ? new String(approvedPart(row.id(), "xml"), StandardCharsets.UTF_8)
+        if (!mayRead(caller, row)) {
+            throw ApiProblem.forbidden("consolidation " + row.id() + " is " + row.status()
+                    + "; the Government reads approved packages only");
+        }
+        boolean approved = "APPROVED".equals(row.status());
+        if (req.format() == null) {
+            // What the console previews: the report as stored, and for an approved one where each part of its
+            // Government package stands.
+            ObjectNode report;
+            try {
+                report = (ObjectNode) JSON.readTree(row.reportJson());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored consolidated report unreadable", e);
+            }
+            if (approved) {
+                report.set("delivery", delivery(row.id()));
+            }
+            respond(exchange, 200, "application/json", report);
+            return;
+        }
+        // A part: of an approved package byte for byte as signed and sent, so that it matches the manifest's hash.
+        switch (req.format().toLowerCase(java.util.Locale.ROOT)) {
+            case "xml" -> respond(exchange, 200, "application/xml", approved ? approvedPart(row.id(), "xml")
                     : ConsolidatedXml.write(consolidations.report(row)));
+            case "json" -> respond(exchange, 200, "application/json", approved ? approvedPart(row.id(), "json")
+                    : row.reportJson());
+            case "pdf" -> respond(exchange, 200, "application/pdf", approved ? approvedPart(row.id(), "pdf")
+                    : consolidations.pdf(row));
             case "manifest" -> {
                 if (row.manifestJson() == null) {
                     throw ApiProblem.conflict("consolidation " + row.id() + " is " + row.status()
                             + "; only an approved one has a manifest");
                 }
                 respond(exchange, 200, "application/json", row.manifestJson());
-            }
-            case "pdf" -> {
-                exchange.getMessage().setBody(consolidations.pdf(row));
-                exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/pdf");
-                exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            }
-            case "json" -> {
-                if ("APPROVED".equals(row.status())) {
-                    // The report as stored, plus where each part of its Government package stands.
-                    ObjectNode report;
-                    try {
-                        report = (ObjectNode) JSON.readTree(row.reportJson());
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new IllegalStateException("stored consolidated report unreadable", e);
-                    }
-                    report.set("delivery", delivery(row.id()));
-                    respond(exchange, 200, "application/json", report);
-                } else {
-                    respond(exchange, 200, "application/json", row.reportJson());
-                }
             }
             default -> throw ApiProblem.badRequest("format must be json, xml, pdf or manifest");
         }
@@ -315,6 +320,7 @@ public class CycleApi {
             node.put("approvedAt", r.approvedAt().toString());
             node.put("approvedBy", r.approvedBy());
             node.put("manifestSha256", r.manifestSha256());
+            node.set("delivery", delivery(r.id()));
         }
         node.put("items", report.summary().items());
         node.put("completed", report.summary().completed());
@@ -364,6 +370,32 @@ public class CycleApi {
         return caller;
     }
 
+    /**
+     * Who may read the cycle's campaign (matrix, an agency's history): the operator, MTSZN, an agency (its own rows).
+     * A login with neither role nor agency (the Government's) has no campaign: refused, not shown an empty one.
+     */
+    private static Principal campaign(ApiRequest req) {
+        Principal caller = caller(req);
+        if (!seesAll(caller) && caller.agency() == null) {
+            throw ApiProblem.forbidden("Login " + caller.login() + " has no reporting campaign to read");
+        }
+        return caller;
+    }
+
+    /** Who may read consolidated packages: the operator and MTSZN (every version), the Government (approved ones). */
+    private static Principal packageReader(ApiRequest req) {
+        Principal caller = caller(req);
+        if (!seesAll(caller) && !caller.has(Role.GOVERNMENT)) {
+            throw ApiProblem.forbidden("operator, MTSZN or Government credentials required");
+        }
+        return caller;
+    }
+
+    /** Drafts and superseded drafts are MTSZN's work in progress; the Government sees what was approved and sent. */
+    private static boolean mayRead(Principal caller, ConsolidationRow row) {
+        return seesAll(caller) || "APPROVED".equals(row.status());
+    }
+
     private static Principal ministry(ApiRequest req) {
         Principal caller = caller(req);
         if (!caller.has(Role.MTSZN)) {
@@ -400,7 +432,7 @@ public class CycleApi {
                 throw new IllegalStateException(e);
             }
         }
-        out.setBody(((String) body).getBytes(StandardCharsets.UTF_8));
+        out.setBody(body instanceof byte[] bytes ? bytes : ((String) body).getBytes(StandardCharsets.UTF_8));
         out.setHeader(Exchange.CONTENT_TYPE, contentType);
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     }

@@ -11,11 +11,13 @@ import org.apache.camel.model.RouteDefinition;
  * GET  /api/plans/{plan}/years/{year}/progress                      operator, mtszn: who still owes what, days left
  * GET  /api/plans/{plan}/years/{year}/matrix[?format=csv]          operator, mtszn; an agency: its own rows
  * GET  /api/plans/{plan}/years/{year}/agencies/{agency}/history    operator, mtszn, that agency
- * GET  /api/plans/{plan}/years/{year}/consolidations               operator, mtszn
+ * GET  /api/plans/{plan}/years/{year}/consolidations               operator, mtszn; government: approved ones
  * POST /api/plans/{plan}/years/{year}/consolidations               mtszn: build a draft now
- * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf|manifest]   operator, mtszn
+ * GET  /api/plans/{plan}/years/{year}/consolidations/{id}[?format=json|xml|pdf|manifest]   operator, mtszn;
+ *                                                                   government: an approved one
  * POST /api/plans/{plan}/years/{year}/consolidations/{id}/approve  mtszn: approve, send to the outbox
  * </pre>
+ * The government login gets 403 on everything else here (progress, matrix, history, build, approve, drafts).
  * HTTP Basic ({@link kz.gov.safework.api.ApiAuthentication}); errors as problems ({@link ApiRouteConfiguration}).
  */
 public class CycleApiRoutes extends RouteBuilder {

@@ -41,7 +41,7 @@ public final class CycleServices {
         this.outbox = new GovernmentOutbox(data.store(), data.clock(), context);
         this.api = new CycleApi(data, consolidations);
         this.authentication = ApiAuthentication.anyOf(authenticator, certificates,
-                Role.OPERATOR, Role.MTSZN, Role.AGENCY);
+                Role.OPERATOR, Role.MTSZN, Role.AGENCY, Role.GOVERNMENT);
         String mailUri = CycleProperties.value(context, CycleProperties.MAIL_URI, "");
         Backoff reminderRetry = new Backoff(
                 millis(context, CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT),
@@ -94,7 +94,7 @@ public final class CycleServices {
         return api;
     }
 
-    /** The first step of every cycle API route: a login with a role (operator, MTSZN, an agency). */
+    /** The first step of every cycle API route: a login with a role (operator, MTSZN, an agency, the Government). */
     public ApiAuthentication authentication() {
         return authentication;
     }

@@ -10,7 +10,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The console of the operator and of MTSZN (its reporting campaign, {@code campaign.js}): one page at {@code /} and its assets under {@code /console/}, shipped in this
+ * The console of the operator, of MTSZN (its reporting campaign, {@code campaign.js}) and of the Government (the
+ * approved packages, {@code government.js}): one page at {@code /} and its assets under {@code /console/}, shipped in this
  * jar (no CDN, works offline). The page itself is public; everything it shows comes from the operator
  * API, which asks for a login. Only the listed assets are served, never a path from the request.
  */
@@ -20,6 +21,7 @@ public final class ConsoleRoutes extends RouteBuilder {
             "app.js", "text/javascript; charset=utf-8",
             "campaign.js", "text/javascript; charset=utf-8",
             "provenance.js", "text/javascript; charset=utf-8",
+            "government.js", "text/javascript; charset=utf-8",
             "i18n.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");

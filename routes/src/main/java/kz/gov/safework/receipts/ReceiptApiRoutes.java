@@ -26,7 +26,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Provenance of submitted documents, for an operator, MTSZN or the owning agency (any other agency learns
- * nothing, not even that a document exists: 404):
+ * nothing, not even that a document exists: 404; a login of no agency, the Government's, is refused: 403):
  * <pre>
  * GET /api/submissions?agency=&amp;year=&amp;status=&amp;channel=&amp;from=&amp;to=&amp;q=&amp;page=&amp;size=   search ({@link SubmissionQuery}); an agency: its own
  * GET /api/submissions/{submissionId}             the receipt
@@ -90,7 +90,7 @@ public final class ReceiptApiRoutes extends RouteBuilder {
         }
         if (!staff(caller)) {
             if (caller.agency() == null) {
-                throw ApiProblem.forbidden("Login " + caller.login() + " has no documents to search");
+                throw noDocuments(caller);
             }
             query = query.onlyOf(caller.agency()); // an agency sees its own, whatever it asked
         }
@@ -133,16 +133,25 @@ public final class ReceiptApiRoutes extends RouteBuilder {
     }
 
     /**
-     * The submission named in the path, when the caller may read it; 404 for everyone else. The one access rule of
-     * a submission's receipt, original and trail.
+     * The submission named in the path, when the caller may read it; 404 for everyone else (403 for a login of no
+     * agency, whatever the id). The one access rule of a submission's receipt, original and trail.
      */
     static SubmissionStore.StoredReceipt readable(SubmissionStore store, Exchange exchange) {
+        Principal caller = ApiAuthentication.principal(exchange);
+        if (!staff(caller) && caller.agency() == null) {
+            throw noDocuments(caller); // whatever the id: a login without documents learns nothing of them
+        }
         String id = exchange.getMessage().getHeader("submissionId", String.class);
         Optional<SubmissionStore.StoredReceipt> stored = id == null ? Optional.empty() : store.receipt(id);
-        if (stored.isEmpty() || !mayRead(ApiAuthentication.principal(exchange), stored.get())) {
+        if (stored.isEmpty() || !mayRead(caller, stored.get())) {
             throw ApiProblem.notFound("No such submission");
         }
         return stored.get();
+    }
+
+    /** A login that is neither staff nor an agency (the Government's): submitted documents are not its business. */
+    private static ApiProblem noDocuments(Principal caller) {
+        return ApiProblem.forbidden("Login " + caller.login() + " has no documents to search");
     }
 
     private static boolean staff(Principal caller) {

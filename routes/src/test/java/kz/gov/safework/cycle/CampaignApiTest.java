@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * MTSZN's campaign API: {@code /api/me}, {@code …/progress}, agency names in the matrix and the approved package's
- * manifest, over the store as the pipeline writes it. For 2022 the test plan owes seven agency × item pairs:
+ * manifest, and what the Government's login may read of it (approved packages) and not (everything else), over the
+ * store as the pipeline writes it. For 2022 the test plan owes seven agency × item pairs:
  * item 1 (MTSZN, MZ), item 2 (both akimats), item 4-1 (MVD) in section 1; item 3 (MZ, not yet completed) and
  * item 5 (MTSZN) in section 2.
  */
@@ -171,6 +172,74 @@ class CampaignApiTest {
                         "consolidated-report-" + TestReference.PLAN + "-2022-v1.pdf");
     }
 
+    @Test
+    void theGovernmentReadsTheApprovedPackageWithEachPartAndItsDelivery() throws Exception {
+        String id = json(post(BASE + "/consolidations", "mtszn")).path("id").asText();
+        assertThat(json(get(BASE + "/consolidations", "government"))).as("a draft is not sent").isEmpty();
+        JsonNode approved = json(post(BASE + "/consolidations/" + id + "/approve", "mtszn"));
+
+        JsonNode list = json(get(BASE + "/consolidations", "government"));
+        assertThat(list.findValuesAsText("id")).containsExactly(id);
+        JsonNode row = list.get(0);
+        assertThat(row.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(row.path("approvedBy").asText()).isEqualTo("mtszn");
+        assertThat(row.path("approvedAt").asText()).isNotBlank();
+        assertThat(row.path("agenciesMissing").asInt()).isPositive();
+        assertThat(row.path("delivery").findValuesAsText("state")).hasSize(7).containsOnly("SENT");
+
+        String path = BASE + "/consolidations/" + id;
+        HttpResponse<byte[]> xml = bytes(path + "?format=xml", "government");
+        HttpResponse<byte[]> jsonPart = bytes(path + "?format=json", "government");
+        HttpResponse<byte[]> pdf = bytes(path + "?format=pdf", "government");
+        HttpResponse<byte[]> manifest = bytes(path + "?format=manifest", "government");
+        for (HttpResponse<byte[]> part : List.of(xml, jsonPart, pdf, manifest)) {
+            assertThat(part.statusCode()).as(part.uri().toString()).isEqualTo(200);
+        }
+        assertThat(xml.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
+        assertThat(new String(xml.body(), StandardCharsets.UTF_8)).startsWith("<?xml").contains("Signature");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(Json.mapper().readTree(jsonPart.body()).path("consolidationId").asText()).isEqualTo(id);
+        assertThat(Hashes.sha256(manifest.body())).isEqualTo(approved.path("manifestSha256").asText());
+        // Each part the Government downloads is the one the manifest hashes: signed and rendered once, at approval.
+        JsonNode documents = Json.mapper().readTree(manifest.body()).path("documents");
+        assertThat(documents.findValuesAsText("sha256")).containsExactly(
+                Hashes.sha256(xml.body()), Hashes.sha256(jsonPart.body()), Hashes.sha256(pdf.body()));
+        // Without a format: the report as the console previews it, with where each part stands.
+        assertThat(json(get(path, "government")).path("delivery")).hasSize(7);
+    }
+
+    @Test
+    void theGovernmentIsRefusedDraftsBuildingApprovingAndTheCampaignAsProblems() throws Exception {
+        String first = json(post(BASE + "/consolidations", "mtszn")).path("id").asText();
+        json(post(BASE + "/consolidations/" + first + "/approve", "mtszn"));
+        store.accepted("s-astana", "AKIMAT-ASTANA", "r-astana", 2022, day(2022, 11, 28), false, null,
+                Entry.of("2", ItemStatus.COMPLETED, "Исполнено"));
+        String draft = json(post(BASE + "/consolidations", "mtszn")).path("id").asText();
+        assertThat(draft).isNotEqualTo(first);
+
+        assertThat(json(get(BASE + "/consolidations", "mtszn")).findValuesAsText("status"))
+                .containsExactlyInAnyOrder("APPROVED", "DRAFT");
+        assertThat(json(get(BASE + "/consolidations", "government")).findValuesAsText("id")).containsExactly(first);
+        String mvdHistory = BASE + "/agencies/MVD/history";
+        for (HttpResponse<String> refused : List.of(
+                get(BASE + "/consolidations/" + draft, "government"),
+                get(BASE + "/consolidations/" + draft + "?format=pdf", "government"),
+                get(BASE + "/consolidations/" + draft + "?format=xml", "government"),
+                post(BASE + "/consolidations", "government"),
+                post(BASE + "/consolidations/" + draft + "/approve", "government"),
+                get(BASE + "/progress", "government"),
+                get(BASE + "/matrix", "government"),
+                get(BASE + "/matrix?format=csv", "government"),
+                get(mvdHistory, "government"))) {
+            assertThat(refused.statusCode()).as(refused.request().method() + " " + refused.uri()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue(ApiRouteConfiguration.PROBLEM_JSON);
+            assertThat(json(refused).path("code").asText()).isEqualTo("forbidden");
+        }
+        assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
+        assertThat(json(get("/api/me", "government")).path("roles").toString()).isEqualTo("[\"GOVERNMENT\"]");
+    }
+
     private static Instant day(int year, int month, int day) {
         return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZoneId.of("Asia/Almaty")).toInstant();
     }
@@ -181,6 +250,12 @@ class CampaignApiTest {
 
     private HttpResponse<String> get(String path, String login) throws Exception {
         return CycleHub.get(http, port, path, login);
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String login) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", CycleHub.authorization(login)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> post(String path, String login) throws Exception {

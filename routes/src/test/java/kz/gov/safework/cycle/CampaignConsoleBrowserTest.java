@@ -41,7 +41,9 @@ import org.openqa.selenium.WebElement;
  * MTSZN's campaign console in a real browser over the real cycle API and store: the first screen says who still
  * owes what and how many days are left, in the language chosen; an agency's page; the consolidation built,
  * previewed, approved after a confirmation and delivered; a document found by its SHA-256 and its page with the
- * receipt and the trail (sending its answers again is the operator's: ConsoleBrowserTest). Screenshots go to target/campaign-*.png.
+ * receipt and the trail (sending its answers again is the operator's: ConsoleBrowserTest); the Government's read-only
+ * view of what MTSZN sent, each download link followed. Screenshots go to target/campaign-*.png (and the README's
+ * tour to target/tour-*.png).
  */
 class CampaignConsoleBrowserTest {
     private static final StoreFixture STORE = new StoreFixture("campaign-browser-" + UUID.randomUUID());
@@ -51,6 +53,10 @@ class CampaignConsoleBrowserTest {
     private static WebDriver browser;
     private static CamelContext context;
     private static String baseUrl;
+    /** The Government test approves 2021's package, before or after this one. */
+    private static final String APPROVED_2022 =
+            "SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED' AND report_year = 2022";
+    private static int port;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,7 +67,7 @@ class CampaignConsoleBrowserTest {
         STORE.accepted("s-mz", "MZ", "r-mz", 2022, day(2022, 11, 25), true, null,
                 Entry.of("1", ItemStatus.IN_PROGRESS, "В работе"));
         STORE.rejected("s-almaty", "AKIMAT-ALMATY", 2022, day(2022, 11, 26));
-        int port = CycleHub.freePort();
+        port = CycleHub.freePort();
         baseUrl = "http://127.0.0.1:" + port;
         ReferenceData reference = CampaignApiTest.withKazakhNames(TestReference.create());
         Path dataDir = Files.createTempDirectory("campaign-browser");
@@ -152,6 +158,7 @@ class CampaignConsoleBrowserTest {
         // The matrix is one click deeper.
         assertThat(browser.findElement(By.id("campaign-matrix-view")).isDisplayed()).isFalse();
         chromium.screenshot("campaign-mtszn-ru");
+        chromium.screenshotAt("tour-mtszn", 1280, 800);
 
         browser.findElement(By.cssSelector("#lang-switch button[data-lang='kk']")).click();
         eventually(10).untilAsserted(() -> assertThat(
@@ -206,31 +213,144 @@ class CampaignConsoleBrowserTest {
         waitFor(By.cssSelector("#consolidation-preview tr[data-item='4-1']"));
         assertThat(browser.findElement(By.cssSelector("#consolidation-preview .preview-summary")).getText())
                 .contains("Пунктов 5");
-        assertThat(draft.findElements(By.cssSelector("button[data-download]"))).hasSize(3);
+        assertThat(draft.findElements(By.cssSelector("a[data-download]"))).hasSize(3);
 
         draft.findElement(By.cssSelector("button[data-action='approve']")).click();
         assertThat(waitFor(By.id("approve-confirm-text")).getText()).contains("версию 1").contains("Правительство");
         browser.findElement(By.id("approve-no")).click();
         assertThat(browser.findElement(By.id("approve-confirm")).isDisplayed()).isFalse();
-        assertThat(STORE.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isZero();
+        assertThat(STORE.count(APPROVED_2022)).isZero();
 
         browser.findElement(By.cssSelector("#consolidation-rows tr[data-status='DRAFT'] button[data-action='approve']"))
                 .click();
         waitFor(By.id("approve-yes")).click();
 
         WebElement approved = waitFor(By.cssSelector("#consolidation-rows tr[data-status='APPROVED']"));
-        assertThat(approved.findElements(By.cssSelector("button[data-download]"))).hasSize(4); // and the manifest
+        assertThat(approved.findElements(By.cssSelector("a[data-download]"))).hasSize(4); // and the manifest
         eventually(15).untilAsserted(() -> assertThat(
                 browser.findElements(By.cssSelector("#delivery tr[data-part]"))).hasSize(7));
-        assertThat(STORE.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
+        assertThat(STORE.count(APPROVED_2022)).isEqualTo(1);
         chromium.screenshot("campaign-consolidation");
+
+        // What each download link serves MTSZN, signed in: the parts the manifest lists, byte for byte.
+        WebElement row = browser.findElement(By.cssSelector("#consolidation-rows tr[data-status='APPROVED']"));
+        Map<String, HeadlessChromium.Fetched> parts = downloads(row);
+        assertThat(parts.keySet()).containsExactlyInAnyOrder("pdf", "xml", "json", "manifest");
+        assertPackage(parts, row.getAttribute("data-consolidation-id"));
+    }
+
+    /** Each download link of a package's row or card, followed with the console's login: format → what came back. */
+    private static Map<String, HeadlessChromium.Fetched> downloads(WebElement links) {
+        Map<String, HeadlessChromium.Fetched> parts = new java.util.LinkedHashMap<>();
+        for (WebElement link : links.findElements(By.cssSelector("a[data-download]"))) {
+            parts.put(link.getAttribute("data-download"), chromium.fetchAsConsole(link.getAttribute("href")));
+        }
+        return parts;
+    }
+
+    /**
+     * The parts of an approved package as the console's links serve them: each 200 with its type and its kind of
+     * bytes, and the manifest (of this package) naming the SHA-256 of the XML, JSON and PDF that came.
+     */
+    private static void assertPackage(Map<String, HeadlessChromium.Fetched> parts, String consolidationId)
+            throws Exception {
+        Map<String, String> types = Map.of("xml", "application/xml", "json", "application/json",
+                "pdf", "application/pdf", "manifest", "application/json");
+        Map<String, String> starts = Map.of("xml", "<?xml", "json", "{", "pdf", "%PDF-", "manifest", "{");
+        parts.forEach((format, fetched) -> {
+            assertThat(fetched.status()).as(format).isEqualTo(200);
+            assertThat(fetched.contentType()).as(format).startsWith(types.get(format));
+            assertThat(new String(fetched.body(), java.nio.charset.StandardCharsets.UTF_8)).as(format)
+                    .startsWith(starts.get(format));
+        });
+        com.fasterxml.jackson.databind.JsonNode manifest = json(new String(parts.get("manifest").body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(manifest.path("consolidationId").asText()).isEqualTo(consolidationId);
+        assertThat(manifest.path("documents").findValuesAsText("sha256")).containsExactly(
+                Hashes.sha256(parts.get("xml").body()), Hashes.sha256(parts.get("json").body()),
+                Hashes.sha256(parts.get("pdf").body()));
+    }
+
+    @Test
+    void theGovernmentSeesWhatMtsznSentWhetherItArrivedWholeAndDownloadsTheManifest() throws Exception {
+        // MTSZN approves 2021's package (2022's is the MTSZN test's to build and approve, whichever runs first)
+        // while the Government's queue refuses it: approved, but not yet arrived.
+        java.util.concurrent.atomic.AtomicBoolean refusing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        context.getEndpoint("mock:outbox", org.apache.camel.component.mock.MockEndpoint.class)
+                .whenAnyExchangeReceived(e -> {
+                    if (refusing.get()) {
+                        throw new IllegalStateException("government.outbox refuses");
+                    }
+                });
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String year2021 = "/api/plans/" + TestReference.PLAN + "/years/2021";
+        String id = json(CycleHub.post(http, port, year2021 + "/consolidations", "mtszn").body()).path("id").asText();
+        String manifestSha;
+        By cardOf = By.cssSelector("#gov-packages article[data-consolidation-id='" + id + "']");
+        try {
+            manifestSha = json(CycleHub.post(http, port, year2021 + "/consolidations/" + id + "/approve", "mtszn")
+                    .body()).path("manifestSha256").asText();
+            chromium.signIn(baseUrl, "government", CycleHub.PASSWORDS.get("government"));
+            WebElement partly = waitFor(cardOf);
+            assertThat(partly.getAttribute("data-delivered")).isEqualTo("partly");
+            assertThat(partly.getText()).contains("Пакет получен не полностью: 0 из 7 частей")
+                    .contains("Ещё не поступили: consolidated-report-" + TestReference.PLAN + "-2021-v1.xml");
+            assertThat(browser.findElement(By.id("gov-headline")).getText()).contains("Пакет получен не полностью");
+            chromium.screenshot("campaign-government-pending");
+        } finally {
+            refusing.set(false);
+        }
+        // The relay sends it on its next tick; "refresh" shows it arrived.
+        eventually(20).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            browser.findElement(By.id("gov-reload")).click();
+            assertThat(browser.findElement(cardOf).getAttribute("data-delivered")).isEqualTo("all");
+        });
+        WebElement card = browser.findElement(cardOf);
+
+        // First: what MTSZN sent and whether it came whole, in the reader's language.
+        assertThat(browser.findElement(By.cssSelector("header h1")).getText())
+                .isEqualTo("Безопасный труд: сводные отчёты МТСЗН для Правительства");
+        assertThat(browser.findElement(By.id("gov-headline")).getText())
+                .contains("Получено сводных отчётов").contains("Пакет получен полностью");
+        assertThat(card.getAttribute("data-year")).isEqualTo("2021");
+        assertThat(card.getAttribute("data-delivered")).isEqualTo("all");
+        assertThat(card.getText()).contains("За 2021 год, версия 1").contains("действующая версия")
+                .contains("Утверждён МТСЗН").contains("mtszn").contains("7 из 7 частей")
+                .contains("органов без сведений").contains(manifestSha);
+        // Nothing else: no tabs, no campaign, no documents, no hub, nothing to press but downloads; approved only.
+        for (String hidden : List.of("tabs", "campaign", "search", "dashboard", "login-panel")) {
+            assertThat(browser.findElement(By.id(hidden)).isDisplayed()).as(hidden).isFalse();
+        }
+        assertThat(browser.findElements(By.cssSelector("#government [data-action]"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#gov-packages article")))
+                .hasSize(STORE.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'"));
+        chromium.screenshot("campaign-government-ru");
+        chromium.screenshotAt("tour-government", 1280, 800);
+
+        // The manifest link gives the browser the file the approval hashed; every link serves its part.
+        card.findElement(By.cssSelector("a[data-download='manifest']")).click();
+        Path saved = chromium.downloads().resolve("consolidated-report-" + TestReference.PLAN + "-2021-v1.manifest.json");
+        eventually(15).untilAsserted(() -> assertThat(saved).exists());
+        eventually(15).untilAsserted(() -> assertThat(Hashes.sha256(Files.readAllBytes(saved))).isEqualTo(manifestSha));
+        assertPackage(downloads(card), id);
+
+        browser.findElement(By.cssSelector("#lang-switch button[data-lang='kk']")).click();
+        eventually(10).untilAsserted(() -> assertThat(browser.findElement(By.id("gov-headline")).getText())
+                .contains("Пакет толық алынды"));
+        assertThat(browser.findElement(By.cssSelector("header h1")).getText())
+                .isEqualTo("Қауіпсіз еңбек: ЕХӘҚМ-нің Үкіметке жиынтық есептері");
+        chromium.screenshot("campaign-government-kk");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String body) throws Exception {
+        return kz.gov.safework.contract.Json.mapper().readTree(body);
     }
 
     @Test
     void anAgencyLoginIsRefusedWithAReason() {
         chromium.signIn(baseUrl, "mvd", CycleHub.PASSWORDS.get("mvd"));
         eventually(10).untilAsserted(() -> assertThat(
-                browser.findElement(By.id("login-error")).getText()).contains("оператору и МТСЗН"));
+                browser.findElement(By.id("login-error")).getText()).contains("оператору, МТСЗН и Правительству"));
         assertThat(browser.findElement(By.id("campaign")).isDisplayed()).isFalse();
     }
 

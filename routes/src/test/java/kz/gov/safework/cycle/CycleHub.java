@@ -27,7 +27,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 final class CycleHub {
     static final Map<String, String> PASSWORDS = Map.of(
-            "operator", "op-secret", "mtszn", "mtszn-secret", "mvd", "mvd-secret", "mz", "mz-secret");
+            "operator", "op-secret", "mtszn", "mtszn-secret", "mvd", "mvd-secret", "mz", "mz-secret",
+            "government", "gov-secret");
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

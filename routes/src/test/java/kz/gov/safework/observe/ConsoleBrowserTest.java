@@ -132,6 +132,7 @@ class ConsoleBrowserTest {
         // The operator's dashboard; the campaign is one tab away.
         assertThat(browser.findElement(By.id("tabs")).isDisplayed()).isTrue();
         chromium.screenshot("console-screenshot");
+        chromium.screenshotAt("tour-operator", 1280, 800);
     }
 
     @Test

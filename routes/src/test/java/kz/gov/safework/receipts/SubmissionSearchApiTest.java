@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -186,6 +187,19 @@ class SubmissionSearchApiTest {
         assertThat(get("/api/submissions/sub-mz-1", "mvd").statusCode()).isEqualTo(404);
         assertThat(get("/api/submissions/sub-mz-1/document", "mz").statusCode()).isEqualTo(200);
         assertThat(actions("VIEW_DOCUMENT", "sub-mz-1")).startsWith("mz|");
+    }
+
+    @Test
+    void theGovernmentIsRefusedEveryDocumentWhetherItExistsOrNotAndNoViewIsRecorded() throws Exception {
+        for (String path : List.of("/api/submissions/sub-mz-1", "/api/submissions/sub-mz-1/document",
+                "/api/submissions/no-such-submission", "/api/submissions/no-such-submission/document")) {
+            HttpResponse<String> response = get(path, "government");
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).as(path)
+                    .hasValue(ApiRouteConfiguration.PROBLEM_JSON);
+            assertThat(json(response).path("code").asText()).as(path).isEqualTo("forbidden");
+        }
+        assertThat(actions("VIEW_DOCUMENT", "sub-mz-1")).isNull();
     }
 
     @Test
