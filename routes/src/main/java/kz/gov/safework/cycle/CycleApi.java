@@ -141,6 +141,16 @@ public class CycleApi {
                 data.reference(), data.today(), data.daysLeft(plan, year))));
     }
 
+    /** The campaign day by day for MTSZN's charts ({@link CampaignDays}): operator and MTSZN. */
+    public void days(Exchange exchange) {
+        ApiRequest req = request(exchange);
+        staff(req);
+        Plan plan = plan(req);
+        int year = year(req);
+        respond(exchange, 200, "application/json", JSON.valueToTree(CampaignDays.of(data.state(plan, year),
+                data.store().received(plan.id(), year))));
+    }
+
     /**
      * Who is calling, with what roles, and the plans with the reporting year whose campaign runs now
      * ({@link CampaignProgress#campaignYear}), by the hub's clock: the console decides what to show from it.
