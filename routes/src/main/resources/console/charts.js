@@ -19,6 +19,11 @@
     return Date.parse(day + 'T00:00:00Z') / 1000;
   }
 
+  var DAY = 86400;
+  /** Ticks a whole number of days apart on x, whole numbers on y: the charts count things per day. */
+  var DAY_STEPS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 365 * DAY];
+  var COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+
   function sum(values) {
     return values.reduce(function (total, value) {
       return total + (value || 0);
@@ -53,14 +58,17 @@
       tzDate: function (ts) {
         return uPlot.tzDate(new Date(ts * 1000), 'UTC');
       },
-      scales: {x: {time: true}, y: {range: function (u, min, max) {
+      // Half a day either side, so a bar on the first or last day shows whole.
+      scales: {x: {time: true, range: function (u, min, max) {
+        return [(min === null ? 0 : min) - DAY / 2, (max === null ? DAY : max) + DAY / 2];
+      }}, y: {range: function (u, min, max) {
         return [0, Math.max(1, max)];
       }}},
-      axes: [{label: spec.x}, {label: spec.y}],
+      axes: [{label: spec.x, incrs: DAY_STEPS}, {label: spec.y, incrs: COUNT_STEPS}],
       series: [{label: spec.x, value: '{YYYY}-{MM}-{DD}'}].concat(spec.series.map(function (s) {
         return {label: s.label, stroke: s.color, width: 2, dash: s.dash, fill: s.bars ? s.color + '55' : undefined,
           paths: s.bars && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({size: [0.6, 40]}) : undefined,
-          points: {show: !s.bars}};
+          points: {show: !s.bars && !s.dash}};
       }))
     };
     var data = [spec.days.map(seconds)].concat(spec.series.map(function (s) {
