@@ -362,6 +362,26 @@ class OperatorApiTest {
     }
 
     @Test
+    void servesTheChartLibraryFromItsWebjarUnderTheSamePolicy() throws Exception {
+        HttpResponse<String> page = hub.get("/", null);
+        HttpResponse<String> library = hub.get("/console/uPlot.iife.min.js", null);
+        HttpResponse<String> style = hub.get("/console/uPlot.min.css", null);
+
+        assertThat(page.body()).contains("src=\"/console/uPlot.iife.min.js\"", "href=\"/console/uPlot.min.css\"",
+                "src=\"/console/charts.js\"");
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.body()).contains("uPlot");
+        assertThat(library.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(library.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/css"));
+        assertThat(hub.get("/console/charts.js", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refusesAssetsThatAreNotShipped() throws Exception {
         assertThat(hub.get("/console/..%2F..%2Fdb%2Fmigration%2FV1__store.sql", null).statusCode()).isEqualTo(404);
         assertThat(hub.get("/console/secret.js", null).statusCode()).isEqualTo(404);
