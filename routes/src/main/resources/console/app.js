@@ -24,7 +24,7 @@
     // The last answer of each API the headline reads (channels, dead-letters, queues); absent when it failed.
     latest: {}
   };
-  /** A message waiting longer than this on a queue the hub consumes is stuck: the headline names the queue. */
+  /** A message waiting longer than this on a watched queue (not the DLQ) is stuck: the headline names the queue. */
   var STUCK_SECONDS = 300;
 
   function t(key) {
