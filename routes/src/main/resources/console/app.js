@@ -21,8 +21,12 @@
     openReceipts: {},
     reasons: {},
     intakeReasons: {},
-    retryAllArmed: false
+    retryAllArmed: false,
+    // The last answer of each API the headline reads (channels, dead-letters, queues); absent when it failed.
+    latest: {}
   };
+  /** A message waiting longer than this on a watched queue (not the DLQ) is stuck: the headline names the queue. */
+  var STUCK_SECONDS = 300;
 
   function t(key) {
     var texts = window.I18N[state.lang] || window.I18N.ru;
@@ -256,6 +260,7 @@
     state.auth = null;
     state.me = null;
     state.who = null;
+    state.latest = {};
     applyLanguage();
     sessionStorage.removeItem('hub.auth');
     showLogin('');
@@ -307,7 +312,7 @@
   function refresh() {
     stopPolling();
     var sections = [loadRoutes, loadQueues, loadChannels, loadSubmissions, loadMatrix, loadDeadLetters,
-      loadActions, loadConsolidations];
+      loadDeadLetterDays, loadActions, loadConsolidations];
     Promise.all(sections.map(function (load) {
       return load().then(function () {
         return null;
@@ -326,6 +331,7 @@
       if (state.view !== 'dashboard') {
         return;
       }
+      renderHeadline();
       $('updated').textContent = t('updated') + ' ' + new Date().toLocaleTimeString(LOCALES[state.lang]);
       var seconds = (state.me && state.me.refreshSeconds) || 5;
       state.timer = setTimeout(refresh, seconds * 1000);
@@ -353,6 +359,71 @@
         errorLine.hidden = false;
         errorLine.textContent = error.status === 404 ? t('notYetAvailable') : t('unavailable') + error.message;
       }
+    });
+  }
+
+  // ---------- headline: is everything fine, and what needs the operator now ----------
+
+  /**
+   * What needs the operator, from the answers the dashboard has just read: readiness checks not UP (red), dead
+   * letters, channels an operator suspended, messages stuck on a queue, and any of these that could not be read
+   * (amber). Each names its card below by anchor.
+   */
+  function needs() {
+    var list = [];
+    var channels = state.latest.channels;
+    var letters = state.latest['dead-letters'];
+    var queues = state.latest.queues;
+    if (!channels) {
+      list.push({anchor: 'channels', tone: 'warn', text: t('headlineNoHealth')});
+    } else {
+      channels.health.filter(function (check) {
+        return check.readiness && check.state !== 'UP';
+      }).forEach(function (check) {
+        list.push({anchor: 'channels', tone: 'bad', text: fill('headlineCheck', {check: check.id, state: check.state})});
+      });
+      (channels.intake || []).filter(function (channel) {
+        return channel.state === 'SUSPENDED';
+      }).forEach(function (channel) {
+        list.push({anchor: 'intake', tone: 'warn', text: fill('headlineSuspended', {channel: channelLabel(channel.channel)})});
+      });
+    }
+    if (!letters) {
+      list.push({anchor: 'dead-letters', tone: 'warn', text: t('headlineNoDeadLetters')});
+    } else if (letters.length) {
+      list.push({anchor: 'dead-letters', tone: 'warn', text: fill('headlineDeadLetters', {n: letters.length})});
+    }
+    if (!queues) {
+      list.push({anchor: 'queues', tone: 'warn', text: t('headlineNoQueues')});
+    } else {
+      queues.filter(function (queue) {
+        return queue.queue !== 'DLQ' && queue.oldestSeconds > STUCK_SECONDS;
+      }).forEach(function (queue) {
+        list.push({anchor: 'queues', tone: 'warn', text: fill('headlineStuck', {queue: queue.queue, messages: queue.messages,
+          minutes: Math.floor(queue.oldestSeconds / 60)})});
+      });
+    }
+    return list;
+  }
+
+  function renderHeadline() {
+    var list = needs();
+    var key = JSON.stringify(list);
+    if (state.rendered.headline === key) {
+      return;
+    }
+    state.rendered.headline = key;
+    var overall = !list.length ? 'ok' : (list.some(function (need) {
+      return need.tone === 'bad';
+    }) ? 'bad' : 'warn');
+    $('headline').className = 'card headline ' + overall;
+    $('headline').setAttribute('data-headline', overall);
+    $('headline-text').textContent = t(overall === 'ok' ? 'headlineOk' : 'headlineNeeds');
+    var items = $('headline-items');
+    clear(items);
+    list.forEach(function (need) {
+      items.appendChild(el('li', {'data-needs': need.anchor, className: need.tone},
+        el('a', {href: '#' + need.anchor, text: need.text})));
     });
   }
 
@@ -389,8 +460,18 @@
 
   // ---------- queues ----------
 
+  /** Keeps a request's answer for the headline (and forgets it when the request fails); returns the request. */
+  function remember(name, request) {
+    request.then(function (data) {
+      state.latest[name] = data;
+    }, function () {
+      delete state.latest[name];
+    });
+    return request;
+  }
+
   function loadQueues() {
-    return section('queues', api(API + '/queues'), function (queues) {
+    return section('queues', remember('queues', api(API + '/queues')), function (queues) {
       var body = $('queues-body');
       clear(body);
       queues.forEach(function (queue) {
@@ -406,7 +487,7 @@
   // ---------- channels and health ----------
 
   function loadChannels() {
-    var request = api(API + '/channels');
+    var request = remember('channels', api(API + '/channels'));
     return Promise.all([section('channels', request, renderChannels),
       section('intake', request.then(function (channels) {
         return channels.intake || [];
@@ -783,7 +864,7 @@
   }
 
   function loadDeadLetters() {
-    return section('dead-letters', api(API + '/dead-letters'), function (letters) {
+    return section('dead-letters', remember('dead-letters', api(API + '/dead-letters')), function (letters) {
       var body = $('dead-letters-body');
       clear(body);
       $('dead-letters-empty').hidden = letters.length > 0;
@@ -821,6 +902,10 @@
             discardButton)));
       });
     });
+  }
+
+  function loadDeadLetterDays() {
+    return section('dead-letter-days', api(API + '/dead-letters-per-day'), window.HubCharts.drawDeadLetters);
   }
 
   function loadActions() {

@@ -102,6 +102,7 @@
     loadProgress();
     loadMatrix();
     loadConsolidations();
+    window.HubCharts.loadCampaign(base());
     if (state.agency) {
       openAgency(state.agency);
     }

@@ -134,12 +134,22 @@ public class CycleApi {
 
     /** The campaign of a plan and year as MTSZN's console shows it first ({@link CampaignProgress}). */
     public void progress(Exchange exchange) {
+        staffAnswer(exchange, (plan, year) -> CampaignProgress.of(data.state(plan, year), data.reference(),
+                data.today(), data.daysLeft(plan, year)));
+    }
+
+    /** The campaign day by day for MTSZN's charts ({@link CampaignDays}): operator and MTSZN. */
+    public void days(Exchange exchange) {
+        staffAnswer(exchange, (plan, year) -> CampaignDays.of(data.state(plan, year),
+                data.store().received(plan.id(), year)));
+    }
+
+    /** A JSON answer about the plan and year of the request, for the operator and MTSZN only. */
+    private void staffAnswer(Exchange exchange, java.util.function.BiFunction<Plan, Integer, Object> answer) {
         ApiRequest req = request(exchange);
         staff(req);
         Plan plan = plan(req);
-        int year = year(req);
-        respond(exchange, 200, "application/json", JSON.valueToTree(CampaignProgress.of(data.state(plan, year),
-                data.reference(), data.today(), data.daysLeft(plan, year))));
+        respond(exchange, 200, "application/json", JSON.valueToTree(answer.apply(plan, year(req))));
     }
 
     /**

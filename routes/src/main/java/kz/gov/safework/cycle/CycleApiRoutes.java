@@ -9,6 +9,7 @@ import org.apache.camel.model.RouteDefinition;
  * <pre>
  * GET  /api/me                                                     any login: who, roles, plans, campaign year
  * GET  /api/plans/{plan}/years/{year}/progress                      operator, mtszn: who still owes what, days left
+ * GET  /api/plans/{plan}/years/{year}/days                          operator, mtszn: received and reported per day
  * GET  /api/plans/{plan}/years/{year}/matrix[?format=csv]          operator, mtszn; an agency: its own rows
  * GET  /api/plans/{plan}/years/{year}/agencies/{agency}/history    operator, mtszn, that agency
  * GET  /api/plans/{plan}/years/{year}/consolidations               operator, mtszn; government: approved ones
@@ -43,6 +44,9 @@ public class CycleApiRoutes extends RouteBuilder {
         rest("/api/plans/{plan}/years/{year}").description("Reporting cycle: who owes what, history, consolidation")
                 .get("/progress").description("Who still owes what, pairs reported of those owed, days left")
                     .produces("application/json").to("direct:cycle-api-progress")
+                .get("/days").description("Per day of the campaign: documents received by status, and agency ×"
+                        + " item pairs reported so far of those owed (the console's charts)")
+                    .produces("application/json").to("direct:cycle-api-days")
                 .get("/matrix").description("Expected-submission matrix; ?format=csv for CSV")
                     .produces("application/json,text/csv").to("direct:cycle-api-matrix")
                 .get("/agencies/{agency}/history").description("Every version an agency sent for the plan and year")
@@ -58,6 +62,7 @@ public class CycleApiRoutes extends RouteBuilder {
 
         apiRoute("cycle-api-me").process(api::me);
         apiRoute("cycle-api-progress").process(api::progress);
+        apiRoute("cycle-api-days").process(api::days);
         apiRoute("cycle-api-matrix").process(api::matrix);
         apiRoute("cycle-api-history").process(api::history);
         apiRoute("cycle-api-consolidations").process(api::listConsolidations);

@@ -280,6 +280,20 @@ public class CycleStore {
                 part.consolidationId(), part.part().kind());
     }
 
+    /** One document received for a plan and year, any status (accepted, rejected, duplicate, ...). */
+    public record Received(String status, Instant receivedAt) {
+    }
+
+    /** Every document received for a plan and year, oldest first: what the campaign's daily chart counts. */
+    public List<Received> received(String planId, int year) {
+        return Sql.query(dataSource, """
+                SELECT status, received_at FROM submission WHERE plan_id = ? AND report_year = ?
+                 ORDER BY received_at""", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, rs -> new Received(rs.getString(1), Sql.instant(rs, 2)));
+    }
+
     // --- plumbing ---
 
     private void update(String sql, Object... args) {

@@ -1,11 +1,13 @@
 package kz.gov.safework.observe;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -22,18 +24,31 @@ public final class ConsoleRoutes extends RouteBuilder {
             "campaign.js", "text/javascript; charset=utf-8",
             "provenance.js", "text/javascript; charset=utf-8",
             "government.js", "text/javascript; charset=utf-8",
+            "charts.js", "text/javascript; charset=utf-8",
             "i18n.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
             "favicon.svg", "image/svg+xml");
+    /**
+     * The chart library (uPlot, MIT) from its webjar on the classpath, served under these names; its version is the
+     * webjar's own (pom.properties), so raising it in the pom is all an upgrade takes.
+     */
+    private static final String UPLOT = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
+    private static final Map<String, String> UPLOT_ASSETS = Map.of(
+            "uPlot.iife.min.js", "text/javascript; charset=utf-8",
+            "uPlot.min.css", "text/css; charset=utf-8");
     /** Scripts and styles only from this origin: the page works offline and an injected script cannot run. */
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Override
     public void configure() {
-        byte[] page = resource("index.html");
+        byte[] page = resource(RESOURCES + "index.html");
         Map<String, byte[]> assets = new HashMap<>();
-        ASSETS.keySet().forEach(name -> assets.put(name, resource(name)));
+        ASSETS.keySet().forEach(name -> assets.put(name, resource(RESOURCES + name)));
+        String uplot = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
+        UPLOT_ASSETS.keySet().forEach(name -> assets.put(name, resource(uplot + name)));
+        Map<String, String> types = new HashMap<>(ASSETS);
+        types.putAll(UPLOT_ASSETS);
 
         from("platform-http:/?httpMethodRestrict=GET").routeId("console-page")
                 .process(exchange -> respond(exchange, 200, "text/html; charset=utf-8", page));
@@ -45,7 +60,7 @@ public final class ConsoleRoutes extends RouteBuilder {
                     if (body == null) {
                         respond(exchange, 404, "text/plain; charset=utf-8", "Not found".getBytes(StandardCharsets.UTF_8));
                     } else {
-                        respond(exchange, 200, ASSETS.get(name), body);
+                        respond(exchange, 200, types.get(name), body);
                     }
                 });
     }
@@ -62,10 +77,20 @@ public final class ConsoleRoutes extends RouteBuilder {
         exchange.getMessage().setBody(body);
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = ConsoleRoutes.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
+    private static String uplotVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = new ByteArrayInputStream(resource(UPLOT))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version");
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = ConsoleRoutes.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("console asset missing from the jar: " + RESOURCES + name);
+                throw new IllegalStateException("console asset missing from the classpath: " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -6,7 +6,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +54,35 @@ public final class DeadLetters {
 
     public List<DeadLetter> list() {
         return broker.browse(deadLetterQueue, listLimit, 0).stream().map(DeadLetters::summary).toList();
+    }
+
+    /**
+     * How many dead letters arrived at the hub on each day, in {@code zone}, oldest day first: the day of the
+     * document's {@code swReceivedAt} when it carries one (the day it came in), else of the message's timestamp.
+     * Counts the letters the list shows ({@code listLimit} at most; {@code complete} false when there may be more).
+     */
+    public DeadLettersPerDay perDay(ZoneId zone) {
+        List<DeadLetter> letters = list();
+        Map<LocalDate, Integer> days = new TreeMap<>();
+        for (DeadLetter letter : letters) {
+            Instant arrived = arrived(letter);
+            if (arrived != null) {
+                days.merge(LocalDate.ofInstant(arrived, zone), 1, Integer::sum);
+            }
+        }
+        return new DeadLettersPerDay(zone.getId(), letters.size(), letters.size() < listLimit,
+                days.entrySet().stream().map(d -> new DeadLettersPerDay.Day(d.getKey(), d.getValue())).toList());
+    }
+
+    private static Instant arrived(DeadLetter letter) {
+        if (letter.receivedAt() != null) {
+            try {
+                return Instant.parse(letter.receivedAt());
+            } catch (DateTimeParseException e) {
+                // A header set by hand or by another tool: the message's own time is the next best.
+            }
+        }
+        return letter.time();
     }
 
     public DeadLetterDetail view(long id, String operator) {

@@ -8,6 +8,7 @@ import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.contract.reference.ReportingRule;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -58,6 +59,9 @@ public final class OperatorApiRoutes extends RouteBuilder {
                     .to("direct:operator-submissions")
                 .get("/dead-letters").description("Messages in the dead-letter queue")
                     .to("direct:operator-dead-letters")
+                .get("/dead-letters-per-day").description("How many dead letters arrived on each day (Asia/Almaty),"
+                        + " for the console's chart")
+                    .to("direct:operator-dead-letters-per-day")
                 .get("/dead-letters/{id}").description("One dead letter with its properties and body")
                     .to("direct:operator-dead-letter")
                 .post("/dead-letters/retry-all").description("Send every dead letter back")
@@ -101,6 +105,8 @@ public final class OperatorApiRoutes extends RouteBuilder {
                         services.settings().submissionsMaxLimit()))));
         operatorRoute("operator-dead-letters")
                 .process(exchange -> JsonResponses.ok(exchange, services.deadLetters().list()));
+        operatorRoute("operator-dead-letters-per-day").process(exchange -> JsonResponses.ok(exchange,
+                services.deadLetters().perDay(ReportingRule.DEFAULT_ZONE)));
         operatorRoute("operator-dead-letter").process(exchange -> JsonResponses.ok(exchange,
                 services.deadLetters().view(id(exchange), operator(exchange))));
         operatorRoute("operator-dead-letter-retry").process(exchange -> JsonResponses.ok(exchange,

@@ -112,6 +112,47 @@ class CampaignApiTest {
     }
 
     @Test
+    void daysCountDocumentsReceivedPerAlmatyDayByStatusAndPairsReportedSoFarAgainstThoseOwed() throws Exception {
+        // 20:00 UTC on 20 November is 21 November in Almaty (UTC+6 in 2022): a UTC grouping puts it a day early.
+        store.accepted("s-astana", "AKIMAT-ASTANA", "r-astana", 2022, Instant.parse("2022-11-20T20:00:00Z"), false, null,
+                Entry.of("2", ItemStatus.COMPLETED, "Исполнено"));
+        store.rejected("s-astana-0", "AKIMAT-ASTANA", 2022, Instant.parse("2022-11-21T03:00:00Z"));
+        // A correction: one more document, but the pair counts from its first version (20 November).
+        store.accepted("s-mvd-2", "MVD", "r-mvd-2", 2022, day(2022, 11, 28), false, "r-mvd",
+                Entry.of("4-1", ItemStatus.COMPLETED, "Исполнено, уточнено"));
+
+        JsonNode days = json(get(BASE + "/days", "mtszn"));
+
+        // From the first document (before the due date's month) to the last day on time; today is 1 December.
+        assertThat(days.path("from").asText()).isEqualTo("2022-11-20");
+        assertThat(days.path("to").asText()).isEqualTo("2023-01-10");
+        assertThat(days.path("zone").asText()).isEqualTo("Asia/Almaty");
+        assertThat(days.path("days")).hasSize(52);
+        assertThat(days.path("days").get(11).asText()).isEqualTo("2022-12-01");
+        assertThat(counts(days.path("received").path("ACCEPTED"), 12)).containsExactly(
+                1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0);
+        assertThat(counts(days.path("received").path("REJECTED"), 12)).containsExactly(
+                0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+        assertThat(days.path("received").path("ACCEPTED").get(12).isNull()).as("after today: no value").isTrue();
+        assertThat(days.path("receivedTotal").path("ACCEPTED").asInt()).isEqualTo(4);
+        assertThat(days.path("receivedTotal").path("REJECTED").asInt()).isEqualTo(2);
+        assertThat(days.path("owed").asInt()).isEqualTo(7);
+        assertThat(counts(days.path("reported"), 12)).containsExactly(1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3);
+        assertThat(days.path("reported").get(12).isNull()).isTrue();
+
+        assertThat(get(BASE + "/days", "operator").statusCode()).isEqualTo(200);
+        assertThat(get(BASE + "/days", "mvd").statusCode()).isEqualTo(403);
+    }
+
+    private static List<Integer> counts(JsonNode values, int first) {
+        List<Integer> counts = new java.util.ArrayList<>();
+        for (int i = 0; i < first; i++) {
+            counts.add(values.get(i).asInt());
+        }
+        return counts;
+    }
+
+    @Test
     void anAgencyMayNotReadTheCampaignAndTheAnswerIsAProblem() throws Exception {
         HttpResponse<String> response = get(BASE + "/progress", "mvd");
         assertThat(response.statusCode()).isEqualTo(403);

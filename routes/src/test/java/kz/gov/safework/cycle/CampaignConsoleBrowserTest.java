@@ -170,6 +170,33 @@ class CampaignConsoleBrowserTest {
     }
 
     @Test
+    void mtsznSeesTheCampaignDayByDayInTwoChartsThatSayTheirNumbers() throws Exception {
+        signInAsMtszn();
+
+        // Drawn by uPlot (served by the hub) into each figure, under a title, with a sentence for screen readers.
+        eventually(15).untilAsserted(() -> {
+            assertThat(browser.findElements(By.cssSelector("#chart-received .chart-plot canvas"))).isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#chart-reported .chart-plot canvas"))).isNotEmpty();
+        });
+        assertThat(browser.findElement(By.cssSelector("#chart-received figcaption")).getText())
+                .isEqualTo("Документы, полученные за день, по статусу");
+        assertThat(browser.findElement(By.cssSelector("#chart-received .chart-summary")).getText())
+                .isEqualTo("С 2022-11-20 по 2023-01-10 получено документов: 3 (принят: 2, отклонён: 1)");
+        assertThat(browser.findElement(By.cssSelector("#chart-reported .chart-summary")).getText())
+                .isEqualTo("На 2022-12-01 представлено 2 из 7 обязательных пар");
+        // uPlot's legend names each series; the axes are labelled.
+        assertThat(browser.findElement(By.cssSelector("#chart-received .u-legend")).getText())
+                .contains("принят", "отклонён");
+        assertThat(browser.findElement(By.cssSelector("#chart-reported .u-legend")).getText())
+                .contains("представлено", "обязательных");
+        assertThat(browser.findElement(By.cssSelector("#chart-reported .chart-plot")).getAttribute("aria-describedby"))
+                .isEqualTo("chart-reported-summary");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('campaign-charts').scrollIntoView();");
+        chromium.screenshot("campaign-charts");
+    }
+
+    @Test
     void anAgencysPageShowsWhatItOwesAndEveryVersionItSent() throws Exception {
         signInAsMtszn();
 

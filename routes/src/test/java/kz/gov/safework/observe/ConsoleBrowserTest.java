@@ -136,6 +136,61 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theFirstLineSaysAllIsWellAndThenNamesWhatNeedsTheOperatorWithTheDeadLettersChart() throws Exception {
+        hub.purgeQueues();
+        browser.get(hub.baseUrl() + "/console/favicon.svg");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('hub.lang', 'en');");
+        chromium.signIn(hub.baseUrl(), TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD);
+        try {
+            WebElement headline = waitFor(By.cssSelector("#headline[data-headline='ok']"));
+            assertThat(headline.getText()).startsWith("All is well");
+            assertThat(browser.findElements(By.cssSelector("#headline-items li"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#chart-dead-letters .chart-summary")).getText())
+                    .isEqualTo("The DLQ is empty");
+
+            // An operator stops a channel, and three documents die: two came in on 2 March, one on 3 March (Almaty).
+            assertThat(hub.postAsOperator("/api/operator/channels/sftp/suspend", "{\"reason\":\"disk check\"}")
+                    .statusCode()).isEqualTo(200);
+            for (String receivedAt : new String[] {"2026-03-01T20:00:00Z", "2026-03-02T05:00:00Z",
+                    "2026-03-03T10:00:00Z"}) {
+                hub.broker.deadLetter(Queues.INTAKE, "<report/>", Map.of("swChannel", "sftp",
+                        kz.gov.safework.contract.envelope.EnvelopeHeaders.RECEIVED_AT, receivedAt));
+            }
+
+            waitFor(By.cssSelector("#headline[data-headline='warn'] li[data-needs='dead-letters']"));
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+                    .untilAsserted(() -> {
+                        assertThat(browser.findElement(By.id("headline-text")).getText()).isEqualTo("Needs you:");
+                        assertThat(browser.findElements(By.cssSelector("#headline-items li a")).stream()
+                                .map(a -> a.getAttribute("href").replaceAll(".*#", "#") + " " + a.getText()).toList())
+                                .containsExactly("#intake Intake suspended: " + channelLabel("sftp"),
+                                        "#dead-letters Dead letters in the DLQ: 3");
+                    });
+            WebElement chart = browser.findElement(By.id("chart-dead-letters"));
+            await().atMost(Duration.ofSeconds(10))
+                    .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+                    .untilAsserted(() -> assertThat(browser.findElement(
+                            By.cssSelector("#chart-dead-letters .chart-summary")).getText()).isEqualTo(
+                            "Dead letters in the DLQ: 3; by the day they arrived: 2026-03-02: 2, 2026-03-03: 1"));
+            assertThat(chart.findElements(By.cssSelector(".chart-plot canvas"))).isNotEmpty();
+            assertThat(chart.findElement(By.tagName("figcaption")).getText())
+                    .isEqualTo("Dead letters by the day they arrived");
+            chromium.screenshot("console-headline");
+        } finally {
+            hub.postAsOperator("/api/operator/channels/sftp/resume", null);
+            hub.purgeQueues();
+            ((JavascriptExecutor) browser).executeScript("localStorage.setItem('hub.lang', 'ru');");
+        }
+    }
+
+    /** The channel's name as the console shows it in English. */
+    private static String channelLabel(String channel) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(
+                "return window.I18N.en['channel_' + arguments[0]] || arguments[0];", channel));
+    }
+
+    @Test
     void operatorSuspendsAndResumesAChannelWithAReasonShownAsText() throws Exception {
         String hostile = "<img src=x onerror=\"window.pwned=1\">disk check";
         chromium.signIn(hub.baseUrl(), TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD);

@@ -69,6 +69,32 @@ class OperatorApiTest {
     }
 
     @Test
+    void countsDeadLettersByTheDayTheyArrivedInAlmaty() throws Exception {
+        // 20:00 UTC on 1 March is 2 March in Almaty (UTC+5): grouped by UTC days the first two would split.
+        for (String receivedAt : new String[] {"2026-03-01T20:00:00Z", "2026-03-02T05:00:00Z", "2026-03-03T10:00:00Z"}) {
+            hub.broker.deadLetter(Queues.INTAKE, "<report/>", Map.of("swChannel", "jms",
+                    kz.gov.safework.contract.envelope.EnvelopeHeaders.RECEIVED_AT, receivedAt));
+        }
+        // Without the header: the day of the message's own time, today.
+        deadLetterFromIntake("<report/>");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString();
+
+        HttpResponse<String> response = hub.asOperator("/api/operator/dead-letters-per-day");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode perDay = json(response);
+        assertThat(perDay.path("zone").asText()).isEqualTo("Asia/Almaty");
+        assertThat(perDay.path("total").asInt()).isEqualTo(4);
+        assertThat(perDay.path("complete").asBoolean()).isTrue();
+        assertThat(perDay.path("days").findValuesAsText("day")).containsExactly("2026-03-02", "2026-03-03", today);
+        assertThat(perDay.path("days").findValues("count").stream().map(JsonNode::asInt).toList())
+                .containsExactly(2, 1, 1);
+        assertThat(hub.get("/api/operator/dead-letters-per-day", null).statusCode()).isEqualTo(401);
+        assertThat(hub.get("/api/operator/dead-letters-per-day", TestAuthenticator.basic(TestAuthenticator.AGENCY,
+                TestAuthenticator.AGENCY_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void showsOneDeadLetterWithItsBodyAndRecordsTheLook() throws Exception {
         deadLetterFromIntake("<report>Отчёт за 2024</report>");
         long id = onlyDeadLetterId();
@@ -333,6 +359,26 @@ class OperatorApiTest {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/javascript"));
+    }
+
+    @Test
+    void servesTheChartLibraryFromItsWebjarUnderTheSamePolicy() throws Exception {
+        HttpResponse<String> page = hub.get("/", null);
+        HttpResponse<String> library = hub.get("/console/uPlot.iife.min.js", null);
+        HttpResponse<String> style = hub.get("/console/uPlot.min.css", null);
+
+        assertThat(page.body()).contains("src=\"/console/uPlot.iife.min.js\"", "href=\"/console/uPlot.min.css\"",
+                "src=\"/console/charts.js\"");
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.body()).contains("uPlot");
+        assertThat(library.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(library.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(style.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/css"));
+        assertThat(hub.get("/console/charts.js", null).statusCode()).isEqualTo(200);
     }
 
     @Test
