@@ -17,10 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +26,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.schema.JsonSchemas;
 import kz.gov.safework.testing.NothingMoreArrives;
 import org.junit.jupiter.api.AfterAll;
@@ -131,7 +130,7 @@ class AgencyKitIT {
             assertThat(accepted.path("channel").asText()).isEqualTo("jms");
             assertThat(accepted.path("errors")).isEmpty();
             assertThat(accepted.path("sha256").asText()).as("the bytes as sent, windows-1251 and all")
-                    .isEqualTo(sha256(good));
+                    .isEqualTo(Sha256.hex(good));
 
             JsonNode rejected = validate(bad, "application/json", "akimat-astana");
             assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, rejected)).isEmpty();
@@ -302,9 +301,5 @@ class AgencyKitIT {
     private static String basic(String login) throws Exception {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + QueueChannelIT.password(login))
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

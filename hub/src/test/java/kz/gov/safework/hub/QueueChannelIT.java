@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.testing.NothingMoreArrives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +97,7 @@ class QueueChannelIT {
         assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
         assertThat(receipt.path("period").asText()).isEqualTo("2023");
         assertThat(receipt.path("channel").asText()).isEqualTo("jms");
-        assertThat(receipt.path("sha256").asText()).isEqualTo(sha256(doc.getBytes(StandardCharsets.UTF_8)));
+        assertThat(receipt.path("sha256").asText()).isEqualTo(Sha256.hex(doc.getBytes(StandardCharsets.UTF_8)));
         String submissionId = receipt.path("submissionId").asText();
 
         Message feed = mtszn.receive("mtszn.feed", "swSubmissionId = '" + submissionId + "'", WAIT);
@@ -332,8 +333,7 @@ class QueueChannelIT {
         JsonNode byId = JSON.readTree(get("/api/submissions?q=" + id, "operator").body());
         assertThat(byId.path("total").asLong()).isEqualTo(1);
         String sha = byId.path("submissions").get(0).path("sha256").asText();
-        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(doc.getBytes(StandardCharsets.UTF_8))));
+        assertThat(sha).isEqualTo(Sha256.hex(doc));
         JsonNode bySha = JSON.readTree(get("/api/submissions?q=" + sha, "mtszn").body());
         assertThat(bySha.path("submissions").findValuesAsText("submissionId")).containsExactly(id);
 
@@ -472,7 +472,8 @@ class QueueChannelIT {
         return request(process, path, null).statusCode();
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    /** Kept only for MixedLoadKillIT, which is being changed elsewhere; new code calls {@link Sha256#hex} itself. */
+    static String sha256(byte[] bytes) {
+        return Sha256.hex(bytes);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.report.ItemStatus;
@@ -163,7 +164,7 @@ class CampaignApiTest {
         JsonNode approved = json(post(BASE + "/consolidations/" + id + "/approve", "mtszn"));
         HttpResponse<String> manifest = get(BASE + "/consolidations/" + id + "?format=manifest", "operator");
         assertThat(manifest.statusCode()).isEqualTo(200);
-        assertThat(Hashes.sha256(manifest.body().getBytes(StandardCharsets.UTF_8)))
+        assertThat(Sha256.hex(manifest.body().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(approved.path("manifestSha256").asText());
         assertThat(json(manifest).path("documents").findValuesAsText("name"))
                 .containsExactly("consolidated-report-" + TestReference.PLAN + "-2022-v1.xml",
