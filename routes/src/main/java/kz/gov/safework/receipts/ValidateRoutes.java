@@ -97,7 +97,6 @@ public final class ValidateRoutes extends RouteBuilder {
             exchange.getMessage().removeHeaders("*");
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            exchange.getMessage().setHeader("Cache-Control", "no-store");
             exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
             exchange.getMessage().setBody(outcome.receiptJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } finally {
