@@ -13,11 +13,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,24 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * message headers to the response), whatever the endpoint: console, API, OpenAPI, health, errors. And every
  * {@code /api} operation the OpenAPI document lists refuses a missing or wrong login the same way.
  */
+@ExtendWith(SharedHub.class)
 class HttpEchoIT {
     private static final String EVIL = "<script>alert(1)</script>";
 
-    @TempDir
-    static Path data;
+    @SharedHub.Hub
     static HubProcess hub;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/console/app.js", "/api/openapi.json", "/observe/health", "/observe/metrics",

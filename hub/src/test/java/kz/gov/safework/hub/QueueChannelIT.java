@@ -24,6 +24,7 @@ import kz.gov.safework.testing.NothingMoreArrives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,27 +34,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ACCEPTED receipt and one feed message; every kind of bad input gets a REJECTED receipt with its code,
  * and the hub keeps running.
  */
+@ExtendWith(SharedHub.class)
 class QueueChannelIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT = 20_000;
     private static final String RECEIPTS = "receipts.AKIMAT-ASTANA";
 
-    @TempDir
-    static Path data;
+    @SharedHub.Hub
     static HubProcess hub;
     static AgencyClient astana;
     static AgencyClient mtszn;
 
     @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
+    static void connect() throws Exception {
         astana = new AgencyClient(hub.brokerPort, "akimat-astana", password("akimat-astana"));
         mtszn = new AgencyClient(hub.brokerPort, "mtszn", password("mtszn"));
     }
 
     @AfterAll
-    static void stopHub() throws Exception {
-        HubProcess.closeAll(astana, mtszn, hub);
+    static void disconnect() throws Exception {
+        HubProcess.closeAll(astana, mtszn);
     }
 
     static String password(String login) throws Exception {
