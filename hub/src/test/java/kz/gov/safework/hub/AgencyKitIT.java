@@ -29,10 +29,8 @@ import java.util.stream.Stream;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.schema.JsonSchemas;
 import kz.gov.safework.testing.NothingMoreArrives;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through their path; {@code POST /api/validate} answering the receipt a real sending gets, with nothing stored,
  * published, logged or counted; the OpenAPI document valid to an OpenAPI parser and naming every route the hub serves.
  */
+@ExtendWith(SharedHub.class)
 class AgencyKitIT {
     private static final Path ROOT = Path.of(System.getProperty("hub.config-dir")).toAbsolutePath().normalize().getParent();
     private static final Path SCHEMAS = ROOT.resolve("schemas/src/main/resources/schemas");
@@ -49,21 +48,9 @@ class AgencyKitIT {
     /** A rest-DSL route's consumer as the operator API lists it: {@code rest://get:/api/submissions:/{submissionId}}. */
     private static final Pattern REST_FROM = Pattern.compile("rest://([a-z]+):([^:?]+)(?::([^?]*))?(\\?.*)?");
 
-    @TempDir
-    static Path data;
+    /** Its own: a checked document must leave the store, the message log and the counters empty. */
+    @SharedHub.Hub(own = true)
     static HubProcess hub;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @Test
     void servesEverySchemaAndExampleByteForByteWithoutLogin() throws Exception {
@@ -142,7 +129,7 @@ class AgencyKitIT {
             assertThat(codes(foreign)).contains("AGENCY_MISMATCH");
 
             assertThat(search("operator").path("total").asLong()).as("nothing stored").isZero();
-            assertThat(data.resolve("messages")).as("nothing in the message log").satisfiesAnyOf(
+            assertThat(hub.dataDir().resolve("messages")).as("nothing in the message log").satisfiesAnyOf(
                     dir -> assertThat(dir).doesNotExist(), dir -> assertThat(dir).isEmptyDirectory());
             assertThat(metric("hub_submissions_total")).as("nothing counted").isEmpty();
             NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("feed message for a checked document",

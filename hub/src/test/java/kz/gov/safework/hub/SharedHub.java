@@ -101,7 +101,7 @@ final class SharedHub implements BeforeAllCallback {
         static Running start(Map<String, String> settings) {
             Path dataDir = null;
             try {
-                dataDir = Files.createTempDirectory("shared-hub-");
+                dataDir = Files.createTempDirectory("system-test-hub-");
                 return new Running(new HubProcess(dataDir, settings).start(), dataDir);
             } catch (IOException e) {
                 throw new IllegalStateException("shared hub " + settings + " did not start (data in " + dataDir + ")", e);
