@@ -2,6 +2,7 @@ package kz.gov.safework.hub;
 
 import java.util.List;
 import kz.gov.safework.connectors.tls.TlsSettings;
+import kz.gov.safework.observe.StatusRoutes;
 import kz.gov.safework.receipts.ValidateRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -106,8 +107,9 @@ final class HttpServerSetup extends MainListenerSupport {
                 }
             });
             // What the hub says about submissions, people and its own state is not kept by a browser or a proxy:
-            // every answer under /api/ and /observe/ says no-store unless its route chose otherwise.
-            for (String path : List.of(API_PATHS, OBSERVE_PATHS)) {
+            // every answer under /api/ and /observe/, and the agencies' status page, says no-store unless its route
+            // chose otherwise. This is the one place that says it; the routes do not repeat it.
+            for (String path : List.of(API_PATHS, OBSERVE_PATHS, StatusRoutes.PATH)) {
                 router.route(path).order(Integer.MIN_VALUE).handler(ctx -> {
                     ctx.addHeadersEndHandler(ended -> {
                         if (!ctx.response().headers().contains(CACHE_CONTROL)) {

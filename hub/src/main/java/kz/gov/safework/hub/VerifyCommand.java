@@ -11,14 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.signature.DetachedJws;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.signature.HubSigningKeys;
@@ -83,7 +81,7 @@ final class VerifyCommand {
             err.println("Cannot read " + e.getMessage());
             return 2;
         }
-        out.println("file:      " + receipt + " (" + bytes.length + " bytes, SHA-256 " + sha256(bytes) + ")");
+        out.println("file:      " + receipt + " (" + bytes.length + " bytes, SHA-256 " + Sha256.hex(bytes) + ")");
         out.println("signature: " + signature);
         JWKSet keys = keys(jwks, configDir, out, err);
         if (keys == null) {
@@ -178,13 +176,5 @@ final class VerifyCommand {
         X509Certificate certificate = chain.get(0);
         return "; its certificate: " + certificate.getSubjectX500Principal().getName() + ", valid "
                 + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,10 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,12 +26,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.schema.JsonSchemas;
 import kz.gov.safework.testing.NothingMoreArrives;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through their path; {@code POST /api/validate} answering the receipt a real sending gets, with nothing stored,
  * published, logged or counted; the OpenAPI document valid to an OpenAPI parser and naming every route the hub serves.
  */
+@ExtendWith(SharedHub.class)
 class AgencyKitIT {
     private static final Path ROOT = Path.of(System.getProperty("hub.config-dir")).toAbsolutePath().normalize().getParent();
     private static final Path SCHEMAS = ROOT.resolve("schemas/src/main/resources/schemas");
@@ -50,21 +48,9 @@ class AgencyKitIT {
     /** A rest-DSL route's consumer as the operator API lists it: {@code rest://get:/api/submissions:/{submissionId}}. */
     private static final Pattern REST_FROM = Pattern.compile("rest://([a-z]+):([^:?]+)(?::([^?]*))?(\\?.*)?");
 
-    @TempDir
-    static Path data;
+    /** Its own: a checked document must leave the store, the message log and the counters empty. */
+    @SharedHub.Hub(own = true)
     static HubProcess hub;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @Test
     void servesEverySchemaAndExampleByteForByteWithoutLogin() throws Exception {
@@ -131,7 +117,7 @@ class AgencyKitIT {
             assertThat(accepted.path("channel").asText()).isEqualTo("jms");
             assertThat(accepted.path("errors")).isEmpty();
             assertThat(accepted.path("sha256").asText()).as("the bytes as sent, windows-1251 and all")
-                    .isEqualTo(sha256(good));
+                    .isEqualTo(Sha256.hex(good));
 
             JsonNode rejected = validate(bad, "application/json", "akimat-astana");
             assertThat(JsonSchemas.validate(JsonSchemas.RECEIPT_V1, rejected)).isEmpty();
@@ -143,7 +129,7 @@ class AgencyKitIT {
             assertThat(codes(foreign)).contains("AGENCY_MISMATCH");
 
             assertThat(search("operator").path("total").asLong()).as("nothing stored").isZero();
-            assertThat(data.resolve("messages")).as("nothing in the message log").satisfiesAnyOf(
+            assertThat(hub.dataDir().resolve("messages")).as("nothing in the message log").satisfiesAnyOf(
                     dir -> assertThat(dir).doesNotExist(), dir -> assertThat(dir).isEmptyDirectory());
             assertThat(metric("hub_submissions_total")).as("nothing counted").isEmpty();
             NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("feed message for a checked document",
@@ -302,9 +288,5 @@ class AgencyKitIT {
     private static String basic(String login) throws Exception {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + QueueChannelIT.password(login))
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

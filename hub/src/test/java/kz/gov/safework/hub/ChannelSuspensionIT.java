@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,16 +19,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import kz.gov.safework.testing.NothingMoreArrives;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Operator controls (issue 14) on the packaged hub: an operator suspends a channel's intake with a reason; documents sent
  * meanwhile wait in the channel (no receipt), readiness stays 200 with the check saying "suspended", the suspension
  * survives a restart, and after the resume every document gets exactly one receipt. Only operators may do it.
  */
+@ExtendWith(SharedHub.class)
 class ChannelSuspensionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ASTANA = "akimat-astana";
@@ -38,19 +36,9 @@ class ChannelSuspensionIT {
     /** Hostile on purpose: markup that must stay text in the console and JSON. */
     private static final String REASON = "<b>broker maintenance</b> & \"planned\"";
 
-    @TempDir
-    static Path data;
+    /** Its own: it suspends channels, restarts the hub and reads the whole list of operator actions. */
+    @SharedHub.Hub(own = true)
     static HubProcess hub;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        HubProcess.closeAll(hub);
-    }
 
     @Test
     void queueIntakeSuspendedKeepsReportsOnTheQueueThroughARestartAndAnswersEachOnceAfterTheResume() throws Exception {

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.testing.RequiredService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * document naming another agency prints a REJECTED one with its code, both with exit 0; a wrong password ends
  * non-zero with a message and no receipt, and the password is never printed.
  */
+@ExtendWith(SharedHub.class)
 class ClientExamplesIT {
     private static final Path ROOT = Path.of(System.getProperty("hub.config-dir")).toAbsolutePath().normalize().getParent();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,19 +38,8 @@ class ClientExamplesIT {
 
     @TempDir
     static Path data;
-    private static HubProcess hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = new HubProcess(data.resolve("hub"), Map.of()).start();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (hub != null) {
-            hub.close();
-        }
-    }
+    @SharedHub.Hub
+    static HubProcess hub;
 
     /** A sender of the kit: its command line for a document, and what it needs installed. */
     record Client(String name, BiFunction<Path, List<String>, List<String>> command, Map<String, String> env) {
@@ -95,7 +85,7 @@ class ClientExamplesIT {
         assertThat(receipt.path("reportId").asText()).isEqualTo(reportId);
         assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
         assertThat(receipt.path("sha256").asText()).as("the document's bytes as they are")
-                .isEqualTo(QueueChannelIT.sha256(Files.readAllBytes(document)));
+                .isEqualTo(Sha256.hex(Files.readAllBytes(document)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,7 +170,7 @@ class ClientExamplesIT {
     /** The SHA-256 fingerprint of the hub's SFTP host key, as {@code ssh-keygen -lf} prints it after "SHA256:". */
     private static String hostKeySha256() {
         try {
-            String line = Files.readString(data.resolve("hub").resolve("sftp-host-key.pub")).strip();
+            String line = Files.readString(hub.dataDir().resolve("sftp-host-key.pub")).strip();
             byte[] blob = Base64.getDecoder().decode(line.split(" ")[1]);
             return Base64.getEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
         } catch (Exception e) {

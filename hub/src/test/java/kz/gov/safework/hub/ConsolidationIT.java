@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import kz.gov.safework.contract.Sha256;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class ConsolidationIT {
                 Message m;
                 while (parts.size() < 7 && (m = government.receive("government.outbox", null, 30_000)) != null) {
                     byte[] body = body(m);
-                    assertThat(QueueChannelIT.sha256(body)).isEqualTo(m.getStringProperty("swSha256"));
+                    assertThat(Sha256.hex(body)).isEqualTo(m.getStringProperty("swSha256"));
                     parts.put(m.getStringProperty("swPart"), body);
                     files.put(m.getStringProperty("swFileName"), body);
                 }
@@ -86,7 +87,7 @@ class ConsolidationIT {
                     .contains(submissions.get("01-akimat-astana-2022.json"),
                             submissions.get("05-mtszn-2022-correction.xml"));
             assertThat(new String(parts.get("manifest-sha256"), StandardCharsets.UTF_8))
-                    .startsWith(QueueChannelIT.sha256(parts.get("manifest")));
+                    .startsWith(Sha256.hex(parts.get("manifest")));
             String pdfText;
             try (var pdf = Loader.loadPDF(parts.get("pdf"))) {
                 pdfText = new PDFTextStripper().getText(pdf);

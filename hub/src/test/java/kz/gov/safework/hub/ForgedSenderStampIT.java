@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -26,7 +25,7 @@ import org.apache.qpid.proton.amqp.Binary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker's sender stamp ({@code swBrokerUser}, a byte[] holding the login the broker authenticated)
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the exact type the JMS channel reads (a bytes property), over CORE, AMQP and STOMP. If the stamp were
  * believed, the document would be MZ's and rejected as naming another agency; it must be ACCEPTED as Astana's.
  */
+@ExtendWith(SharedHub.class)
 class ForgedSenderStampIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT = 20_000;
@@ -42,20 +42,18 @@ class ForgedSenderStampIT {
     private static final String STAMP = "swBrokerUser";
     private static final byte[] FORGED = "mz".getBytes(StandardCharsets.UTF_8);
 
-    @TempDir
-    static Path data;
+    @SharedHub.Hub
     static HubProcess hub;
     static AgencyClient astana;
 
     @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
+    static void connect() throws Exception {
         astana = new AgencyClient(hub.brokerPort, LOGIN, QueueChannelIT.password(LOGIN));
     }
 
     @AfterAll
-    static void stopHub() throws Exception {
-        HubProcess.closeAll(astana, hub);
+    static void disconnect() throws Exception {
+        HubProcess.closeAll(astana);
     }
 
     private static void assertAcceptedAsAstana(String correlation, String reportId) throws Exception {

@@ -20,30 +20,28 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every metric and grouping label {@code config/grafana-dashboard.json} queries, and every metric the alert rules in
  * {@code config/prometheus/alerts.yml} read, is in the packaged hub's own {@code /observe/metrics} scrape, after it has judged one accepted and one rejected report: the names come
  * from the production wiring, not from a registry the test fills itself.
  */
+@ExtendWith(SharedHub.class)
 class GrafanaDashboardIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern METRIC = Pattern.compile("\\b((?:hub|camel)_[a-zA-Z0-9_]+)\\b");
     private static final Pattern GROUPING = Pattern.compile("\\bby \\(([^)]*)\\)");
     private static final String LOGIN = "akimat-astana";
 
-    @TempDir
-    static Path data;
+    @SharedHub.Hub
     static HubProcess hub;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startHubAndJudgeTwoReports() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
+    static void judgeTwoReports() throws Exception {
         try (AgencyClient astana = new AgencyClient(hub.brokerPort, LOGIN, QueueChannelIT.password(LOGIN))) {
             String accepted = astana.sendText(Reports.akimatAstana(Reports.newId()), Map.of());
             String rejected = astana.sendText(Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2019, "14", null), Map.of());
@@ -51,13 +49,6 @@ class GrafanaDashboardIT {
                 assertThat(astana.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + id + "'", 20_000))
                         .as("receipt for " + id).isNotNull();
             }
-        }
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
         }
     }
 

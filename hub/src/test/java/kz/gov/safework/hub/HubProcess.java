@@ -150,6 +150,8 @@ public final class HubProcess implements AutoCloseable {
     /** Starts the hub's process and returns at once, without waiting for it (a test that watches the start itself). */
     public HubProcess launch() throws IOException {
         Files.createDirectories(dataDir);
+        // One line per hub JVM started, in the build's output: how many the system tests start is most of their time.
+        System.out.println("hub.start " + dataDir);
         process = new ProcessBuilder(command()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
@@ -224,6 +226,11 @@ public final class HubProcess implements AutoCloseable {
     /** An HTTP client for {@link #url}: with HTTPS it trusts the test CA given at construction. */
     public HttpClient http() {
         return http;
+    }
+
+    /** Where this hub keeps its data (its SFTP host key, message log, database). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public String log() throws IOException {

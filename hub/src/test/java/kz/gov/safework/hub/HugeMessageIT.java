@@ -9,16 +9,13 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Messages far over {@code hub.max-document-size} are refused by the broker at the send, before any consumer
@@ -27,25 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * accepted. The bodies are generated as they are sent (CORE: {@code JMS_AMQ_InputStream}; AMQP:
  * {@link StreamingAmqpSender}), never held in memory.
  */
+@ExtendWith(SharedHub.class)
 class HugeMessageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long GIB = 1L << 30;
 
-    @TempDir
-    static Path data;
+    /** Its own: the feed must hold only its reports and the dead letters none. */
+    @SharedHub.Hub(own = true)
     static HubProcess hub;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @Test
     void refusesAOneGibibyteCoreMessageAtTheSendAndStaysHealthy() throws Exception {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.signature.HubSigningKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,18 +138,14 @@ class VerifyCommandTest {
         for (String name : new String[] {"p-v1.xml", "p-v1.json", "p-v1.pdf"}) {
             byte[] bytes = Files.readAllBytes(folder.resolve(name));
             documents.append(documents.isEmpty() ? "" : ",").append("{\"name\":\"").append(name)
-                    .append("\",\"size\":").append(bytes.length).append(",\"sha256\":\"").append(sha256(bytes))
+                    .append("\",\"size\":").append(bytes.length).append(",\"sha256\":\"").append(Sha256.hex(bytes))
                     .append("\"}");
         }
         byte[] manifest = ("{\"version\":1,\"documents\":[" + documents + "]}").getBytes(StandardCharsets.UTF_8);
         Files.write(folder.resolve("p-v1.manifest.json"), manifest);
         Files.writeString(folder.resolve("p-v1.manifest.json.sig"), keys.sign(manifest));
-        Files.writeString(folder.resolve("p-v1.manifest.json.sha256"), sha256(manifest) + "  p-v1.manifest.json\n");
+        Files.writeString(folder.resolve("p-v1.manifest.json.sha256"), Sha256.hex(manifest) + "  p-v1.manifest.json\n");
         return folder;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private int run(String... args) {

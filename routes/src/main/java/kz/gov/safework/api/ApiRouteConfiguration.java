@@ -46,7 +46,6 @@ public final class ApiRouteConfiguration extends RouteConfigurationBuilder {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         message.setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
-        message.setHeader("Cache-Control", "no-store");
         message.setHeader("X-Content-Type-Options", "nosniff");
         if (problem.status() == 401 && !fromConsole) {
             message.setHeader("WWW-Authenticate", CHALLENGE);

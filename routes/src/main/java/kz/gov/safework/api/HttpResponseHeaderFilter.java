@@ -19,7 +19,7 @@ public final class HttpResponseHeaderFilter extends HttpHeaderFilterStrategy {
 
     /**
      * Headers of the hub's own that Camel's HTTP filter counts as hop-by-hop and would drop: without this, the
-     * {@code no-store} the API sets on every answer about a submission never reached a client or a proxy cache.
+     * {@code Cache-Control} a route sets (the console's {@code no-cache}) never reached a client or a proxy cache.
      */
     static final Set<String> HUB_OWN = Set.of("cache-control");
 

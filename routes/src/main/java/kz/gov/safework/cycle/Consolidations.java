@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.signature.PackageSigner;
 import kz.gov.safework.contract.reference.Plan;
@@ -139,7 +140,7 @@ public class Consolidations {
                 .put("agency", s.agency()).put("reportId", s.reportId()).put("sha256", s.sha256()));
         String manifestJson = manifest.toPrettyString();
         byte[] manifestBytes = manifestJson.getBytes(StandardCharsets.UTF_8);
-        String manifestSha = Hashes.sha256(manifestBytes);
+        String manifestSha = Sha256.hex(manifestBytes);
         parts.add(part("manifest", base + ".manifest.json", "application/json", manifestBytes));
         parts.add(part("manifest-sha256", base + ".manifest.json.sha256", "text/plain",
                 (manifestSha + "  " + base + ".manifest.json\n").getBytes(StandardCharsets.UTF_8)));
@@ -177,12 +178,12 @@ public class Consolidations {
     }
 
     private static ApprovedPackage.Part part(String kind, String name, String mediaType, byte[] body) {
-        return new ApprovedPackage.Part(kind, name, mediaType, body, Hashes.sha256(body));
+        return new ApprovedPackage.Part(kind, name, mediaType, body, Sha256.hex(body));
     }
 
     /** The cells and, for the cumulative figures, what the earlier years' reports say. */
     private static String fingerprint(YearState state) {
-        return Hashes.sha256(String.join(",", state.cells().stream()
+        return Sha256.hex(String.join(",", state.cells().stream()
                 .map(c -> c.agency() + "/" + c.item().number() + "=" + c.status() + ":"
                         + (c.currentSubmission() == null ? "" : c.currentSubmission().submissionId()))
                 .sorted().toList()) + "|" + state.earlier().fingerprint());

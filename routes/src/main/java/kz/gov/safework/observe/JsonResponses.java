@@ -5,8 +5,8 @@ import kz.gov.safework.contract.Json;
 import org.apache.camel.Exchange;
 
 /**
- * Writes an HTTP answer of the operator API: JSON with the hub's mapper, never cached, and no request
- * header copied back (platform-http answers with the message's headers).
+ * Writes an HTTP answer of the operator API: JSON with the hub's mapper, and no request header copied back
+ * (platform-http answers with the message's headers). The HTTP server marks every such answer no-store.
  */
 final class JsonResponses {
     private JsonResponses() {
@@ -20,7 +20,6 @@ final class JsonResponses {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
         exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
         try {
             exchange.getMessage().setBody(Json.mapper().writeValueAsString(body));

@@ -20,6 +20,9 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code ?format=json}). It reads only what the hub keeps in memory, so it costs no broker or database call.
  */
 public final class StatusRoutes extends RouteBuilder {
+    /** Not under /api/: an agency reads it without a login. Still never cached (the HTTP server sees to it). */
+    public static final String PATH = "/status";
+
     private final ObserveServices services;
 
     public StatusRoutes(ObserveServices services) {
@@ -29,7 +32,7 @@ public final class StatusRoutes extends RouteBuilder {
     @Override
     public void configure() {
         Clock now = services.clock();
-        from("platform-http:/status?httpMethodRestrict=GET").routeId("agency-status")
+        from("platform-http:" + PATH + "?httpMethodRestrict=GET").routeId("agency-status")
                 .process(exchange -> answer(exchange, AgencyStatus.of(inputs(getContext(), services, now.instant()))));
     }
 
@@ -76,7 +79,6 @@ public final class StatusRoutes extends RouteBuilder {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
         exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
         exchange.getMessage().setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         exchange.getMessage().setBody(StatusPage.html(status));

@@ -162,12 +162,11 @@ public final class ReceiptApiRoutes extends RouteBuilder {
         return staff(caller) || caller.agency() != null && caller.agency().equals(receipt.agency());
     }
 
-    /** The whole answer: only the headers the hub means to send, never cached. */
+    /** The whole answer: only the headers the hub means to send (the HTTP server adds no-store to every /api/ answer). */
     static void respond(Exchange exchange, String contentType, byte[] body) {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
         exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
         exchange.getMessage().setBody(body);
     }

@@ -3,10 +3,7 @@ package kz.gov.safework.receipts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import kz.gov.safework.api.ApiAuthentication;
@@ -14,6 +11,7 @@ import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.TlsLogin;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.receipt.Receipt;
 import kz.gov.safework.contract.reference.Principals.Principal;
@@ -94,12 +92,11 @@ public final class ValidateRoutes extends RouteBuilder {
             Files.write(file, document);
             Envelope envelope = new Envelope(SubmissionIds.of(channel, caller.login(), "check-" + UUID.randomUUID()),
                     channel, caller.login(), caller.agency(), null, null, null, clock.instant(), null, null, null, null,
-                    file, document.length, sha256(document));
+                    file, document.length, Sha256.hex(document));
             Outcome outcome = store.preview(envelope, judge.judge(envelope));
             exchange.getMessage().removeHeaders("*");
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            exchange.getMessage().setHeader("Cache-Control", "no-store");
             exchange.getMessage().setHeader("X-Content-Type-Options", "nosniff");
             exchange.getMessage().setBody(outcome.receiptJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } finally {
@@ -113,13 +110,5 @@ public final class ValidateRoutes extends RouteBuilder {
         }
         return CHANNELS.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow(() -> ApiProblem.badRequest(
                 "channel must be one of jms, sftp, sftp-remote, mail"));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.report.ItemStatus;
@@ -205,7 +206,7 @@ class CampaignApiTest {
         JsonNode approved = json(post(BASE + "/consolidations/" + id + "/approve", "mtszn"));
         HttpResponse<String> manifest = get(BASE + "/consolidations/" + id + "?format=manifest", "operator");
         assertThat(manifest.statusCode()).isEqualTo(200);
-        assertThat(Hashes.sha256(manifest.body().getBytes(StandardCharsets.UTF_8)))
+        assertThat(Sha256.hex(manifest.body().getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(approved.path("manifestSha256").asText());
         assertThat(json(manifest).path("documents").findValuesAsText("name"))
                 .containsExactly("consolidated-report-" + TestReference.PLAN + "-2022-v1.xml",
@@ -241,11 +242,11 @@ class CampaignApiTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(Json.mapper().readTree(jsonPart.body()).path("consolidationId").asText()).isEqualTo(id);
-        assertThat(Hashes.sha256(manifest.body())).isEqualTo(approved.path("manifestSha256").asText());
+        assertThat(Sha256.hex(manifest.body())).isEqualTo(approved.path("manifestSha256").asText());
         // Each part the Government downloads is the one the manifest hashes: signed and rendered once, at approval.
         JsonNode documents = Json.mapper().readTree(manifest.body()).path("documents");
         assertThat(documents.findValuesAsText("sha256")).containsExactly(
-                Hashes.sha256(xml.body()), Hashes.sha256(jsonPart.body()), Hashes.sha256(pdf.body()));
+                Sha256.hex(xml.body()), Sha256.hex(jsonPart.body()), Sha256.hex(pdf.body()));
         // Without a format: the report as the console previews it, with where each part stands.
         assertThat(json(get(path, "government")).path("delivery")).hasSize(7);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.BasicCredentials;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.report.ItemStatus;
@@ -294,8 +295,8 @@ class CampaignConsoleBrowserTest {
                 java.nio.charset.StandardCharsets.UTF_8));
         assertThat(manifest.path("consolidationId").asText()).isEqualTo(consolidationId);
         assertThat(manifest.path("documents").findValuesAsText("sha256")).containsExactly(
-                Hashes.sha256(parts.get("xml").body()), Hashes.sha256(parts.get("json").body()),
-                Hashes.sha256(parts.get("pdf").body()));
+                Sha256.hex(parts.get("xml").body()), Sha256.hex(parts.get("json").body()),
+                Sha256.hex(parts.get("pdf").body()));
     }
 
     @Test
@@ -358,7 +359,7 @@ class CampaignConsoleBrowserTest {
         card.findElement(By.cssSelector("a[data-download='manifest']")).click();
         Path saved = chromium.downloads().resolve("consolidated-report-" + TestReference.PLAN + "-2021-v1.manifest.json");
         eventually(15).untilAsserted(() -> assertThat(saved).exists());
-        eventually(15).untilAsserted(() -> assertThat(Hashes.sha256(Files.readAllBytes(saved))).isEqualTo(manifestSha));
+        eventually(15).untilAsserted(() -> assertThat(Sha256.hex(Files.readAllBytes(saved))).isEqualTo(manifestSha));
         assertPackage(downloads(card), id);
 
         browser.findElement(By.cssSelector("#lang-switch button[data-lang='kk']")).click();
@@ -385,7 +386,7 @@ class CampaignConsoleBrowserTest {
     void mtsznFindsADocumentByItsSha256AndOpensItsReceiptAndOriginal() throws Exception {
         signInAsMtszn();
         browser.findElement(By.cssSelector("#tabs button[data-view='search']")).click();
-        waitFor(By.id("search-q")).sendKeys(Hashes.sha256("s-mz"));
+        waitFor(By.id("search-q")).sendKeys(Sha256.hex("s-mz"));
         browser.findElement(By.id("search-submit")).click();
 
         // The tab lists every document before the search's own answer replaces the list.
@@ -423,7 +424,7 @@ class CampaignConsoleBrowserTest {
     /** The original of a stored submission in the message log, as the pipeline logs it. */
     private static void logOriginal(Path dataDir, String id, Instant at, String fileName) throws Exception {
         byte[] body = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String sha = Hashes.sha256(id);
+        String sha = Sha256.hex(id);
         Path file = dataDir.resolve(MessageLog.FOLDER).resolve(at.toString().substring(0, 10)).resolve(id + "." + sha);
         Files.createDirectories(file.getParent());
         Files.write(file, body);

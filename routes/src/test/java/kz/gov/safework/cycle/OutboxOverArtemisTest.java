@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.cycle.StoreFixture.Entry;
@@ -89,7 +90,7 @@ class OutboxOverArtemisTest {
                 byte[] body = new byte[(int) ((BytesMessage) m).getBodyLength()];
                 ((BytesMessage) m).readBytes(body);
                 assertThat(m.getStringProperty("JMSXGroupID")).isEqualTo(id);
-                assertThat(m.getStringProperty(CycleRoutes.H_SHA256)).isEqualTo(Hashes.sha256(body));
+                assertThat(m.getStringProperty(CycleRoutes.H_SHA256)).isEqualTo(Sha256.hex(body));
                 assertThat(m.getStringProperty(CycleRoutes.H_MANIFEST_SHA256)).isEqualTo(manifestSha);
                 parts.add(m.getStringProperty(CycleRoutes.H_PART));
                 if ("xml".equals(m.getStringProperty(CycleRoutes.H_PART))) {

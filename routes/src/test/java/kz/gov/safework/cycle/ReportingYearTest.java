@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.cycle.StoreFixture.Entry;
@@ -188,11 +189,11 @@ class ReportingYearTest {
         JsonNode manifest = Json.mapper().readTree(bytes(v1.get("manifest")));
         assertThat(manifest.path("submissions").findValuesAsText("submissionId"))
                 .containsExactlyInAnyOrder("s-mtszn", "s-mz1", "s-ast", "s-mvd");
-        assertThat(manifest.path("submissions").findValuesAsText("sha256")).contains(Hashes.sha256("s-mvd"));
+        assertThat(manifest.path("submissions").findValuesAsText("sha256")).contains(Sha256.hex("s-mvd"));
         assertThat(manifest.path("documents").findValuesAsText("sha256"))
-                .containsExactly(Hashes.sha256(bytes(v1.get("xml"))), Hashes.sha256(bytes(v1.get("json"))),
-                        Hashes.sha256(bytes(v1.get("pdf"))));
-        String manifestHash = Hashes.sha256(bytes(v1.get("manifest")));
+                .containsExactly(Sha256.hex(bytes(v1.get("xml"))), Sha256.hex(bytes(v1.get("json"))),
+                        Sha256.hex(bytes(v1.get("pdf"))));
+        String manifestHash = Sha256.hex(bytes(v1.get("manifest")));
         assertThat(new String(bytes(v1.get("manifest-sha256")), StandardCharsets.UTF_8)).startsWith(manifestHash + "  ");
         assertThat(approved.path("manifestSha256").asText()).isEqualTo(manifestHash);
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.report.ItemStatus;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -76,7 +77,7 @@ final class StoreFixture {
                   correction_of, sha256, received_at, processed_at, receipt_json, feed_json)
                 VALUES (?, 'jms', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', NULL)""",
                 id, agency, reportId, TestReference.PLAN, year, status, late, correctionOf,
-                Hashes.sha256(id), t, t);
+                Sha256.hex(id), t, t);
     }
 
     int count(String sql) {

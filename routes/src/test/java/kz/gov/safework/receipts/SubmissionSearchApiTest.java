@@ -18,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import kz.gov.safework.api.ApiHttpContext;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.contract.Json;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
 import kz.gov.safework.observe.OperatorActions;
@@ -90,7 +90,7 @@ class SubmissionSearchApiTest {
 
     @Test
     void operatorFindsADocumentByItsSha256WithItsFileName() throws Exception {
-        JsonNode page = json(get("/api/submissions?q=" + sha256(MZ_REPORT), "operator"));
+        JsonNode page = json(get("/api/submissions?q=" + Sha256.hex(MZ_REPORT), "operator"));
 
         assertThat(page.path("total").asLong()).isEqualTo(1);
         JsonNode found = page.path("submissions").get(0);
@@ -168,7 +168,7 @@ class SubmissionSearchApiTest {
         assertThat(response.body()).isEqualTo(MZ_REPORT);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/xml");
         assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"sub-mz-1\"");
-        assertThat(actions("VIEW_DOCUMENT", "sub-mz-1")).isEqualTo("mtszn|sha256 " + sha256(MZ_REPORT) + ", "
+        assertThat(actions("VIEW_DOCUMENT", "sub-mz-1")).isEqualTo("mtszn|sha256 " + Sha256.hex(MZ_REPORT) + ", "
                 + MZ_REPORT.length + " bytes");
     }
 
@@ -218,7 +218,7 @@ class SubmissionSearchApiTest {
 
     private void submission(String id, String agency, String channel, String reportId, int year, String status,
                             String at, String fileName, String contentType, byte[] body) throws Exception {
-        String sha = sha256(body);
+        String sha = Sha256.hex(body);
         Instant received = Instant.parse(at);
         Path file = dataDir.resolve(MessageLog.FOLDER).resolve(at.substring(0, 10)).resolve(id + "." + sha);
         Files.createDirectories(file.getParent());
@@ -255,10 +255,6 @@ class SubmissionSearchApiTest {
                 return rs.next() ? rs.getString(1) + "|" + rs.getString(2) : null;
             }
         }
-    }
-
-    private static String sha256(byte[] body) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
     }
 
     private static String enc(String value) {

@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reading.SafeJson;
 
 /**
@@ -82,7 +80,7 @@ public final class PackageVerifier {
             }
             byte[] bytes = Files.readAllBytes(file);
             String expected = document.path("sha256").asText();
-            String actual = sha256(bytes);
+            String actual = Sha256.hex(bytes);
             checks.add(new Check(expected.equals(actual) && document.path("size").asLong(-1) == bytes.length, name,
                     "SHA-256 and size as in the manifest", expected.equals(actual) ? bytes.length + " bytes, " + actual
                             : "manifest " + expected + ", file " + actual));
@@ -133,17 +131,9 @@ public final class PackageVerifier {
         if (!Files.isRegularFile(file)) {
             return new Check(false, lineName, what, "missing");
         }
-        String expected = sha256(manifestBytes) + "  " + manifestName;
+        String expected = Sha256.hex(manifestBytes) + "  " + manifestName;
         String line = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
-        return new Check(line.equals(expected), lineName, what, line.equals(expected) ? sha256(manifestBytes)
-                : "the line does not match the manifest's SHA-256 " + sha256(manifestBytes));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Check(line.equals(expected), lineName, what, line.equals(expected) ? Sha256.hex(manifestBytes)
+                : "the line does not match the manifest's SHA-256 " + Sha256.hex(manifestBytes));
     }
 }

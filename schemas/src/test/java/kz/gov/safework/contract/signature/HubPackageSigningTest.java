@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import kz.gov.safework.contract.Sha256;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -168,12 +169,12 @@ class HubPackageSigningTest {
         Files.write(folder.resolve("p.manifest.json"), manifest);
         Files.writeString(folder.resolve("p.manifest.json.sig"), KEYS.sign(manifest));
         Files.writeString(folder.resolve("p.manifest.json.sha256"),
-                PackageVerifier.sha256(manifest) + "  p.manifest.json\n");
+                Sha256.hex(manifest) + "  p.manifest.json\n");
     }
 
     private static String document(String name, byte[] bytes) {
         return "{\"name\":\"" + name + "\",\"mediaType\":\"x\",\"size\":" + bytes.length + ",\"sha256\":\""
-                + PackageVerifier.sha256(bytes) + "\"}";
+                + Sha256.hex(bytes) + "\"}";
     }
 
     private static HubSigningKeys keys(Path file) throws Exception {
