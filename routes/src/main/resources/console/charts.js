@@ -46,6 +46,11 @@
     summary.id = figure.id + '-summary';
     plot.setAttribute('aria-describedby', summary.id);
     figure.appendChild(c.el('figcaption', {className: 'chart-title', text: spec.title}));
+    // Nothing to plot (an empty DLQ): the sentence says so, and no empty axes start in 1970.
+    if (!spec.days.length) {
+      figure.appendChild(summary);
+      return;
+    }
     figure.appendChild(plot);
     figure.appendChild(summary);
     if (typeof window.uPlot !== 'function') {

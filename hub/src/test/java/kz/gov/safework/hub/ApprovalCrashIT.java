@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import kz.gov.safework.contract.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,7 @@ class ApprovalCrashIT {
                  var consumer = government.session().createConsumer(government.session().createQueue("government.outbox"))) {
                 for (Message m = consumer.receive(5_000); m != null; m = consumer.receive(5_000)) {
                     assertThat(m.getStringProperty("swConsolidationId")).isEqualTo(id);
-                    assertThat(QueueChannelIT.sha256(body(m))).isEqualTo(m.getStringProperty("swSha256"));
+                    assertThat(Sha256.hex(body(m))).isEqualTo(m.getStringProperty("swSha256"));
                     received.merge(m.getStringProperty("swPart"), 1, Integer::sum);
                 }
             }

@@ -43,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.hub.FaultCount.Kind;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -88,11 +89,7 @@ class MixedLoadKillIT {
     /** One document to send: its key (channel-unique identity), its bytes, and what it is. */
     record Doc(String key, byte[] bytes, String reportId, Type type) {
         String sha256() {
-            try {
-                return QueueChannelIT.sha256(bytes);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            return Sha256.hex(bytes);
         }
     }
 

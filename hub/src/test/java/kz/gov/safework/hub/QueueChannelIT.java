@@ -471,9 +471,4 @@ class QueueChannelIT {
     static int status(HubProcess process, String path) throws Exception {
         return request(process, path, null).statusCode();
     }
-
-    /** Kept only for MixedLoadKillIT, which is being changed elsewhere; new code calls {@link Sha256#hex} itself. */
-    static String sha256(byte[] bytes) {
-        return Sha256.hex(bytes);
-    }
 }
