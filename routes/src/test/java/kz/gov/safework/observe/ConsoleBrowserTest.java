@@ -258,14 +258,15 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void operatorOpensADocumentsPageWithItsTrailAndIsAskedBeforeSendingItAgain() throws Exception {
+    void operatorFindsADocumentByItsSha256AndOpensItsPageWithItsTrailAndIsAskedBeforeSendingItAgain() throws Exception {
         hub.insertSubmission("sub-trail-1", "MZ", "ACCEPTED",
                 "{\"submissionId\":\"sub-trail-1\",\"agency\":\"MZ\",\"status\":\"ACCEPTED\",\"errors\":[]}");
         steps.record("sub-trail-1", kz.gov.safework.store.SubmissionSteps.Kind.RECEIPT_SENT, "hub.receipts.jms",
                 "receipts.MZ.own", "c-1", null, null);
         chromium.signIn(hub.baseUrl(), TestAuthenticator.OPERATOR, TestAuthenticator.OPERATOR_PASSWORD);
         waitFor(By.cssSelector("#tabs button[data-view='search']")).click();
-        waitFor(By.id("search-q")).sendKeys("sub-trail-1");
+        // Found by the document's SHA-256, as an operator holding an agency's file would look it up.
+        waitFor(By.id("search-q")).sendKeys(ObserveTestHub.sha256Of("sub-trail-1"));
         browser.findElement(By.id("search-submit")).click();
         await().atMost(Duration.ofSeconds(10))
                 .ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)

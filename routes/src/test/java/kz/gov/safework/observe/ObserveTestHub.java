@@ -12,13 +12,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.List;
-import kz.gov.safework.contract.reference.ReferenceData;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.reference.ReferenceData;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
@@ -134,12 +135,17 @@ final class ObserveTestHub implements AutoCloseable {
             insert.setString(2, agency);
             insert.setString(3, "R-" + submissionId);
             insert.setString(4, status);
-            insert.setString(5, "0".repeat(64));
+            insert.setString(5, sha256Of(submissionId));
             insert.setObject(6, now.minusSeconds(1));
             insert.setObject(7, now);
             insert.setString(8, receiptJson);
             insert.executeUpdate();
         }
+    }
+
+    /** The SHA-256 a submission inserted by {@link #insertSubmission} carries: each its own, so a search can find it. */
+    static String sha256Of(String submissionId) {
+        return Sha256.hex(submissionId);
     }
 
     void clearStore() throws Exception {
