@@ -112,6 +112,8 @@ class ConsolidationIT {
         assertThat(intact.output()).contains("OK    consolidated-report-", ".xml: the hub's enveloped XML-DSig",
                 ".pdf: SHA-256 and size as in the manifest", "VALID: every signature and every hash of the package");
 
+        independentVerifiersAccept(folder, files, jwks);
+
         Path pdf = folder.resolve(files.keySet().stream().filter(n -> n.endsWith(".pdf")).findFirst().orElseThrow());
         byte[] changed = Files.readAllBytes(pdf);
         changed[changed.length / 2] ^= 1;
@@ -119,6 +121,73 @@ class ConsolidationIT {
         Run broken = verify(folder, jwks);
         assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
         assertThat(broken.output()).contains("FAIL  " + pdf.getFileName() + ": SHA-256", "INVALID: 1 of 7 checks failed");
+    }
+
+    /**
+     * The same package checked without the hub's code, as the README tells the Government: Debian's {@code xmlsec1}
+     * for the XML-DSig (trusting the certificates of the published JWK set) and {@code examples/verify_jws.py}
+     * (Python's jwcrypto) for the JSON's and the manifest's detached JWS. Each also refuses a changed copy.
+     */
+    private void independentVerifiersAccept(Path folder, Map<String, byte[]> files, Path jwks) throws Exception {
+        Path xmlsec1 = Path.of("/usr/bin/xmlsec1");
+        Path python = Path.of("/usr/bin/python3");
+        String script = ".ci/run (apt-get install xmlsec1 python3-jwcrypto)";
+        kz.gov.safework.testing.RequiredService.executables(script, xmlsec1, python);
+        if (run(python.toString(), "-c", "import jwcrypto").exit() != 0) {
+            kz.gov.safework.testing.RequiredService.unavailable("python3-jwcrypto is not installed", script);
+        }
+        java.util.List<String> xmlsec = new java.util.ArrayList<>(java.util.List.of(xmlsec1.toString(), "--verify"));
+        int n = 0;
+        for (JsonNode key : JSON.readTree(Files.readString(jwks)).path("keys")) {
+            for (JsonNode certificate : key.path("x5c")) {
+                Path pem = data.resolve("hub-certificate-" + n++ + ".pem");
+                Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + certificate.asText()
+                        + "\n-----END CERTIFICATE-----\n");
+                xmlsec.addAll(java.util.List.of("--trusted-pem", pem.toString()));
+            }
+        }
+        assertThat(n).as("certificates in the published JWK set").isPositive();
+        String xml = name(files, ".xml");
+        Run xmlOk = run(concat(xmlsec, folder.resolve(xml).toString()));
+        assertThat(xmlOk.exit()).as("xmlsec1 on " + xml + ": " + xmlOk.output()).isZero();
+        Path changedXml = data.resolve("changed.xml");
+        String signedXml = Files.readString(folder.resolve(xml));
+        assertThat(signedXml).contains("Астан");
+        Files.writeString(changedXml, signedXml.replaceFirst("Астан", "Алмат"));
+        assertThat(run(concat(xmlsec, changedXml.toString())).exit()).as("xmlsec1 on a changed XML").isNotZero();
+
+        String verifier = Path.of(System.getProperty("hub.config-dir")).toAbsolutePath().normalize().getParent()
+                .resolve("examples/verify_jws.py").toString();
+        for (String part : java.util.List.of(name(files, ".json"), name(files, ".manifest.json"))) {
+            Run ok = run(python.toString(), verifier, folder.resolve(part).toString(),
+                    folder.resolve(part + ".sig").toString(), jwks.toString());
+            assertThat(ok.exit()).as("verify_jws.py on " + part + ": " + ok.output()).isZero();
+            assertThat(ok.output()).startsWith("VALID");
+        }
+        Path changedManifest = data.resolve("changed.manifest.json");
+        byte[] manifest = files.get(name(files, ".manifest.json")).clone();
+        manifest[manifest.length / 3] ^= 1;
+        Files.write(changedManifest, manifest);
+        Run broken = run(python.toString(), verifier, changedManifest.toString(),
+                folder.resolve(name(files, ".manifest.json") + ".sig").toString(), jwks.toString());
+        assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
+    }
+
+    private static String name(Map<String, byte[]> files, String suffix) {
+        return files.keySet().stream().filter(n -> n.endsWith("-v1" + suffix)).findFirst().orElseThrow();
+    }
+
+    private static String[] concat(java.util.List<String> command, String last) {
+        java.util.List<String> all = new java.util.ArrayList<>(command);
+        all.add(last);
+        return all.toArray(String[]::new);
+    }
+
+    private static Run run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(command[0]).isTrue();
+        return new Run(process.exitValue(), output);
     }
 
     /** {@code java -jar hub/target/safework-hub.jar verify <folder> --jwks <file>}: exit code and output. */
