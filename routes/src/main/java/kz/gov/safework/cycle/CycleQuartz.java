@@ -41,37 +41,8 @@ public final class CycleQuartz {
     public static final String ENDPOINT_OPTIONS = "stateful=true&deleteJob=false&recoverableJob=true";
 
     public static void useJdbcStore(CamelContext context, DataSource dataSource) {
-        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return dataSource.getConnection();
-            }
-
-            @Override
-            public void shutdown() {
-                // the hub owns the pool
-            }
-
-            @Override
-            public void initialize() {
-                // nothing to set up
-            }
-        });
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        // Clustered: hub instances sharing the database share the triggers, and each firing runs on one of them
-        // (Quartz locks QRTZ_LOCKS' rows); a dead instance's recoverable job is run again by another after
-        // clusterCheckinInterval.
-        p.setProperty("org.quartz.scheduler.instanceId", LeaseClusterService.instanceId(context));
-        p.setProperty("org.quartz.jobStore.isClustered", "true");
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
-        p.setProperty("org.quartz.threadPool.threadCount", "2");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
-        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
-        p.setProperty("org.quartz.jobStore.useProperties", "true");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        registerDataSource(dataSource);
+        Properties p = properties(LeaseClusterService.instanceId(context));
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
         quartz.setPrefixInstanceName(false);
         quartz.setProperties(p);
@@ -91,6 +62,46 @@ public final class CycleQuartz {
         } catch (Exception e) {
             throw new IllegalStateException("cannot register the Quartz resume listener", e);
         }
+    }
+
+    /** Makes {@code dataSource} the one Quartz' JDBC store reaches by {@link #DATA_SOURCE}. */
+    static void registerDataSource(DataSource dataSource) {
+        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the hub owns the pool
+            }
+
+            @Override
+            public void initialize() {
+                // nothing to set up
+            }
+        });
+    }
+
+    /** The scheduler's settings on the JDBC store, for the hub instance {@code instanceId}. */
+    static Properties properties(String instanceId) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        // Clustered: hub instances sharing the database share the triggers, and each firing runs on one of them
+        // (Quartz locks QRTZ_LOCKS' rows); a dead instance's recoverable job is run again by another after
+        // clusterCheckinInterval.
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        return p;
     }
 
     /**
