@@ -34,8 +34,9 @@ import org.quartz.impl.StdSchedulerFactory;
  * each due time once, on one of them (which one is Quartz' choice: the test prints how many each ran). Then the
  * instance that fired last stops abruptly ({@code shutdown(false)}: no check-in any more, the trigger it had acquired
  * left as it was) and the other goes on firing every due time once, including those of the trigger the stopped one
- * held, which it recovers once that one's check-in is overdue (CycleQuartz' 15 s interval) and runs late. Runs on H2, and on PostgreSQL with
- * {@code -Dcycle.test.postgres} ({@code .ci/cycle.sh}); both take Quartz' row locks with SELECT ... FOR UPDATE.
+ * held, which it recovers once that one's check-in is overdue (CycleQuartz' 15 s interval) and runs late.
+ * Runs on H2, and on PostgreSQL with {@code -Dcycle.test.postgres} ({@code .ci/cycle.sh}); both take Quartz' row locks
+ * with SELECT ... FOR UPDATE.
  */
 class ClusteredQuartzTest {
     private static final String GROUP = "cluster-test";
