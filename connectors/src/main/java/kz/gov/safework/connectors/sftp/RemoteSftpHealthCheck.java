@@ -1,14 +1,16 @@
 package kz.gov.safework.connectors.sftp;
 
 import java.util.Map;
+import kz.gov.safework.connectors.common.ReadinessHealthCheck;
 import kz.gov.safework.connectors.common.SourcePoll;
 import kz.gov.safework.contract.reference.Agency;
-
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Health of one agency's SFTP server as the last poll saw it: {@code sftp-remote-<CODE>}. */
-public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
+/**
+ * Health of one agency's SFTP server as the last poll saw it: {@code sftp-remote-<CODE>}. Readiness only: a remote
+ * server being down is the agency's problem, not a reason to restart the hub.
+ */
+public final class RemoteSftpHealthCheck extends ReadinessHealthCheck {
     private final Agency agency;
     private final String server;
     private final SourcePoll poll;
@@ -19,12 +21,6 @@ public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
         this.agency = agency;
         this.server = server;
         this.poll = poll;
-    }
-
-    /** A remote server being down is the agency's problem, not a reason to restart the hub. */
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
