@@ -28,13 +28,22 @@ class DropBoxIntakeTest extends TestHubPerTest {
         return hub.intake.named(fileName).get(0);
     }
 
+    /** Uploads {@code fileName} to MZ's inbox in one session and waits for the envelope the hub made of it. */
+    private CapturedEnvelopes.Envelope uploadAsMz(String fileName, String content) throws Exception {
+        return uploadAsMz(fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CapturedEnvelopes.Envelope uploadAsMz(String fileName, byte[] content) throws Exception {
+        try (SftpTestClient client = hub.mz()) {
+            client.upload("/inbox/" + fileName, content);
+        }
+        return awaitEnvelope(fileName);
+    }
+
     @Test
     void uploadBecomesEnvelopeWithChannelHeadersAndIsArchived() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = hub.mz()) {
-            client.upload("/inbox/report.json", REPORT);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("report.json");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("report.json", REPORT);
 
         assertThat(new String(envelope.body(), StandardCharsets.UTF_8)).isEqualTo(REPORT);
         assertThat(envelope.bodyType()).doesNotContain("[B"); // a stream, not a byte[]
@@ -112,10 +121,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void unsupportedExtensionStillReachesThePipelineMarkedUnsupportedExtension() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = hub.mz()) {
-            client.upload("/inbox/report.txt", REPORT);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("report.txt");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("report.txt", REPORT);
         assertThat(envelope.header(EnvelopeHeaders.ADAPTER_ERROR)).isEqualTo("UNSUPPORTED_EXTENSION");
         assertThat(envelope.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/octet-stream");
         assertThat(new String(envelope.body(), StandardCharsets.UTF_8)).isEqualTo(REPORT);
@@ -142,10 +148,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
         hub = TestHub.start(dataDir, "hub.sftp.max-file-size", "100");
         byte[] exact = new byte[100];
         java.util.Arrays.fill(exact, (byte) ' ');
-        try (SftpTestClient client = hub.mz()) {
-            client.upload("/inbox/exact.xml", exact);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("exact.xml");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("exact.xml", exact);
         assertThat(envelope.headers()).doesNotContainKey(EnvelopeHeaders.ADAPTER_ERROR);
         assertThat(envelope.size()).isEqualTo(100);
     }
@@ -185,10 +188,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void zeroByteFileBecomesAnEmptyEnvelope() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = hub.mz()) {
-            client.upload("/inbox/empty.json", new byte[0]);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("empty.json");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("empty.json", new byte[0]);
         assertThat(envelope.size()).isZero();
         assertThat(envelope.headers()).doesNotContainKey(EnvelopeHeaders.ADAPTER_ERROR);
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(hub.home("mz").resolve("archive/empty.json")));
@@ -198,10 +198,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     void cyrillicNameWithSpacesIsKeptInTheEnvelopeAndTheArchive() throws Exception {
         hub = TestHub.start(dataDir);
         String name = "Отчёт МЗ за 2024 год.xml";
-        try (SftpTestClient client = hub.mz()) {
-            client.upload("/inbox/" + name, "<report/>");
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope(name);
+        CapturedEnvelopes.Envelope envelope = uploadAsMz(name, "<report/>");
         assertThat(envelope.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/xml");
         assertThat(envelope.header(EnvelopeHeaders.TRANSPORT_ID)).contains("/inbox/" + name + ":");
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(hub.home("mz").resolve("archive").resolve(name)));
