@@ -1,7 +1,6 @@
 package kz.gov.safework.connectors.mail;
 
-import java.util.Map;
-import kz.gov.safework.connectors.common.ReadinessHealthCheck;
+import kz.gov.safework.connectors.common.PolledSourceHealthCheck;
 import kz.gov.safework.connectors.common.SourcePoll;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -10,21 +9,18 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * once a poll succeeded after that, UNKNOWN before the first poll. Details name the server and folder, never the
  * password. Readiness only: a mail server that is down or refuses the login is not mended by restarting the hub.
  */
-public final class ImapHealthCheck extends ReadinessHealthCheck {
+public final class ImapHealthCheck extends PolledSourceHealthCheck {
     public static final String ID = "mail-imap";
     private final MailSettings settings;
-    private final SourcePoll status;
 
     public ImapHealthCheck(MailSettings settings, SourcePoll status) {
-        super("channels", ID);
+        super("channels", ID, status, "IMAP mailbox");
         this.settings = settings;
-        this.status = status;
     }
 
     @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+    protected void details(HealthCheckResultBuilder builder) {
         builder.detail("server", settings.imap().host() + ":" + settings.imap().port());
         builder.detail("folder", settings.folder());
-        status.health(builder, "IMAP mailbox");
     }
 }
