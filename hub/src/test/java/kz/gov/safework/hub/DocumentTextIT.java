@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
+import kz.gov.safework.testing.SchemaStringLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentTextIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEMA = "/schemas/report/progress-report-v1.schema.json";
     private static final long WAIT = 20_000;
 
     @TempDir
@@ -57,28 +55,7 @@ class DocumentTextIT {
 
     /** JSON Pointer of every string with a maxLength in the report schema → that limit. */
     static Map<String, Integer> limits() throws Exception {
-        JsonNode schema;
-        try (InputStream in = DocumentTextIT.class.getResourceAsStream(SCHEMA)) {
-            schema = JSON.readTree(in);
-        }
-        Map<String, Integer> limits = new TreeMap<>();
-        walk(schema, schema, "", limits);
-        return limits;
-    }
-
-    private static void walk(JsonNode root, JsonNode node, String path, Map<String, Integer> limits) {
-        while (node.has("$ref")) {
-            node = root.at(node.get("$ref").asText().substring(1));
-        }
-        if (node.has("properties")) {
-            node.get("properties").fields().forEachRemaining(p -> walk(root, p.getValue(), path + "/" + p.getKey(), limits));
-        }
-        if (node.has("items")) {
-            walk(root, node.get("items"), path + "/0", limits);
-        }
-        if (node.has("maxLength")) {
-            limits.put(path, node.get("maxLength").asInt());
-        }
+        return SchemaStringLimits.ofReportSchema();
     }
 
     static Stream<String> limitedPaths() throws Exception {
@@ -156,13 +133,7 @@ class DocumentTextIT {
 
     /** Exactly {@code length} characters the field's pattern accepts (Cyrillic with one outside the BMP). */
     private static String text(String path, int length) {
-        if (path.endsWith("/email")) {
-            return "a".repeat(length - "@astana.kz".length()) + "@astana.kz";
-        }
-        if (path.endsWith("/mediaType")) {
-            return "application/" + "x".repeat(length - "application/".length());
-        }
-        return "\uD835\uDD38" + "Ж".repeat(length - 1);
+        return SchemaStringLimits.valueOfLength(path, length);
     }
 
     /** Every string field of the report, by JSON Pointer, with a plain valid value. */

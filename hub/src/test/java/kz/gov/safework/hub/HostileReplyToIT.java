@@ -52,12 +52,7 @@ class HostileReplyToIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (amqp != null) {
-            amqp.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(amqp, hub);
     }
 
     static Stream<String> hostileReplyTos() {

@@ -10,7 +10,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import kz.gov.safework.testing.Zips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,14 +47,12 @@ class MailChannelIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(hub);
     }
 
     @Test
     void zipBombFromAnAuthenticatedAgencyIsRefusedOnceAndTheNextReportIsStillProcessed() throws Exception {
-        byte[] zip = zipOfZeros(100, 512 * 1024);
+        byte[] zip = Zips.ofZeros(100, 512 * 1024);
         MimeBodyPart[] zips = new MimeBodyPart[40];
         for (int i = 1; i <= 40; i++) {
             zips[i - 1] = MailClient.attachment("reports-" + i + ".zip", zip, "application/zip");
@@ -140,19 +136,5 @@ class MailChannelIT {
     private static String text(MimeMessage mail) throws Exception {
         Object content = mail.getContent();
         return content instanceof String s ? s : (String) ((Multipart) content).getBodyPart(0).getContent();
-    }
-
-    /** A zip of {@code entries} report-named entries of {@code size} zero bytes (512 bytes each once deflated). */
-    private static byte[] zipOfZeros(int entries, int size) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] zeros = new byte[size];
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (int i = 0; i < entries; i++) {
-                zip.putNextEntry(new ZipEntry("report-" + i + ".xml"));
-                zip.write(zeros);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -74,15 +74,7 @@ class MailTlsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
-        if (imaps != null) {
-            imaps.close();
-        }
-        if (smtps != null) {
-            smtps.close();
-        }
+        HubProcess.closeAll(hub, imaps, smtps);
         if (mail != null) {
             mail.stop();
         }

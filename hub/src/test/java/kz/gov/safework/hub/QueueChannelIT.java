@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -244,16 +245,16 @@ class QueueChannelIT {
         assertThat(codes(receipt)).contains("UNSUPPORTED_MESSAGE_TYPE");
     }
 
-    @Test
-    void rejectsAnUnknownAgency() throws Exception {
-        String doc = Reports.json(Reports.newId(), "AKIMAT-ATLANTIS", 2023, "14", null);
-        assertThat(codes(rejectedText(doc))).contains("UNKNOWN_AGENCY");
-    }
-
-    @Test
-    void rejectsAReportNamingAnotherAgency() throws Exception {
-        String doc = Reports.json(Reports.newId(), "AKIMAT-ALMATY", 2023, "14", null);
-        assertThat(codes(rejectedText(doc))).contains("AGENCY_MISMATCH");
+    /** Agency, item and year are checked against the reference data: each refusal has its code. */
+    @ParameterizedTest(name = "{3}: {0}, {1}, item {2}")
+    @CsvSource({
+            "AKIMAT-ATLANTIS, 2023, 14, UNKNOWN_AGENCY",
+            "AKIMAT-ALMATY,   2023, 14, AGENCY_MISMATCH",
+            "AKIMAT-ASTANA,   2023, 1,  ITEM_NOT_ASSIGNED",
+            "AKIMAT-ASTANA,   2019, 14, YEAR_OUT_OF_RANGE"})
+    void rejectsWhatTheReferenceDataDoesNotAllow(String agency, int year, String item, String code) throws Exception {
+        String doc = Reports.json(Reports.newId(), agency, year, item, null);
+        assertThat(codes(rejectedText(doc))).contains(code);
     }
 
     @Test
@@ -266,18 +267,6 @@ class QueueChannelIT {
         assertThat(error.path("message").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageRu());
         assertThat(error.path("messageEn").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageEn());
         assertThat(error.path("messageKk").asText()).startsWith(kz.gov.safework.contract.validation.ErrorCode.UNKNOWN_ITEM.messageKk());
-    }
-
-    @Test
-    void rejectsAnItemNotAssignedToTheAgency() throws Exception {
-        String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2023, "1", null);
-        assertThat(codes(rejectedText(doc))).contains("ITEM_NOT_ASSIGNED");
-    }
-
-    @Test
-    void rejectsAYearOutsideThePlan() throws Exception {
-        String doc = Reports.json(Reports.newId(), "AKIMAT-ASTANA", 2019, "14", null);
-        assertThat(codes(rejectedText(doc))).contains("YEAR_OUT_OF_RANGE");
     }
 
     @Test

@@ -53,9 +53,7 @@ class SecurityIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(hub);
     }
 
     record CommandRun(int exitCode, String output) {

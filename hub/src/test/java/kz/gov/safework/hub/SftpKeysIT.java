@@ -90,9 +90,7 @@ class SftpKeysIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(hub);
     }
 
     @ParameterizedTest(name = "{0}")

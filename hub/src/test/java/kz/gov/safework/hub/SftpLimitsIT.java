@@ -43,10 +43,8 @@ class SftpLimitsIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (hub != null) {
-            hub.close();
-        }
+    static void stop() throws Exception {
+        HubProcess.closeAll(hub);
     }
 
     @Test

@@ -42,15 +42,7 @@ class StandaloneBrokerIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (astana != null) {
-            astana.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        HubProcess.closeAll(astana, hub, broker);
     }
 
     @Test

@@ -71,9 +71,7 @@ class TlsIT {
 
     @AfterAll
     static void stopHub() throws Exception {
-        if (hub != null) {
-            hub.close();
-        }
+        HubProcess.closeAll(hub);
     }
 
     /** CORE over TLS (Artemis client): verifies the hub's certificate and host; optional client keystore. */

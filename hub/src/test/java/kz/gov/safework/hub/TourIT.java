@@ -39,10 +39,8 @@ class TourIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (hub != null) {
-            hub.close();
-        }
+    static void stop() throws Exception {
+        HubProcess.closeAll(hub);
     }
 
     @Test

@@ -2,7 +2,6 @@ package kz.gov.safework.observe;
 
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: the hub must not accept documents it cannot make durable, so it reports DOWN when the
@@ -10,7 +9,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * embedded Artemis blocks producers ({@code hub.broker.max-disk-usage} percent of the disk in use): readiness goes
  * DOWN first, so a load balancer or operator sees it before senders hang on a blocked broker.
  */
-public final class DiskSpaceHealthCheck extends AbstractHealthCheck {
+public final class DiskSpaceHealthCheck extends ReadinessHealthCheck {
     public static final String ID = "disk-space";
 
     private final DataDirSpace space;
@@ -27,11 +26,6 @@ public final class DiskSpaceHealthCheck extends AbstractHealthCheck {
         this.space = space;
         this.minFreeBytes = minFreeBytes;
         this.brokerMaxDiskUsage = brokerMaxDiskUsage;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

@@ -40,13 +40,21 @@ class CampaignApiTest {
     private CamelContext context;
     private int port;
 
-    @BeforeEach
-    void start() throws Exception {
+    /**
+     * The campaign of 2022 this test and the console's browser test look at: MVD on time (item 4-1), MZ late
+     * (item 1, in progress), AKIMAT-ALMATY with a rejected document only.
+     */
+    static void seed(StoreFixture store) throws Exception {
         store.accepted("s-mvd", "MVD", "r-mvd", 2022, day(2022, 11, 20), false, null,
                 Entry.of("4-1", ItemStatus.COMPLETED, "Исполнено"));
         store.accepted("s-mz", "MZ", "r-mz", 2022, day(2022, 11, 25), true, null,
                 Entry.of("1", ItemStatus.IN_PROGRESS, "В работе"));
         store.rejected("s-almaty", "AKIMAT-ALMATY", 2022, day(2022, 11, 26));
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        seed(store);
         port = CycleHub.freePort();
         context = CycleHub.start(store.dataSource, withKazakhNames(TestReference.create()), clock, port);
     }

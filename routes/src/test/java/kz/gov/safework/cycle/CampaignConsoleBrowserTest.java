@@ -17,7 +17,6 @@ import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
-import kz.gov.safework.contract.report.ItemStatus;
 import kz.gov.safework.observe.OperatorActions;
 import kz.gov.safework.receipts.ReceiptApiRoutes;
 import kz.gov.safework.store.MessageLog;
@@ -25,7 +24,6 @@ import kz.gov.safework.receipts.SubmissionTrailRoutes;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.store.SubmissionSteps;
 import kz.gov.safework.store.SubmissionTrail;
-import kz.gov.safework.cycle.StoreFixture.Entry;
 import kz.gov.safework.observe.ConsoleRoutes;
 import kz.gov.safework.observe.HeadlessChromium;
 import kz.gov.safework.testing.MutableClock;
@@ -63,11 +61,7 @@ class CampaignConsoleBrowserTest {
     static void start() throws Exception {
         chromium = HeadlessChromium.start();
         browser = chromium.browser();
-        STORE.accepted("s-mvd", "MVD", "r-mvd", 2022, day(2022, 11, 20), false, null,
-                Entry.of("4-1", ItemStatus.COMPLETED, "Исполнено"));
-        STORE.accepted("s-mz", "MZ", "r-mz", 2022, day(2022, 11, 25), true, null,
-                Entry.of("1", ItemStatus.IN_PROGRESS, "В работе"));
-        STORE.rejected("s-almaty", "AKIMAT-ALMATY", 2022, day(2022, 11, 26));
+        CampaignApiTest.seed(STORE);
         port = CycleHub.freePort();
         baseUrl = "http://127.0.0.1:" + port;
         ReferenceData reference = CampaignApiTest.withKazakhNames(TestReference.create());

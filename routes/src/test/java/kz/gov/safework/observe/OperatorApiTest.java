@@ -51,6 +51,11 @@ class OperatorApiTest {
         return letters.get(0).get("id").asLong();
     }
 
+    /** The operator discards the only dead letter with {@code body} ({@code {"reason": ...}}). */
+    private static HttpResponse<String> discardOnlyDeadLetter(String body) throws Exception {
+        return hub.postAsOperator("/api/operator/dead-letters/" + onlyDeadLetterId() + "/discard", body);
+    }
+
     @Test
     void listsDeadLetterWithWhereItDiedWhyWhoseAndSize() throws Exception {
         deadLetterFromIntake("<report>twelve</report>");
@@ -191,10 +196,8 @@ class OperatorApiTest {
     @Test
     void discardRemovesDeadLetterAndRecordsWhoAndWhy() throws Exception {
         deadLetterFromIntake("<report/>");
-        long id = onlyDeadLetterId();
 
-        HttpResponse<String> response = hub.postAsOperator("/api/operator/dead-letters/" + id + "/discard",
-                "{\"reason\": \"test document sent by mistake\"}");
+        HttpResponse<String> response = discardOnlyDeadLetter("{\"reason\": \"test document sent by mistake\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5))
@@ -209,10 +212,8 @@ class OperatorApiTest {
     @Test
     void refusesDiscardWithoutReason() throws Exception {
         deadLetterFromIntake("<report/>");
-        long id = onlyDeadLetterId();
 
-        HttpResponse<String> response = hub.postAsOperator("/api/operator/dead-letters/" + id + "/discard",
-                "{\"reason\": \"  \"}");
+        HttpResponse<String> response = discardOnlyDeadLetter("{\"reason\": \"  \"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("code").asText()).isEqualTo("bad_request");

@@ -37,6 +37,11 @@ class LeaseClusterServiceTest {
     private static final Duration LEASE = Duration.ofSeconds(15);
     private static final String NS = "imap";
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
+    /** hub-a and hub-b on the test's database, ticked by the test: see {@link #twoHubs}. */
+    private Instance a;
+    private Instance b;
+
     static Stream<TestDatabases.TestDatabase> databases() {
         return TestDatabases.all().stream();
     }
@@ -57,12 +62,15 @@ class LeaseClusterServiceTest {
         }
     }
 
+    private void twoHubs(TestDatabases.TestDatabase db) {
+        a = Instance.of("hub-a", db.dataSource(), clock);
+        b = Instance.of("hub-b", db.dataSource(), clock);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void onlyOneOfTwoInstancesHoldsTheLeaseWhileItIsRenewed(TestDatabases.TestDatabase db) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
-        Instance a = Instance.of("hub-a", db.dataSource(), clock);
-        Instance b = Instance.of("hub-b", db.dataSource(), clock);
+        twoHubs(db);
 
         a.view().tick();
         b.view().tick();
@@ -88,9 +96,7 @@ class LeaseClusterServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anExpiredLeaseIsTakenOverAndTheOldHolderStepsDown(TestDatabases.TestDatabase db) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
-        Instance a = Instance.of("hub-a", db.dataSource(), clock);
-        Instance b = Instance.of("hub-b", db.dataSource(), clock);
+        twoHubs(db);
         a.view().tick();
 
         // hub-a stops renewing (killed): up to the lease's end hub-b waits, one millisecond after it takes over
@@ -112,9 +118,7 @@ class LeaseClusterServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aReleasedLeaseIsTakenAtOnceAndADisabledViewTakesNone(TestDatabases.TestDatabase db) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
-        Instance a = Instance.of("hub-a", db.dataSource(), clock);
-        Instance b = Instance.of("hub-b", db.dataSource(), clock);
+        twoHubs(db);
         a.view().tick();
 
         a.view().setDisabled(true);
@@ -134,7 +138,6 @@ class LeaseClusterServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void anInstanceRestartedUnderItsIdTakesItsLeaseBackAtOnce(TestDatabases.TestDatabase db) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
         Instance.of("hub-a", db.dataSource(), clock).view().tick();
 
         // killed and started again (same host and data dir, so the same id): no wait for the lease to expire
@@ -159,9 +162,7 @@ class LeaseClusterServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aListenerAddedAfterTheLeaderWasKnownHearsItAtOnce(TestDatabases.TestDatabase db) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
-        Instance a = Instance.of("hub-a", db.dataSource(), clock);
-        Instance b = Instance.of("hub-b", db.dataSource(), clock);
+        twoHubs(db);
         List<String> early = new CopyOnWriteArrayList<>();
         b.view().addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> early.add(leader.getId()));
         assertThat(early).as("no leader known yet: nothing to hear").isEmpty();
@@ -180,20 +181,19 @@ class LeaseClusterServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void aHolderThatCannotReachTheDatabaseStepsDown(TestDatabases.TestDatabase db) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-09T08:00:00Z"));
         FailingDataSource failing = new FailingDataSource(db.dataSource());
-        Instance a = Instance.of("hub-a", failing.proxy, clock);
-        a.view().tick();
-        assertThat(a.view().isLeader()).isTrue();
+        Instance holder = Instance.of("hub-a", failing.proxy, clock);
+        holder.view().tick();
+        assertThat(holder.view().isLeader()).isTrue();
 
         failing.fail = true;
-        a.view().tick();
-        assertThat(a.view().isLeader()).isFalse();
-        assertThat(a.announced()).containsExactly(Optional.of("hub-a"), Optional.empty());
+        holder.view().tick();
+        assertThat(holder.view().isLeader()).isFalse();
+        assertThat(holder.announced()).containsExactly(Optional.of("hub-a"), Optional.empty());
 
         failing.fail = false;
-        a.view().tick();
-        assertThat(a.view().isLeader()).as("its own lease, renewed").isTrue();
+        holder.view().tick();
+        assertThat(holder.view().isLeader()).as("its own lease, renewed").isTrue();
     }
 
     /**

@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -33,6 +32,7 @@ import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
 import kz.gov.safework.document.Envelope;
 import kz.gov.safework.document.Verdict;
+import kz.gov.safework.testing.SchemaStringLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,7 +46,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaLimitsStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SCHEMA = "/schemas/report/progress-report-v1.schema.json";
     private static final String XSD = "/schemas/report/progress-report-v1.xsd";
     private static final Instant NOW = Instant.parse("2024-01-05T10:00:00Z");
 
@@ -65,28 +64,7 @@ class SchemaLimitsStoreTest {
             """;
 
     static Map<String, Integer> jsonLimits() throws Exception {
-        JsonNode schema;
-        try (InputStream in = SchemaLimitsStoreTest.class.getResourceAsStream(SCHEMA)) {
-            schema = JSON.readTree(in);
-        }
-        Map<String, Integer> limits = new TreeMap<>();
-        walk(schema, schema, "", limits);
-        return limits;
-    }
-
-    private static void walk(JsonNode root, JsonNode node, String path, Map<String, Integer> limits) {
-        while (node.has("$ref")) {
-            node = root.at(node.get("$ref").asText().substring(1));
-        }
-        if (node.has("properties")) {
-            node.get("properties").fields().forEachRemaining(p -> walk(root, p.getValue(), path + "/" + p.getKey(), limits));
-        }
-        if (node.has("items")) {
-            walk(root, node.get("items"), path + "/0", limits);
-        }
-        if (node.has("maxLength")) {
-            limits.put(path, node.get("maxLength").asInt());
-        }
+        return SchemaStringLimits.ofReportSchema();
     }
 
     static Stream<Arguments> limitsOnEveryDatabase() throws Exception {
@@ -141,13 +119,7 @@ class SchemaLimitsStoreTest {
 
     /** Exactly {@code length} code points that the field's pattern accepts. */
     private static String text(String path, int length) {
-        if (path.endsWith("/email")) {
-            return "a".repeat(length - "@astana.kz".length()) + "@astana.kz";
-        }
-        if (path.endsWith("/mediaType")) {
-            return "application/" + "x".repeat(length - "application/".length());
-        }
-        return "\uD835\uDD38" + "Ж".repeat(length - 1);
+        return SchemaStringLimits.valueOfLength(path, length);
     }
 
     private static byte[] document(String path, String value) throws Exception {

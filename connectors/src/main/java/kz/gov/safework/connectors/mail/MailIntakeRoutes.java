@@ -6,7 +6,6 @@ import kz.gov.safework.contract.envelope.Channel;
 
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,24 +19,17 @@ import org.slf4j.LoggerFactory;
  * mail (unknown or unproven sender, over its limits, unreadable) is answered (its refusal written to the mail
  * outbox, which {@code mail-outbox-relay} sends) and moved to the quarantine folder ({@code hub.mail.imap.quarantine-folder}) instead, with nothing sent to the pipeline.
  */
-public class MailIntakeRoutes extends RouteBuilder {
+public class MailIntakeRoutes extends MailRouteBuilder {
     /** The IMAP poller. */
     public static final String ROUTE_ID = "mail-intake";
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeRoutes.class);
 
-    private final MailBeans beans;
-
     public MailIntakeRoutes(MailBeans beans) {
-        this.beans = beans;
+        super(beans);
     }
 
     @Override
-    public void configure() {
-        MailSettings settings = MailSettings.load(getContext());
-        if (!settings.enabled()) {
-            return;
-        }
-        MailEndpoints endpoints = new MailEndpoints(settings);
+    void configure(MailSettings settings, MailEndpoints endpoints) {
         // The IMAP endpoint names its pollStrategy by this bean: the poll status, and no poll while mail is suspended.
         bindToRegistry(MailEndpoints.POLL_STRATEGY_BEAN,
                 new SuspendablePoll(Channel.MAIL.id(), beans.suspended(), beans.pollStatus()));

@@ -1,29 +1,21 @@
 package kz.gov.safework.connectors.mail;
 
-import org.apache.camel.builder.RouteBuilder;
-
 /**
  * Receipts out: the pipeline's receipts for mail documents ({@code hub.receipts.mail.uri}) are collected per
  * mail; the receipt that completes a mail writes its one reply to the mail outbox in the same transaction. The
  * relay ({@code mail-outbox-relay}, every {@code hub.mail.outbox.period} ms) sends what the outbox holds by SMTP:
  * these replies and the refusals written by {@code mail-intake}. Adds nothing when mail is disabled.
  */
-public class MailReceiptRoutes extends RouteBuilder {
+public class MailReceiptRoutes extends MailRouteBuilder {
     /** The relay of the mail outbox (replies to agencies' mails). */
     public static final String OUTBOX_RELAY_ROUTE_ID = "mail-outbox-relay";
-    private final MailBeans beans;
 
     public MailReceiptRoutes(MailBeans beans) {
-        this.beans = beans;
+        super(beans);
     }
 
     @Override
-    public void configure() {
-        MailSettings settings = MailSettings.load(getContext());
-        if (!settings.enabled()) {
-            return;
-        }
-        MailEndpoints endpoints = new MailEndpoints(settings);
+    void configure(MailSettings settings, MailEndpoints endpoints) {
         MailReplyStore store = new MailReplyStore(beans.dataSource(), beans.clock());
         Replies replies = new Replies(settings.hubAddress(), beans.clock(), beans.signer());
         ReceiptCollector collector = new ReceiptCollector(store, replies);

@@ -1,36 +1,28 @@
 package kz.gov.safework.connectors.sftp;
 
-import java.util.Map;
+import kz.gov.safework.connectors.common.PolledSourceHealthCheck;
 import kz.gov.safework.connectors.common.SourcePoll;
 import kz.gov.safework.contract.reference.Agency;
-
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Health of one agency's SFTP server as the last poll saw it: {@code sftp-remote-<CODE>}. */
-public final class RemoteSftpHealthCheck extends AbstractHealthCheck {
+/**
+ * Health of one agency's SFTP server as the last poll saw it: {@code sftp-remote-<CODE>}. Readiness only: a remote
+ * server being down is the agency's problem, not a reason to restart the hub.
+ */
+public final class RemoteSftpHealthCheck extends PolledSourceHealthCheck {
     private final Agency agency;
     private final String server;
-    private final SourcePoll poll;
 
     /** @param server where the agency's server is, {@code user@host:port} */
     public RemoteSftpHealthCheck(Agency agency, String server, SourcePoll poll) {
-        super("sftp-remote", "sftp-remote-" + agency.code());
+        super("sftp-remote", "sftp-remote-" + agency.code(), poll, "SFTP server of " + agency.code());
         this.agency = agency;
         this.server = server;
-        this.poll = poll;
-    }
-
-    /** A remote server being down is the agency's problem, not a reason to restart the hub. */
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+    protected void details(HealthCheckResultBuilder builder) {
         builder.detail("agency", agency.code());
         builder.detail("server", server);
-        poll.health(builder, "SFTP server of " + agency.code());
     }
 }

@@ -10,15 +10,12 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import kz.gov.safework.contract.validation.ErrorCode;
+import kz.gov.safework.testing.Zips;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,24 +82,11 @@ class MailLimitsTest extends SharedMailFixture {
 
     /** {@code count} zips of {@code entries} report-named entries of {@code size} zero bytes each. */
     static MimeBodyPart[] zips(int count, int entries, int size) throws Exception {
-        byte[] archive = zipOfZeros(entries, size);
+        byte[] archive = Zips.ofZeros(entries, size);
         List<MimeBodyPart> parts = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             parts.add(zip("reports-" + i + ".zip", archive));
         }
         return parts.toArray(MimeBodyPart[]::new);
-    }
-
-    static byte[] zipOfZeros(int entries, int size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] zeros = new byte[size];
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (int i = 0; i < entries; i++) {
-                zip.putNextEntry(new ZipEntry("report-" + i + ".xml"));
-                zip.write(zeros);
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

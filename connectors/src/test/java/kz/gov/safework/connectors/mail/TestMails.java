@@ -8,8 +8,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,8 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import kz.gov.safework.testing.Zips;
 
 /** Builds the mails the tests send, and reads the replies they get. */
 final class TestMails {
@@ -65,18 +62,8 @@ final class TestMails {
     }
 
     /** A zip of the given entries, in order (a null value makes a directory entry). */
-    static byte[] zipOf(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                if (entry.getValue() != null) {
-                    zip.write(entry.getValue());
-                }
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
+    static byte[] zipOf(Map<String, byte[]> entries) {
+        return Zips.of(entries);
     }
 
     static Map<String, byte[]> entries(Object... nameThenBytes) {

@@ -34,12 +34,12 @@ class DropBoxAccessTest extends TestHubPerTest {
     }
 
     private SftpTestClient astana() throws IOException {
-        return SftpTestClient.password(hub.port, "akimat-astana", TestHub.ASTANA_PASSWORD);
+        return hub.astana();
     }
 
     @Test
     void agencyLogsInWithItsPasswordAndSeesOnlyItsThreeFolders() throws Exception {
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             List<String> names = new ArrayList<>();
             for (SftpClient.DirEntry entry : client.sftp.readDir("/")) {
                 names.add(entry.getFilename());
@@ -206,7 +206,7 @@ class DropBoxAccessTest extends TestHubPerTest {
 
     @Test
     void newInstallMakesAnEd25519HostKeyAndPublishesItsPublicHalf() throws Exception {
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThat(KeyUtils.getKeyType(client.hostKey)).isEqualTo(KeyPairProvider.SSH_ED25519);
             assertThat(Files.readString(dataDir.resolve("sftp-host-key.pub")))
                     .startsWith(PublicKeyEntry.toString(client.hostKey) + " ");
@@ -221,7 +221,7 @@ class DropBoxAccessTest extends TestHubPerTest {
             new OpenSSHKeyPairResourceWriter().writePrivateKey(rsa, "installed before", null, out);
         }
         hub = TestHub.startOnPort(dataDir, hub.port);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThat(KeyUtils.compareKeys(client.hostKey, rsa.getPublic())).isTrue();
         }
     }
@@ -236,7 +236,7 @@ class DropBoxAccessTest extends TestHubPerTest {
         earlier.setKeySize(256);
         KeyPair before = earlier.loadKeys(null).get(0);
         hub = TestHub.startOnPort(dataDir, hub.port);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThat(KeyUtils.compareKeys(client.hostKey, before.getPublic())).isTrue();
         }
     }
@@ -244,7 +244,7 @@ class DropBoxAccessTest extends TestHubPerTest {
     @Test
     void hostKeyIsKeptAcrossRestarts() throws Exception {
         String before;
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             before = KeyUtils.getFingerPrint(client.hostKey);
         }
         assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve("sftp-host-key")))
@@ -252,7 +252,7 @@ class DropBoxAccessTest extends TestHubPerTest {
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         hub.close();
         hub = TestHub.startOnPort(dataDir, hub.port);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThat(KeyUtils.getFingerPrint(client.hostKey)).isEqualTo(before);
         }
     }

@@ -28,13 +28,22 @@ class DropBoxIntakeTest extends TestHubPerTest {
         return hub.intake.named(fileName).get(0);
     }
 
+    /** Uploads {@code fileName} to MZ's inbox in one session and waits for the envelope the hub made of it. */
+    private CapturedEnvelopes.Envelope uploadAsMz(String fileName, String content) throws Exception {
+        return uploadAsMz(fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CapturedEnvelopes.Envelope uploadAsMz(String fileName, byte[] content) throws Exception {
+        try (SftpTestClient client = hub.mz()) {
+            client.upload("/inbox/" + fileName, content);
+        }
+        return awaitEnvelope(fileName);
+    }
+
     @Test
     void uploadBecomesEnvelopeWithChannelHeadersAndIsArchived() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            client.upload("/inbox/report.json", REPORT);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("report.json");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("report.json", REPORT);
 
         assertThat(new String(envelope.body(), StandardCharsets.UTF_8)).isEqualTo(REPORT);
         assertThat(envelope.bodyType()).doesNotContain("[B"); // a stream, not a byte[]
@@ -60,7 +69,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
         hub = TestHub.start(dataDir);
         byte[] first = "{\"reportId\":\"R-slow\",".getBytes(StandardCharsets.UTF_8);
         byte[] rest = "\"agency\":\"MZ\"}".getBytes(StandardCharsets.UTF_8);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             try (OutputStream slow = client.sftp.write("/inbox/slow.json")) {
                 slow.write(first);
                 slow.flush();
@@ -84,7 +93,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void uploadStillOpenCannotBeRenamedIntoTheInbox() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD);
+        try (SftpTestClient client = hub.mz();
                 OutputStream open = client.sftp.write("/inbox/upload.json.filepart")) {
             open.write("{\"half\":".getBytes(StandardCharsets.UTF_8));
             open.flush();
@@ -99,7 +108,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void completeUploadRenamedIntoTheInboxIsTaken() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/report.json.filepart", REPORT);
             client.upload("/inbox/marker.json", REPORT);
             awaitEnvelope("marker.json");
@@ -112,10 +121,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void unsupportedExtensionStillReachesThePipelineMarkedUnsupportedExtension() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            client.upload("/inbox/report.txt", REPORT);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("report.txt");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("report.txt", REPORT);
         assertThat(envelope.header(EnvelopeHeaders.ADAPTER_ERROR)).isEqualTo("UNSUPPORTED_EXTENSION");
         assertThat(envelope.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/octet-stream");
         assertThat(new String(envelope.body(), StandardCharsets.UTF_8)).isEqualTo(REPORT);
@@ -124,12 +130,10 @@ class DropBoxIntakeTest extends TestHubPerTest {
 
     @Test
     void writePastTheSizeLimitFailsAndTheFileIsRefusedDocumentTooLargeAndRemoved() throws Exception {
-        Properties small = new Properties();
-        small.setProperty("hub.sftp.max-file-size", "100");
-        hub = TestHub.start(dataDir, small);
+        hub = TestHub.start(dataDir, "hub.sftp.max-file-size", "100");
         byte[] big = new byte[101];
         java.util.Arrays.fill(big, (byte) ' ');
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThatThrownBy(() -> client.upload("/inbox/big.xml", big)).isInstanceOf(IOException.class);
         }
         CapturedEnvelopes.Envelope envelope = awaitEnvelope("big.xml");
@@ -141,25 +145,18 @@ class DropBoxIntakeTest extends TestHubPerTest {
 
     @Test
     void fileOfExactlyTheSizeLimitIsTakenIn() throws Exception {
-        Properties small = new Properties();
-        small.setProperty("hub.sftp.max-file-size", "100");
-        hub = TestHub.start(dataDir, small);
+        hub = TestHub.start(dataDir, "hub.sftp.max-file-size", "100");
         byte[] exact = new byte[100];
         java.util.Arrays.fill(exact, (byte) ' ');
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            client.upload("/inbox/exact.xml", exact);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("exact.xml");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("exact.xml", exact);
         assertThat(envelope.headers()).doesNotContainKey(EnvelopeHeaders.ADAPTER_ERROR);
         assertThat(envelope.size()).isEqualTo(100);
     }
 
     @Test
     void noUploadOpensWhileTheInboxIsAtItsFileQuota() throws Exception {
-        Properties quota = new Properties();
-        quota.setProperty("hub.sftp.inbox-max-files", "2");
-        hub = TestHub.start(dataDir, quota);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        hub = TestHub.start(dataDir, "hub.sftp.inbox-max-files", "2");
+        try (SftpTestClient client = hub.mz()) {
             OutputStream first = client.sftp.write("/inbox/one.json");
             OutputStream second = client.sftp.write("/inbox/two.json");
             assertThatThrownBy(() -> client.upload("/inbox/three.json", REPORT)).isInstanceOf(IOException.class);
@@ -176,10 +173,8 @@ class DropBoxIntakeTest extends TestHubPerTest {
 
     @Test
     void noUploadOpensWhileTheInboxIsAtItsByteQuota() throws Exception {
-        Properties quota = new Properties();
-        quota.setProperty("hub.sftp.inbox-max-bytes", "10");
-        hub = TestHub.start(dataDir, quota);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        hub = TestHub.start(dataDir, "hub.sftp.inbox-max-bytes", "10");
+        try (SftpTestClient client = hub.mz()) {
             try (OutputStream open = client.sftp.write("/inbox/one.json")) {
                 open.write(new byte[10]);
                 open.flush();
@@ -193,10 +188,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void zeroByteFileBecomesAnEmptyEnvelope() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            client.upload("/inbox/empty.json", new byte[0]);
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope("empty.json");
+        CapturedEnvelopes.Envelope envelope = uploadAsMz("empty.json", new byte[0]);
         assertThat(envelope.size()).isZero();
         assertThat(envelope.headers()).doesNotContainKey(EnvelopeHeaders.ADAPTER_ERROR);
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(hub.home("mz").resolve("archive/empty.json")));
@@ -206,10 +198,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     void cyrillicNameWithSpacesIsKeptInTheEnvelopeAndTheArchive() throws Exception {
         hub = TestHub.start(dataDir);
         String name = "Отчёт МЗ за 2024 год.xml";
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            client.upload("/inbox/" + name, "<report/>");
-        }
-        CapturedEnvelopes.Envelope envelope = awaitEnvelope(name);
+        CapturedEnvelopes.Envelope envelope = uploadAsMz(name, "<report/>");
         assertThat(envelope.header(EnvelopeHeaders.CONTENT_TYPE)).isEqualTo("application/xml");
         assertThat(envelope.header(EnvelopeHeaders.TRANSPORT_ID)).contains("/inbox/" + name + ":");
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(hub.home("mz").resolve("archive").resolve(name)));
@@ -218,7 +207,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     @Test
     void sameFileUploadedAgainIsASecondEnvelopeWithANewTransportIdAndAUniqueArchiveName() throws Exception {
         hub = TestHub.start(dataDir);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/report.json", REPORT);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> Files.exists(hub.home("mz").resolve("archive/report.json")));
@@ -238,7 +227,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     void retriedHandOverSendsTheWholeFileAgain() throws Exception {
         hub = TestHub.start(dataDir);
         hub.intake.failNext(2);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/report.json", REPORT);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(hub.home("mz").resolve("archive/report.json")));
@@ -251,7 +240,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
     void handOverFailingUntilRetriesAreSpentLeavesTheFileAndTheNextScanCarriesTheSameTransportId() throws Exception {
         hub = TestHub.start(dataDir);
         hub.intake.failNext(4); // the first try and its three retries
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/report.json", REPORT);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.intake.named("report.json").size() == 5);
@@ -278,7 +267,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.intake.all().size() == 5
                 && Files.list(inbox).findAny().isEmpty());
         // One more upload: its envelope proves the inbox was scanned again after the five were archived.
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/after.json", REPORT);
         }
         awaitEnvelope("after.json");
@@ -296,7 +285,7 @@ class DropBoxIntakeTest extends TestHubPerTest {
         long size = 50L * 1024 * 1024;
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] block = new byte[256 * 1024];
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD);
+        try (SftpTestClient client = hub.mz();
                 OutputStream out = client.sftp.write("/inbox/large.xml")) {
             for (long written = 0; written < size; written += block.length) {
                 java.util.Arrays.fill(block, (byte) ('a' + (written / block.length) % 26));

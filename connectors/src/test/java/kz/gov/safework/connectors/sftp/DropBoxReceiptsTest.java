@@ -47,7 +47,7 @@ class DropBoxReceiptsTest extends TestHubPerTest {
         hub.sendReceipt("direct:receipts-sftp", receiptHeaders("mz", "Отчёт за 2024.json"), RECEIPT);
 
         assertThat(hub.home("mz").resolve("receipts/Отчёт за 2024.json.receipt.json")).hasContent(RECEIPT);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThat(new String(client.download("/receipts/Отчёт за 2024.json.receipt.json"), StandardCharsets.UTF_8))
                     .isEqualTo(RECEIPT);
         }
@@ -65,7 +65,7 @@ class DropBoxReceiptsTest extends TestHubPerTest {
             assertThat(Files.readAllBytes(receipts.resolve(name))).isEqualTo(receipt.getBytes(StandardCharsets.UTF_8));
             assertThat(receipts.resolve(name + ".sig")).hasContent("eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl");
         }
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             assertThat(new String(client.download("/receipts/report.json.receipt.json.sig"), StandardCharsets.US_ASCII))
                     .isEqualTo("eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl");
         }
@@ -131,7 +131,7 @@ class DropBoxReceiptsTest extends TestHubPerTest {
         Path report = dataDir.resolve("report.json");
         Files.writeString(report, "{\"reportId\":\"R-curl\"}");
         String hostKeySha256;
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             hostKeySha256 = KeyUtils.getFingerPrint(BuiltinDigests.sha256, client.hostKey).substring("SHA256:".length());
         }
         Process curl = new ProcessBuilder("curl", "-sS", "--hostpubsha256", hostKeySha256 + "=",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,35 +11,31 @@ import org.junit.jupiter.api.Test;
 class DropBoxSessionLimitsTest extends TestHubPerTest {
     @Test
     void loginBeyondItsSessionLimitIsRefusedWhileAnotherAgencyStillLogsIn() throws Exception {
-        Properties limits = new Properties();
-        limits.setProperty("hub.sftp.max-sessions-per-login", "2");
-        hub = TestHub.start(dataDir, limits);
-        try (SftpTestClient first = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD);
-                SftpTestClient second = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
-            assertThatThrownBy(() -> SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD))
+        hub = TestHub.start(dataDir, "hub.sftp.max-sessions-per-login", "2");
+        try (SftpTestClient first = hub.mz();
+                SftpTestClient second = hub.mz()) {
+            assertThatThrownBy(() -> hub.mz())
                     .isInstanceOf(IOException.class);
-            try (SftpTestClient other = SftpTestClient.password(hub.port, "akimat-astana", TestHub.ASTANA_PASSWORD)) {
+            try (SftpTestClient other = hub.astana()) {
                 other.upload("/inbox/report.json", "{}");
             }
         }
         // The sessions closed: the login has its sessions back.
-        try (SftpTestClient again = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient again = hub.mz()) {
             assertThat(again.sftp.isOpen()).isTrue();
         }
     }
 
     @Test
     void connectionsBeyondTheTotalAreRefusedAndTheSlotsComeBackWhenSessionsClose() throws Exception {
-        Properties limits = new Properties();
-        limits.setProperty("hub.sftp.max-sessions", "2");
-        hub = TestHub.start(dataDir, limits);
-        try (SftpTestClient mz = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD);
-                SftpTestClient astana = SftpTestClient.password(hub.port, "akimat-astana", TestHub.ASTANA_PASSWORD)) {
-            assertThatThrownBy(() -> SftpTestClient.password(hub.port, "akimat-astana", TestHub.ASTANA_PASSWORD))
+        hub = TestHub.start(dataDir, "hub.sftp.max-sessions", "2");
+        try (SftpTestClient mz = hub.mz();
+                SftpTestClient astana = hub.astana()) {
+            assertThatThrownBy(() -> hub.astana())
                     .isInstanceOf(IOException.class);
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            try (SftpTestClient again = SftpTestClient.password(hub.port, "akimat-astana", TestHub.ASTANA_PASSWORD)) {
+            try (SftpTestClient again = hub.astana()) {
                 assertThat(again.sftp.isOpen()).isTrue();
             }
         });
@@ -48,10 +43,8 @@ class DropBoxSessionLimitsTest extends TestHubPerTest {
 
     @Test
     void silentSessionIsClosedAfterTheIdleTimeout() throws Exception {
-        Properties limits = new Properties();
-        limits.setProperty("hub.sftp.idle-timeout", "1");
-        hub = TestHub.start(dataDir, limits);
-        try (SftpTestClient silent = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        hub = TestHub.start(dataDir, "hub.sftp.idle-timeout", "1");
+        try (SftpTestClient silent = hub.mz()) {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                     .until(() -> !silent.sftp.isOpen());
         }

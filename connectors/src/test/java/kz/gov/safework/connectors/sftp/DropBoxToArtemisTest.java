@@ -76,7 +76,7 @@ class DropBoxToArtemisTest {
         NotifyBuilder failedHandOver = new NotifyBuilder(hub.context).fromRoute("sftp-intake").whenFailed(1).create();
         byte[] content = new byte[3 * 1024 * 1024];
         java.util.Arrays.fill(content, (byte) 'x');
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/report.xml", content); // no broker yet: the hand-over fails
         }
         assertThat(failedHandOver.matches(10, TimeUnit.SECONDS)).isTrue();

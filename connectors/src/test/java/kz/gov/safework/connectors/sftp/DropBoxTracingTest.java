@@ -25,7 +25,7 @@ class DropBoxTracingTest extends TestHubPerTest {
     @Test
     void anUploadStartsATraceThatTheEnvelopeAndTheReceiptCarry() throws Exception {
         hub = TestHub.start(dataDir, TestHub.freePort(), new Properties(), tracing::install);
-        try (SftpTestClient client = SftpTestClient.password(hub.port, "mz", TestHub.MZ_PASSWORD)) {
+        try (SftpTestClient client = hub.mz()) {
             client.upload("/inbox/report.json", REPORT);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> !hub.intake.named("report.json").isEmpty());

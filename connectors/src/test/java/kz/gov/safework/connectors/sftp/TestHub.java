@@ -94,6 +94,13 @@ final class TestHub implements AutoCloseable {
         return new TestHub(dataDir, freePort(), overrides, dropBoxAgencies(), null);
     }
 
+    /** With one setting overridden, e.g. {@code hub.sftp.max-file-size}. */
+    static TestHub start(Path dataDir, String setting, String value) throws Exception {
+        Properties overrides = new Properties();
+        overrides.setProperty(setting, value);
+        return start(dataDir, overrides);
+    }
+
     /** With extra wiring (e.g. a {@code jms} component) applied before the SFTP configuration. */
     static TestHub start(Path dataDir, int port, Properties overrides, java.util.function.Consumer<CamelContext> wiring)
             throws Exception {
@@ -115,6 +122,16 @@ final class TestHub implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A session of the MZ drop box login, with its password. */
+    SftpTestClient mz() throws IOException {
+        return SftpTestClient.password(port, "mz", MZ_PASSWORD);
+    }
+
+    /** A session of the Astana akimat's drop box login, with its password. */
+    SftpTestClient astana() throws IOException {
+        return SftpTestClient.password(port, "akimat-astana", ASTANA_PASSWORD);
     }
 
     Path home(String login) {

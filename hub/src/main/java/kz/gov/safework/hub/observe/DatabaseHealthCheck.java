@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import kz.gov.safework.observe.ReadinessHealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * The database answers within {@link #TIMEOUT}. Readiness (and the full health), not liveness: a database outage is
@@ -19,7 +19,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * longer than a probe may, so the question runs on a thread of its own and a probe waits at most {@link #TIMEOUT};
  * while one question is still unanswered, the next probe waits for that one instead of asking again.
  */
-public final class DatabaseHealthCheck extends AbstractHealthCheck {
+public final class DatabaseHealthCheck extends ReadinessHealthCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final DataSource dataSource;
@@ -33,11 +33,6 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
     public DatabaseHealthCheck(DataSource dataSource) {
         super("hub", "database");
         this.dataSource = dataSource;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

@@ -1,25 +1,20 @@
 package kz.gov.safework.hub.observe;
 
 import java.util.Map;
+import kz.gov.safework.observe.ReadinessHealthCheck;
 import kz.gov.safework.store.Outages;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * DOWN while the pipeline waits out an outage of its store (database or disk): documents are held on the queue,
  * not lost and not dead-lettered, until the store answers again. Readiness only: restarting the hub mends nothing.
  */
-public final class OutageHealthCheck extends AbstractHealthCheck {
+public final class OutageHealthCheck extends ReadinessHealthCheck {
     private final Outages outages;
 
     public OutageHealthCheck(Outages outages) {
         super("hub", "store-outage");
         this.outages = outages;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

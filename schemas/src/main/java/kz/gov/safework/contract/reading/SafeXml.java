@@ -39,6 +39,20 @@ public final class SafeXml {
         throw new SAXException("external entity refused: " + systemId);
     };
 
+    /** How a SAX or DOM factory takes a feature: the two have no common type. */
+    private interface Features {
+        void set(String feature, boolean value) throws ParserConfigurationException, SAXException;
+    }
+
+    /** The features both parsers are built with: secure processing, and no DOCTYPE, external entity or DTD. */
+    private static void refuseDoctypeAndExternals(Features factory) throws ParserConfigurationException, SAXException {
+        factory.set(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.set(DISALLOW_DOCTYPE, true);
+        factory.set(EXTERNAL_GENERAL_ENTITIES, false);
+        factory.set(EXTERNAL_PARAMETER_ENTITIES, false);
+        factory.set(LOAD_EXTERNAL_DTD, false);
+    }
+
     /** A namespace-aware, non-validating SAX parser that refuses DOCTYPE and every external resource. */
     public static SAXParser newSaxParser() {
         try {
@@ -46,11 +60,7 @@ public final class SafeXml {
             factory.setNamespaceAware(true);
             factory.setValidating(false);
             factory.setXIncludeAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature(DISALLOW_DOCTYPE, true);
-            factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
-            factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
-            factory.setFeature(LOAD_EXTERNAL_DTD, false);
+            refuseDoctypeAndExternals(factory::setFeature);
             SAXParser parser = factory.newSAXParser();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -72,17 +82,13 @@ public final class SafeXml {
             factory.setValidating(false);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature(DISALLOW_DOCTYPE, true);
-            factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
-            factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
-            factory.setFeature(LOAD_EXTERNAL_DTD, false);
+            refuseDoctypeAndExternals(factory::setFeature);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setEntityResolver(NO_ENTITIES);
             return builder;
-        } catch (ParserConfigurationException e) {
+        } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK's XML parser refused a security setting", e);
         }
     }

@@ -269,38 +269,36 @@ class HostileXmlTest {
 
     @Test
     void refusesCyrillicBytesUnderAnAsciiDeclaration() {
-        String document = "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>\n" + Documents.validXml();
-
-        ReadResult result = read(document, StandardCharsets.UTF_8);
-
-        assertThat(result.errors()).extracting(ValidationError::code).containsExactly(ErrorCode.ENCODING_INVALID);
+        refusedAsEncodingInvalid("", "US-ASCII", StandardCharsets.UTF_8);
     }
 
     @Test
     void refusesAnEncodingTheJdkKnowsButTheHubDoesNotAccept() {
-        String document = "<?xml version=\"1.0\" encoding=\"IBM037\"?>\n" + Documents.validXml();
+        ReadResult result = refusedAsEncodingInvalid("", "IBM037", StandardCharsets.US_ASCII);
 
-        ReadResult result = read(document, StandardCharsets.US_ASCII);
-
-        assertThat(result.errors()).extracting(ValidationError::code).containsExactly(ErrorCode.ENCODING_INVALID);
         assertThat(result.errors().get(0).messageEn()).contains("IBM037");
     }
 
     @Test
     void refusesAByteOrderMarkThatContradictsTheDeclaration() {
-        String document = "\uFEFF<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n" + Documents.validXml();
-
-        ReadResult result = read(document, StandardCharsets.UTF_8);
-
-        assertThat(result.errors()).extracting(ValidationError::code).containsExactly(ErrorCode.ENCODING_INVALID);
+        refusedAsEncodingInvalid("\uFEFF", "windows-1251", StandardCharsets.UTF_8);
     }
 
     @Test
     void refusesUtf16DeclaredWithoutUtf16Bytes() {
-        String document = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + Documents.validXml();
+        refusedAsEncodingInvalid("", "UTF-16", StandardCharsets.UTF_8);
+    }
 
-        ReadResult result = read(document, StandardCharsets.UTF_8);
+    /**
+     * The valid report under {@code prefix} and a declaration of {@code declared}, written in {@code bytes}: refused
+     * with ENCODING_INVALID alone.
+     */
+    private static ReadResult refusedAsEncodingInvalid(String prefix, String declared, Charset bytes) {
+        String document = prefix + "<?xml version=\"1.0\" encoding=\"" + declared + "\"?>\n" + Documents.validXml();
+
+        ReadResult result = read(document, bytes);
 
         assertThat(result.errors()).extracting(ValidationError::code).containsExactly(ErrorCode.ENCODING_INVALID);
+        return result;
     }
 }
