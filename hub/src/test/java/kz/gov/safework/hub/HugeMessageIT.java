@@ -118,15 +118,32 @@ class HugeMessageIT {
                 }
                 return !answered.isEmpty();
             });
-            assertThat(answered).as(answered.toString()).hasSize(1);
-            assertThat(answered.values().iterator().next()).contains("send again later");
-            // The two others still hold their frames, and complete them.
+            // The others still hold their frames and complete them. Two connections whose bytes arrive on two of the
+            // broker's threads at the same moment can both find the sum over the budget and both be refused (each is
+            // told to send again later); never all three, and never none.
             for (int i = 0; i < clients.size(); i++) {
                 if (!answered.containsKey(i)) {
-                    clients.get(i).finishPartial();
-                    assertThat(clients.get(i).answer(30_000)).isEqualTo("RECEIPT");
+                    String answer;
+                    try {
+                        clients.get(i).finishPartial();
+                        answer = clients.get(i).answer(30_000);
+                    } catch (java.io.IOException refusedMeanwhile) {
+                        // refused while we wrote the rest: its ERROR frame, unless the broker's close reset the socket
+                        try {
+                            answer = clients.get(i).answer(1_000);
+                        } catch (java.io.IOException reset) {
+                            answer = "closed: " + reset.getMessage();
+                        }
+                    }
+                    answered.put(i, answer);
                 }
             }
+            java.util.List<String> refusals = answered.values().stream().filter(a -> !a.equals("RECEIPT")).toList();
+            assertThat(refusals).as(answered.toString()).isNotEmpty().hasSizeLessThan(clients.size())
+                    .allSatisfy(a -> assertThat(a).satisfiesAnyOf(
+                            r -> assertThat(r).startsWith("ERROR: ").contains("send again later"),
+                            r -> assertThat(r).startsWith("closed: ")))
+                    .anySatisfy(a -> assertThat(a).startsWith("ERROR: ").contains("send again later"));
         } finally {
             for (StompClient client : clients) {
                 client.close();
