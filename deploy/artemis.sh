@@ -60,6 +60,10 @@ download() {
     local tarball="$downloads/apache-artemis-$version-bin.tar.gz"
     local url="https://repo1.maven.org/maven2/org/apache/artemis/apache-artemis/$version/apache-artemis-$version-bin.tar.gz"
     mkdir -p "$work" "$downloads"
+    # Two runs sharing the downloads (two test JVMs, two nodes started at once) take turns here, so neither
+    # unpacks over the other or starts a broker from a half-unpacked distribution.
+    exec 9> "$downloads/.download.lock"
+    flock 9
     if [[ ! -s "$tarball" ]]; then
         curl -sSfL -o "$tarball.part" "$url" || die "cannot download $url"
         mv "$tarball.part" "$tarball"
@@ -67,6 +71,7 @@ download() {
     if [[ ! -d "$downloads/apache-artemis-$version" ]]; then
         tar -xzf "$tarball" -C "$downloads"
     fi
+    flock -u 9
 }
 
 # The broker roles of a login, as BrokerRoles.of: an agency's login is its code in lower case.

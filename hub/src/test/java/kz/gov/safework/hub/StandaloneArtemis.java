@@ -14,10 +14,12 @@ import kz.gov.safework.testing.RequiredService;
 
 /**
  * A standalone Artemis set up and started by deploy/artemis.sh (the distribution from Maven Central, kept in
- * {@code hub/target/artemis-it} between runs; a fresh instance each time) on a free port, with a random password for
- * the hub. Or ({@link #startPair()}) the script's replicated primary/backup pair on two free ports, in
- * {@code hub/target/artemis-it/pair}. Without the download (no network) the test using it is skipped on a developer
- * machine and fails in CI.
+ * {@code hub/target/artemis-it} between runs) on a free port, with a random password for the hub, in a fresh
+ * folder of its own ({@code hub/target/artemis-it/single-<port>}). Or ({@link #startPair()}) the script's replicated
+ * primary/backup pair on two free ports, in {@code hub/target/artemis-it/pair-<port>}. Each has its own folder
+ * because the system tests run in two JVMs at once: with one folder for all, a test starting its broker stopped the
+ * broker of a test running in the other JVM (CI saw TwoHubsIT's hubs lose theirs). Without the download (no
+ * network) the test using it is skipped on a developer machine and fails in CI.
  */
 final class StandaloneArtemis implements AutoCloseable {
     static final String SCRIPT = "deploy/artemis.sh";
@@ -35,7 +37,7 @@ final class StandaloneArtemis implements AutoCloseable {
     private StandaloneArtemis(int port, int backupPort, String hubPassword) {
         this.port = port;
         this.backupPort = backupPort;
-        this.work = backupPort < 0 ? WORK : WORK.resolve("pair");
+        this.work = WORK.resolve((backupPort < 0 ? "single-" : "pair-") + port);
         this.hubPassword = hubPassword;
         Map<String, String> env = new HashMap<>(Map.of("ARTEMIS_WORK", work.toString(),
                 "ARTEMIS_DOWNLOADS", WORK.toString(), "ARTEMIS_PORT", Integer.toString(port),
@@ -49,12 +51,11 @@ final class StandaloneArtemis implements AutoCloseable {
 
     static StandaloneArtemis start() throws Exception {
         StandaloneArtemis broker = new StandaloneArtemis(HubProcess.freePort(), -1, UUID.randomUUID().toString());
-        broker.run("stop");
         broker.deleteInstance("instance");
         int exit = broker.run("start");
         if (exit != 0) {
             RequiredService.unavailable("the standalone Artemis did not start (exit " + exit + ", see "
-                    + WORK.resolve("script.log") + ")", SCRIPT);
+                    + broker.work.resolve("script.log") + ")", SCRIPT);
         }
         return broker;
     }
@@ -66,7 +67,6 @@ final class StandaloneArtemis implements AutoCloseable {
     static StandaloneArtemis startPair() throws Exception {
         StandaloneArtemis pair = new StandaloneArtemis(HubProcess.freePort(), HubProcess.freePort(),
                 UUID.randomUUID().toString());
-        pair.run("pair-stop");
         pair.deleteInstance("primary");
         pair.deleteInstance("backup");
         int exit = pair.run("pair-start");

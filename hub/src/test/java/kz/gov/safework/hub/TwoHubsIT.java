@@ -111,7 +111,14 @@ class TwoHubsIT {
                 }
 
                 // After the kill: the survivor takes the lease over once it expired, and with it the file.
-                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipts.resolve("after.json.receipt.json")));
+                try {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipts.resolve("after.json.receipt.json")));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    // What the survivor did instead: CI keeps no data dirs, so its log's relevant lines go to the output.
+                    System.out.println("TWO-HUBS survivor " + survivor + " log:\n" + relevant(hubs.get(survivor).log()));
+                    System.out.println("TWO-HUBS remote inbox now: " + listing(inbox) + ", receipts: " + listing(receipts));
+                    throw e;
+                }
                 // The lease is short (3 s) and renewed by the survivor while it lives: read at one instant on a loaded
                 // machine it can be between an expiry and its renewal, so the test waits for the survivor to hold it
                 // (a lease that stays with the dead hub, or with nobody, still fails here).
@@ -229,6 +236,18 @@ class TwoHubsIT {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** The lines of a hub's log about the poller, its lease, the files it took, and every warning or error. */
+    private static String relevant(String log) {
+        return log.lines().filter(l -> l.contains(POLLER) || l.contains("after.json") || l.contains("Cluster lease")
+                || l.contains(" WARN ") || l.contains(" ERROR ")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static List<String> listing(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(f -> folder.relativize(f).toString()).sorted().toList();
         }
     }
 
