@@ -91,9 +91,9 @@ final class HttpServerSetup extends MainListenerSupport {
                     HubSettings.HTTP_API_MAX_BODY_SIZE);
         } else {
             // Refused on the declared length, before a byte of the body is read. Reading it here would leave
-            // platform-http's own body handler a request already read, which fails HTTP/2 requests (h2c, as Java's
-            // HttpClient asks by default) with a 500. A body without a declared length is bounded while it arrives
-            // by that handler's camel.server.max-body-size.
+            // platform-http's own body handler a request already read, which fails HTTP/2 requests (over TLS) with
+            // a 500. A body without a declared length is bounded while it arrives by that handler's
+            // camel.server.max-body-size.
             HttpConnectionLimits limits = new HttpConnectionLimits(settings.getInt(HubSettings.HTTP_MAX_REQUESTS_PER_LOGIN));
             router.route(API_PATHS).order(Integer.MIN_VALUE).handler(limits::handle);
             router.route(API_PATHS).order(Integer.MIN_VALUE).handler(ctx -> {
