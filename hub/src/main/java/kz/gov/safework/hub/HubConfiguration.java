@@ -180,7 +180,8 @@ public final class HubConfiguration implements CamelConfiguration {
                     settings.getInt(HubSettings.BROKER_MAX_QUEUES),
                     settings.getInt(HubSettings.BROKER_MAX_CONNECTIONS),
                     settings.getLong(HubSettings.BROKER_REPLY_QUEUE_IDLE),
-                    settings.getInt(HubSettings.BROKER_MAX_DISK_USAGE)), credentials, referenceData);
+                    settings.getInt(HubSettings.BROKER_MAX_DISK_USAGE)),
+                    configDir.resolve("broker").resolve("broker.xml"), credentials, referenceData);
             ServiceHelper.startService(broker);
             brokerUrl = EmbeddedBroker.IN_VM_URL;
         }

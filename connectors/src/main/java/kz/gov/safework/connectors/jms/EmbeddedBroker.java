@@ -9,37 +9,26 @@ import java.util.Set;
 import kz.gov.safework.connectors.identity.Credentials;
 import kz.gov.safework.connectors.tls.ClientAuth;
 import kz.gov.safework.connectors.tls.TlsSettings;
-import kz.gov.safework.contract.envelope.Queues;
-import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.ReferenceData;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import kz.gov.safework.contract.reference.Principals;
-import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.persistence.StorageManager;
 import org.apache.activemq.artemis.core.protocol.stomp.BoundedStompProtocolManagerFactory;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
-import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.core.settings.impl.ResourceLimitSettings;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Artemis broker the hub runs when no external broker is configured: persistent journal in the
- * data directory, one acceptor speaking CORE, AMQP and STOMP (and the same over TLS on a second port when
- * configured), an in-VM acceptor for the hub itself,
- * security on with least privilege (DESIGN.md §4 queues).
+ * The Artemis broker the hub runs when no external broker is configured, from the same config/broker/broker.xml as
+ * a standalone one: persistent journal in the data directory, one acceptor speaking CORE, AMQP and STOMP (and the
+ * same over TLS on a second port when configured), an in-VM acceptor for the hub itself, security on with least
+ * privilege (README, Broker).
  */
 public final class EmbeddedBroker extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
@@ -50,12 +39,9 @@ public final class EmbeddedBroker extends ServiceSupport {
      * caller held the health check behind every consumer reconnecting.
      */
     public static final String IN_VM_URL = IN_VM_ACCEPTOR + "?retryInterval=100";
-    /** Artemis' default management address; the hub's console sends its management requests there. */
-    private static final String MANAGEMENT_ADDRESS = "activemq.management";
-    /** Temporary queues (management answers) are matched for security under this prefix. */
-    private static final String TEMP_NAMESPACE = "temp";
 
     private final BrokerSettings settings;
+    private final Path brokerXml;
     private final Credentials credentials;
     private final ReferenceData referenceData;
     private volatile EmbeddedActiveMQ embedded;
@@ -63,8 +49,12 @@ public final class EmbeddedBroker extends ServiceSupport {
     private HubSecurityManager security;
     private JournalWatchdog watchdog;
 
-    public EmbeddedBroker(BrokerSettings settings, Credentials credentials, ReferenceData referenceData) {
+    /**
+     * @param brokerXml config/broker/broker.xml: the standalone broker's configuration, which this broker reads too
+     */
+    public EmbeddedBroker(BrokerSettings settings, Path brokerXml, Credentials credentials, ReferenceData referenceData) {
         this.settings = settings;
+        this.brokerXml = brokerXml;
         this.credentials = credentials;
         this.referenceData = referenceData;
     }
@@ -106,29 +96,19 @@ public final class EmbeddedBroker extends ServiceSupport {
     }
 
     /**
-     * The broker's configuration, without the security manager: what config/broker/broker.xml states for a
-     * standalone broker ({@code BrokerXmlTest} compares the two).
+     * The broker's configuration, without the security manager: config/broker/broker.xml, the file a standalone
+     * broker runs with, read with its {@code ${safework.broker.*}} values taken from the hub's settings
+     * ({@link BrokerXml}), so the two cannot drift. Only what is the embedded broker's own is set here: the journal
+     * in the hub's data dir and the acceptors (an in-VM one for the hub, the client ports of the hub's settings, TLS
+     * with the hub's keystore).
      */
     Configuration configuration(Path dir) throws Exception {
-        Configuration config = new ConfigurationImpl()
-                .setName("safework-hub")
-                .setPersistenceEnabled(true)
+        Configuration config = BrokerXml.read(brokerXml, settings, referenceData)
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setSecurityEnabled(true)
-                .setPopulateValidatedUser(true)
-                .setJMXManagementEnabled(false)
-                .setTemporaryQueueNamespace(TEMP_NAMESPACE)
-                .setIDCacheSize(settings.duplicateIdCacheSize())
-                .setPersistIDCache(true)
-                .setGracefulShutdownEnabled(true)
-                .setGracefulShutdownTimeout(5_000)
-                // Stated, not left to Artemis' default: the disk-space readiness check goes DOWN before this point.
-                .setMaxDiskUsage(settings.maxDiskUsage());
-        config.registerBrokerPlugin(new SenderStampPlugin(settings.hubUser()));
-        config.registerBrokerPlugin(new MessageSizePlugin(settings.hubUser(), settings.maxMessageBytes()));
+                .setPagingDirectory(dir.resolve("paging").toString());
+        config.setAcceptorConfigurations(new HashSet<>());
         config.addAcceptorConfiguration("in-vm", IN_VM_ACCEPTOR);
         if (settings.port() > 0) {
             config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
@@ -138,11 +118,6 @@ public final class EmbeddedBroker extends ServiceSupport {
             config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
                     tlsAcceptorParams(), "clients-tls"));
         }
-        config.setSecurityRoles(new java.util.HashMap<>());
-        securityRoles(config);
-        addressSettings(config);
-        resourceLimits(config);
-        queues(config);
         return config;
     }
 
@@ -206,114 +181,6 @@ public final class EmbeddedBroker extends ServiceSupport {
         params.put(TransportConstants.NEED_CLIENT_AUTH_PROP_NAME, tls.clientAuth() == ClientAuth.NEED);
         params.put(TransportConstants.WANT_CLIENT_AUTH_PROP_NAME, tls.clientAuth() == ClientAuth.WANT);
         return params;
-    }
-
-    /**
-     * Least privilege: agencies send reports and read their own receipts, nothing else. The hub itself may
-     * send, consume and browse; it creates queues only below {@code receipts.} (an agency's reply-to it has
-     * not opened yet) and, for management answers, temporary queues; it deletes nothing and manages
-     * only through the management address.
-     */
-    private void securityRoles(Configuration config) {
-        // Role(name, send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue,
-        //      deleteNonDurableQueue, manage, browse, createAddress, deleteAddress, view, edit)
-        Role hub = new Role(BrokerRoles.HUB, true, true, false, false, false, false, false, true, false, false, false, false);
-        Role hubReplyTo = new Role(BrokerRoles.HUB, true, true, true, false, false, false, false, true, true, false, false, false);
-        config.putSecurityRoles("#", Set.of(hub));
-        config.putSecurityRoles(TEMP_NAMESPACE + ".#", Set.of(new Role(BrokerRoles.HUB,
-                true, true, false, false, true, true, false, false, true, true, false, false)));
-        config.putSecurityRoles(MANAGEMENT_ADDRESS + "#", Set.of(new Role(BrokerRoles.HUB,
-                true, false, false, false, false, false, true, false, false, false, false, false)));
-        config.putSecurityRoles(Queues.RECEIPTS_PREFIX + "#", Set.of(hubReplyTo));
-        config.putSecurityRoles(Queues.REPORTS_IN, Set.of(hub, sendOnly(BrokerRoles.AGENCY)));
-        config.putSecurityRoles(Queues.MTSZN_FEED, Set.of(hub, consumeOnly(BrokerRoles.FEED_CONSUMER)));
-        config.putSecurityRoles(Queues.GOVERNMENT_OUTBOX, Set.of(hub, consumeOnly(BrokerRoles.GOVERNMENT)));
-        for (Agency agency : referenceData.agencies()) {
-            String role = BrokerRoles.agency(agency.code());
-            config.putSecurityRoles(Queues.receiptsOf(agency.code()), Set.of(hubReplyTo, consumeOnly(role)));
-            // An agency may open reply-to queues of its own below its receipts address, and nowhere else.
-            config.putSecurityRoles(Queues.receiptsOf(agency.code()) + ".#", Set.of(hubReplyTo,
-                    new Role(role, false, true, true, false, true, true, false, false, true, false, false, false)));
-        }
-    }
-
-    private static Role sendOnly(String name) {
-        return new Role(name, true, false, false, false, false, false, false, false, false, false, false, false);
-    }
-
-    private static Role consumeOnly(String name) {
-        return new Role(name, false, true, false, false, false, false, false, false, false, false, false, false);
-    }
-
-    private void addressSettings(Configuration config) {
-        AddressSettings defaults = new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(Queues.DLQ))
-                .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
-                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
-                .setRedeliveryDelay(settings.redeliveryDelayMillis())
-                .setRedeliveryMultiplier(2.0)
-                .setMaxRedeliveryDelay(settings.redeliveryDelayMillis() * 30)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
-                // Every contract address is a queue: STOMP and AMQP clients sending or subscribing without a
-                // prefix must land on it, not ask to create a multicast twin (which they may not).
-                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
-                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
-                .setAutoCreateAddresses(true)
-                .setAutoCreateQueues(true)
-                .setAutoDeleteQueues(false)
-                .setAutoDeleteAddresses(false);
-        config.addAddressSetting("#", defaults);
-        // What agencies send and receive is bounded per address: a sender flooding reports.in, or an agency that
-        // never reads its receipts, gets "address full" errors instead of filling the hub's disk by paging.
-        // Settings are merged: these override only what they name.
-        config.addAddressSetting(Queues.REPORTS_IN, new AddressSettings()
-                .setMaxSizeBytes(settings.addressMaxBytes())
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
-        config.addAddressSetting(Queues.RECEIPTS_PREFIX + "#", receiptAddress());
-    }
-
-    /**
-     * An agency's receipts and its reply-to queues: bounded, and a reply-to queue it created is deleted once it has
-     * stayed empty and without consumers for the idle time (the configured {@code receipts.<CODE>} queues are not
-     * auto-created, so they are never deleted).
-     */
-    private AddressSettings receiptAddress() {
-        return new AddressSettings()
-                .setMaxSizeBytes(settings.addressMaxBytes())
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)
-                .setAutoDeleteQueues(true)
-                .setAutoDeleteQueuesDelay(settings.replyQueueIdleMillis())
-                .setAutoDeleteQueuesMessageCount(0)
-                .setAutoDeleteAddresses(true)
-                .setAutoDeleteAddressesDelay(settings.replyQueueIdleMillis());
-    }
-
-    /** Per agency login: how many queues it may create, how many connections it may hold. */
-    private void resourceLimits(Configuration config) {
-        for (Agency agency : referenceData.agencies()) {
-            ResourceLimitSettings limit = new ResourceLimitSettings();
-            limit.setMatch(SimpleString.of(agency.login()));
-            limit.setMaxQueues(settings.maxQueuesPerLogin());
-            limit.setMaxConnections(settings.maxConnectionsPerLogin());
-            config.addResourceLimitSettings(limit);
-        }
-    }
-
-    private void queues(Configuration config) {
-        Set<String> names = new HashSet<>(Set.of(Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED,
-                Queues.GOVERNMENT_OUTBOX, Queues.DLQ, Queues.EXPIRY));
-        for (var channel : kz.gov.safework.contract.envelope.Channel.values()) {
-            names.add(Queues.hubReceiptsOf(channel));
-        }
-        for (Agency agency : referenceData.agencies()) {
-            names.add(Queues.receiptsOf(agency.code()));
-        }
-        for (String name : names) {
-            config.addAddressConfiguration(new CoreAddressConfiguration().setName(name)
-                    .addRoutingType(RoutingType.ANYCAST)
-                    .addQueueConfiguration(QueueConfiguration.of(name).setAddress(name)
-                            .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
-        }
     }
 
     /**
