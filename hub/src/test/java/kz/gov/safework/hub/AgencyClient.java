@@ -8,6 +8,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +102,21 @@ public final class AgencyClient implements AutoCloseable {
         if (message instanceof TextMessage text) {
             return text.getText();
         }
-        BytesMessage bytes = (BytesMessage) message;
-        byte[] body = new byte[(int) bytes.getBodyLength()];
-        bytes.readBytes(body);
-        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(read((BytesMessage) message), StandardCharsets.UTF_8);
+    }
+
+    /** A message's body as bytes: a bytes message's as sent, a text message's in UTF-8. */
+    public static byte[] bytes(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            return read(bytes);
+        }
+        return text(message).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] read(BytesMessage message) throws JMSException {
+        byte[] body = new byte[(int) message.getBodyLength()];
+        message.readBytes(body);
+        return body;
     }
 
     @Override

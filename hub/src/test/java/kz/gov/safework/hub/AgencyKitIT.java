@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -268,7 +267,7 @@ class AgencyKitIT {
     private static HttpResponse<byte[]> get(String path, String login) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.url(path)));
         if (login != null) {
-            request.header("Authorization", basic(login));
+            request.header("Authorization", QueueChannelIT.basic(login));
         }
         return hub.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -280,13 +279,8 @@ class AgencyKitIT {
             request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
         }
         if (login != null) {
-            request.header("Authorization", basic(login));
+            request.header("Authorization", QueueChannelIT.basic(login));
         }
         return hub.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String login) throws Exception {
-        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + QueueChannelIT.password(login))
-                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,13 +51,13 @@ class ApprovalCrashIT {
                         .expect(FaultCount.Kind.JUDGED, reportId).expect(FaultCount.Kind.FEED, reportId);
                 PARTS.forEach(part -> count.expect(FaultCount.Kind.OUTBOX, part));
             }
-            HttpResponse<String> draft = http.send(request(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn"),
+            HttpResponse<String> draft = http.send(QueueChannelIT.authorized(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn"),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(draft.statusCode()).as(draft.body()).isIn(200, 201);
             String id = JSON.readTree(draft.body()).path("id").asText();
 
             CompletableFuture<HttpResponse<String>> approving = http.sendAsync(
-                    request(hub, "POST", PLAN_YEAR + "/consolidations/" + id + "/approve", "mtszn"),
+                    QueueChannelIT.authorized(hub, "POST", PLAN_YEAR + "/consolidations/" + id + "/approve", "mtszn"),
                     HttpResponse.BodyHandlers.ofString());
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
                     .until(() -> approving.isDone() || "APPROVED".equals(status(hub, id)));
@@ -82,7 +77,7 @@ class ApprovalCrashIT {
                  var consumer = government.session().createConsumer(government.session().createQueue("government.outbox"))) {
                 for (Message m = consumer.receive(5_000); m != null; m = consumer.receive(5_000)) {
                     assertThat(m.getStringProperty("swConsolidationId")).isEqualTo(id);
-                    assertThat(Sha256.hex(body(m))).isEqualTo(m.getStringProperty("swSha256"));
+                    assertThat(Sha256.hex(AgencyClient.bytes(m))).isEqualTo(m.getStringProperty("swSha256"));
                     received.merge(m.getStringProperty("swPart"), 1, Integer::sum);
                 }
             }
@@ -103,7 +98,7 @@ class ApprovalCrashIT {
     }
 
     private String status(HubProcess hub, String id) throws Exception {
-        HttpResponse<String> list = http.send(request(hub, "GET", PLAN_YEAR + "/consolidations", "operator"),
+        HttpResponse<String> list = http.send(QueueChannelIT.authorized(hub, "GET", PLAN_YEAR + "/consolidations", "operator"),
                 HttpResponse.BodyHandlers.ofString());
         for (JsonNode c : JSON.readTree(list.body())) {
             if (id.equals(c.path("id").asText())) {
@@ -115,33 +110,8 @@ class ApprovalCrashIT {
 
     /** The consolidation's delivery state, one entry per part (empty while the hub does not answer 200). */
     private JsonNode delivery(HubProcess hub, String id) throws Exception {
-        HttpResponse<String> one = http.send(request(hub, "GET", PLAN_YEAR + "/consolidations/" + id, "operator"),
+        HttpResponse<String> one = http.send(QueueChannelIT.authorized(hub, "GET", PLAN_YEAR + "/consolidations/" + id, "operator"),
                 HttpResponse.BodyHandlers.ofString());
         return one.statusCode() == 200 ? JSON.readTree(one.body()).path("delivery") : JSON.createArrayNode();
-    }
-
-    private static byte[] body(Message m) throws Exception {
-        if (m instanceof BytesMessage bytes) {
-            byte[] body = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(body);
-            return body;
-        }
-        return AgencyClient.text(m).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static HttpRequest request(HubProcess hub, String method, String path, String login) {
-        return HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)))
-                .build();
-    }
-
-    private static String password(String login) {
-        try {
-            return QueueChannelIT.password(login);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -223,8 +222,7 @@ class ChannelSuspensionIT {
     /** A POST of {@code json} to {@code process} as {@code login} (its demo password). */
     static HttpResponse<String> post(HubProcess process, String path, String login, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(process.url(path)))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (login + ":" + QueueChannelIT.password(login)).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", QueueChannelIT.basic(login))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,16 +52,16 @@ class ConsolidationIT {
                 }
             }
 
-            HttpResponse<String> matrix = call(hub, "GET", PLAN_YEAR + "/matrix", "operator");
+            HttpResponse<String> matrix = QueueChannelIT.call(hub, "GET", PLAN_YEAR + "/matrix", "operator");
             assertThat(matrix.statusCode()).isEqualTo(200);
             assertThat(matrix.body()).contains("CORRECTED").contains("MISSING");
 
-            assertThat(call(hub, "POST", PLAN_YEAR + "/consolidations", "akimat-astana").statusCode()).isEqualTo(403);
-            HttpResponse<String> draft = call(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn");
+            assertThat(QueueChannelIT.call(hub, "POST", PLAN_YEAR + "/consolidations", "akimat-astana").statusCode()).isEqualTo(403);
+            HttpResponse<String> draft = QueueChannelIT.call(hub, "POST", PLAN_YEAR + "/consolidations", "mtszn");
             assertThat(draft.statusCode()).isIn(200, 201);
             String id = JSON.readTree(draft.body()).path("id").asText();
 
-            HttpResponse<String> approved = call(hub, "POST", PLAN_YEAR + "/consolidations/" + id + "/approve", "mtszn");
+            HttpResponse<String> approved = QueueChannelIT.call(hub, "POST", PLAN_YEAR + "/consolidations/" + id + "/approve", "mtszn");
             assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
             Map<String, byte[]> parts = new HashMap<>();
@@ -72,7 +70,7 @@ class ConsolidationIT {
                     QueueChannelIT.password("government"))) {
                 Message m;
                 while (parts.size() < 7 && (m = government.receive("government.outbox", null, 30_000)) != null) {
-                    byte[] body = body(m);
+                    byte[] body = AgencyClient.bytes(m);
                     assertThat(Sha256.hex(body)).isEqualTo(m.getStringProperty("swSha256"));
                     parts.put(m.getStringProperty("swPart"), body);
                     files.put(m.getStringProperty("swFileName"), body);
@@ -203,21 +201,4 @@ class ConsolidationIT {
         return new Run(process.exitValue(), output);
     }
 
-    private static byte[] body(Message m) throws Exception {
-        if (m instanceof BytesMessage bytes) {
-            byte[] body = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(body);
-            return body;
-        }
-        return AgencyClient.text(m).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<String> call(HubProcess hub, String method, String path, String login) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (login + ":" + QueueChannelIT.password(login)).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
 }

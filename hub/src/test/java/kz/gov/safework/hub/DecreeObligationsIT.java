@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Message;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +97,7 @@ class DecreeObligationsIT {
                     "MTSZN,1,MISSING,false,,,OWES,").noneMatch(l -> l.startsWith("MTSZN,5,"));
 
             // The consolidated report for 2022: the decree's amounts beside the reported ones.
-            HttpResponse<String> draft = call(hub, "POST", BASE + "2022/consolidations", "mtszn");
+            HttpResponse<String> draft = QueueChannelIT.call(hub, "POST", BASE + "2022/consolidations", "mtszn");
             assertThat(draft.statusCode()).as(draft.body()).isIn(200, 201);
             String id = JSON.readTree(draft.body()).path("id").asText();
             JsonNode report = JSON.readTree(get(hub, BASE + "2022/consolidations/" + id + "?format=json", "mtszn").body());
@@ -119,8 +115,8 @@ class DecreeObligationsIT {
             assertThat(xml).contains("<decreeFinancing total=\"230000\"", "<decreeFinancing total=\"482500\"",
                     "<decreeFinancing total=\"15000\"", "<decreeFinancing total=\"359536\"",
                     "<decreeFinancing total=\"85200\"", "plannedCumulative=\"41000");
-            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(request("GET",
-                    BASE + "2022/consolidations/" + id + "?format=pdf", "mtszn", hub), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(QueueChannelIT.authorized(hub, "GET",
+                    BASE + "2022/consolidations/" + id + "?format=pdf", "mtszn"), HttpResponse.BodyHandlers.ofByteArray());
             String pdfText;
             try (var document = Loader.loadPDF(pdf.body())) {
                 pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -200,20 +196,8 @@ class DecreeObligationsIT {
     }
 
     private static HttpResponse<String> get(HubProcess hub, String path, String login) throws Exception {
-        HttpResponse<String> response = call(hub, "GET", path, login);
+        HttpResponse<String> response = QueueChannelIT.call(hub, "GET", path, login);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response;
-    }
-
-    private static HttpResponse<String> call(HubProcess hub, String method, String path, String login) throws Exception {
-        return HttpClient.newHttpClient().send(request(method, path, login, hub), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest request(String method, String path, String login, HubProcess hub) throws Exception {
-        return HttpRequest.newBuilder(URI.create(hub.url(path)))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (login + ":" + QueueChannelIT.password(login)).getBytes(StandardCharsets.UTF_8)))
-                .build();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,26 +30,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * path; a control character or non-character in any free-text field, JSON or XML, is INVALID_CHARACTER at
  * that path. Nothing but the accepted reports reaches the feed, the DLQ stays empty, the hub stays healthy.
  */
+@ExtendWith(SharedHub.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DocumentTextIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT = 20_000;
 
-    @TempDir
-    static Path data;
+    /** Its own: the feed must hold only its accepted reports and the dead letters none. */
+    @SharedHub.Hub(own = true)
     static HubProcess hub;
     static AgencyClient astana;
     static final Set<String> accepted = new HashSet<>();
 
     @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
+    static void connect() throws Exception {
         astana = new AgencyClient(hub.brokerPort, "akimat-astana", QueueChannelIT.password("akimat-astana"));
     }
 
     @AfterAll
-    static void stopHub() throws Exception {
-        HubProcess.closeAll(astana, hub);
+    static void disconnect() throws Exception {
+        HubProcess.closeAll(astana);
     }
 
     /** JSON Pointer of every string with a maxLength in the report schema → that limit. */

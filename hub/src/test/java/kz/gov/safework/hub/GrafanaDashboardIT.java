@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,48 +73,43 @@ class GrafanaDashboardIT {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Every metric has a sample in the scrape, at the latest after 60 s. */
+    private static void assertEventuallyScraped(Set<String> metrics) {
+        // Gauges polled on a timer (queue depths, the mail source) may need one period to appear.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedSamples(scrape())).containsAll(metrics));
+    }
+
+    /** The first group of every match of {@code pattern} in {@code text}. */
+    private static Stream<String> found(Pattern pattern, String text) {
+        return pattern.matcher(text).results().map(match -> match.group(1));
+    }
+
     @Test
     void everyMetricTheDashboardQueriesIsInTheHubsScrape() throws Exception {
-        Set<String> queried = new TreeSet<>();
-        for (String expression : expressions()) {
-            Matcher matcher = METRIC.matcher(expression);
-            while (matcher.find()) {
-                queried.add(matcher.group(1));
-            }
-        }
+        Set<String> queried = expressions().stream().flatMap(expression -> found(METRIC, expression))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(queried).contains("hub_submissions_total", "hub_validation_errors_total", "hub_queue_messages",
                 "camel_exchanges_total");
-        // Gauges polled on a timer (queue depths, the mail source) may need one period to appear.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedSamples(scrape())).containsAll(queried));
+        assertEventuallyScraped(queried);
     }
 
     @Test
     void everyMetricTheAlertRulesReadIsInTheHubsScrape() throws Exception {
-        Set<String> read = new TreeSet<>();
-        for (String line : java.nio.file.Files.readAllLines(
-                Path.of(System.getProperty("hub.config-dir"), "prometheus", "alerts.yml"))) {
-            if (line.strip().startsWith("expr:")) {
-                Matcher matcher = METRIC.matcher(line);
-                while (matcher.find()) {
-                    read.add(matcher.group(1));
-                }
-            }
-        }
+        Set<String> read = java.nio.file.Files.readAllLines(
+                        Path.of(System.getProperty("hub.config-dir"), "prometheus", "alerts.yml")).stream()
+                .filter(line -> line.strip().startsWith("expr:")).flatMap(line -> found(METRIC, line))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(read).contains("hub_queue_messages", "hub_source_last_poll_seconds", "hub_source_poll_interval_seconds",
                 "hub_queue_oldest_message_age_seconds", "hub_end_to_end_seconds_bucket", "hub_data_dir_free_bytes",
                 "hub_data_dir_size_bytes", "hub_auth_lockouts_total", "hub_cycle_missing", "hub_cycle_days_left");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedSamples(scrape())).containsAll(read));
+        assertEventuallyScraped(read);
     }
 
     @Test
     void everyLabelTheDashboardGroupsByIsInTheHubsScrape() throws Exception {
-        Set<String> labels = new TreeSet<>();
-        for (String expression : expressions()) {
-            Matcher matcher = GROUPING.matcher(expression);
-            while (matcher.find()) {
-                Arrays.stream(matcher.group(1).split(",")).map(String::strip).forEach(labels::add);
-            }
-        }
+        Set<String> labels = expressions().stream().flatMap(expression -> found(GROUPING, expression))
+                .flatMap(grouping -> Arrays.stream(grouping.split(","))).map(String::strip)
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(labels).contains("routeId", "status", "code", "agency", "channel");
         String scrape = scrape();
         assertThat(labels).allSatisfy(label -> assertThat(scrape).contains(label + "=\""));

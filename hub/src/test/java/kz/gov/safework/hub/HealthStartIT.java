@@ -8,11 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +37,7 @@ class HealthStartIT {
 
     @Test
     void healthNeverFlapsDuringAHealthyStartAndTheApiAnswersOnceReady() throws Exception {
-        String operator = "Basic " + Base64.getEncoder().encodeToString(
-                ("operator:" + QueueChannelIT.password("operator")).getBytes(StandardCharsets.UTF_8));
+        String operator = QueueChannelIT.basic("operator");
         Map<String, List<Integer>> answers = new LinkedHashMap<>();
         PROBES.forEach(probe -> answers.put(probe, new ArrayList<>()));
         List<Integer> apiAfterReady = new ArrayList<>();

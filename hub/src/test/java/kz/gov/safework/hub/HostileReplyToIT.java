@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * accepted, its receipt comes on {@code receipts.<CODE>} with a REPLY_TO_IGNORED warning, and nothing but
  * the pipeline's own feed messages reaches {@code mtszn.feed}.
  */
+@ExtendWith(SharedHub.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileReplyToIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,21 +38,20 @@ class HostileReplyToIT {
     private static final String OWN = "receipts." + AGENCY;
     private static final long WAIT = 20_000;
 
-    @TempDir
-    static Path data;
+    /** Its own: the feed must hold only its accepted reports, the dead letters none, and the log no feed reply. */
+    @SharedHub.Hub(own = true)
     static HubProcess hub;
     static AgencyClient amqp;
     static final Set<String> accepted = new HashSet<>();
 
     @BeforeAll
-    static void startHub() throws Exception {
-        hub = new HubProcess(data, Map.of()).start();
+    static void connect() throws Exception {
         amqp = new AgencyClient(hub.brokerPort, "akimat-astana", QueueChannelIT.password("akimat-astana"));
     }
 
     @AfterAll
-    static void stopHub() throws Exception {
-        HubProcess.closeAll(amqp, hub);
+    static void disconnect() throws Exception {
+        HubProcess.closeAll(amqp);
     }
 
     static Stream<String> hostileReplyTos() {

@@ -90,8 +90,7 @@ class HttpLimitsIT {
 
     private static java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.url(path)))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("operator:" + QueueChannelIT.password("operator")).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", QueueChannelIT.basic("operator"))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
         return hub.http().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -157,8 +156,7 @@ class HttpLimitsIT {
     @Test
     void oneLoginCannotHoldMoreThanItsShareOfRequestsInFlight() throws Exception {
         String discard = "/api/operator/dead-letters/none/discard";
-        String operator = "Basic " + java.util.Base64.getEncoder().encodeToString(
-                ("operator:" + QueueChannelIT.password("operator")).getBytes(StandardCharsets.UTF_8));
+        String operator = QueueChannelIT.basic("operator");
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_REQUESTS_PER_LOGIN; i++) {
@@ -183,8 +181,7 @@ class HttpLimitsIT {
             // Another login is not affected (it may not discard: 403, but not 429).
             java.net.http.HttpResponse<String> other = hub.http().send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(hub.url(discard)))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            ("mz:" + QueueChannelIT.password("mz")).getBytes(StandardCharsets.UTF_8)))
+                    .header("Authorization", QueueChannelIT.basic("mz"))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(other.statusCode()).isNotEqualTo(429);

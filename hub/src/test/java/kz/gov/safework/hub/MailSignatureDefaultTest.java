@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import kz.gov.safework.contract.signature.SignaturePolicy;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MailSignatureDefaultTest {
     private final Map<String, String> settings = new HashMap<>();
@@ -14,19 +15,14 @@ class MailSignatureDefaultTest {
         return HubConfiguration.mailSignatureDefault(key -> settings.getOrDefault(key, ""));
     }
 
-    @Test
-    void productionRequiresSignedMailUnlessConfiguredOtherwise() {
-        settings.put(HubSettings.PRODUCTION, "true");
-        assertThat(policy()).isEqualTo(SignaturePolicy.REQUIRED);
-        settings.put(HubConfiguration.MAIL_SIGNATURE_DEFAULT, "optional");
-        assertThat(policy()).isEqualTo(SignaturePolicy.OPTIONAL);
-    }
-
-    @Test
-    void outsideProductionMailSignaturesAreOptionalUnlessConfigured() {
-        settings.put(HubSettings.PRODUCTION, "false");
-        assertThat(policy()).isEqualTo(SignaturePolicy.OPTIONAL);
-        settings.put(HubConfiguration.MAIL_SIGNATURE_DEFAULT, " Required ");
-        assertThat(policy()).isEqualTo(SignaturePolicy.REQUIRED);
+    /** Production requires signed mail, elsewhere signatures are optional; the configured default wins in both. */
+    @ParameterizedTest(name = "production={0}: {1}, configured \"{2}\": {3}")
+    @CsvSource({"true, REQUIRED, optional, OPTIONAL", "false, OPTIONAL, ' Required ', REQUIRED"})
+    void productionDecidesUnlessConfiguredOtherwise(String production, SignaturePolicy unconfigured, String configured,
+                                                    SignaturePolicy overridden) {
+        settings.put(HubSettings.PRODUCTION, production);
+        assertThat(policy()).isEqualTo(unconfigured);
+        settings.put(HubConfiguration.MAIL_SIGNATURE_DEFAULT, configured);
+        assertThat(policy()).isEqualTo(overridden);
     }
 }

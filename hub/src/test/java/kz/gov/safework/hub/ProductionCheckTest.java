@@ -43,6 +43,13 @@ class ProductionCheckTest {
         return ProductionCheck.violations(key -> settings.getOrDefault(key, ""), config);
     }
 
+    /** Sets each of the listeners' host keys to 0.0.0.0 (off loopback). */
+    private void listenOnEveryInterface(String... hostKeys) {
+        for (String key : hostKeys) {
+            settings.put(key, "0.0.0.0");
+        }
+    }
+
     @Test
     void acceptsHashedCredentialsOnLoopbackWithoutTheDemoMailServer() {
         assertThat(violations()).isEmpty();
@@ -85,10 +92,8 @@ class ProductionCheckTest {
 
     @Test
     void offLoopbackRequiresTlsAndPlaintextListenersOnLoopback() {
-        settings.put(ProductionCheck.BIND_ADDRESS, "0.0.0.0");
-        settings.put(HubSettings.BROKER_HOST, "0.0.0.0");
-        settings.put(ProductionCheck.SFTP_HOST, "0.0.0.0");
-        settings.put(ProductionCheck.HTTP_HOST, "0.0.0.0");
+        listenOnEveryInterface(ProductionCheck.BIND_ADDRESS, HubSettings.BROKER_HOST, ProductionCheck.SFTP_HOST,
+                ProductionCheck.HTTP_HOST);
         assertThat(violations()).extracting(v -> v.substring(0, v.indexOf(' ')))
                 .containsExactly("camel.server.host=0.0.0.0:", "hub.broker.host=0.0.0.0:", "hub.https.port",
                         "hub.broker.tls-port", "hub.tls.keystore");
@@ -96,8 +101,7 @@ class ProductionCheckTest {
 
     @Test
     void offLoopbackWithTlsAndPlaintextOnLoopbackIsFine() {
-        settings.put(ProductionCheck.BIND_ADDRESS, "0.0.0.0");
-        settings.put(ProductionCheck.SFTP_HOST, "0.0.0.0");
+        listenOnEveryInterface(ProductionCheck.BIND_ADDRESS, ProductionCheck.SFTP_HOST);
         settings.put(ProductionCheck.HTTPS_PORT, "8443");
         settings.put(ProductionCheck.BROKER_TLS_PORT, "61617");
         settings.put(ProductionCheck.KEYSTORE, "/etc/hub/hub.p12");
@@ -123,7 +127,7 @@ class ProductionCheckTest {
     void listsEveryViolationInOneMessage() {
         settings.put(HubSettings.DEMO, "true");
         settings.put(ProductionCheck.MAIL_EMBEDDED, "true");
-        settings.put(ProductionCheck.HTTP_HOST, "0.0.0.0");
+        listenOnEveryInterface(ProductionCheck.HTTP_HOST);
         assertThatThrownBy(() -> ProductionCheck.verify(key -> settings.getOrDefault(key, ""), config))
                 .isInstanceOf(ProductionCheck.Refused.class)
                 .hasMessageStartingWith("hub.production=true, but the configuration is not fit for production (6 to change):")

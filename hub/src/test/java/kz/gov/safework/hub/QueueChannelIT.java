@@ -439,8 +439,7 @@ class QueueChannelIT {
 
     static HttpResponse<String> post(String path, String login, String idempotencyKey) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(hub.url(path))).POST(HttpRequest.BodyPublishers.noBody())
-                .header("Idempotency-Key", idempotencyKey).header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)));
+                .header("Idempotency-Key", idempotencyKey).header("Authorization", basic(login));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -451,10 +450,25 @@ class QueueChannelIT {
     static HttpResponse<String> request(HubProcess process, String path, String login) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(process.url(path)));
         if (login != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(login));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A {@code method} request without a body to {@code process}, as {@code login} with its demo password. */
+    static HttpRequest authorized(HubProcess process, String method, String path, String login) throws Exception {
+        return HttpRequest.newBuilder(URI.create(process.url(path))).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", basic(login)).build();
+    }
+
+    /** The answer to {@link #authorized}'s request, as text. */
+    static HttpResponse<String> call(HubProcess process, String method, String path, String login) throws Exception {
+        return HttpClient.newHttpClient().send(authorized(process, method, path, login), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The HTTP Basic {@code Authorization} header of {@code login} with its demo password. */
+    static String basic(String login) throws Exception {
+        return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password(login)).getBytes(StandardCharsets.UTF_8));
     }
 
     static int status(HubProcess process, String path) throws Exception {

@@ -114,6 +114,13 @@ class TlsIT {
         }
     }
 
+    /** {@link #reportAndReceipt(Connection)} on a connection from {@code factory} without a user name or password. */
+    private static JsonNode reportAndReceipt(ConnectionFactory factory) throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            return reportAndReceipt(connection);
+        }
+    }
+
     private static void assertAcceptedAsAstana(JsonNode receipt) {
         assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(receipt.path("agency").asText()).isEqualTo("AKIMAT-ASTANA");
@@ -163,49 +170,30 @@ class TlsIT {
 
     @Test
     void logsAnAgencyInByItsCertificateOverCoreWithoutAPassword() throws Exception {
-        try (Connection connection = core(pki.clientKeystore(LOGIN)).createConnection()) {
-            assertAcceptedAsAstana(reportAndReceipt(connection));
-        }
+        assertAcceptedAsAstana(reportAndReceipt(core(pki.clientKeystore(LOGIN))));
     }
 
     @Test
     void logsAnAgencyInByItsCertificateOverAmqpWithoutAPassword() throws Exception {
-        try (Connection connection = amqp(pki.clientKeystore(LOGIN)).createConnection()) {
-            assertAcceptedAsAstana(reportAndReceipt(connection));
-        }
+        assertAcceptedAsAstana(reportAndReceipt(amqp(pki.clientKeystore(LOGIN))));
     }
 
     @Test
     void refusesAClientCertificateFromAnotherCa() throws Exception {
         Path forged = rogue.clientKeystore(LOGIN);
-        assertThatThrownBy(() -> {
-            try (Connection connection = core(forged).createConnection()) {
-                reportAndReceipt(connection);
-            }
-        }).isInstanceOf(JMSException.class);
-        assertThatThrownBy(() -> {
-            try (Connection connection = amqp(forged).createConnection()) {
-                reportAndReceipt(connection);
-            }
-        }).isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> reportAndReceipt(core(forged))).isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> reportAndReceipt(amqp(forged))).isInstanceOf(JMSException.class);
     }
 
     @Test
     void refusesAPasswordlessClientWithoutACertificate() {
-        assertThatThrownBy(() -> {
-            try (Connection connection = core(null).createConnection()) {
-                reportAndReceipt(connection);
-            }
-        }).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> reportAndReceipt(core(null))).isInstanceOf(JMSSecurityException.class);
     }
 
     @Test
     void refusesACertificateNamingALoginTheHubDoesNotKnow() {
-        assertThatThrownBy(() -> {
-            try (Connection connection = core(pki.clientKeystore("stranger")).createConnection()) {
-                reportAndReceipt(connection);
-            }
-        }).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> reportAndReceipt(core(pki.clientKeystore("stranger"))))
+                .isInstanceOf(JMSSecurityException.class);
     }
 
     /**
