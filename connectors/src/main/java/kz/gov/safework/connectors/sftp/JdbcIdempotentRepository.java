@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Idempotent repository in the hub's database (table {@code sftp_remote_taken}, migration V40), one
@@ -21,15 +20,15 @@ import org.apache.camel.support.service.ServiceSupport;
  * never takes a committed file again. A small class instead of camel-sql's JdbcMessageIdRepository, which
  * would pull Spring JDBC into the connectors.
  */
-public final class JdbcIdempotentRepository extends ServiceSupport implements IdempotentRepository {
-    private final DataSource dataSource;
-    private final String processorName;
-    private final Clock clock;
+public record JdbcIdempotentRepository(DataSource dataSource, String processorName, Clock clock)
+        implements IdempotentRepository {
+    /** Nothing to start or stop: every call takes a connection of its own from the pool. */
+    @Override
+    public void start() {
+    }
 
-    public JdbcIdempotentRepository(DataSource dataSource, String processorName, Clock clock) {
-        this.dataSource = dataSource;
-        this.processorName = processorName;
-        this.clock = clock;
+    @Override
+    public void stop() {
     }
 
     @Override
