@@ -17,18 +17,9 @@ import kz.gov.safework.connectors.identity.Credentials;
  * LOGIN and SMTP AUTH through {@link GreenMailUser#authenticate}, and its user manager makes the users
  * itself, so the users it made are swapped for these in its two private maps.
  */
-final class CredentialsMailUser implements GreenMailUser {
+record CredentialsMailUser(GreenMailUser mailbox, String credentialLogin, Credentials credentials)
+        implements GreenMailUser {
     static final String CHANNEL = "mail";
-
-    private final GreenMailUser mailbox;
-    private final String credentialLogin;
-    private final Credentials credentials;
-
-    private CredentialsMailUser(GreenMailUser mailbox, String credentialLogin, Credentials credentials) {
-        this.mailbox = mailbox;
-        this.credentialLogin = credentialLogin;
-        this.credentials = credentials;
-    }
 
     /** A password for GreenMail's own record that nobody knows (it is never checked). */
     static String unusablePassword() {
@@ -116,6 +107,7 @@ final class CredentialsMailUser implements GreenMailUser {
         return mailbox.getQualifiedMailboxName();
     }
 
+    // Equal to and hashed like the mailbox it guards, not by its components: GreenMail still finds its own user.
     @Override
     public boolean equals(Object o) {
         return o instanceof CredentialsMailUser other ? mailbox.equals(other.mailbox) : mailbox.equals(o);

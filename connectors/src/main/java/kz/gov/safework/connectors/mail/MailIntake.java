@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * leave the mail in the inbox to be read again at every poll, forever. The one exception is a lost connection
  * to the mail server, which says nothing about the mail.
  */
-public final class MailIntake {
+public record MailIntake(MailReader reader, SenderAuthentication authentication, Replies replies,
+                         ReferenceData referenceData, MailReplyStore store, Clock clock) {
     /** Exchange property naming what the route does with the mail. */
     public static final String VERDICT = "swMailVerdict";
     /** Exchange property: why a mail is refused (for the reply and the log). */
@@ -82,23 +83,6 @@ public final class MailIntake {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
-
-    private final MailReader reader;
-    private final SenderAuthentication authentication;
-    private final Replies replies;
-    private final ReferenceData referenceData;
-    private final MailReplyStore store;
-    private final Clock clock;
-
-    public MailIntake(MailReader reader, SenderAuthentication authentication, Replies replies,
-                      ReferenceData referenceData, MailReplyStore store, Clock clock) {
-        this.reader = reader;
-        this.authentication = authentication;
-        this.replies = replies;
-        this.referenceData = referenceData;
-        this.store = store;
-        this.clock = clock;
-    }
 
     /** Body: the raw jakarta.mail message from the consumer; afterwards the {@link InboundMail} (null if unreadable). */
     public void read(Exchange exchange) {

@@ -23,14 +23,7 @@ import javax.sql.DataSource;
  * no reply to send or one; the relay ({@link MailOutbox}) sends it. Every write is idempotent: a mail read twice,
  * or a receipt delivered twice, changes nothing.
  */
-public final class MailReplyStore {
-    private final DataSource dataSource;
-    private final Clock clock;
-
-    public MailReplyStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-    }
+public record MailReplyStore(DataSource dataSource, Clock clock) {
 
     /** Builds the reply of a mail from the receipts there are and the number of documents it had. */
     @FunctionalInterface

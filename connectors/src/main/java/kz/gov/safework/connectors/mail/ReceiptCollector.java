@@ -13,16 +13,8 @@ import org.slf4j.LoggerFactory;
  * the mail outbox in the same transaction, and the relay ({@link MailOutbox}) sends it. Nothing is sent from here:
  * a crash after this step's commit loses no reply and sends none twice.
  */
-public final class ReceiptCollector {
+public record ReceiptCollector(MailReplyStore store, Replies replies) {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptCollector.class);
-
-    private final MailReplyStore store;
-    private final Replies replies;
-
-    public ReceiptCollector(MailReplyStore store, Replies replies) {
-        this.store = store;
-        this.replies = replies;
-    }
 
     /** Stores the receipt; the body becomes whether the mail's reply was written (for the route to wake the relay). */
     public void collect(Exchange exchange) {

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Idempotent repository in the hub's database (table {@code sftp_remote_taken}, migration V40), one
@@ -21,53 +20,46 @@ import org.apache.camel.support.service.ServiceSupport;
  * never takes a committed file again. A small class instead of camel-sql's JdbcMessageIdRepository, which
  * would pull Spring JDBC into the connectors.
  */
-public final class JdbcIdempotentRepository extends ServiceSupport implements IdempotentRepository {
-    private final DataSource dataSource;
-    private final String processorName;
-    private final Clock clock;
+public record JdbcIdempotentRepository(DataSource dataSource, String processorName, Clock clock)
+        implements IdempotentRepository {
+    /** Nothing to start or stop: every call takes a connection of its own from the pool. */
+    @Override
+    public void start() {
+    }
 
-    public JdbcIdempotentRepository(DataSource dataSource, String processorName, Clock clock) {
-        this.dataSource = dataSource;
-        this.processorName = processorName;
-        this.clock = clock;
+    @Override
+    public void stop() {
     }
 
     @Override
     public boolean add(String key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO sftp_remote_taken (processor_name, message_id, created_at) VALUES (?, ?, ?)")) {
-            s.setString(1, processorName);
-            s.setString(2, key);
-            s.setTimestamp(3, Timestamp.from(clock.instant()));
-            s.executeUpdate();
+        try {
+            call("INSERT INTO sftp_remote_taken (processor_name, message_id, created_at) VALUES (?, ?, ?)", key, s -> {
+                s.setTimestamp(3, Timestamp.from(clock.instant()));
+                return s.executeUpdate();
+            });
             return true;
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 return false; // unique key: already there (possibly added by another hub instance)
             }
-            throw new RuntimeCamelException("idempotent repository " + processorName + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
     @Override
     public boolean contains(String key) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT 1 FROM sftp_remote_taken WHERE processor_name = ? AND message_id = ?")) {
-            s.setString(1, processorName);
-            s.setString(2, key);
+        return run("SELECT 1 FROM sftp_remote_taken WHERE processor_name = ? AND message_id = ?", key, s -> {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
-        } catch (SQLException e) {
-            throw new RuntimeCamelException("idempotent repository " + processorName + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public boolean remove(String key) {
-        return update("DELETE FROM sftp_remote_taken WHERE processor_name = ? AND message_id = ?", key) > 0;
+        return run("DELETE FROM sftp_remote_taken WHERE processor_name = ? AND message_id = ?", key,
+                PreparedStatement::executeUpdate) > 0;
     }
 
     @Override
@@ -77,18 +69,36 @@ public final class JdbcIdempotentRepository extends ServiceSupport implements Id
 
     @Override
     public void clear() {
-        update("DELETE FROM sftp_remote_taken WHERE processor_name = ?", null);
+        run("DELETE FROM sftp_remote_taken WHERE processor_name = ?", null, PreparedStatement::executeUpdate);
     }
 
-    private int update(String sql, String key) {
+    /** What is done with a statement whose first parameter (processor name) and second (key) are set. */
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /** {@link #call}, any database failure thrown as the repository's failure. */
+    private <T> T run(String sql, String key, StatementWork<T> work) {
+        try {
+            return call(sql, key, work);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs {@code sql} on a connection of its own, with this processor's name and {@code key} (unless null) set. */
+    private <T> T call(String sql, String key, StatementWork<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, processorName);
             if (key != null) {
                 s.setString(2, key);
             }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new RuntimeCamelException("idempotent repository " + processorName + ": " + e.getMessage(), e);
+            return work.apply(s);
         }
+    }
+
+    private RuntimeCamelException failure(SQLException e) {
+        return new RuntimeCamelException("idempotent repository " + processorName + ": " + e.getMessage(), e);
     }
 }

@@ -20,16 +20,7 @@ import org.apache.camel.Processor;
  * Transport id: {@code sftp-remote:<CODE>:<inbox>/<name>:<size>:<mtime>} (same version of the same file,
  * same id; the pipeline recognises the redelivery).
  */
-public final class RemoteSftpEnvelope implements Processor {
-    private final Agency agency;
-    private final DocumentPolicy policy;
-    private final Clock clock;
-
-    public RemoteSftpEnvelope(Agency agency, DocumentPolicy policy, Clock clock) {
-        this.agency = agency;
-        this.policy = policy;
-        this.clock = clock;
-    }
+public record RemoteSftpEnvelope(Agency agency, DocumentPolicy policy, Clock clock) implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {

@@ -10,14 +10,7 @@ import java.nio.channels.SeekableByteChannel;
  * marked over the limit (one byte at offset {@code maxSize}, the gap left sparse), so the intake sees a file larger
  * than the limit, answers DOCUMENT_TOO_LARGE without reading it, and removes it.
  */
-final class SizeLimitedChannel implements SeekableByteChannel {
-    private final SeekableByteChannel delegate;
-    private final long maxSize;
-
-    SizeLimitedChannel(SeekableByteChannel delegate, long maxSize) {
-        this.delegate = delegate;
-        this.maxSize = maxSize;
-    }
+record SizeLimitedChannel(SeekableByteChannel delegate, long maxSize) implements SeekableByteChannel {
 
     @Override
     public int write(ByteBuffer src) throws IOException {

@@ -2,11 +2,14 @@ package kz.gov.safework.connectors.sftp;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -21,6 +24,22 @@ final class CapturedEnvelopes implements Processor {
         String header(String name) {
             Object value = headers.get(name);
             return value == null ? null : value.toString();
+        }
+
+        /**
+         * What the pipeline sends back to the channel with this envelope's receipt: the envelope's sw* headers, the
+         * submission id and the status.
+         */
+        Map<String, Object> receiptHeaders(String submissionId, String status) {
+            Map<String, Object> back = new HashMap<>();
+            headers.forEach((k, v) -> {
+                if (k.startsWith("sw")) {
+                    back.put(k, v);
+                }
+            });
+            back.put(EnvelopeHeaders.SUBMISSION_ID, submissionId);
+            back.put(EnvelopeHeaders.STATUS, status);
+            return back;
         }
     }
 

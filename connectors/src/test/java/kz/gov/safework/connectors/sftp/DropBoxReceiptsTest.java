@@ -146,15 +146,7 @@ class DropBoxReceiptsTest extends TestHubPerTest {
         assertThat(new String(envelope.body(), StandardCharsets.UTF_8)).isEqualTo("{\"reportId\":\"R-curl\"}");
 
         // What the pipeline does with the envelope's headers: send the receipt back to the channel.
-        Map<String, Object> back = new HashMap<>();
-        envelope.headers().forEach((k, v) -> {
-            if (k.startsWith("sw")) {
-                back.put(k, v);
-            }
-        });
-        back.put(EnvelopeHeaders.SUBMISSION_ID, "S-curl");
-        back.put(EnvelopeHeaders.STATUS, "ACCEPTED");
-        hub.sendReceipt("direct:receipts-sftp", back, RECEIPT);
+        hub.sendReceipt("direct:receipts-sftp", envelope.receiptHeaders("S-curl", "ACCEPTED"), RECEIPT);
         assertThat(hub.home("mz").resolve("receipts/report.json.receipt.json")).hasContent(RECEIPT);
     }
 }

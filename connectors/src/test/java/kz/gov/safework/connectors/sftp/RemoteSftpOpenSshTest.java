@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -130,14 +129,7 @@ class RemoteSftpOpenSshTest {
         assertThat(takenKeys(db)).singleElement().asString().startsWith("Отчёт МЗ.json-" + REPORT.length() + "-");
         assertThat(health("MZ").getState()).isEqualTo(HealthCheck.State.UP);
 
-        Map<String, Object> back = new HashMap<>();
-        envelope.headers().forEach((k, v) -> {
-            if (k.startsWith("sw")) {
-                back.put(k, v);
-            }
-        });
-        back.put(EnvelopeHeaders.SUBMISSION_ID, "S-remote");
-        back.put(EnvelopeHeaders.STATUS, "ACCEPTED");
+        Map<String, Object> back = envelope.receiptHeaders("S-remote", "ACCEPTED");
         back.put(kz.gov.safework.contract.signature.HubSigner.RECEIPT_SIGNATURE, "eyJhbGciOiJSUzI1NiJ9..c2ln");
         hub.sendReceipt("direct:receipts-sftp-remote", back, "{\"status\":\"ACCEPTED\",\"agency\":\"МЗ\"}");
         assertThat(Files.readAllBytes(receipts.resolve("Отчёт МЗ.json.receipt.json")))
