@@ -1,5 +1,6 @@
 package kz.gov.safework.receipts;
 
+import static kz.gov.safework.api.JsonAnswers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,6 @@ import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiHttpContext;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.BasicCredentials;
-import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
@@ -269,10 +269,6 @@ class SubmissionSearchApiTest {
 
     private HttpResponse<String> get(String path, String login) throws Exception {
         return http.send(request(path, login), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
     }
 
     private static java.util.List<String> ids(HttpResponse<String> response) throws Exception {
