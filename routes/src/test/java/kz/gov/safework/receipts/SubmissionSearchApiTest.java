@@ -32,6 +32,7 @@ import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
 import kz.gov.safework.observe.OperatorActions;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.Sql;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.AvailablePortFinder;
@@ -236,13 +237,8 @@ class SubmissionSearchApiTest {
                 sha, Timestamp.from(received), Timestamp.from(received));
     }
 
-    private void exec(String sql, Object... args) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
+    private void exec(String sql, Object... args) {
+        Sql.update(dataSource, sql, args);
     }
 
     /** "login|outcome" of the latest recorded action of the kind on the target, null when none. */
