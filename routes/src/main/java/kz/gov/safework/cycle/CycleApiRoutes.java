@@ -1,7 +1,7 @@
 package kz.gov.safework.cycle;
 
+import kz.gov.safework.api.ApiRouteBuilder;
 import kz.gov.safework.api.ApiRouteConfiguration;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
 /**
@@ -21,7 +21,7 @@ import org.apache.camel.model.RouteDefinition;
  * The government login gets 403 on everything else here (progress, matrix, history, build, approve, drafts).
  * HTTP Basic ({@link kz.gov.safework.api.ApiAuthentication}); errors as problems ({@link ApiRouteConfiguration}).
  */
-public class CycleApiRoutes extends RouteBuilder {
+public class CycleApiRoutes extends ApiRouteBuilder {
     private static final String APPROVED = "swApproved";
 
     private final CycleServices services;
@@ -80,7 +80,6 @@ public class CycleApiRoutes extends RouteBuilder {
 
     /** An API route: the one error policy, authentication, then the request's parameters. */
     private RouteDefinition apiRoute(String routeId) {
-        return from("direct:" + routeId).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(services.authentication()).process(services.api()::accept);
+        return apiRoute(routeId, routeId, services.authentication()).process(services.api()::accept);
     }
 }

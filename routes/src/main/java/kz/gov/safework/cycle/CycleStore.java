@@ -90,14 +90,14 @@ public class CycleStore {
     }
 
     public void reminderDelivered(ReminderMail r, String messageId, Instant at) {
-        update("""
+        Sql.update(dataSource, """
                 UPDATE cycle_reminder SET delivered_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL
                  WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ? AND delivered_at IS NULL""",
                 OffsetDateTime.ofInstant(at, ZoneOffset.UTC), messageId, r.agency(), r.planId(), r.year(), r.offsetDays());
     }
 
     public void reminderFailed(ReminderMail r, String messageId, String error, Instant nextAttempt) {
-        update("""
+        Sql.update(dataSource, """
                 UPDATE cycle_reminder SET message_id = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?
                  WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ? AND delivered_at IS NULL""",
                 messageId, Sql.limit(error, 1024), OffsetDateTime.ofInstant(nextAttempt, ZoneOffset.UTC),
@@ -117,7 +117,8 @@ public class CycleStore {
 
     /** Gives a claim back when the transport refused the reminder, so the next check retries it. */
     public void releaseReminder(Reminder r) {
-        update("DELETE FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
+        Sql.update(dataSource,
+                "DELETE FROM cycle_reminder WHERE agency = ? AND plan_id = ? AND report_year = ? AND offset_days = ?",
                 r.agency(), r.planId(), r.year(), r.offsetDays());
     }
 
@@ -149,10 +150,11 @@ public class CycleStore {
 
     /** Stores a new draft; older drafts of the same plan and year are stale from now on. */
     public void insertDraft(ConsolidationRow row) {
-        update("UPDATE consolidation SET status = 'SUPERSEDED' WHERE status = 'DRAFT' AND plan_id = ? AND report_year = ?",
+        Sql.update(dataSource,
+                "UPDATE consolidation SET status = 'SUPERSEDED' WHERE status = 'DRAFT' AND plan_id = ? AND report_year = ?",
                 row.planId(), row.year());
-        update("INSERT INTO consolidation (consolidation_id, plan_id, report_year, status, created_at, created_by,"
-                        + " inputs_sha256, report_json) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)",
+        Sql.update(dataSource, "INSERT INTO consolidation (consolidation_id, plan_id, report_year, status, created_at,"
+                        + " created_by, inputs_sha256, report_json) VALUES (?, ?, ?, 'DRAFT', ?, ?, ?, ?)",
                 row.id(), row.planId(), row.year(), OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC),
                 row.createdBy(), row.inputsSha256(), row.reportJson());
     }
@@ -268,13 +270,13 @@ public class CycleStore {
     }
 
     public void outboxSent(OutboxPart part, Instant at) {
-        update("UPDATE government_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL"
+        Sql.update(dataSource, "UPDATE government_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL"
                         + " WHERE consolidation_id = ? AND part_kind = ?",
                 OffsetDateTime.ofInstant(at, ZoneOffset.UTC), part.consolidationId(), part.part().kind());
     }
 
     public void outboxFailed(OutboxPart part, String error) {
-        update("UPDATE government_outbox SET attempts = attempts + 1, last_error = ?"
+        Sql.update(dataSource, "UPDATE government_outbox SET attempts = attempts + 1, last_error = ?"
                         + " WHERE consolidation_id = ? AND part_kind = ?",
                 error == null ? null : error.substring(0, Math.min(error.length(), 1024)),
                 part.consolidationId(), part.part().kind());
@@ -293,20 +295,4 @@ public class CycleStore {
             ps.setInt(2, year);
         }, rs -> new Received(rs.getString(1), Sql.instant(rs, 2)));
     }
-
-    // --- plumbing ---
-
-    private void update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("update failed: " + sql, e);
-        }
-    }
-
-
-
 }

@@ -5,12 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.gov.safework.api.ApiProblem;
-import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.ApiRouteBuilder;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.reference.ReportingRule;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestParamType;
@@ -21,7 +20,7 @@ import org.apache.camel.model.rest.RestParamType;
  * trail of operator actions.
  * Every call needs an operator login (HTTP Basic, checked by the services' {@link OperatorAuthorization}).
  */
-public final class OperatorApiRoutes extends RouteBuilder {
+public final class OperatorApiRoutes extends ApiRouteBuilder {
     public static final String BASE = "/api/operator";
     private static final int DEFAULT_SUBMISSIONS = 50;
     private static final int DEFAULT_ACTIONS = 50;
@@ -120,8 +119,7 @@ public final class OperatorApiRoutes extends RouteBuilder {
     }
 
     private RouteDefinition operatorRoute(String routeId) {
-        return from("direct:" + routeId).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(services.authorization());
+        return apiRoute(routeId, routeId, services.authorization());
     }
 
     private static Map<String, Object> me(Exchange exchange, ObserveServices services) {

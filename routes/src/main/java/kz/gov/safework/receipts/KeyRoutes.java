@@ -4,10 +4,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.util.function.Supplier;
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
-import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.ApiRouteBuilder;
 import kz.gov.safework.api.TlsLogin;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The hub's public signing keys, with which anyone verifies its receipts and feed messages: a JWK set (RFC 7517) of
@@ -15,7 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code GET /.well-known/jwks.json} without login (public keys are public, RFC 8615), and at {@code GET /api/keys}
  * behind the API's authentication like every {@code /api} route.
  */
-public final class KeyRoutes extends RouteBuilder {
+public final class KeyRoutes extends ApiRouteBuilder {
     public static final String WELL_KNOWN = "/.well-known/jwks.json";
     public static final String JWK_SET_JSON = "application/jwk-set+json";
 
@@ -36,9 +35,7 @@ public final class KeyRoutes extends RouteBuilder {
                 .get().description("The JWK set that verifies the hub's receipts and feed messages")
                 .produces(JWK_SET_JSON)
                 .to("direct:api-keys");
-        from("direct:api-keys").routeId("api-keys")
-                .routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(authentication)
+        apiRoute("api-keys", "api-keys", authentication)
                 .process(this::answer);
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
-import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.ApiRouteBuilder;
 import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.Principals.Principal;
@@ -22,7 +22,6 @@ import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.SubmissionQuery;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Provenance of submitted documents, for an operator, MTSZN or the owning agency (any other agency learns
@@ -33,7 +32,7 @@ import org.apache.camel.builder.RouteBuilder;
  * GET /api/submissions/{submissionId}/document    the original bytes as logged; every view recorded in operator_action
  * </pre>
  */
-public final class ReceiptApiRoutes extends RouteBuilder {
+public final class ReceiptApiRoutes extends ApiRouteBuilder {
     /** A content type the channel gave that is safe to repeat; anything else is served as octet-stream. */
     private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z]+/[a-z0-9.+-]+(; ?charset=[A-Za-z0-9_-]+)?");
     private static final Pattern SEARCH_PARAMS = Pattern.compile("agency|year|status|channel|from|to|q|page|size");
@@ -64,14 +63,9 @@ public final class ReceiptApiRoutes extends RouteBuilder {
                 .get("/{submissionId}/document").description("The original bytes of one submission (each view recorded)")
                     .to("direct:submission-document");
 
-        apiRoute("submission-search", "api-submission-search").process(this::search);
-        apiRoute("submission-receipt", "api-submission-receipt").process(this::receipt);
-        apiRoute("submission-document", "api-submission-document").process(this::document);
-    }
-
-    private org.apache.camel.model.RouteDefinition apiRoute(String direct, String routeId) {
-        return from("direct:" + direct).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(authentication);
+        apiRoute("submission-search", "api-submission-search", authentication).process(this::search);
+        apiRoute("submission-receipt", "api-submission-receipt", authentication).process(this::receipt);
+        apiRoute("submission-document", "api-submission-document", authentication).process(this::document);
     }
 
     private void search(Exchange exchange) {

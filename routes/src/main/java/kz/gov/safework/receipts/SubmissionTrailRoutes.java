@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
-import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.ApiRouteBuilder;
 import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
@@ -26,8 +26,6 @@ import kz.gov.safework.store.SubmissionSteps;
 import kz.gov.safework.store.SubmissionTrail;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
 
 /**
  * What happened to a submission, and sending its answers once more:
@@ -41,7 +39,7 @@ import org.apache.camel.model.RouteDefinition;
  * duplicate-detection id on its way ({@link EnvelopeHeaders#RESEND_ID}): the same request repeated is dropped by the
  * broker, so each request delivers at most once more. Every request is recorded in the operator action log.
  */
-public final class SubmissionTrailRoutes extends RouteBuilder {
+public final class SubmissionTrailRoutes extends ApiRouteBuilder {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final String ANSWER = "swResendAnswer";
@@ -78,21 +76,17 @@ public final class SubmissionTrailRoutes extends RouteBuilder {
                     .description("Operator: publish the stored feed message once more (Idempotency-Key: at most once per key)")
                     .produces("application/json").to("direct:submission-republish");
 
-        apiRoute("submission-trail", "api-submission-trail").process(this::trail);
-        apiRoute("submission-resend-receipt", "api-submission-resend-receipt")
+        apiRoute("submission-trail", "api-submission-trail", authentication).process(this::trail);
+        apiRoute("submission-resend-receipt", "api-submission-resend-receipt", authentication)
                 .process(e -> prepare(e, SubmissionSteps.Kind.RECEIPT_RESENT))
                 .to(ExchangePattern.InOnly, PipelineRoutes.SEND_RECEIPT) // a send, not a request for a reply
                 .process(this::answer);
-        apiRoute("submission-republish", "api-submission-republish")
+        apiRoute("submission-republish", "api-submission-republish", authentication)
                 .process(e -> prepare(e, SubmissionSteps.Kind.FEED_REPUBLISHED))
                 .to(ExchangePattern.InOnly, PipelineRoutes.PUBLISH_FEED)
                 .process(this::answer);
     }
 
-    private RouteDefinition apiRoute(String direct, String routeId) {
-        return from("direct:" + direct).routeId(routeId).routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(authentication);
-    }
 
     private void trail(Exchange exchange) {
         // Who may read a submission's document may read its trail.

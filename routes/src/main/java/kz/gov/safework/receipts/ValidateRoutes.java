@@ -9,7 +9,7 @@ import java.util.UUID;
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
-import kz.gov.safework.api.ApiRouteConfiguration;
+import kz.gov.safework.api.ApiRouteBuilder;
 import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.envelope.Channel;
@@ -21,7 +21,6 @@ import kz.gov.safework.store.Outcome;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.Judge;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 
 /**
  * {@code POST /api/validate}: an agency sends a document exactly as it would send it and gets the receipt the hub
@@ -32,7 +31,7 @@ import org.apache.camel.builder.RouteBuilder;
  * no meter counted, and the answer is not signed (it is no receipt of a submission); its {@code submissionId} is a
  * fresh one that names nothing. The document may be as large as on every channel ({@code hub.max-document-size}).
  */
-public final class ValidateRoutes extends RouteBuilder {
+public final class ValidateRoutes extends ApiRouteBuilder {
     public static final String PATH = "/api/validate";
     /** The channels whose receipt a check can stand for: those documents come in on. */
     private static final Set<Channel> CHANNELS = Set.of(Channel.JMS, Channel.SFTP, Channel.SFTP_REMOTE, Channel.MAIL);
@@ -72,8 +71,7 @@ public final class ValidateRoutes extends RouteBuilder {
                                 + "(/schemas/report/progress-report-v1.schema.json), signed or not").endParam()
                     .outType(Receipt.class)
                     .to("direct:api-validate");
-        from("direct:api-validate").routeId("api-validate").routeConfigurationId(ApiRouteConfiguration.ID)
-                .process(authentication)
+        apiRoute("api-validate", "api-validate", authentication)
                 .process(this::validate);
     }
 

@@ -45,6 +45,21 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs a parameterised INSERT, UPDATE or DELETE on a connection of its own, binding the values in order;
+     * answers the rows changed. A failure names the statement's first line.
+     */
+    public static int update(DataSource dataSource, String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + sql.lines().findFirst().orElse(sql), e);
+        }
+    }
+
     /** A timestamp column as an instant; SQL NULL is null. */
     public static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);

@@ -1,5 +1,7 @@
 package kz.gov.safework.cycle;
 
+import static kz.gov.safework.api.JsonAnswers.element;
+import static kz.gov.safework.api.JsonAnswers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,13 +194,7 @@ class CampaignApiTest {
     @Test
     void matrixRowsCarryTheAgencyNamesInEachLanguage() throws Exception {
         JsonNode agencies = json(get(BASE + "/matrix", "mtszn")).path("agencies");
-        JsonNode mz = null;
-        for (JsonNode agency : agencies) {
-            if (agency.path("code").asText().equals("MZ")) {
-                mz = agency;
-            }
-        }
-        assertThat(mz).isNotNull();
+        JsonNode mz = element(agencies, "code", "MZ");
         assertThat(mz.path("nameRu").asText()).isEqualTo("Министерство здравоохранения");
         assertThat(mz.path("nameKk").asText()).isEqualTo("ҚАЗ Министерство здравоохранения");
         assertThat(mz.path("nameEn").asText()).isEqualTo("EN MZ");
@@ -292,10 +288,6 @@ class CampaignApiTest {
 
     private static Instant day(int year, int month, int day) {
         return LocalDate.of(year, month, day).atTime(10, 0).atZone(ZoneId.of("Asia/Almaty")).toInstant();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
     }
 
     private HttpResponse<String> get(String path, String login) throws Exception {

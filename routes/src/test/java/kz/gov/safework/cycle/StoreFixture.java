@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.report.ItemStatus;
+import kz.gov.safework.store.Sql;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -91,13 +92,6 @@ final class StoreFixture {
     }
 
     private void exec(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.update(dataSource, sql, args);
     }
 }

@@ -31,6 +31,7 @@ import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.signature.HubSigner;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import kz.gov.safework.observe.EmbeddedBroker;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.store.MessageLog;
@@ -41,15 +42,6 @@ import kz.gov.safework.store.TestDatabases;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
 import kz.gov.safework.validation.NoSignatures;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.ActiveMQServers;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
@@ -64,7 +56,6 @@ import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
  */
 final class PipelineTestHub implements AutoCloseable {
     private static final Path CONFIG = Path.of("..", "config");
-    private static final AtomicInteger SERVER_IDS = new AtomicInteger(300);
     static final String RECEIPTS = "hub.receipts." + Channel.JMS.id();
     /** Stands in for the hub's key: names the SHA-256 of exactly the bytes it was given. */
     static final HubSigner SIGNER = payload -> {
@@ -85,8 +76,7 @@ final class PipelineTestHub implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final CamelContext context;
     final DataSource database;
-    private final int serverId = SERVER_IDS.incrementAndGet();
-    private final ActiveMQServer server;
+    private final EmbeddedBroker broker;
     private final JmsPoolConnectionFactory pool;
     final Path dataDir;
     private final AtomicLong transportIds = new AtomicLong();
@@ -125,20 +115,7 @@ final class PipelineTestHub implements AutoCloseable {
         properties.setProperty("hub.consumers", "1");
         maxAttempts = Integer.parseInt(properties.getProperty("hub.pipeline.max-attempts"));
 
-        Configuration config = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .setJournalDirectory("target/artemis-pipeline-" + serverId)
-                .addAcceptorConfiguration("in-vm", "vm://" + serverId)
-                .addAddressSetting("#", new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of(Queues.DLQ))
-                        .setMaxDeliveryAttempts(maxAttempts)
-                        .setRedeliveryDelay(0));
-        server = ActiveMQServers.newActiveMQServer(config, false);
-        server.start();
-        for (String queue : new String[] {Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ, RECEIPTS}) {
-            server.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
-        }
+        broker = new EmbeddedBroker(maxAttempts, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ, RECEIPTS);
 
         dataDir = Files.createTempDirectory("pipeline-data");
         database = failing(TestDatabases.h2().dataSource());
@@ -187,7 +164,7 @@ final class PipelineTestHub implements AutoCloseable {
     }
 
     ConnectionFactory connectionFactory() {
-        return new ActiveMQConnectionFactory("vm://" + serverId);
+        return broker.connectionFactory();
     }
 
     /** An envelope as the JMS channel puts it on hub.intake; returns its transport id. */
@@ -254,7 +231,7 @@ final class PipelineTestHub implements AutoCloseable {
     }
 
     long messageCount(String queue) {
-        return server.locateQueue(queue).getMessageCount();
+        return broker.messageCount(queue);
     }
 
     private static String text(Message message) throws Exception {
@@ -305,6 +282,6 @@ final class PipelineTestHub implements AutoCloseable {
     public void close() throws Exception {
         context.close();
         pool.stop();
-        server.stop();
+        broker.close();
     }
 }

@@ -15,26 +15,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reading.DocumentReader;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.observe.EmbeddedBroker;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.store.MessageLog;
 import kz.gov.safework.store.SubmissionStore;
 import kz.gov.safework.validation.BusinessRules;
 import kz.gov.safework.validation.Judge;
 import kz.gov.safework.validation.NoSignatures;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.ActiveMQServers;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
@@ -53,32 +46,23 @@ import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
  * for a document the store already judged goes out once, without a dead letter.
  */
 class PipelineTransactionTest {
-    private static final AtomicInteger SERVER_IDS = new AtomicInteger(300);
     private static final Path CONFIG = Path.of("..", "config");
     private static final int MAX_DELIVERIES = 4;
 
     @TempDir
     Path dataDir;
 
-    private ActiveMQServer broker;
+    private EmbeddedBroker broker;
     private ActiveMQConnectionFactory factory;
     private JmsPoolConnectionFactory pool;
     private CamelContext context;
 
     @BeforeEach
     void start() throws Exception {
-        int serverId = SERVER_IDS.incrementAndGet();
-        broker = ActiveMQServers.newActiveMQServer(new ConfigurationImpl()
-                .setPersistenceEnabled(false).setSecurityEnabled(false)
-                .setJournalDirectory(dataDir.resolve("journal").toString())
-                .addAcceptorConfiguration("in-vm", "vm://" + serverId)
-                .addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of(Queues.DLQ))
-                        .setMaxDeliveryAttempts(MAX_DELIVERIES)), false);
-        broker.start();
-        for (String queue : new String[] {Queues.INTAKE, Queues.MTSZN_FEED, Queues.hubReceiptsOf(Channel.JMS), Queues.DLQ}) {
-            broker.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
-        }
-        factory = new ActiveMQConnectionFactory("vm://" + serverId);
+        broker = new EmbeddedBroker(MAX_DELIVERIES,
+                Queues.INTAKE, Queues.MTSZN_FEED, Queues.hubReceiptsOf(Channel.JMS), Queues.DLQ);
+        int serverId = broker.id();
+        factory = broker.connectionFactory();
         pool = new JmsPoolConnectionFactory();
         pool.setConnectionFactory(factory);
 
@@ -112,7 +96,7 @@ class PipelineTransactionTest {
             pool.stop();
         }
         if (broker != null) {
-            broker.stop();
+            broker.close();
         }
     }
 
@@ -161,7 +145,7 @@ class PipelineTransactionTest {
     }
 
     private long depth(String queue) {
-        return broker.locateQueue(SimpleString.of(queue)).getMessageCount();
+        return broker.messageCount(queue);
     }
 
     private String receiptStatus() throws Exception {

@@ -1,5 +1,6 @@
 package kz.gov.safework.intake;
 
+import static kz.gov.safework.api.JsonAnswers.element;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,12 +151,7 @@ class SubmissionTrailApiTest {
     }
 
     private static JsonNode step(JsonNode steps, String name) {
-        for (JsonNode step : steps) {
-            if (step.path("step").asText().equals(name)) {
-                return step;
-            }
-        }
-        throw new AssertionError("no step " + name + " in " + steps);
+        return element(steps, "step", name);
     }
 
     private HttpResponse<String> get(String path, String login) throws Exception {

@@ -1,7 +1,6 @@
 package kz.gov.safework.observe;
 
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -19,16 +18,23 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * A real Artemis broker in the test's JVM: in-VM acceptor, no persistence, the hub's queues, and a DLQ
- * that takes a message after its first failed delivery (so a test makes a dead letter with one rollback).
+ * A real Artemis broker in the test's JVM: in-VM acceptor, no persistence, anycast queues, and a DLQ that takes a
+ * message after its last failed delivery. The observe tests' one ({@link #EmbeddedBroker()}) has the hub's queues
+ * and gives up after the first failed delivery (so a test makes a dead letter with one rollback).
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
+    /** One counter for every broker of the JVM, so no two tests share an in-VM server id. */
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(100);
 
     private final int serverId = SERVER_IDS.incrementAndGet();
     private final ActiveMQServer server;
 
     EmbeddedBroker() throws Exception {
+        this(1, Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ);
+    }
+
+    /** A broker with these queues; a message goes to the DLQ after {@code maxDeliveryAttempts}, redelivered at once. */
+    public EmbeddedBroker(int maxDeliveryAttempts, String... queues) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)
@@ -36,15 +42,21 @@ final class EmbeddedBroker implements AutoCloseable {
                 .addAcceptorConfiguration("in-vm", "vm://" + serverId)
                 .addAddressSetting("#", new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of(Queues.DLQ))
-                        .setMaxDeliveryAttempts(1));
+                        .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                        .setRedeliveryDelay(0));
         server = ActiveMQServers.newActiveMQServer(config, false);
         server.start();
-        for (String queue : new String[] {Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ}) {
+        for (String queue : queues) {
             server.createQueue(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
         }
     }
 
-    ConnectionFactory connectionFactory() {
+    /** The in-VM server id, unique in the JVM (tests name their in-memory databases after it). */
+    public int id() {
+        return serverId;
+    }
+
+    public ActiveMQConnectionFactory connectionFactory() {
         return new ActiveMQConnectionFactory("vm://" + serverId);
     }
 
@@ -84,7 +96,7 @@ final class EmbeddedBroker implements AutoCloseable {
         server.locateQueue(queue).deleteAllReferences();
     }
 
-    long messageCount(String queue) throws Exception {
+    public long messageCount(String queue) {
         return server.locateQueue(queue).getMessageCount();
     }
 

@@ -1,5 +1,7 @@
 package kz.gov.safework.observe;
 
+import static kz.gov.safework.api.JsonAnswers.element;
+import static kz.gov.safework.api.JsonAnswers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.envelope.Queues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +34,6 @@ class OperatorApiTest {
     void emptyQueuesAndStore() throws Exception {
         hub.purgeQueues();
         hub.clearStore();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
     }
 
     private static void deadLetterFromIntake(String body) throws Exception {
@@ -327,13 +324,7 @@ class OperatorApiTest {
     void listsRoutesWithStateAndCounters() throws Exception {
         JsonNode routes = json(hub.asOperator("/api/operator/routes"));
 
-        JsonNode poller = null;
-        for (JsonNode route : routes) {
-            if (route.get("routeId").asText().equals("queue-depths")) {
-                poller = route;
-            }
-        }
-        assertThat(poller).isNotNull();
+        JsonNode poller = element(routes, "routeId", "queue-depths");
         assertThat(poller.get("state").asText()).isEqualTo("Started");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 json(hub.asOperator("/api/operator/routes")).findValues("exchangesTotal").stream()

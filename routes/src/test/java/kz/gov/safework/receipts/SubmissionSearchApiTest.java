@@ -1,5 +1,6 @@
 package kz.gov.safework.receipts;
 
+import static kz.gov.safework.api.JsonAnswers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,12 +27,12 @@ import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiHttpContext;
 import kz.gov.safework.api.ApiRouteConfiguration;
 import kz.gov.safework.api.BasicCredentials;
-import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
 import kz.gov.safework.observe.OperatorActions;
 import kz.gov.safework.store.MessageLog;
+import kz.gov.safework.store.Sql;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.AvailablePortFinder;
@@ -236,13 +237,8 @@ class SubmissionSearchApiTest {
                 sha, Timestamp.from(received), Timestamp.from(received));
     }
 
-    private void exec(String sql, Object... args) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
+    private void exec(String sql, Object... args) {
+        Sql.update(dataSource, sql, args);
     }
 
     /** "login|outcome" of the latest recorded action of the kind on the target, null when none. */
@@ -269,10 +265,6 @@ class SubmissionSearchApiTest {
 
     private HttpResponse<String> get(String path, String login) throws Exception {
         return http.send(request(path, login), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body());
     }
 
     private static java.util.List<String> ids(HttpResponse<String> response) throws Exception {

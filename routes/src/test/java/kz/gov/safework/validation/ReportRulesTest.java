@@ -36,6 +36,8 @@ import kz.gov.safework.contract.validation.ValidationError;
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule on its own: what it refuses, where it points, and what it lets through. */
 class ReportRulesTest {
@@ -153,31 +155,18 @@ class ReportRulesTest {
             assertFindings(ReportRules.correctionNamesAcceptedReport(context(correction, mzReport2022))).isEmpty();
         }
 
-        @Test
-        void rejectsCorrectionOfAReportNeverAccepted() {
-            ProgressReport correction = correcting(report(MZ, 2022, inProgress("1")), "R-MZ-2022-Z");
+        /** Only MZ's report R-MZ-2022-A of 2022 was accepted. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "a report never accepted, MZ, 2022, R-MZ-2022-Z",
+            "a report of another year, MZ, 2023, R-MZ-2022-A",
+            "another agency's report, MTSZN, 2022, R-MZ-2022-A"})
+        void rejectsCorrectionOf(String what, String agency, int year, String target) {
+            ProgressReport correction = correcting(report(agency, year, inProgress("1")), target);
 
             assertFindings(ReportRules.correctionNamesAcceptedReport(context(correction, mzReport2022)))
                     .extracting(ValidationError::code, ValidationError::path)
                     .containsExactly(tuple(CORRECTION_TARGET_UNKNOWN, "/correctionOf"));
-        }
-
-        @Test
-        void rejectsCorrectionOfAReportOfAnotherYear() {
-            ProgressReport correction = correcting(report(MZ, 2023, inProgress("1")), "R-MZ-2022-A");
-
-            assertFindings(ReportRules.correctionNamesAcceptedReport(context(correction, mzReport2022)))
-                    .extracting(ValidationError::code)
-                    .containsExactly(CORRECTION_TARGET_UNKNOWN);
-        }
-
-        @Test
-        void rejectsCorrectionOfAnotherAgencysReport() {
-            ProgressReport correction = correcting(report(MTSZN, 2022, inProgress("1")), "R-MZ-2022-A");
-
-            assertFindings(ReportRules.correctionNamesAcceptedReport(context(correction, mzReport2022)))
-                    .extracting(ValidationError::code)
-                    .containsExactly(CORRECTION_TARGET_UNKNOWN);
         }
 
         @Test

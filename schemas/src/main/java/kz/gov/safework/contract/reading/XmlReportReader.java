@@ -31,11 +31,11 @@ import kz.gov.safework.contract.validation.ErrorCode;
 import kz.gov.safework.contract.validation.ValidationError;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Reads a progress report in XML: decodes the bytes strictly, refuses DOCTYPE, parses with SAX and
@@ -169,15 +169,18 @@ final class XmlReportReader {
         }
     }
 
-    private static final class Pass extends DefaultHandler {
-        final ValidatorHandler validator;
+    /**
+     * Builds the element tree and passes every SAX event on to the schema validator; as an {@link XMLFilterImpl}
+     * it forwards the events it does not override by itself.
+     */
+    private static final class Pass extends XMLFilterImpl {
         final List<ValidationError> errors = new ArrayList<>();
         Node root;
         Node current;
         int depth;
 
         Pass(ValidatorHandler validator) {
-            this.validator = validator;
+            setContentHandler(validator);
             validator.setErrorHandler(new DefaultHandler() {
                 @Override
                 public void error(SAXParseException e) throws SAXException {
@@ -240,31 +243,6 @@ final class XmlReportReader {
         }
 
         @Override
-        public void setDocumentLocator(Locator locator) {
-            validator.setDocumentLocator(locator);
-        }
-
-        @Override
-        public void startDocument() throws SAXException {
-            validator.startDocument();
-        }
-
-        @Override
-        public void endDocument() throws SAXException {
-            validator.endDocument();
-        }
-
-        @Override
-        public void startPrefixMapping(String prefix, String uri) throws SAXException {
-            validator.startPrefixMapping(prefix, uri);
-        }
-
-        @Override
-        public void endPrefixMapping(String prefix) throws SAXException {
-            validator.endPrefixMapping(prefix);
-        }
-
-        @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             if (current == null) {
                 if (!ContractSchemas.PROGRESS_REPORT_V1.equals(uri)) {
@@ -289,12 +267,12 @@ final class XmlReportReader {
                         "elements nested deeper than " + ReaderLimits.XML_MAX_ELEMENT_DEPTH));
                 throw new Stop();
             }
-            validator.startElement(uri, localName, qName, atts);
+            super.startElement(uri, localName, qName, atts);
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
-            validator.endElement(uri, localName, qName);
+            super.endElement(uri, localName, qName);
             depth--;
             current = current.parent == null ? current : current.parent;
         }
@@ -310,22 +288,7 @@ final class XmlReportReader {
             if (current != null && current.children.isEmpty()) {
                 current.text.append(ch, start, length);
             }
-            validator.characters(ch, start, length);
-        }
-
-        @Override
-        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-            validator.ignorableWhitespace(ch, start, length);
-        }
-
-        @Override
-        public void processingInstruction(String target, String data) throws SAXException {
-            validator.processingInstruction(target, data);
-        }
-
-        @Override
-        public void skippedEntity(String name) throws SAXException {
-            validator.skippedEntity(name);
+            super.characters(ch, start, length);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,13 +73,11 @@ class HubSigningKeysTest {
         for (int i = 0; i < RECEIPT.length; i += 7) {
             byte[] changed = RECEIPT.clone();
             changed[i] ^= 1;
-            assertThatThrownBy(() -> DetachedJws.verify(changed, jws, keys.publicKeys()))
-                    .isInstanceOf(DetachedJws.Invalid.class).hasMessageContaining("does not match");
+            assertRefused(changed, jws, keys).hasMessageContaining("does not match");
         }
         byte[] longer = Arrays.copyOf(RECEIPT, RECEIPT.length + 1);
         longer[RECEIPT.length] = '\n';
-        assertThatThrownBy(() -> DetachedJws.verify(longer, jws, keys.publicKeys()))
-                .isInstanceOf(DetachedJws.Invalid.class);
+        assertRefused(longer, jws, keys);
     }
 
     @Test
@@ -87,8 +86,7 @@ class HubSigningKeysTest {
         String jws = keys.sign(RECEIPT);
         int at = jws.length() - 10;
         String changed = jws.substring(0, at) + (jws.charAt(at) == 'A' ? 'B' : 'A') + jws.substring(at + 1);
-        assertThatThrownBy(() -> DetachedJws.verify(RECEIPT, changed, keys.publicKeys()))
-                .isInstanceOf(DetachedJws.Invalid.class);
+        assertRefused(RECEIPT, changed, keys);
     }
 
     @Test
@@ -98,12 +96,10 @@ class HubSigningKeysTest {
         String[] parts = jws.split("\\.", -1);
         String attached = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(RECEIPT) + "."
                 + parts[2];
-        assertThatThrownBy(() -> DetachedJws.verify(RECEIPT, attached, keys.publicKeys()))
-                .isInstanceOf(DetachedJws.Invalid.class).hasMessageContaining("detached");
+        assertRefused(RECEIPT, attached, keys).hasMessageContaining("detached");
 
         HubSigningKeys other = keys(keystore("hub", rsaB));
-        assertThatThrownBy(() -> DetachedJws.verify(RECEIPT, jws, other.publicKeys()))
-                .isInstanceOf(DetachedJws.Invalid.class).hasMessageContaining("no published key");
+        assertRefused(RECEIPT, jws, other).hasMessageContaining("no published key");
     }
 
     @Test
@@ -129,8 +125,7 @@ class HubSigningKeysTest {
         assertThat(DetachedJws.verify(RECEIPT, jws, keys.publicKeys()).algorithm()).isEqualTo(JWSAlgorithm.ES256);
         byte[] changed = RECEIPT.clone();
         changed[3] ^= 1;
-        assertThatThrownBy(() -> DetachedJws.verify(changed, jws, keys.publicKeys()))
-                .isInstanceOf(DetachedJws.Invalid.class);
+        assertRefused(changed, jws, keys);
     }
 
     @Test
@@ -244,5 +239,12 @@ class HubSigningKeysTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    /** Verifying {@code jws} over {@code payload} with the keys {@code keys} publishes must fail. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(byte[] payload, String jws,
+            HubSigningKeys keys) {
+        return assertThatThrownBy(() -> DetachedJws.verify(payload, jws, keys.publicKeys()))
+                .isInstanceOf(DetachedJws.Invalid.class);
     }
 }
