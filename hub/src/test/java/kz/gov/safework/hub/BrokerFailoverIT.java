@@ -71,7 +71,7 @@ class BrokerFailoverIT {
                         Message first = mtszn.receive("mtszn.feed", null, 60_000);
                         assertThat(first).as("a first feed message before the kill").isNotNull();
                         delivered.add("mtszn.feed " + first.getJMSMessageID());
-                        feedSeen.merge(feedReportId(first), 1, Integer::sum);
+                        feed(feedSeen, first);
                         kill = CompletableFuture.runAsync(() -> {
                             try {
                                 pair.killPrimary();
@@ -89,7 +89,7 @@ class BrokerFailoverIT {
 
                 await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).untilAsserted(() -> {
                     drain(astana, "receipts.AKIMAT-ASTANA", 200, m -> receiptsSeen.merge(m.getJMSCorrelationID(), 1, Integer::sum));
-                    drain(mtszn, "mtszn.feed", 200, m -> feedSeen.merge(feedReportId(m), 1, Integer::sum));
+                    drain(mtszn, "mtszn.feed", 200, m -> feed(feedSeen, m));
                     assertThat(receiptsSeen.keySet()).as("receipts").containsAll(reportIdByMessageId.keySet());
                     assertThat(feedSeen.keySet()).as("feed").containsAll(reportIds);
                 });
@@ -112,14 +112,20 @@ class BrokerFailoverIT {
                 }
 
                 await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).untilAsserted(() -> {
-                    drain(mtszn, "mtszn.feed", 200, m -> feedSeen.merge(feedReportId(m), 1, Integer::sum));
+                    drain(mtszn, "mtszn.feed", 200, m -> feed(feedSeen, m));
                     assertThat(feedSeen.keySet()).as("feed").containsAll(reportIds);
                 });
                 // A duplicate would come behind what was drained: wait out a redelivery.
                 drain(astana, "receipts.AKIMAT-ASTANA", NothingMoreArrives.REDELIVERY_WINDOW.toMillis(),
                         m -> receiptsSeen.merge(m.getJMSCorrelationID(), 1, Integer::sum));
                 drain(mtszn, "mtszn.feed", NothingMoreArrives.REDELIVERY_WINDOW.toMillis(),
-                        m -> feedSeen.merge(feedReportId(m), 1, Integer::sum));
+                        m -> feed(feedSeen, m));
+                feedSeen.forEach((reportId, n) -> {
+                    if (n > 1) {
+                        System.out.println("BROKER-FAILOVER feed of report " + reportId + " (report " + reportIds.indexOf(reportId)
+                                + " of " + reportIds.size() + " sent): " + feedMessages.get(reportId));
+                    }
+                });
             } catch (AssertionError | Exception e) {
                 reportIdByMessageId.keySet().forEach(count::sent);
                 receiptsSeen.forEach((messageId, n) -> count.saw(FaultCount.Kind.RECEIPTS, messageId, n));
@@ -151,6 +157,17 @@ class BrokerFailoverIT {
         all.putAll(Map.of("hub.db.url", url, "hub.db.user", pg.getProperty("user"),
                 "hub.db.password", pg.getProperty("password")));
         return all;
+    }
+
+    /** Each feed message of a report as the ministry saw it (printed for a report fed twice): which, when, which submission. */
+    private final Map<String, List<String>> feedMessages = new HashMap<>();
+
+    private void feed(Map<String, Integer> feedSeen, Message m) throws Exception {
+        String reportId = feedReportId(m);
+        feedSeen.merge(reportId, 1, Integer::sum);
+        feedMessages.computeIfAbsent(reportId, r -> new ArrayList<>()).add(m.getJMSMessageID() + " at "
+                + java.time.Instant.ofEpochMilli(m.getJMSTimestamp()) + " redelivered=" + m.getJMSRedelivered()
+                + " submission=" + JSON.readTree(AgencyClient.text(m)).path("submissionId").asText());
     }
 
     private static String feedReportId(Message m) throws Exception {
