@@ -45,6 +45,9 @@ class TwoHubsIT {
     private static final String POLLER = "sftp-remote-MZ";
     private static final String REMOTE_INBOX = "two-hubs-in";
     private static final String REMOTE_RECEIPTS = "two-hubs-receipts";
+    /** The routes that run on one hub at a time (README, Production topology), each under its own lease. */
+    private static final java.util.Set<String> SINGLETONS = java.util.Set.of("mail-intake", "mail-outbox-relay",
+            "cycle-outbox-relay", POLLER);
 
     @TempDir
     Path dir;
@@ -90,6 +93,8 @@ class TwoHubsIT {
                 String holder = await().atMost(Duration.ofSeconds(30)).until(() -> holder(url, pg), Optional::isPresent)
                         .orElseThrow();
                 String survivor = holder.equals("hub-1") ? "hub-2" : "hub-1";
+                Map<String, String> singletonsBefore = await().atMost(Duration.ofSeconds(30))
+                        .until(() -> holders(url, pg), h -> h.keySet().equals(SINGLETONS));
                 String before = Reports.newId();
                 drop(inbox, "before.json", Reports.json(before, "MZ", 2022, "10", null));
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipts.resolve("before.json.receipt.json")));
@@ -124,6 +129,12 @@ class TwoHubsIT {
                 // (a lease that stays with the dead hub, or with nobody, still fails here).
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> holder(url, pg), h -> h.equals(Optional.of(survivor)));
+                // Not only the poller: every singleton the killed hub ran moves, once its lease expired.
+                Map<String, String> singletonsAfter = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> holders(url, pg), h -> h.keySet().equals(SINGLETONS)
+                                && h.values().stream().allMatch(survivor::equals));
+                System.out.println("TWO-HUBS singletons before the kill of " + holder + ": " + singletonsBefore
+                        + "; after: " + singletonsAfter);
                 await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).untilAsserted(() -> {
                     drain(astana, "receipts.AKIMAT-ASTANA", 200, m -> receiptsSeen.merge(m.getJMSCorrelationID(), 1, Integer::sum));
                     drain(mtszn, "mtszn.feed", 200, m -> feedSeen.merge(feedReportId(m), 1, Integer::sum));
@@ -226,6 +237,21 @@ class TwoHubsIT {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** Who holds each singleton's unexpired lease now, by singleton. */
+    private static Map<String, String> holders(String url, Properties pg) throws SQLException {
+        Map<String, String> holders = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url, pg.getProperty("user"), pg.getProperty("password"));
+             PreparedStatement ps = c.prepareStatement("SELECT namespace, holder FROM cluster_lease WHERE expires_at > ?")) {
+            ps.setLong(1, System.currentTimeMillis());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holders.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return holders;
     }
 
     private static long takenRemotely(String url, Properties pg) throws SQLException {
