@@ -103,6 +103,13 @@ public final class SubmissionTrail {
                     SELECT recipient, sent_at, attempts FROM mail_outbox WHERE outbox_key = ? AND sent_at IS NOT NULL""",
                     ps -> ps.setString(1, mailKey), rs -> new TrailStep("MAIL_REPLY_SENT", Sql.instant(rs, 2),
                             details("recipient", rs.getString(1), "attempts", Integer.toString(rs.getInt(3))))));
+            // A reply the SMTP server refused for good is not tried again: the operator sees the server's answer.
+            trail.addAll(Sql.query(dataSource, """
+                    SELECT recipient, undeliverable_at, attempts, last_error FROM mail_outbox
+                     WHERE outbox_key = ? AND undeliverable_at IS NOT NULL""",
+                    ps -> ps.setString(1, mailKey), rs -> new TrailStep("MAIL_REPLY_UNDELIVERABLE", Sql.instant(rs, 2),
+                            details("recipient", rs.getString(1), "attempts", Integer.toString(rs.getInt(3)),
+                                    "answer", rs.getString(4)))));
         }
         trail.addAll(Sql.query(dataSource, """
                 SELECT acted_at, operator_login FROM operator_action WHERE target = ? AND action = 'VIEW_DOCUMENT'

@@ -87,15 +87,59 @@ class SubmissionTrailTest {
                 .containsExactly("RECEIVED", "JUDGED", "STORED");
     }
 
+    /**
+     * A mail's reply that the SMTP server refused for good (a 5xx answer) is in the trail with the server's answer,
+     * and no reply is said to have been sent.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMailReplyTheServerRefusedForGoodIsInTheTrailWithItsAnswer(TestDatabases.TestDatabase db) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String mailKey = "<m-" + id + "@mz.example> " + "c".repeat(64);
+        // The mail tables are the connectors module's (the hub migrates both): made here by its own migrations.
+        org.flywaydb.core.Flyway.configure().dataSource(db.dataSource())
+                .locations("filesystem:../connectors/src/main/resources/db/migration").table("connectors_schema_history")
+                .baselineOnMigrate(true).baselineVersion("0").outOfOrder(true).load().migrate();
+        messageLog(db, id, T0, "mail", mailKey + "#0");
+        submission(db, id, "r-" + id, null, "ACCEPTED", T0.plusSeconds(1), null);
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mail_outbox (outbox_key, message_id, recipient, mime_base64, created_at, next_attempt_at,"
+                + " attempts, last_error, undeliverable_at) VALUES (?, ?, 'desk@mz.example', 'eA==', ?, ?, 1, ?, ?)")) {
+            ps.setString(1, mailKey);
+            ps.setString(2, "<reply-" + id + "@hub.local>");
+            ps.setObject(3, OffsetDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
+            ps.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
+            ps.setString(5, "SendFailedException: 550 5.1.1 user unknown");
+            ps.setObject(6, OffsetDateTime.ofInstant(T0.plusSeconds(3), ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        SubmissionSteps steps = new SubmissionSteps(db.dataSource(), Clock.fixed(T0.plusSeconds(2), ZoneOffset.UTC));
+
+        SubmissionTrail.Trail trail = new SubmissionTrail(db.dataSource(), steps).of(id);
+
+        assertThat(trail.steps()).extracting(SubmissionTrail.TrailStep::step)
+                .containsExactly("RECEIVED", "LOGGED", "JUDGED", "STORED", "MAIL_REPLY_UNDELIVERABLE");
+        assertThat(trail.steps().get(4).details()).containsEntry("recipient", "desk@mz.example")
+                .containsEntry("attempts", "1").containsEntry("answer", "SendFailedException: 550 5.1.1 user unknown");
+        assertThat(trail.steps().get(4).at()).isEqualTo(T0.plusSeconds(3));
+    }
+
     private static void messageLog(TestDatabases.TestDatabase db, String id, Instant at) throws Exception {
+        messageLog(db, id, at, "jms", "t-1");
+    }
+
+    private static void messageLog(TestDatabases.TestDatabase db, String id, Instant at, String channel,
+                                   String transportId) throws Exception {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO message_log (submission_id, channel, login, agency, transport_id, file_name, content_type,"
                 + " received_at, logged_at, size_bytes, sha256, body_path)"
-                + " VALUES (?, 'jms', 'mz', 'MZ', 't-1', 'r.json', 'application/json', ?, ?, 10, ?, 'messages/x')")) {
+                + " VALUES (?, ?, 'mz', 'MZ', ?, 'r.json', 'application/json', ?, ?, 10, ?, 'messages/x')")) {
             ps.setString(1, id);
-            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setObject(3, OffsetDateTime.ofInstant(at.plusMillis(5), ZoneOffset.UTC));
-            ps.setString(4, "a".repeat(64));
+            ps.setString(2, channel);
+            ps.setString(3, transportId);
+            ps.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setObject(5, OffsetDateTime.ofInstant(at.plusMillis(5), ZoneOffset.UTC));
+            ps.setString(6, "a".repeat(64));
             ps.executeUpdate();
         }
     }

@@ -4,6 +4,7 @@ import jakarta.mail.Session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.Properties;
 import kz.gov.safework.contract.Backoff;
 import kz.gov.safework.contract.LogText;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Message-ID it was written with, and marks it sent once the SMTP server accepted it. A refused send (the server
  * down, a temporary error) is tried again after a back-off that doubles from {@code hub.mail.outbox.retry-delay}
  * up to {@code hub.mail.outbox.max-retry-delay}, and ends the round, so an unreachable server is not asked once
- * per reply. A mail whose receipts did not all come within {@code hub.mail.reply.max-wait} is answered with what
+ * per reply. A reply the server refuses for good (an SMTP 5xx answer, {@link SmtpAnswer}) is kept as undeliverable
+ * with the server's answer, logged as an error, and not tried again. A mail whose receipts did not all come within {@code hub.mail.reply.max-wait} is answered with what
  * there is, the missing documents named.
  *
  * <p>SMTP has no idempotent send: a crash after the server accepted a reply and before it is marked sent sends it
@@ -53,13 +55,24 @@ public final class MailOutbox {
         answerOverdue();
         // A reply whose stored bytes do not parse is refused like an unreachable server: kept, with the reason, for
         // an operator, and tried again after its back-off.
+        Exception[] refusal = new Exception[1];
         OutboxRelay.Round round = OutboxRelay.drain(store.due(ROUND),
                 mail -> {
+                    refusal[0] = null;
                     OutgoingMail message = OutgoingMail.parse(session, mail.mime(), mail.messageId());
-                    return producer.send(smtpUri, exchange -> exchange.getIn().setBody(message)).getException();
+                    refusal[0] = producer.send(smtpUri, exchange -> exchange.getIn().setBody(message)).getException();
+                    return refusal[0];
                 },
                 store::sent,
                 (mail, why) -> {
+                    OptionalInt code = SmtpAnswer.permanentRefusal(refusal[0]);
+                    if (code.isPresent()) {
+                        store.undeliverable(mail, why);
+                        LOG.error("Mail reply {} refused for good by the SMTP server ({}), not tried again; the "
+                                + "sender's address needs a look: {}", LogText.of(mail.messageId()), code.getAsInt(),
+                                LogText.of(why));
+                        return;
+                    }
                     Instant next = clock.instant().plus(backoff(mail.attempts() + 1));
                     store.failed(mail, why, next);
                     LOG.warn("Mail reply {} not sent (attempt {}), next attempt at {}: {}",

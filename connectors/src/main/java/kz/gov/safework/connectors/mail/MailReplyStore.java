@@ -115,7 +115,8 @@ public record MailReplyStore(DataSource dataSource, Clock clock) {
             List<OutboxMail> due = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT outbox_key, message_id, mime_base64, attempts FROM mail_outbox
-                     WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at""")) {
+                     WHERE sent_at IS NULL AND undeliverable_at IS NULL AND next_attempt_at <= ?
+                     ORDER BY next_attempt_at, created_at""")) {
                 s.setObject(1, now());
                 s.setMaxRows(limit);
                 try (ResultSet rs = s.executeQuery()) {
@@ -138,6 +139,12 @@ public record MailReplyStore(DataSource dataSource, Clock clock) {
         inTransaction(c -> update(c, "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
                         + "WHERE outbox_key = ? AND sent_at IS NULL", clip(error, 1024),
                 OffsetDateTime.ofInstant(nextAttempt, ZoneOffset.UTC), mail.key()));
+    }
+
+    /** The SMTP server refused the reply for good: kept with the reason, never tried again. */
+    public void undeliverable(OutboxMail mail, String error) {
+        inTransaction(c -> update(c, "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, undeliverable_at = ? "
+                + "WHERE outbox_key = ? AND sent_at IS NULL", clip(error, 1024), now(), mail.key()));
     }
 
     private record Pending(OriginalMail original, int documents) {

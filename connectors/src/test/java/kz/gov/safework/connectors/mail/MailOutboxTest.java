@@ -37,6 +37,10 @@ class MailOutboxTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
     private final List<MimeMessage> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+    /** What the stand-in server throws while it refuses: by default a server that cannot be reached. */
+    private final java.util.concurrent.atomic.AtomicReference<Exception> refusal = new java.util.concurrent.atomic
+            .AtomicReference<>(new jakarta.mail.MessagingException("Connection refused (test)"));
     private DataSource database;
     private CamelContext camel;
     private MailReplyStore store;
@@ -51,8 +55,9 @@ class MailOutboxTest {
             @Override
             public void configure() {
                 from("direct:smtp").process(e -> {
+                    attempts.incrementAndGet();
                     if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                        throw new jakarta.mail.MessagingException("Connection refused (test)");
+                        throw refusal.get();
                     }
                     accepted.add(e.getIn().getBody(MimeMessage.class));
                 });
@@ -125,6 +130,44 @@ class MailOutboxTest {
         assertThat(row("sent_at")).isNotNull();
         clock.advance(Duration.ofHours(1));
         assertThat(outbox.drain()).isZero();
+    }
+
+    /**
+     * "550 no such user" as the mail provider reports it (an address failure inside the send's failure): retrying
+     * would be refused the same way for ever, so the reply is kept as undeliverable with the server's answer.
+     */
+    @Test
+    void aReplyTheServerRefusesForGoodIsKeptAsUndeliverableAndNotTriedAgain() throws Exception {
+        refusal.set(new jakarta.mail.SendFailedException("Invalid Addresses", new org.eclipse.angus.mail.smtp
+                .SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("nobody@agency.example"),
+                        "RCPT TO:<nobody@agency.example>", 550, "550 5.1.1 <nobody@agency.example>: user unknown")));
+        refusals.set(1);
+        collect(1, 1, "one.xml");
+
+        assertThat(outbox.drain()).isZero();
+        assertThat(row("undeliverable_at")).isNotNull();
+        assertThat(row("last_error")).contains("Invalid Addresses");
+        assertThat(row("attempts")).isEqualTo("1");
+        clock.advance(Duration.ofDays(1));
+        assertThat(outbox.drain()).isZero();
+        assertThat(attempts).as("sends tried").hasValue(1);
+        assertThat(row("sent_at")).isNull();
+    }
+
+    /** A 4xx answer ("try later") is not for good: the reply is retried as when the server is down. */
+    @Test
+    void aReplyTheServerRefusesForNowIsTriedAgain() throws Exception {
+        refusal.set(new jakarta.mail.SendFailedException("Invalid Addresses", new org.eclipse.angus.mail.smtp
+                .SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("busy@agency.example"),
+                        "RCPT TO:<busy@agency.example>", 451, "451 4.3.0 mailbox busy, try later")));
+        refusals.set(1);
+        collect(1, 1, "one.xml");
+
+        assertThat(outbox.drain()).isZero();
+        assertThat(row("undeliverable_at")).isNull();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(outbox.drain()).isEqualTo(1);
+        assertThat(attempts).as("sends tried").hasValue(2);
     }
 
     @Test
