@@ -32,7 +32,7 @@ class PrometheusRulesTest {
 
     @Test
     void theAlertRulesAreValid() throws Exception {
-        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 8 rules found");
+        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 9 rules found");
     }
 
     @Test

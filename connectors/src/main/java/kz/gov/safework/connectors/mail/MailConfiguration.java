@@ -1,9 +1,11 @@
 package kz.gov.safework.connectors.mail;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import kz.gov.safework.contract.MetricNames;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.connectors.common.SourcePoll;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.gov.safework.connectors.tls.TlsSettings;
 import kz.gov.safework.connectors.identity.Credentials;
@@ -15,8 +17,8 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * Wires the mail channel into the hub (next to the route builders {@link MailIntakeRoutes} and
  * {@link MailReceiptRoutes}, which share its {@link MailBeans}): the embedded demo mail server when
- * {@code hub.mail.embedded=true}, the IMAP health check, and the last-poll gauge. Does nothing when mail is
- * disabled.
+ * {@code hub.mail.embedded=true}, the IMAP health check, the last-poll gauge and the gauge of replies refused for
+ * good ({@value MailOutbox#UNDELIVERABLE_GAUGE}). Does nothing when mail is disabled.
  *
  * @param credentials the logins of the embedded server's mailboxes; null: the demo credentials file
  * @param meters where the last-poll gauges go; null (tests): none
@@ -37,7 +39,7 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
             // Started with the context, before the routes: the intake's first poll finds the server up.
             context.addService(new EmbeddedMailServer(settings, beans.referenceData(), credentials), true, true);
         }
-        context.addService(new Observability(context, settings, status, meters,
+        context.addService(new Observability(context, settings, status, meters, beans,
                 () -> beans.suspended().isSuspended(Channel.MAIL.id())), true, true);
     }
 
@@ -48,10 +50,12 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
         private final SourcePoll status;
         private final MeterRegistry meters;
         private final BooleanSupplier suspended;
+        private final MailBeans beans;
 
         Observability(CamelContext context, MailSettings settings, SourcePoll status, MeterRegistry meters,
-                      BooleanSupplier suspended) {
+                      MailBeans beans, BooleanSupplier suspended) {
             this.context = context;
+            this.beans = beans;
             this.settings = settings;
             this.status = status;
             this.meters = meters;
@@ -68,6 +72,12 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
             }
             if (meters != null) {
                 status.bindGauges(meters, settings.pollDelayMillis(), suspended);
+                // Read from the database at each scrape: the same on every instance, and across restarts.
+                MailReplyStore store = new MailReplyStore(beans.dataSource(), beans.clock());
+                Gauge.builder(MailOutbox.UNDELIVERABLE_GAUGE,
+                                () -> store.undeliverableSince(beans.clock().instant().minus(Duration.ofHours(24))))
+                        .description("Mail replies the SMTP server refused for good (5xx) in the last 24 hours")
+                        .register(meters);
             }
         }
     }

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+    /**
+     * Replies the SMTP server refused for good in the last 24 hours ({@code hub_mail_replies_undeliverable}; the
+     * alert {@code HubMailReplyUndeliverable} reads it).
+     */
+    public static final String UNDELIVERABLE_GAUGE = "hub.mail.replies.undeliverable";
     private static final int ROUND = 50;
 
     private final MailReplyStore store;

@@ -147,6 +147,20 @@ public record MailReplyStore(DataSource dataSource, Clock clock) {
                 + "WHERE outbox_key = ? AND sent_at IS NULL", clip(error, 1024), now(), mail.key()));
     }
 
+    /** How many replies the SMTP server refused for good since {@code since}. */
+    public long undeliverableSince(Instant since) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM mail_outbox WHERE undeliverable_at >= ?")) {
+                s.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     private record Pending(OriginalMail original, int documents) {
     }
 

@@ -28,6 +28,37 @@ class MailObservabilityTest {
         }
     }
 
+    /** Replies refused for good in the last 24 hours, for the alert: an older one no longer counts. */
+    @Test
+    void theGaugeCountsRepliesRefusedForGoodInTheLastDay() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (MailFixture hub = new MailFixture(new Properties(), null,
+                (camel, beans) -> new MailConfiguration(beans, null, meters).configure(camel))) {
+            Gauge undeliverable = meters.get(MailOutbox.UNDELIVERABLE_GAUGE).gauge();
+            assertThat(undeliverable.value()).isZero();
+
+            java.time.Instant now = java.time.Instant.now();
+            refusedForGood(hub, "recent", now.minus(java.time.Duration.ofHours(1)));
+            refusedForGood(hub, "old", now.minus(java.time.Duration.ofHours(25)));
+
+            assertThat(undeliverable.value()).isEqualTo(1.0);
+        }
+    }
+
+    private static void refusedForGood(MailFixture hub, String key, java.time.Instant at) throws Exception {
+        try (java.sql.Connection c = hub.dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mail_outbox (outbox_key, message_id, recipient, mime_base64, created_at, next_attempt_at,"
+                + " attempts, last_error, undeliverable_at) VALUES (?, ?, 'desk@mz.example', 'eA==', ?, ?, 1, '550', ?)")) {
+            java.time.OffsetDateTime time = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+            ps.setString(1, key);
+            ps.setString(2, "<" + key + "@hub.local>");
+            ps.setObject(3, time);
+            ps.setObject(4, time);
+            ps.setObject(5, time);
+            ps.executeUpdate();
+        }
+    }
+
     @Test
     void imapHealthIsDownWithTheReasonWhenTheLoginIsRefused() throws Exception {
         Properties wrongPassword = new Properties();
