@@ -822,6 +822,22 @@
     flash(t('unavailable') + error.message, true);
   }
 
+  /**
+   * What a page asked for did not load: a login no longer accepted signs out (as failedAction); anything else shows
+   * in the page's own error line (lineId), so the rest of the page stays usable.
+   */
+  function failedLoad(lineId, error) {
+    if (error instanceof AuthError) {
+      failedAction(error);
+      return;
+    }
+    var line = $(lineId);
+    if (line) {
+      line.hidden = false;
+      line.textContent = t('unavailable') + error.message;
+    }
+  }
+
   function retry(id) {
     api(API + '/dead-letters/' + id + '/retry', {method: 'POST'}).then(function () {
       afterAction(t('retried') + ' (' + id + ')');
@@ -1007,7 +1023,7 @@
   // What campaign.js and provenance.js draw with: the same requests, texts and elements as the dashboard.
   window.HubConsole = {
     api: api, download: download, t: t, fill: fill, el: el, td: td, clear: clear, badge: badge, tone: tone,
-    formatTime: formatTime, flash: flash, failedAction: failedAction, AuthError: AuthError,
+    formatTime: formatTime, flash: flash, failedAction: failedAction, failedLoad: failedLoad, AuthError: AuthError,
     lang: function () {
       return state.lang;
     },

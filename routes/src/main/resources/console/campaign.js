@@ -39,18 +39,6 @@
     return plan && year ? '/api/plans/' + encodeURIComponent(plan) + '/years/' + year : null;
   }
 
-  function showError(id, error) {
-    if (error instanceof hub.AuthError) {
-      hub.failedAction(error);
-      return;
-    }
-    var line = $(id);
-    if (line) {
-      line.hidden = false;
-      line.textContent = hub.t('unavailable') + error.message;
-    }
-  }
-
   function hideError(id) {
     if ($(id)) {
       $(id).hidden = true;
@@ -150,7 +138,7 @@
       state.progress = progress;
       renderProgress();
     }, function (error) {
-      showError('progress-error', error);
+      hub.failedLoad('progress-error', error);
     });
   }
 
@@ -208,7 +196,7 @@
       state.matrix = matrix;
       renderMatrix();
     }, function (error) {
-      showError('campaign-matrix-error', error);
+      hub.failedLoad('campaign-matrix-error', error);
     });
   }
 
@@ -338,7 +326,7 @@
       });
       $('agency-view').scrollIntoView({block: 'start'});
     }, function (error) {
-      showError('agency-error', error);
+      hub.failedLoad('agency-error', error);
     });
   }
 
@@ -349,7 +337,7 @@
       hideError('campaign-consolidation-error');
       renderConsolidations(list);
     }, function (error) {
-      showError('campaign-consolidation-error', error);
+      hub.failedLoad('campaign-consolidation-error', error);
     });
   }
 
@@ -430,7 +418,7 @@
         box.appendChild(deliveryTable(report.delivery));
       }
     }, function (error) {
-      showError('campaign-consolidation-error', error);
+      hub.failedLoad('campaign-consolidation-error', error);
     });
   }
 

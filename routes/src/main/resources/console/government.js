@@ -81,12 +81,7 @@
       state.packages = packages;
       render();
     }, function (error) {
-      if (error instanceof hub.AuthError) {
-        hub.failedAction(error);
-        return;
-      }
-      $('gov-error').hidden = false;
-      $('gov-error').textContent = hub.t('unavailable') + error.message;
+      hub.failedLoad('gov-error', error);
     });
   }
 

@@ -137,12 +137,7 @@
   }
 
   function shown(error) {
-    if (error instanceof hub.AuthError) {
-      hub.failedAction(error);
-      return;
-    }
-    $('submission-error').hidden = false;
-    $('submission-error').textContent = hub.t('unavailable') + error.message;
+    hub.failedLoad('submission-error', error);
   }
 
   function show() {
@@ -160,12 +155,7 @@
       if (asked !== latest) {
         return;
       }
-      if (error instanceof hub.AuthError) {
-        hub.failedAction(error);
-        return;
-      }
-      $('search-error').hidden = false;
-      $('search-error').textContent = hub.t('unavailable') + error.message;
+      hub.failedLoad('search-error', error);
     });
   }
 

@@ -399,6 +399,23 @@ class CampaignConsoleBrowserTest {
                         + " AND operator_login = 'mtszn'")).isEqualTo(1));
     }
 
+    /**
+     * A search the hub refuses (a text longer than the API takes) is said in the search's own line, and the page and
+     * the login stay: only a login the hub no longer accepts signs out.
+     */
+    @Test
+    void aSearchTheHubRefusesIsSaidBesideTheSearch() {
+        signInAsMtszn();
+        browser.findElement(By.cssSelector("#tabs button[data-view='search']")).click();
+        waitFor(By.id("search-q")).sendKeys("x".repeat(257));
+        browser.findElement(By.id("search-submit")).click();
+
+        eventually(10).untilAsserted(() -> assertThat(browser.findElement(By.id("search-error")).getText())
+                .startsWith("Недоступно: ").contains("256"));
+        assertThat(browser.findElement(By.id("search-error")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("tabs")).isDisplayed()).as("still signed in").isTrue();
+    }
+
     @Test
     void mtsznSeesADocumentsTrailButCannotSendItAgain() {
         signInAsMtszn();
