@@ -97,7 +97,12 @@ class TwoHubsIT {
                         .until(() -> holders(url, pg), h -> h.keySet().equals(SINGLETONS));
                 String before = Reports.newId();
                 drop(inbox, "before.json", Reports.json(before, "MZ", 2022, "10", null));
-                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipts.resolve("before.json.receipt.json")));
+                try {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(receipts.resolve("before.json.receipt.json")));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    System.out.println("TWO-HUBS holder " + holder + " log:\n" + relevant(hubs.get(holder).log()));
+                    throw e;
+                }
 
                 List<String> reportIds = new ArrayList<>();
                 for (int i = 0; i < REPORTS; i++) {
