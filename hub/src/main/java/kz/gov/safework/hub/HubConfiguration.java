@@ -279,8 +279,8 @@ public final class HubConfiguration implements CamelConfiguration {
         LeaseClusterService cluster = new LeaseClusterService(LeaseClusterService.instanceId(context), dataSource,
                 clock, settings.getDuration(HubSettings.CLUSTER_LEASE));
         context.addService(cluster, true, true);
-        SingletonRoutes singletons = new SingletonRoutes(cluster, referenceData);
-        context.addRoutePolicyFactory(singletons);
+        SingletonRoutes singletons = SingletonRoutes.of(cluster, referenceData);
+        singletons.install(context);
         LOG.info("Cluster instance {}: singleton routes {} run on the holder of their lease", cluster.getId(),
                 singletons.routeIds());
         if (broker != null) {

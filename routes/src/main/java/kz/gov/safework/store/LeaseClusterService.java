@@ -20,7 +20,7 @@ import org.apache.camel.support.cluster.AbstractCamelClusterService;
 /**
  * Camel's cluster service on the hub's own database, for hub instances that share it (issue 12): one view per
  * namespace, and in each view the instance holding the namespace's row of {@code cluster_lease} is the leader.
- * Routes that must run on one instance at a time carry Camel's {@code ClusteredRoutePolicy} for their namespace:
+ * Routes that must run on one instance at a time carry a {@link LeaderRoutePolicy} for their namespace:
  * the leader's copy runs, the others stay stopped, and when the leader stops (its lease released) or dies (its
  * lease no longer renewed, so it expires) another instance takes the lease on its next tick and starts its copy.
  * Each view renews every third of the lease's duration; a renewal that fails or finds the lease taken makes

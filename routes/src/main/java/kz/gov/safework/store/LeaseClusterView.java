@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One namespace of the {@link LeaseClusterService}: on every tick the instance takes or renews the namespace's
- * lease, or learns who holds it, and tells the listeners (Camel's {@code ClusteredRoutePolicy}) when the leader
- * changed. Disabled ({@link CamelPreemptiveClusterView}), it gives the lease up and takes it no more.
+ * lease, or learns who holds it, and tells the listeners ({@link LeaderRoutePolicy}) who leads, on every tick.
+ * Disabled ({@link CamelPreemptiveClusterView}), it gives the lease up and takes it no more.
  */
 public final class LeaseClusterView extends AbstractCamelClusterView implements CamelPreemptiveClusterView {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseClusterView.class);
@@ -48,8 +48,7 @@ public final class LeaseClusterView extends AbstractCamelClusterView implements 
     }
 
     /**
-     * A listener added after the view learned its leader hears who it is at once: the leader is only announced when
-     * it changes, and Camel's ClusteredRoutePolicy adds its listener after it got the (started) view.
+     * A listener added after the view learned its leader hears who it is at once, not a tick later.
      */
     @Override
     public void addEventListener(CamelClusterEventListener listener) {
@@ -100,8 +99,11 @@ public final class LeaseClusterView extends AbstractCamelClusterView implements 
         leader = held;
         leaderId = current;
         if (changed) {
-            fireLeadershipChangedEvent(current.map(this::member));
+            LOG.debug("Cluster lease {}: leader now {}", getNamespace(), current);
         }
+        // on every tick, changed or not: a LeaderRoutePolicy that could not act before (the context was still
+        // starting) acts on the next one
+        fireLeadershipChangedEvent(current.map(this::member));
     }
 
     private synchronized void stepDown(boolean release) {

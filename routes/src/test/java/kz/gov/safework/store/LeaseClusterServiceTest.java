@@ -23,7 +23,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Two hub instances on one database (H2, and PostgreSQL when it is there) competing for the leases of
  * {@link LeaseClusterService}: one holds a namespace at a time, the other takes it over when it is released or
- * has expired, and a route under Camel's ClusteredRoutePolicy runs on the holder only.
+ * has expired, and a route under {@link LeaderRoutePolicy} runs on the holder only.
  */
 class LeaseClusterServiceTest {
     private static final Duration LEASE = Duration.ofSeconds(15);
@@ -46,15 +45,24 @@ class LeaseClusterServiceTest {
         return TestDatabases.all().stream();
     }
 
-    /** A view ticked by the test (its timer never started), with the leadership changes it announced. */
-    private record Instance(LeaseClusterView view, List<Optional<String>> announced) {
+    /**
+     * A view ticked by the test (its timer never started), with the leaders it announced: every tick announces one, so
+     * {@link #announced} keeps the changes, {@link #ticks} counts them all.
+     */
+    private record Instance(LeaseClusterView view, List<Optional<String>> announced, AtomicInteger ticks) {
         static Instance of(String id, DataSource ds, Clock clock) {
             LeaseClusterService service = new LeaseClusterService(id, ds, clock, LEASE);
             LeaseClusterView view = service.createView(NS);
             List<Optional<String>> announced = new CopyOnWriteArrayList<>();
-            view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) ->
-                    announced.add(Optional.ofNullable(leader).map(CamelClusterMember::getId)));
-            return new Instance(view, announced);
+            AtomicInteger ticks = new AtomicInteger();
+            view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> {
+                ticks.incrementAndGet();
+                Optional<String> leaderId = Optional.ofNullable(leader).map(CamelClusterMember::getId);
+                if (announced.isEmpty() || !announced.get(announced.size() - 1).equals(leaderId)) {
+                    announced.add(leaderId);
+                }
+            });
+            return new Instance(view, announced, ticks);
         }
 
         Optional<String> leader() {
@@ -91,6 +99,8 @@ class LeaseClusterServiceTest {
         assertThat(a.view().isLeader()).isTrue();
         assertThat(a.announced()).containsExactly(Optional.of("hub-a"));
         assertThat(b.announced()).containsExactly(Optional.of("hub-a"));
+        // the same leader is announced on every tick, so a listener that could not act on it yet can act on the next
+        assertThat(b.ticks()).hasValue(11);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,7 +207,7 @@ class LeaseClusterServiceTest {
     }
 
     /**
-     * Two Camel contexts, each with the lease service and a timer route under ClusteredRoutePolicy, as two hubs:
+     * Two Camel contexts, each with the lease service and a timer route under LeaderRoutePolicy, as two hubs:
      * the route runs on one at a time; stopping that one (a graceful stop releases its lease) starts the other's.
      */
     @ParameterizedTest(name = "{0}")
@@ -238,7 +248,7 @@ class LeaseClusterServiceTest {
             @Override
             public void configure() throws Exception {
                 from("timer:singleton?period=50").routeId("singleton")
-                        .routePolicy(ClusteredRoutePolicy.forNamespace(service, NS))
+                        .routePolicy(new LeaderRoutePolicy(service.getView(NS)))
                         .process(e -> ran.incrementAndGet());
             }
         });

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.gov.safework.observe.IntakeRouteControl;
+import kz.gov.safework.store.LeaderRoutePolicy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -107,6 +107,7 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
                 .forEach(starting::add);
         if (context instanceof ModelCamelContext model) {
             model.getRouteDefinitions().stream().filter(definition -> !"false".equals(definition.getAutoStartup()))
+                    .filter(definition -> !LeaderRoutePolicy.standingBy(definition.getRoutePolicies()))
                     .map(RouteDefinition::getRouteId)
                     .filter(id -> id != null && context.getRoute(id) == null)
                     .forEach(starting::add);
@@ -122,8 +123,7 @@ public final class HealthAndMetricsRoutes extends RouteBuilder {
      * starting; it starts when this instance takes the lease over.
      */
     static boolean standby(Route route) {
-        return route.getRoutePolicyList().stream()
-                .anyMatch(policy -> policy instanceof ClusteredRoutePolicy clustered && !clustered.isLeader());
+        return LeaderRoutePolicy.standingBy(route.getRoutePolicyList());
     }
 
     private static void health(Exchange exchange, Collection<HealthCheck.Result> results, List<String> starting) {

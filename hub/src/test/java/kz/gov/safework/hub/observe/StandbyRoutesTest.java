@@ -7,12 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import kz.gov.safework.store.LeaderRoutePolicy;
 import kz.gov.safework.store.LeaseClusterService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +57,10 @@ class StandbyRoutesTest {
             @Override
             public void configure() throws Exception {
                 from("timer:singleton?period=1000").routeId("singleton")
-                        .routePolicy(ClusteredRoutePolicy.forNamespace(cluster, "singleton"))
+                        .routePolicy(new LeaderRoutePolicy(cluster.getView("singleton")))
                         .log("tick");
+                // and a route of every instance, which has no policy of its own
+                from("timer:everywhere?period=1000").routeId("everywhere").log("tick");
             }
         });
         return context;
