@@ -13,7 +13,6 @@ import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.SubmissionSteps;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 
 /**
  * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
@@ -26,7 +25,7 @@ import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
  * (inside a transaction a duplicate rolls the whole transaction back).
  * <p>
  * An outage of the store (database or disk gone, {@link Outages}) is not the document's fault: the envelope is
- * rolled back, the pipeline stops taking envelopes (Camel's circuit-breaker route policy) and starts again when a
+ * rolled back, the pipeline stops taking envelopes ({@link OutagePause}) and starts again when a
  * probe finds the store back; within {@code hub.outage.tolerance} no document goes to the DLQ for it.
  */
 public final class PipelineRoutes extends RouteBuilder {
@@ -79,10 +78,9 @@ public final class PipelineRoutes extends RouteBuilder {
                 .process(EnvelopeReader::restoreBody)
                 .to("{{hub.dlq.uri}}");
 
-        ThrottlingExceptionRoutePolicy pauseOnOutage = new ThrottlingExceptionRoutePolicy(1, outageCheckMillis,
-                outageCheckMillis, java.util.List.of(OutageException.class));
-        // Closed again when the store answers; past the tolerance, one delivery per check goes through and counts.
-        pauseOnOutage.setHalfOpenHandler(() -> outages.storeAnswers() || !outages.withinTolerance());
+        // Started again when the store answers; past the tolerance, deliveries go through again and count.
+        OutagePause pauseOnOutage = new OutagePause(() -> outages.storeAnswers() || !outages.withinTolerance(),
+                outageCheckMillis);
         from("{{hub.intake.consumer.uri}}").routeId("pipeline").routePolicy(pauseOnOutage)
                 .process(envelopes)
                 .process(DocumentMdc::open)
