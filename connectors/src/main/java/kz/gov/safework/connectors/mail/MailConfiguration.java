@@ -1,6 +1,9 @@
 package kz.gov.safework.connectors.mail;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import kz.gov.safework.contract.MetricNames;
 import kz.gov.safework.contract.envelope.Channel;
@@ -13,6 +16,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the mail channel into the hub (next to the route builders {@link MailIntakeRoutes} and
@@ -45,12 +50,15 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
 
     /** Registers health check and gauge at start, when every configuration has bound its beans. */
     private static final class Observability extends ServiceSupport {
+        private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
         private final CamelContext context;
         private final MailSettings settings;
         private final SourcePoll status;
         private final MeterRegistry meters;
         private final BooleanSupplier suspended;
         private final MailBeans beans;
+        private final AtomicLong undeliverable = new AtomicLong();
+        private ScheduledExecutorService timer;
 
         Observability(CamelContext context, MailSettings settings, SourcePoll status, MeterRegistry meters,
                       MailBeans beans, BooleanSupplier suspended) {
@@ -72,12 +80,32 @@ public record MailConfiguration(MailBeans beans, Credentials credentials, MeterR
             }
             if (meters != null) {
                 status.bindGauges(meters, settings.pollDelayMillis(), suspended);
-                // Read from the database at each scrape: the same on every instance, and across restarts.
+                // Read from the database (the same on every instance, and across restarts) on a timer of its own, at
+                // the IMAP poll period: a scrape must never wait for the database, or an outage of it would make
+                // the hub's metrics time out and look like the hub is down.
                 MailReplyStore store = new MailReplyStore(beans.dataSource(), beans.clock());
-                Gauge.builder(MailOutbox.UNDELIVERABLE_GAUGE,
-                                () -> store.undeliverableSince(beans.clock().instant().minus(Duration.ofHours(24))))
+                Gauge.builder(MailOutbox.UNDELIVERABLE_GAUGE, undeliverable, AtomicLong::doubleValue)
                         .description("Mail replies the SMTP server refused for good (5xx) in the last 24 hours")
                         .register(meters);
+                timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "mail-gauges");
+                timer.scheduleWithFixedDelay(() -> refresh(store), 0, settings.pollDelayMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** Keeps the last value while the database does not answer (the pipeline's outage shows that). */
+        private void refresh(MailReplyStore store) {
+            try {
+                undeliverable.set(store.undeliverableSince(beans.clock().instant().minus(Duration.ofHours(24))));
+            } catch (RuntimeException e) {
+                LOG.debug("Gauge {} not refreshed: {}", MailOutbox.UNDELIVERABLE_GAUGE, e.toString());
+            }
+        }
+
+        @Override
+        protected void doStop() {
+            if (timer != null) {
+                context.getExecutorServiceManager().shutdownNow(timer);
+                timer = null;
             }
         }
     }

@@ -41,7 +41,17 @@ class MailObservabilityTest {
             refusedForGood(hub, "recent", now.minus(java.time.Duration.ofHours(1)));
             refusedForGood(hub, "old", now.minus(java.time.Duration.ofHours(25)));
 
-            assertThat(undeliverable.value()).isEqualTo(1.0);
+            // refreshed on the gauge's own timer (the IMAP poll period, 100 ms here), never by a scrape
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(undeliverable.value()).isEqualTo(1.0));
+
+            // the database gone (a new, empty one in its place): the refreshes fail, the gauge keeps its last value
+            try (java.sql.Connection c = hub.dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(500))
+                    .atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                            assertThat(undeliverable.value()).isEqualTo(1.0));
         }
     }
 
