@@ -43,6 +43,8 @@ class TwoHubsIT {
     private static final int KILL_AFTER = 20;
     private static final String SCHEMA = "two_hubs_it";
     private static final String POLLER = "sftp-remote-MZ";
+    private static final String REMINDERS_EVERY_2S = "quartz://cycle/reminders?cron=0/2+*+*+*+*+?&stateful=true"
+            + "&deleteJob=false&recoverableJob=true";
     private static final String REMOTE_INBOX = "two-hubs-in";
     private static final String REMOTE_RECEIPTS = "two-hubs-receipts";
     /** The routes that run on one hub at a time (README, Production topology), each under its own lease. */
@@ -71,7 +73,9 @@ class TwoHubsIT {
             common.putAll(Map.of("hub.config-dir", config.toString(), "hub.db.url", url,
                     "hub.db.user", pg.getProperty("user"), "hub.db.password", pg.getProperty("password"),
                     "hub.cluster.lease", "PT3S", "hub.sftp-remote.poll-delay", "300",
-                    "hub.sftp-remote.stable-interval", "300"));
+                    "hub.sftp-remote.stable-interval", "300",
+                    // the reminders job every 2 s instead of every quarter hour (no reminder is due in December)
+                    "hub.cycle.reminders.trigger", REMINDERS_EVERY_2S));
             Map<String, HubProcess> hubs = new HashMap<>();
             hubs.put("hub-1", new HubProcess(dir.resolve("hub-1"), with(common, "hub.cluster.instance-id", "hub-1")));
             // The SFTP drop box is one instance's (README, Production topology): hub-2 has none.
@@ -113,6 +117,7 @@ class TwoHubsIT {
                             reportIds.get(i));
                 }
                 hubs.get(holder).kill();
+                long killedAt = System.currentTimeMillis();
                 String after = Reports.newId();
                 drop(inbox, "after.json", Reports.json(after, "MZ", 2022, "10", null));
                 for (int i = KILL_AFTER; i < REPORTS; i++) {
@@ -166,6 +171,20 @@ class TwoHubsIT {
                 FaultCount.judgedPer(DriverManager.getConnection(url, pg.getProperty("user"), pg.getProperty("password")),
                         "report_id").forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
                 count.note("killed-" + holder, 1);
+                // The scheduled job: each due time ran on one instance, never on two or twice; after the kill the
+                // survivor runs it (Quartz' cluster check-in finds the dead instance and recovers what it held).
+                Map<Long, List<String>> runs = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> reminderRuns(hubs), r -> r.entrySet().stream().anyMatch(run -> run.getKey() > killedAt
+                                && run.getValue().contains(survivor)));
+                long twice = runs.values().stream().filter(on -> on.size() > 1).count();
+                count.note("reminders-due-times", runs.size()).note("reminders-due-times-run-twice", twice);
+                System.out.println("TWO-HUBS cycle/reminders due times run on " + holder + ": "
+                        + runs.values().stream().filter(on -> on.contains(holder)).count() + ", on " + survivor + ": "
+                        + runs.values().stream().filter(on -> on.contains(survivor)).count() + ", twice: " + twice
+                        + "; on " + survivor + " after the kill: " + runs.entrySet().stream()
+                        .filter(run -> run.getKey() > killedAt && run.getValue().contains(survivor)).count());
+                assertThat(runs.entrySet().stream().filter(run -> run.getValue().size() > 1).toList())
+                        .as("due times of cycle/reminders that ran twice").isEmpty();
                 // Which instance ran the poller: the killed one took it first, the survivor once, after the kill.
                 assertThat(takeOvers(hubs.get(holder).log())).as(holder + " log").isEqualTo(1);
                 assertThat(takeOvers(hubs.get(survivor).log())).as(survivor + " log").isEqualTo(1);
@@ -280,6 +299,20 @@ class TwoHubsIT {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.map(f -> folder.relativize(f).toString()).sorted().toList();
         }
+    }
+
+    /** Each due time of the reminders job that a hub's log says it ran for, with the hubs that ran it. */
+    private static Map<Long, List<String>> reminderRuns(Map<String, HubProcess> hubs) throws Exception {
+        java.util.regex.Pattern run = java.util.regex.Pattern.compile(
+                kz.gov.safework.cycle.CycleRoutes.SCHEDULED_RUN + " cycle/reminders for due time (\\d+)");
+        Map<Long, List<String>> runs = new java.util.TreeMap<>();
+        for (Map.Entry<String, HubProcess> hub : hubs.entrySet()) {
+            java.util.regex.Matcher m = run.matcher(hub.getValue().log());
+            while (m.find()) {
+                runs.computeIfAbsent(Long.parseLong(m.group(1)), t -> new ArrayList<>()).add(hub.getKey());
+            }
+        }
+        return runs;
     }
 
     /** How often the hub's log says it took the poller's lease. */

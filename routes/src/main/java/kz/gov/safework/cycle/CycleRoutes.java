@@ -35,6 +35,10 @@ import org.apache.camel.support.ExpressionAdapter;
 public class CycleRoutes extends RouteBuilder {
     /** The relay of the Government and e-mail reminder outboxes. */
     public static final String OUTBOX_RELAY_ROUTE_ID = "cycle-outbox-relay";
+    /** How each run of a scheduled job starts its log line: {@code Scheduled job <group/name> for due time <epoch ms>}. */
+    public static final String SCHEDULED_RUN = "Scheduled job";
+    /** The due time Quartz fired a run for (its scheduled fire time, epoch ms), not when it ran. */
+    private static final String DUE_TIME = "due time ${header.scheduledFireTime.time}";
     static final String SEND_REMINDER = "direct:cycle-reminder";
     private static final String SEND_QUEUE_REMINDER = "direct:cycle-reminder-queue";
     private static final String REMINDER = "swReminder";
@@ -95,8 +99,11 @@ public class CycleRoutes extends RouteBuilder {
                     .process(exchange -> gauges.refresh());
         }
 
+        // One line per run, naming the due time it ran for: with several instances, Quartz runs each due time on one
+        // of them (its clustered JDBC store), and the logs show which (TwoHubsIT counts them).
         from(value(getCamelContext(), REMINDERS_TRIGGER, REMINDERS_TRIGGER_DEFAULT)).routeId("cycle-reminders")
                 .bean(reminders, "due")
+                .log(SCHEDULED_RUN + " cycle/reminders for " + DUE_TIME + ": ${body.size} reminder(s) due")
                 .split(body())
                     .to(SEND_REMINDER)
                 .end();
@@ -128,6 +135,7 @@ public class CycleRoutes extends RouteBuilder {
 
         from(value(getCamelContext(), CONSOLIDATION_TRIGGER, CONSOLIDATION_TRIGGER_DEFAULT)).routeId("cycle-consolidation-schedule")
                 .bean(services.consolidations(), "draftsDue")
+                .log(SCHEDULED_RUN + " cycle/consolidation for " + DUE_TIME + ": ${body.size} draft(s) due")
                 .filter(simple("${body.size} > 0"))
                     .log("built ${body.size} draft consolidated report(s)");
 
