@@ -30,7 +30,6 @@ import org.apache.camel.model.RouteDefinition;
 final class SingletonRoutes extends ModelLifecycleStrategySupport {
     private final CamelClusterService cluster;
     private final Set<String> routeIds = new TreeSet<>();
-    private CamelContext context;
 
     SingletonRoutes(CamelClusterService cluster, Set<String> routeIds) {
         this.cluster = cluster;
@@ -52,9 +51,8 @@ final class SingletonRoutes extends ModelLifecycleStrategySupport {
     }
 
     /** Puts the policy on the singleton routes already in the model and on those added to it later. */
-    void install(CamelContext camelContext) {
-        this.context = camelContext;
-        Model model = camelContext.getCamelContextExtension().getContextPlugin(Model.class);
+    void install(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         model.getRouteDefinitions().forEach(this::onAddRouteDefinition);
         model.addModelLifecycleStrategy(this);
     }

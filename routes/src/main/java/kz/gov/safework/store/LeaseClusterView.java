@@ -101,8 +101,8 @@ public final class LeaseClusterView extends AbstractCamelClusterView implements 
         if (changed) {
             LOG.debug("Cluster lease {}: leader now {}", getNamespace(), current);
         }
-        // on every tick, changed or not: a LeaderRoutePolicy that could not act before (the context was still
-        // starting) acts on the next one
+        // on every tick, changed or not: a LeaderRoutePolicy compares its route with the lead each time, so a start or
+        // stop that failed is tried again on the next tick
         fireLeadershipChangedEvent(current.map(this::member));
     }
 
