@@ -8,6 +8,7 @@ import kz.gov.safework.store.OutageException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,9 @@ final class OutagePause extends RoutePolicySupport {
             return;
         }
         synchronized (this) {
+            if (checking == null) {
+                return; // the route was stopped meanwhile (onStop): its consumer must stay as the stop left it
+            }
             try {
                 resumeOrStartConsumer(route.getConsumer());
             } catch (Exception e) {
@@ -93,14 +97,9 @@ final class OutagePause extends RoutePolicySupport {
         }
     }
 
+    /** The failure on the exchange, or the one an error handler caught, is an outage or caused by one. */
     private static boolean failedForOutage(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OutageException) {
-                return true;
-            }
-        }
-        return false;
+        return exchange.getException(OutageException.class) != null || ObjectHelper.getException(
+                OutageException.class, exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)) != null;
     }
 }
