@@ -8,14 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import kz.gov.safework.store.LeaseClusterService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,10 +27,7 @@ class SingletonRoutesTest {
 
     @Test
     void aSingletonRouteRunsOnTheLeaseHolderOnlyAndMovesWhenItStops() throws Exception {
-        try (HikariDataSource db = new HikariDataSource()) {
-            db.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            db.setUsername("sa");
-            Flyway.configure().dataSource(db).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        try (HikariDataSource db = TestH2.migrated()) {
             CamelContext first = hub("hub-a", db);
             CamelContext second = hub("hub-b", db);
             try {

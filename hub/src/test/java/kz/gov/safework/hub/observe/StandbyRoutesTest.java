@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import kz.gov.safework.hub.TestH2;
 import kz.gov.safework.store.LeaderRoutePolicy;
 import kz.gov.safework.store.LeaseClusterService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +22,7 @@ import org.junit.jupiter.api.Test;
 class StandbyRoutesTest {
     @Test
     void aSingletonRouteAnotherInstanceRunsIsNotStillStarting() throws Exception {
-        try (HikariDataSource db = new HikariDataSource()) {
-            db.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            db.setUsername("sa");
-            Flyway.configure().dataSource(db).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        try (HikariDataSource db = TestH2.migrated()) {
             CamelContext leader = hub("hub-a", db);
             CamelContext standby = hub("hub-b", db);
             try {
