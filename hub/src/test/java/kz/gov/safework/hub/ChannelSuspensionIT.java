@@ -35,8 +35,11 @@ class ChannelSuspensionIT {
     /** Hostile on purpose: markup that must stay text in the console and JSON. */
     private static final String REASON = "<b>broker maintenance</b> & \"planned\"";
 
-    /** Its own: it suspends channels, restarts the hub and reads the whole list of operator actions. */
-    @SharedHub.Hub(own = true)
+    /**
+     * Its own: it suspends channels, restarts the hub and reads the whole list of operator actions. The mailbox is
+     * polled every 500 ms, so the redelivery window in which nothing may arrive spans several skipped polls.
+     */
+    @SharedHub.Hub(own = true, settings = "hub.mail.imap.poll-delay=500")
     static HubProcess hub;
 
     @Test
@@ -121,6 +124,42 @@ class ChannelSuspensionIT {
 
         await().atMost(Duration.ofMillis(WAIT)).until(() -> AgencySftp.with(hub, ASTANA,
                 sftp -> AgencySftp.exists(sftp, receipt) && !AgencySftp.exists(sftp, "/inbox/" + name)));
+    }
+
+    @Test
+    void mailIntakeSuspendedLeavesMailsInTheHubsMailboxUntilTheResume() throws Exception {
+        String messageId = "<suspended-" + Reports.newId() + "@agency.hub.local>";
+        assertThat(post("/api/operator/channels/mail/suspend", "operator", "{\"reason\": \"mailbox move\"}")
+                .statusCode()).isEqualTo(200);
+        int waiting = MailClient.count(hub, MailClient.HUB, "reports", "INBOX");
+        MailClient.send(hub, MailClient.report("akimat-astana@agency.hub.local", messageId, "Отчёт",
+                MailClient.attachment("report.json", Reports.akimatAstana(Reports.newId())
+                        .getBytes(StandardCharsets.UTF_8))), ASTANA);
+
+        NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("reply while mail is suspended",
+                timeout -> repliesWithin(messageId, 1, timeout));
+        assertThat(MailClient.count(hub, MailClient.HUB, "reports", "INBOX")).as("the mail waits in the hub's inbox")
+                .isEqualTo(waiting + 1);
+        assertSuspendedAndReady("mail");
+        assertThat(agencyStatus("mail")).isEqualTo("NOT_ACCEPTING");
+
+        assertThat(post("/api/operator/channels/mail/resume", "operator", "{}").statusCode()).isEqualTo(200);
+
+        var reply = MailClient.replyTo(hub, ASTANA, messageId);
+        assertThat(JSON.readTree(MailClient.attachmentsOf(reply).get("report.json.receipt.json"))
+                .path("status").asText()).isEqualTo("ACCEPTED");
+        NothingMoreArrives.assertNothingArrivesWithinRedeliveryWindow("second reply to one mail",
+                timeout -> repliesWithin(messageId, 2, timeout));
+    }
+
+    /** Astana's replies to a mail once there are at least {@code count}, or null if not within the timeout. */
+    private static Object repliesWithin(String messageId, int count, long timeoutMillis) {
+        try {
+            return await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofMillis(timeoutMillis))
+                    .until(() -> MailClient.repliesTo(hub, ASTANA, messageId), found -> found.size() >= count);
+        } catch (ConditionTimeoutException nothing) {
+            return null;
+        }
     }
 
     @Test

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.Folder;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kz.gov.safework.testing.Zips;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +61,7 @@ class MailChannelIT {
         assertThat(MailClient.attachmentsOf(refusal)).isEmpty();
         assertThat(QueueChannelIT.status(hub, "/observe/health")).isEqualTo(200);
         assertThat(hub.log()).doesNotContain("OutOfMemoryError");
-        assertThat(count(HUB, "reports", "Quarantine")).isGreaterThanOrEqualTo(1);
+        assertThat(MailClient.count(hub, HUB, "reports", "Quarantine")).isGreaterThanOrEqualTo(1);
 
         // the README's command: curl logs in (SMTP AUTH) as the agency
         Path eml = work.resolve("mail.eml");
@@ -120,17 +116,6 @@ class MailChannelIT {
     /** The hub's reply to a mail, found in MZ's mailbox by its In-Reply-To. */
     private static MimeMessage replyTo(String messageId) {
         return MailClient.replyTo(hub, "mz", messageId);
-    }
-
-    private static int count(String login, String password, String folderName) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", hub.imapPort, login, password);
-        try {
-            Folder folder = store.getFolder(folderName);
-            return folder.exists() ? folder.getMessageCount() : 0;
-        } finally {
-            store.close();
-        }
     }
 
     private static String text(MimeMessage mail) throws Exception {

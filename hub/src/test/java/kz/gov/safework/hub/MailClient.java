@@ -96,6 +96,18 @@ final class MailClient {
         }
     }
 
+    /** How many mails {@code login}'s mailbox holds in {@code folderName} (0 for a folder that does not exist). */
+    static int count(HubProcess hub, String login, String password, String folderName) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", hub.imapPort, login, password);
+        try {
+            Folder folder = store.getFolder(folderName);
+            return folder.exists() ? folder.getMessageCount() : 0;
+        } finally {
+            store.close();
+        }
+    }
+
     /** The first reply to a Message-ID to arrive in {@code login}'s mailbox (awaited up to two minutes). */
     static MimeMessage replyTo(HubProcess hub, String login, String inReplyTo) {
         return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
