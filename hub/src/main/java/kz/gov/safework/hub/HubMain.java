@@ -56,6 +56,8 @@ public final class HubMain {
         main.setDefaultPropertyPlaceholderLocation(
                 "file:" + configDir.resolve("application.properties").toAbsolutePath());
         main.addInitialProperty(HubSettings.CONFIG_DIR, configDir.toAbsolutePath().toString());
+        // First: the TLS and signing keystores the other steps read may be of a configured provider's type.
+        main.addMainListener(new SecurityProviders());
         main.addMainListener(new HttpServerSetup());
         main.configure().addConfiguration(HubConfiguration.class);
         return main;

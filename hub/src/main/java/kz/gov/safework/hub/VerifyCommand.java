@@ -29,7 +29,8 @@ import kz.gov.safework.contract.signature.PackageVerifier;
  * every hash of the manifest, one line per check. The signature is {@code <receipt>.sig} unless named; the
  * keys are a JWK set (a saved {@code /.well-known/jwks.json}, or its URL), else the hub's own keystore as
  * {@code hub.signing.*} configures it (the demo key in the data dir when none is). Prints what it checked; exit code 0
- * when the signature verifies, 1 when it does not, 2 for a usage error.
+ * when the signature verifies, 1 when it does not, 2 for a usage error. The JCA providers {@code hub.security.*}
+ * configures are added first ({@link SecurityProviders}), as at hub start.
  */
 final class VerifyCommand {
     static final String USAGE = "usage: java -jar safework-hub.jar verify <receipt file> [--signature <file>]"
@@ -60,6 +61,9 @@ final class VerifyCommand {
         }
         if (receipt == null) {
             err.println(USAGE);
+            return 2;
+        }
+        if (!providers(configDir, out, err)) {
             return 2;
         }
         if (Files.isDirectory(receipt)) {
@@ -119,6 +123,19 @@ final class VerifyCommand {
         out.println("INVALID: " + checks.stream().filter(c -> !c.passed()).count() + " of " + checks.size()
                 + " checks failed");
         return 1;
+    }
+
+    /** The providers of {@code hub.security.providers}, before any key or signature is read; false (said) if not. */
+    private static boolean providers(Path configDir, PrintStream out, PrintStream err) {
+        try {
+            SecurityProviders.register(key -> CredentialsCommand.configured(configDir, key), configDir)
+                    .forEach(p -> out.println("provider:  " + p.getName() + " " + p.getVersionStr() + " ("
+                            + p.getClass().getName() + ")"));
+            return true;
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return false;
+        }
     }
 
     /** The published keys from {@code --jwks}, else the hub's keystore; null (said on {@code err}) if unreadable. */

@@ -10,6 +10,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.Clock;
@@ -43,9 +45,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Verifies an agency's signature over a whole document: an enveloped XML-DSig (JDK's {@code javax.xml.crypto}, secure
- * validation on) on XML, a JWS carrying the document as its payload (compact, or JSON serialization with one signature)
- * on JSON. Only a signature that covers the whole document is accepted: one signature, a child of the root element, one
+ * Verifies an agency's signature over a whole document: an enveloped XML-DSig ({@code javax.xml.crypto}, the JDK's or
+ * a provider's, see {@link #xmlSignatureFactory}; secure validation on) on XML, a JWS carrying the document as its
+ * payload (compact, or JSON serialization with one signature) on JSON. Only a signature that covers the whole document is accepted: one signature, a child of the root element, one
  * Reference with {@code URI=""}, transforms enveloped plus at most one canonicalization, no {@code ds:Object}; anything
  * else is {@code SIGNATURE_REFERENCE_INVALID}, which closes the signature-wrapping attacks. The signing certificate
  * travels with the signature ({@code ds:X509Data}, JWS {@code x5c}) and must be registered for an agency. Call it after
@@ -115,11 +117,11 @@ public final class SignatureVerifier {
         if (element.getParentNode() != dom.getDocumentElement()) {
             throw refused("the signature is not a child of the document's root element");
         }
-        XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
+        XMLSignatureFactory factory = xmlSignatureFactory();
         XMLSignature signature;
         try {
             DOMValidateContext reading = new DOMValidateContext(NO_KEY, element);
-            reading.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+            secureValidation(reading);
             signature = factory.unmarshalXMLSignature(reading);
         } catch (MarshalException e) {
             throw new SignatureRefused(ErrorCode.SIGNATURE_INVALID, "the signature is not a readable XML-DSig");
@@ -129,7 +131,7 @@ public final class SignatureVerifier {
         Signer signer = certificates.signer(certificate, clock.instant());
         DOMValidateContext context = new DOMValidateContext(
                 KeySelector.singletonKeySelector(certificate.getPublicKey()), element);
-        context.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+        secureValidation(context);
         try {
             if (!factory.unmarshalXMLSignature(context).validate(context)) {
                 throw new SignatureRefused(ErrorCode.SIGNATURE_INVALID, "the signature does not match the document");
@@ -139,6 +141,23 @@ public final class SignatureVerifier {
                     + e.getClass().getSimpleName());
         }
         return Optional.of(new Verified(signer, document));
+    }
+
+    /**
+     * The XML-DSig implementation of the provider last in the JVM's order that offers one (mechanism DOM): a provider
+     * added after the JDK's ({@code hub.security.providers}) with its own, which knows its national signature method
+     * URIs; else the JDK's. The checks of this class apply to either, as they read the signature through the API.
+     */
+    static XMLSignatureFactory xmlSignatureFactory() {
+        Provider[] offering = Security.getProviders("XMLSignatureFactory.DOM");
+        return offering == null ? XMLSignatureFactory.getInstance("DOM")
+                : XMLSignatureFactory.getInstance("DOM", offering[offering.length - 1]);
+    }
+
+    /** Secure validation on, under the JDK's name and Apache Santuario's (on which providers' XML-DSig is built). */
+    private static void secureValidation(DOMValidateContext context) {
+        context.setProperty(SECURE_VALIDATION, Boolean.TRUE);
+        context.setProperty("org.apache.jcp.xml.dsig.secureValidation", Boolean.TRUE);
     }
 
     /** The one shape of signature the hub accepts, its own included: the whole document, enveloped, c14n. */

@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,6 +109,26 @@ class SignatureVerifierTest {
         assertThat(verified.signer().serial()).isEqualTo(health.certificate().getSerialNumber().toString(16));
         assertThat(verified.signer().verifiedAt()).isEqualTo(NOW);
         assertThat(verified.content()).isEqualTo(signed);
+    }
+
+    @Test
+    void anXmlSignatureIsReadByTheXmlDsigOfAProviderAddedAfterTheJdks() throws Exception {
+        String signed = new String(bytes(signWhole(parse(XML), health)), StandardCharsets.UTF_8);
+        int before = TestXmlDsigProvider.READ.get();
+        verifier.verifyXml(signed.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(TestXmlDsigProvider.READ.get()).as("not registered: the JDK's").isEqualTo(before);
+
+        Security.addProvider(new TestXmlDsigProvider());
+        try {
+            assertThat(SignatureVerifier.xmlSignatureFactory().getProvider().getName())
+                    .isEqualTo(TestXmlDsigProvider.NAME);
+            assertThat(verifier.verifyXml(signed.getBytes(StandardCharsets.UTF_8)).orElseThrow().signer().agency())
+                    .isEqualTo("MZ");
+            assertThat(TestXmlDsigProvider.READ.get()).isGreaterThan(before);
+            assertRefused(signed.replace(">42<", ">43<"), DocumentFormat.XML, ErrorCode.SIGNATURE_INVALID);
+        } finally {
+            Security.removeProvider(TestXmlDsigProvider.NAME);
+        }
     }
 
     @Test
