@@ -983,18 +983,29 @@
     });
   }
 
-  /** Fetches a file with the console's login and hands it to the browser as a download. */
-  function download(path, fileName) {
+  /**
+   * A file of the API as a Blob, fetched with the console's login in the Authorization header (never in the address);
+   * a login no longer accepted is an AuthError, as for api().
+   */
+  function fetchFile(path) {
     var headers = {'X-Requested-With': 'XMLHttpRequest'};
     if (state.auth) {
       headers['Authorization'] = 'Basic ' + state.auth;
     }
     return fetch(path, {headers: headers, cache: 'no-store', credentials: 'omit'}).then(function (response) {
+      if (response.status === 401) {
+        throw new AuthError(t('loginFailed'));
+      }
       if (!response.ok) {
         throw new Error(response.status + ' ' + response.statusText);
       }
       return response.blob();
-    }).then(function (blob) {
+    });
+  }
+
+  /** Fetches a file with the console's login and hands it to the browser as a download. */
+  function download(path, fileName) {
+    return fetchFile(path).then(function (blob) {
       var url = URL.createObjectURL(blob);
       var link = el('a', {href: url, download: fileName});
       document.body.appendChild(link);
@@ -1022,8 +1033,9 @@
 
   // What campaign.js and provenance.js draw with: the same requests, texts and elements as the dashboard.
   window.HubConsole = {
-    api: api, download: download, t: t, fill: fill, el: el, td: td, clear: clear, badge: badge, tone: tone,
-    formatTime: formatTime, flash: flash, failedAction: failedAction, failedLoad: failedLoad, AuthError: AuthError,
+    api: api, fetchFile: fetchFile, download: download, t: t, fill: fill, el: el, td: td, clear: clear, badge: badge,
+    tone: tone, formatTime: formatTime, flash: flash, failedAction: failedAction, failedLoad: failedLoad,
+    AuthError: AuthError,
     lang: function () {
       return state.lang;
     },

@@ -1,12 +1,14 @@
 // MTSZN's reporting campaign: for a plan and year, who still owes what and how many days are left (first),
 // progress overall and per section, then one click deeper the matrix with filters, each agency's page and the
-// consolidated report (build a draft, preview, approve with a confirmation, download, delivery to the Government).
+// consolidated report (build a draft, preview it with its PDF in the page, approve with a confirmation, download,
+// delivery to the Government).
 // Everything comes from the cycle API (/api/plans/{plan}/years/{year}/...); values go in as text, never as HTML.
 (function () {
   'use strict';
 
   var hub = null;
-  var state = {who: null, plans: [], progress: null, matrix: null, agency: null, pendingApproval: null};
+  var state = {who: null, plans: [], progress: null, matrix: null, agency: null, pendingApproval: null, pdfUrl: null,
+    previews: 0};
 
   function $(id) {
     return document.getElementById(id);
@@ -341,14 +343,17 @@
     });
   }
 
+  function consolidationPath(row) {
+    return base() + '/consolidations/' + encodeURIComponent(row.id);
+  }
+
   function fileBase(row) {
     return 'consolidated-report-' + row.plan + '-' + row.year + '-v' + row.version + (row.status === 'DRAFT' ? '-draft' : '');
   }
 
   function downloadButton(row, format, label) {
     var name = fileBase(row) + (format === 'manifest' ? '.manifest.json' : '.' + format);
-    return hub.downloadLink(base() + '/consolidations/' + encodeURIComponent(row.id) + '?format=' + format, name,
-      label, format);
+    return hub.downloadLink(consolidationPath(row) + '?format=' + format, name, label, format);
   }
 
   function renderConsolidations(list) {
@@ -394,13 +399,16 @@
 
   function preview(row) {
     var box = $('consolidation-preview');
-    hub.api(base() + '/consolidations/' + encodeURIComponent(row.id)).then(function (report) {
+    hub.api(consolidationPath(row)).then(function (report) {
+      var turn = ++state.previews;
       hub.clear(box);
+      forgetPdf();
       box.hidden = false;
       box.setAttribute('data-consolidation-id', row.id);
       box.appendChild(hub.el('h3', {text: hub.t('preview') + ': ' + hub.t('version') + ' ' + report.version + ' (' +
         hub.t('st_' + row.status) + ')'}));
       box.appendChild(hub.el('p', {className: 'preview-summary', text: hub.fill('previewSummary', report.summary || {})}));
+      var tables = hub.el('div', {className: 'preview-tables'});
       (report.sections || []).forEach(function (section) {
         var table = hub.el('table', {className: 'preview'}, hub.el('thead', {}, hub.el('tr', {},
           hub.el('th', {text: hub.t('item')}), hub.el('th', {text: hub.t('itemTitle')}), hub.el('th', {text: hub.t('status')}))));
@@ -411,15 +419,51 @@
             hub.el('td', {}, hub.el('span', {className: 'badge ' + hub.tone(item.status), text: hub.t('cs_' + item.status)}))));
         });
         table.appendChild(body);
-        box.appendChild(hub.el('h4', {text: hub.t('section') + ' ' + section.number + '. ' + (section.titleRu || '')}));
-        box.appendChild(table);
+        tables.appendChild(hub.el('h4', {text: hub.t('section') + ' ' + section.number + '. ' + (section.titleRu || '')}));
+        tables.appendChild(table);
       });
+      box.appendChild(hub.el('div', {className: 'preview-split'}, tables, pdfFrame(row, report, turn)));
       if (report.delivery) {
         box.appendChild(deliveryTable(report.delivery));
       }
     }, function (error) {
       hub.failedLoad('campaign-consolidation-error', error);
     });
+  }
+
+  /**
+   * The PDF itself beside the tables, the very file MTSZN approves and downloads: fetched with the console's login
+   * (a frame pointed at the API would send none, and a login never goes in an address) and shown from a blob:
+   * address, the only kind of frame the console's Content-Security-Policy allows. What cannot be fetched is said in
+   * the frame's place.
+   */
+  function pdfFrame(row, report, turn) {
+    var title = hub.t('pdfPreview') + ': ' + hub.t('version') + ' ' + report.version;
+    var frame = hub.el('iframe', {id: 'consolidation-pdf', className: 'pdf', title: title, hidden: ''});
+    var figure = hub.el('figure', {className: 'preview-pdf'}, hub.el('figcaption', {text: title}), frame,
+      hub.el('p', {id: 'consolidation-pdf-error', className: 'unavailable', hidden: ''}));
+    hub.fetchFile(consolidationPath(row) + '?format=pdf').then(function (blob) {
+      if (turn !== state.previews) {
+        return; // this preview was redrawn before its PDF came: nothing shows it, so no address is made
+      }
+      // Typed here, not by the answer: whatever came is shown as a PDF, never as a page of the console's origin.
+      state.pdfUrl = URL.createObjectURL(new Blob([blob], {type: 'application/pdf'}));
+      frame.src = state.pdfUrl;
+      frame.hidden = false;
+    }, function (error) {
+      if (turn === state.previews) {
+        hub.failedLoad('consolidation-pdf-error', error);
+      }
+    });
+    return figure;
+  }
+
+  /** The shown PDF's blob: address is let go of (its bytes freed) when another preview replaces it. */
+  function forgetPdf() {
+    if (state.pdfUrl) {
+      URL.revokeObjectURL(state.pdfUrl);
+      state.pdfUrl = null;
+    }
   }
 
   function deliveryTable(delivery) {
@@ -459,7 +503,7 @@
     if (!row) {
       return;
     }
-    hub.api(base() + '/consolidations/' + encodeURIComponent(row.id) + '/approve', {method: 'POST'})
+    hub.api(consolidationPath(row) + '/approve', {method: 'POST'})
       .then(function (approved) {
         hub.flash(hub.t('approvedNow') + ' (' + hub.t('version') + ' ' + approved.version + ')', false);
         return loadConsolidations().then(function () {

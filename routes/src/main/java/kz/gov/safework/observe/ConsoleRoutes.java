@@ -36,9 +36,13 @@ public final class ConsoleRoutes extends RouteBuilder {
     private static final Map<String, String> UPLOT_ASSETS = Map.of(
             "uPlot.iife.min.js", "text/javascript; charset=utf-8",
             "uPlot.min.css", "text/css; charset=utf-8");
-    /** Scripts and styles only from this origin: the page works offline and an injected script cannot run. */
+    /**
+     * Scripts and styles only from this origin: the page works offline and an injected script cannot run. Frames only
+     * from blob: addresses the page made itself: the consolidation's PDF, fetched with the login and shown in the
+     * page (a frame of the API's address would carry no login); nothing else may be framed.
+     */
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            + " connect-src 'self'; frame-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Override
     public void configure() {

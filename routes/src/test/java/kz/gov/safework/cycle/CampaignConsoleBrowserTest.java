@@ -1,6 +1,8 @@
 package kz.gov.safework.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -236,6 +238,27 @@ class CampaignConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#consolidation-preview .preview-summary")).getText())
                 .contains("Пунктов 5");
         assertThat(draft.findElements(By.cssSelector("a[data-download]"))).hasSize(3);
+        String draftId = draft.getAttribute("data-consolidation-id");
+        String draftPdf = pdfInThePreview(draftId);
+        chromium.screenshot("campaign-consolidation-preview");
+        // A draft's PDF is drawn anew at each request (its document id and a compressed object differ, by a byte or
+        // so in size), so what the frame shows and what the link serves are compared as PDFs of about the same size;
+        // the approved one below, stored once, is compared byte for byte.
+        byte[] draftServed = chromium.fetchAsConsole(
+                draft.findElement(By.cssSelector("a[data-download='pdf']")).getAttribute("href")).body();
+        assertThat(pdfBytes(draftPdf).length).isCloseTo(draftServed.length, withinPercentage(1));
+
+        // A PDF that cannot be fetched is said where it would be, and the tables beside it stay.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.realFetch = window.fetch;"
+                + " window.fetch = function (url, options) { return String(url).indexOf('format=pdf') < 0"
+                + " ? window.realFetch(url, options) : Promise.resolve(new Response('', {status: 503})); };");
+        draft.findElement(By.cssSelector("button[data-action='preview']")).click();
+        assertThat(waitFor(By.id("consolidation-pdf-error")).getText()).startsWith("Недоступно: ").contains("503");
+        assertThat(browser.findElement(By.id("consolidation-pdf")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#consolidation-preview tr[data-item='4-1']"))).isNotEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.fetch = window.realFetch;");
+        assertThatThrownBy(() -> readBlob(draftPdf)).as("the replaced preview's address is revoked")
+                .hasMessageContaining("Failed to fetch");
 
         draft.findElement(By.cssSelector("button[data-action='approve']")).click();
         assertThat(waitFor(By.id("approve-confirm-text")).getText()).contains("версию 1").contains("Правительство");
@@ -259,6 +282,54 @@ class CampaignConsoleBrowserTest {
         Map<String, HeadlessChromium.Fetched> parts = downloads(row);
         assertThat(parts.keySet()).containsExactlyInAnyOrder("pdf", "xml", "json", "manifest");
         assertPackage(parts, row.getAttribute("data-consolidation-id"));
+        // Approved, the preview shows the package's own PDF: the bytes the Government got, SHA-256 for SHA-256.
+        assertThat(Sha256.hex(pdfBytes(pdfInThePreview(row.getAttribute("data-consolidation-id")))))
+                .isEqualTo(Sha256.hex(parts.get("pdf").body()));
+    }
+
+    /**
+     * The PDF shown in the consolidation's preview, beside its tables: a frame titled in the console's language whose
+     * address is a blob: the page made (the PDF fetched with the login; no login in any address). Its address.
+     */
+    private static String pdfInThePreview(String consolidationId) {
+        WebElement frame = waitFor(By.cssSelector(
+                "#consolidation-preview[data-consolidation-id='" + consolidationId + "'] iframe#consolidation-pdf"));
+        assertThat(frame.getAttribute("title")).startsWith("Сводный отчёт в PDF");
+        assertThat(frame.getRect().getHeight()).as("a frame one can read a page in").isGreaterThan(400);
+        String src = frame.getAttribute("src");
+        assertThat(src).startsWith("blob:" + baseUrl + "/");
+        // Drawn by the browser's PDF viewer: white pages on its dark ground. A frame the page's policy refused shows
+        // a light error page instead, and one still loading only the dark ground.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();",
+                browser.findElement(By.id("consolidation-preview")));
+        eventually(20).untilAsserted(() -> {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                    frame.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+            int white = 0;
+            int dark = 0;
+            for (int y = 0; y < image.getHeight(); y += 2) {
+                for (int x = 0; x < image.getWidth(); x += 2) {
+                    java.awt.Color pixel = new java.awt.Color(image.getRGB(x, y));
+                    int light = (pixel.getRed() + pixel.getGreen() + pixel.getBlue()) / 3;
+                    white += light > 245 ? 1 : 0;
+                    dark += light < 70 ? 1 : 0;
+                }
+            }
+            int seen = (image.getHeight() / 2) * (image.getWidth() / 2);
+            assertThat(white).as("the PDF's pages").isGreaterThan(seen / 10);
+            assertThat(dark).as("the viewer's ground").isGreaterThan(seen / 10);
+        });
+        return src;
+    }
+
+    /** The bytes behind a blob: address of the console: a PDF of some size. */
+    private static byte[] pdfBytes(String blobUrl) {
+        HeadlessChromium.Fetched shown = readBlob(blobUrl);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.contentType()).isEqualTo("application/pdf");
+        assertThat(new String(shown.body(), java.nio.charset.StandardCharsets.US_ASCII)).startsWith("%PDF-");
+        assertThat(shown.body().length).isGreaterThan(10_000);
+        return shown.body();
     }
 
     /** Each download link of a package's row or card, followed with the console's login: format → what came back. */
@@ -291,6 +362,23 @@ class CampaignConsoleBrowserTest {
         assertThat(manifest.path("documents").findValuesAsText("sha256")).containsExactly(
                 Sha256.hex(parts.get("xml").body()), Sha256.hex(parts.get("json").body()),
                 Sha256.hex(parts.get("pdf").body()));
+    }
+
+    /**
+     * What a blob: address of the console holds, read in a second tab of the same origin (on a page the hub does not
+     * have, so without the console's policy): in the console's own page such a fetch fails, its policy letting it
+     * fetch only from the hub ({@code connect-src 'self'}). The console's tab stays, and with it the address.
+     */
+    private static HeadlessChromium.Fetched readBlob(String blobUrl) {
+        String console = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            browser.get(baseUrl + "/no-console-here");
+            return chromium.fetchAsConsole(blobUrl);
+        } finally {
+            browser.close();
+            browser.switchTo().window(console);
+        }
     }
 
     @Test

@@ -346,8 +346,10 @@ class OperatorApiTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/console/app.js");
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("script-src 'self'"));
+        // Frames only of blob: addresses (the consolidation's PDF the page fetched); nothing else widened.
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self';"
+                + " script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src blob:;"
+                + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/javascript"));
