@@ -2,7 +2,11 @@ package kz.gov.safework.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LogTextTest {
 
@@ -15,26 +19,25 @@ class LogTextTest {
                 .isEqualTo("report.json\\n2026-12-01 12:00:00 INFO  Submission x from MZ via jms: ACCEPTED\\r");
     }
 
-    @Test
-    void otherControlCharactersAndUnicodeLineSeparatorsAreEscaped() {
-        assertThat(LogText.of("a\u0000b\u001bc\u0085d\u2028e\tf")).isEqualTo("a\\u0000b\\u001bc\\u0085d\\u2028e\\tf");
+    /** Each case: why, the value from outside, and how it must stand in the log line. */
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                Arguments.of("other control characters and Unicode line separators are escaped",
+                        "a\u0000b\u001bc\u0085d\u2028e\tf", "a\\u0000b\\u001bc\\u0085d\\u2028e\\tf"),
+                Arguments.of("a backslash is escaped so an escape cannot be faked", "a\\nb", "a\\\\nb"),
+                Arguments.of("a lone surrogate is escaped", "x\uD800y", "x\\ud800y"),
+                Arguments.of("a surrogate pair is kept", "x\uD83D\uDE00y", "x\uD83D\uDE00y"),
+                Arguments.of("Cyrillic and ordinary text is unchanged", "Отчёт акимата 2023.xml",
+                        "Отчёт акимата 2023.xml"),
+                Arguments.of("null is written as null", null, "null"),
+                Arguments.of("bidirectional overrides are shown, not applied", "evil\u202egnp.pub",
+                        "evil\\u202egnp.pub"));
     }
 
-    @Test
-    void aBackslashIsEscapedSoAnEscapeCannotBeFaked() {
-        assertThat(LogText.of("a\\nb")).isEqualTo("a\\\\nb");
-    }
-
-    @Test
-    void loneSurrogatesAreEscapedPairsKept() {
-        assertThat(LogText.of("x\uD800y")).isEqualTo("x\\ud800y");
-        assertThat(LogText.of("x\uD83D\uDE00y")).isEqualTo("x\uD83D\uDE00y");
-    }
-
-    @Test
-    void cyrillicAndOrdinaryTextIsUnchanged() {
-        assertThat(LogText.of("Отчёт акимата 2023.xml")).isEqualTo("Отчёт акимата 2023.xml");
-        assertThat(LogText.of(null)).isEqualTo("null");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("escapes")
+    void escapesWhatCouldForgeOrHideText(String why, String raw, String logged) {
+        assertThat(LogText.of(raw)).isEqualTo(logged);
     }
 
     @Test
@@ -43,11 +46,6 @@ class LogTextTest {
 
         assertThat(logged).startsWith("a".repeat(LogText.MAX_LENGTH)).endsWith("…(10000 chars)");
         assertThat(logged.length()).isLessThan(LogText.MAX_LENGTH + 20);
-    }
-
-    @Test
-    void bidirectionalOverridesAreShownNotApplied() {
-        assertThat(LogText.of("evil\u202egnp.pub")).isEqualTo("evil\\u202egnp.pub");
     }
 
     @Test

@@ -79,6 +79,17 @@ class MailOutboxTest {
         camel.stop();
     }
 
+    /**
+     * The next send is refused at RCPT TO with the server's {@code code} and {@code answer}, wrapped as the mail
+     * provider reports an address failure (inside the send's failure); the send after it is accepted.
+     */
+    private void refuseRecipientOnce(String address, int code, String answer) throws Exception {
+        refusal.set(new jakarta.mail.SendFailedException("Invalid Addresses", new org.eclipse.angus.mail.smtp
+                .SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress(address),
+                        "RCPT TO:<" + address + ">", code, answer)));
+        refusals.set(1);
+    }
+
     @Test
     void replyIsWrittenWithTheLastReceiptAndSentOnceWithItsDerivedMessageId() throws Exception {
         assertThat(collect(2, 1, "one.xml")).isFalse();
@@ -138,10 +149,7 @@ class MailOutboxTest {
      */
     @Test
     void aReplyTheServerRefusesForGoodIsKeptAsUndeliverableAndNotTriedAgain() throws Exception {
-        refusal.set(new jakarta.mail.SendFailedException("Invalid Addresses", new org.eclipse.angus.mail.smtp
-                .SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("nobody@agency.example"),
-                        "RCPT TO:<nobody@agency.example>", 550, "550 5.1.1 <nobody@agency.example>: user unknown")));
-        refusals.set(1);
+        refuseRecipientOnce("nobody@agency.example", 550, "550 5.1.1 <nobody@agency.example>: user unknown");
         collect(1, 1, "one.xml");
 
         assertThat(outbox.drain()).isZero();
@@ -157,10 +165,7 @@ class MailOutboxTest {
     /** A 4xx answer ("try later") is not for good: the reply is retried as when the server is down. */
     @Test
     void aReplyTheServerRefusesForNowIsTriedAgain() throws Exception {
-        refusal.set(new jakarta.mail.SendFailedException("Invalid Addresses", new org.eclipse.angus.mail.smtp
-                .SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress("busy@agency.example"),
-                        "RCPT TO:<busy@agency.example>", 451, "451 4.3.0 mailbox busy, try later")));
-        refusals.set(1);
+        refuseRecipientOnce("busy@agency.example", 451, "451 4.3.0 mailbox busy, try later");
         collect(1, 1, "one.xml");
 
         assertThat(outbox.drain()).isZero();

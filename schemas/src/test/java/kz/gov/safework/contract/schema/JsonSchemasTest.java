@@ -1,5 +1,7 @@
 package kz.gov.safework.contract.schema;
 
+import static kz.gov.safework.testing.JsonNodes.fieldNames;
+import static kz.gov.safework.testing.JsonNodes.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import kz.gov.safework.contract.Json;
@@ -175,7 +176,7 @@ class JsonSchemasTest {
                 Stream.concat(Stream.of("schema"), report.stream()).toList());
         assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(Stream.of("schema"),
-                        Stream.of(schema.at("/$defs/report/required")).flatMap(n -> fieldValues(n).stream())).toList());
+                        Stream.of(schema.at("/$defs/report/required")).flatMap(n -> texts(n).stream())).toList());
     }
 
     @Test
@@ -198,17 +199,5 @@ class JsonSchemasTest {
 
     private static JsonNode schemaFile(String path) throws IOException {
         return Json.mapper().readTree(Path.of("src", "main", "resources", "schemas").resolve(path).toFile());
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> fieldValues(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
     }
 }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import kz.gov.safework.contract.Sha256;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -156,25 +155,8 @@ class HubPackageSigningTest {
     }
 
     private void writePackage() throws Exception {
-        byte[] xml = KEYS.signXml(XML.getBytes(StandardCharsets.UTF_8));
-        byte[] json = "{\"report\":\"Отчёт\",\"amount\":1500.000}".getBytes(StandardCharsets.UTF_8);
-        byte[] pdf = "%PDF-1.4 a stand-in for the rendered report".getBytes(StandardCharsets.US_ASCII);
-        Files.write(folder.resolve("p.xml"), xml);
-        Files.write(folder.resolve("p.json"), json);
-        Files.writeString(folder.resolve("p.json.sig"), KEYS.sign(json));
-        Files.write(folder.resolve("p.pdf"), pdf);
-        String documents = "[" + document("p.xml", xml) + "," + document("p.json", json) + ","
-                + document("p.pdf", pdf) + "]";
-        byte[] manifest = ("{\"version\":1,\"documents\":" + documents + "}").getBytes(StandardCharsets.UTF_8);
-        Files.write(folder.resolve("p.manifest.json"), manifest);
-        Files.writeString(folder.resolve("p.manifest.json.sig"), KEYS.sign(manifest));
-        Files.writeString(folder.resolve("p.manifest.json.sha256"),
-                Sha256.hex(manifest) + "  p.manifest.json\n");
-    }
-
-    private static String document(String name, byte[] bytes) {
-        return "{\"name\":\"" + name + "\",\"mediaType\":\"x\",\"size\":" + bytes.length + ",\"sha256\":\""
-                + Sha256.hex(bytes) + "\"}";
+        TestPackage.write(KEYS, folder, "p", XML, "{\"report\":\"Отчёт\",\"amount\":1500.000}",
+                "%PDF-1.4 a stand-in for the rendered report");
     }
 
     private static HubSigningKeys keys(Path file) throws Exception {
