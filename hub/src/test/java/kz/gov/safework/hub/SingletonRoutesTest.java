@@ -30,10 +30,7 @@ class SingletonRoutesTest {
         try (TwoHubs hubs = TwoHubs.on(SingletonRoutesTest::hub)) {
             CamelContext first = hubs.first();
             CamelContext second = hubs.second();
-            first.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> status(first) == ServiceStatus.Started);
-            second.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> leader(second).filter("hub-a"::equals).isPresent());
+            hubs.startFirstAsLeaderOf(ROUTE);
             assertThat(status(second)).as("the route on the instance without the lease").isEqualTo(ServiceStatus.Stopped);
 
             first.stop();

@@ -1,28 +1,26 @@
 package kz.gov.safework.hub;
 
+import static org.awaitility.Awaitility.await;
+
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import kz.gov.safework.store.LeaseClusterService;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.cluster.CamelClusterMember;
 
 /**
  * Two hub instances in one JVM on one fresh in-memory database ({@link TestH2#migrated()}), "hub-a" and "hub-b",
- * built but not started: the test starts them in the order it needs. Closing stops the second, then the first
- * (stopping one already stopped does nothing), then drops the database.
+ * built but not started. Closing stops the second, then the first (stopping one already stopped does nothing), then
+ * drops the database.
  */
-public final class TwoHubs implements AutoCloseable {
+public record TwoHubs(HikariDataSource db, CamelContext first, CamelContext second) implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
     /** Builds one hub's context with the given instance id on the shared database. */
     @FunctionalInterface
     public interface Hub {
         CamelContext build(String id, HikariDataSource db) throws Exception;
-    }
-
-    private final HikariDataSource db;
-    private final CamelContext first;
-    private final CamelContext second;
-
-    private TwoHubs(HikariDataSource db, CamelContext first, CamelContext second) {
-        this.db = db;
-        this.first = first;
-        this.second = second;
     }
 
     public static TwoHubs on(Hub hub) throws Exception {
@@ -35,14 +33,16 @@ public final class TwoHubs implements AutoCloseable {
         }
     }
 
-    /** "hub-a". */
-    public CamelContext first() {
-        return first;
-    }
-
-    /** "hub-b". */
-    public CamelContext second() {
-        return second;
+    /**
+     * Starts hub-a and waits until it runs the singleton route, then starts hub-b and waits until hub-b has read
+     * the lease: it knows hub-a runs the route. Both hubs have a {@link LeaseClusterService} among their services.
+     */
+    public void startFirstAsLeaderOf(String route) throws Exception {
+        first.start();
+        await().atMost(WAIT).until(() -> first.getRouteController().getRouteStatus(route) == ServiceStatus.Started);
+        second.start();
+        await().atMost(WAIT).until(() -> second.hasService(LeaseClusterService.class).getView(route).getLeader()
+                .map(CamelClusterMember::getId).filter("hub-a"::equals).isPresent());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package kz.gov.safework.hub.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -25,13 +24,8 @@ class StandbyRoutesTest {
         try (TwoHubs hubs = TwoHubs.on(StandbyRoutesTest::hub)) {
             CamelContext leader = hubs.first();
             CamelContext standby = hubs.second();
-            leader.start();
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    leader.getRouteController().getRouteStatus("singleton") == ServiceStatus.Started);
-            standby.start();
             // the standby has read the lease: it knows hub-a runs the singleton
-            await().atMost(Duration.ofSeconds(20)).until(() -> standby.hasService(LeaseClusterService.class)
-                    .getView("singleton").getLeader().map(m -> m.getId()).filter("hub-a"::equals).isPresent());
+            hubs.startFirstAsLeaderOf("singleton");
             assertThat(HealthAndMetricsRoutes.routesStillStarting(standby)).isEmpty();
             assertThat(standby.getRouteController().getRouteStatus("singleton")).isEqualTo(ServiceStatus.Stopped);
             assertThat(HealthAndMetricsRoutes.standby(standby.getRoute("singleton"))).isTrue();
