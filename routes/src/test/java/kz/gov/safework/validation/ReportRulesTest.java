@@ -33,17 +33,27 @@ import java.util.stream.Stream;
 import kz.gov.safework.contract.report.CompletionDocument;
 import kz.gov.safework.contract.report.ProgressReport;
 import kz.gov.safework.contract.validation.ValidationError;
+import org.assertj.core.api.AbstractListAssert;
 import org.assertj.core.api.ListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each rule on its own: what it refuses, where it points, and what it lets through. */
 class ReportRulesTest {
 
     private static ListAssert<ValidationError> assertFindings(Stream<ValidationError> findings) {
         return assertThat(findings.toList());
+    }
+
+    /** The findings as (code, path) pairs: what a rule refuses and where it points. */
+    private static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertCodesAndPaths(
+            Stream<ValidationError> findings) {
+        return assertFindings(findings).extracting(ValidationError::code, ValidationError::path);
     }
 
     @Nested
@@ -78,17 +88,12 @@ class ReportRulesTest {
             assertThat(found.get(0).messageEn()).contains("\"MTSZN\"", "\"MZ\"");
         }
 
-        @Test
-        void rejectsReportFromUnidentifiedSender() {
-            assertFindings(ReportRules.senderIsNamedAgency(sentBy(report(MZ, 2022, inProgress("1")), null)))
-                    .extracting(ValidationError::code, ValidationError::path)
-                    .containsExactly(tuple(UNKNOWN_AGENCY, ""));
-        }
-
-        @Test
-        void rejectsReportFromSenderMissingFromReferenceData() {
-            assertFindings(ReportRules.senderIsNamedAgency(sentBy(report(MZ, 2022, inProgress("1")), "OPERATOR")))
-                    .extracting(ValidationError::code, ValidationError::path)
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+            "an unidentified sender, ",
+            "a sender missing from reference data, OPERATOR"})
+        void rejectsReportFrom(String what, String sender) {
+            assertCodesAndPaths(ReportRules.senderIsNamedAgency(sentBy(report(MZ, 2022, inProgress("1")), sender)))
                     .containsExactly(tuple(UNKNOWN_AGENCY, ""));
         }
 
@@ -109,8 +114,8 @@ class ReportRulesTest {
 
         @Test
         void rejectsUnknownPlan() {
-            assertFindings(ReportRules.planKnown(context(withPlan(report(MZ, 2022, inProgress("1")), "PLAN-2030"))))
-                    .extracting(ValidationError::code, ValidationError::path)
+            assertCodesAndPaths(ReportRules.planKnown(
+                    context(withPlan(report(MZ, 2022, inProgress("1")), "PLAN-2030"))))
                     .containsExactly(tuple(UNKNOWN_PLAN, "/plan"));
         }
     }
@@ -123,17 +128,11 @@ class ReportRulesTest {
             assertFindings(ReportRules.yearInPlan(context(report(MZ, 2025, inProgress("1"))))).isEmpty();
         }
 
-        @Test
-        void rejectsYearBeforeThePlan() {
-            assertFindings(ReportRules.yearInPlan(context(report(MZ, 2020, inProgress("1")))))
-                    .extracting(ValidationError::code, ValidationError::path)
-                    .containsExactly(tuple(YEAR_OUT_OF_RANGE, "/year"));
-        }
-
-        @Test
-        void rejectsYearAfterThePlan() {
-            assertFindings(ReportRules.yearInPlan(context(report(MZ, 2026, inProgress("1")))))
-                    .extracting(ValidationError::code, ValidationError::path)
+        /** The year before the plan's first reporting year and the one after its last. */
+        @ParameterizedTest
+        @ValueSource(ints = {2020, 2026})
+        void rejectsYearOutsideThePlan(int year) {
+            assertCodesAndPaths(ReportRules.yearInPlan(context(report(MZ, year, inProgress("1")))))
                     .containsExactly(tuple(YEAR_OUT_OF_RANGE, "/year"));
         }
 
@@ -164,8 +163,7 @@ class ReportRulesTest {
         void rejectsCorrectionOf(String what, String agency, int year, String target) {
             ProgressReport correction = correcting(report(agency, year, inProgress("1")), target);
 
-            assertFindings(ReportRules.correctionNamesAcceptedReport(context(correction, mzReport2022)))
-                    .extracting(ValidationError::code, ValidationError::path)
+            assertCodesAndPaths(ReportRules.correctionNamesAcceptedReport(context(correction, mzReport2022)))
                     .containsExactly(tuple(CORRECTION_TARGET_UNKNOWN, "/correctionOf"));
         }
 
@@ -174,9 +172,8 @@ class ReportRulesTest {
             ProgressReport report = report(MZ, 2022, inProgress("1"));
             AcceptedReports everything = (reportId, agency, year) -> true;
 
-            assertFindings(ReportRules.correctionNamesAcceptedReport(
+            assertCodesAndPaths(ReportRules.correctionNamesAcceptedReport(
                     context(correcting(report, report.reportId()), everything)))
-                    .extracting(ValidationError::code, ValidationError::path)
                     .containsExactly(tuple(CORRECTION_TARGET_UNKNOWN, "/correctionOf"));
         }
 
@@ -221,9 +218,8 @@ class ReportRulesTest {
 
         @Test
         void rejectsItemAssignedOnlyToAnotherAgency() {
-            assertFindings(ReportRules.itemsAssignedToAgency(
+            assertCodesAndPaths(ReportRules.itemsAssignedToAgency(
                     context(report(MTSZN, 2022, inProgress("1"), inProgress("2")))))
-                    .extracting(ValidationError::code, ValidationError::path)
                     .containsExactly(tuple(ITEM_NOT_ASSIGNED, "/items/1/item"));
         }
 
@@ -237,8 +233,7 @@ class ReportRulesTest {
 
         @Test
         void rejectsGroupItemFromAnAgencyOutsideTheGroup() {
-            assertFindings(ReportRules.itemsAssignedToAgency(context(report(MZ, 2022, inProgress("7")))))
-                    .extracting(ValidationError::code, ValidationError::path)
+            assertCodesAndPaths(ReportRules.itemsAssignedToAgency(context(report(MZ, 2022, inProgress("7")))))
                     .containsExactly(tuple(ITEM_NOT_ASSIGNED, "/items/0/item"));
         }
 
@@ -252,8 +247,7 @@ class ReportRulesTest {
     class ItemsInForce {
         @Test
         void rejectsAmendmentItemReportedForTheYearBeforeTheAmendment() {
-            assertFindings(ReportRules.itemsInForce(context(report(MZ, 2021, inProgress("1"), inProgress("4-1")))))
-                    .extracting(ValidationError::code, ValidationError::path)
+            assertCodesAndPaths(ReportRules.itemsInForce(context(report(MZ, 2021, inProgress("1"), inProgress("4-1")))))
                     .containsExactly(tuple(ITEM_NOT_IN_FORCE, "/items/1/item"));
         }
 
@@ -282,9 +276,8 @@ class ReportRulesTest {
 
         @Test
         void rejectsEveryRepetitionOfAnItemReportedThreeTimes() {
-            assertFindings(ReportRules.itemsNotRepeated(
+            assertCodesAndPaths(ReportRules.itemsNotRepeated(
                     context(report(MZ, 2022, inProgress("2"), inProgress("2"), inProgress("2")))))
-                    .extracting(ValidationError::code, ValidationError::path)
                     .containsExactly(tuple(DUPLICATE_ITEM, "/items/1/item"), tuple(DUPLICATE_ITEM, "/items/2/item"));
         }
 
@@ -299,9 +292,8 @@ class ReportRulesTest {
     class CompletedItemsHaveDocument {
         @Test
         void rejectsCompletedItemWithoutCompletionDocument() {
-            assertFindings(ReportRules.completedItemsHaveDocument(
+            assertCodesAndPaths(ReportRules.completedItemsHaveDocument(
                     context(report(MZ, 2022, completed("1"), completed("2", null)))))
-                    .extracting(ValidationError::code, ValidationError::path)
                     .containsExactly(tuple(COMPLETION_DOCUMENT_MISSING, "/items/1/completionDocument"));
         }
 
@@ -309,8 +301,8 @@ class ReportRulesTest {
         void rejectsCompletedItemWhoseDocumentNamesNothing() {
             CompletionDocument blank = new CompletionDocument(" ", "", null, null);
 
-            assertFindings(ReportRules.completedItemsHaveDocument(context(report(MZ, 2022, completed("2", blank)))))
-                    .extracting(ValidationError::code, ValidationError::path)
+            assertCodesAndPaths(ReportRules.completedItemsHaveDocument(
+                    context(report(MZ, 2022, completed("2", blank)))))
                     .containsExactly(tuple(COMPLETION_DOCUMENT_MISSING, "/items/0/completionDocument"));
         }
 
@@ -335,9 +327,8 @@ class ReportRulesTest {
 
         @Test
         void rejectsNegativePlannedAndActualExpenseSeparately() {
-            assertFindings(ReportRules.expensesNotNegative(
+            assertCodesAndPaths(ReportRules.expensesNotNegative(
                     context(report(MZ, 2022, spending(inProgress("1"), "-1", "-2")))))
-                    .extracting(ValidationError::code, ValidationError::path)
                     .containsExactly(tuple(NEGATIVE_EXPENSE, "/items/0/expenses/planned"),
                             tuple(NEGATIVE_EXPENSE, "/items/0/expenses/actual"));
         }
