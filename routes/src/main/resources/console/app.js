@@ -642,6 +642,15 @@
     return plan && year ? '/api/plans/' + encodeURIComponent(plan) + '/years/' + year : null;
   }
 
+  // A section of the plan and year chosen above the matrix: nothing to load until both are chosen.
+  function planSection(name, path, render) {
+    var base = planAndYear();
+    if (!base) {
+      return Promise.resolve();
+    }
+    return section(name, api(base + path), render);
+  }
+
   function codeOf(value) {
     if (value === null || value === undefined) {
       return null;
@@ -728,11 +737,7 @@
   }
 
   function loadMatrix() {
-    var base = planAndYear();
-    if (!base) {
-      return Promise.resolve();
-    }
-    return section('matrix', api(base + '/matrix'), function (data) {
+    return planSection('matrix', '/matrix', function (data) {
       var view = $('matrix-view');
       clear(view);
       var matrix = normalizeMatrix(data);
@@ -943,11 +948,7 @@
   // ---------- consolidations ----------
 
   function loadConsolidations() {
-    var base = planAndYear();
-    if (!base) {
-      return Promise.resolve();
-    }
-    return section('consolidations', api(base + '/consolidations'), function (data) {
+    return planSection('consolidations', '/consolidations', function (data) {
       var view = $('consolidations-view');
       clear(view);
       var list = Array.isArray(data) ? data : (data && Array.isArray(data.consolidations) ? data.consolidations

@@ -47,6 +47,17 @@
     }
   }
 
+  // One part of the page from the plan and year's API: on an answer its error line is hidden and the answer
+  // rendered; on a failure the error line says why (hub.failedLoad).
+  function load(path, errorId, render) {
+    return hub.api(base() + path).then(function (data) {
+      hideError(errorId);
+      render(data);
+    }, function (error) {
+      hub.failedLoad(errorId, error);
+    });
+  }
+
   // ---------- set-up ----------
 
   function setUp(who) {
@@ -135,12 +146,9 @@
   }
 
   function loadProgress() {
-    return hub.api(base() + '/progress').then(function (progress) {
-      hideError('progress-error');
+    return load('/progress', 'progress-error', function (progress) {
       state.progress = progress;
       renderProgress();
-    }, function (error) {
-      hub.failedLoad('progress-error', error);
     });
   }
 
@@ -193,12 +201,9 @@
   // ---------- matrix ----------
 
   function loadMatrix() {
-    return hub.api(base() + '/matrix').then(function (matrix) {
-      hideError('campaign-matrix-error');
+    return load('/matrix', 'campaign-matrix-error', function (matrix) {
       state.matrix = matrix;
       renderMatrix();
-    }, function (error) {
-      hub.failedLoad('campaign-matrix-error', error);
     });
   }
 
@@ -307,8 +312,7 @@
         hub.td(title, 'muted'),
         hub.el('td', {}, hub.el('span', {className: 'badge ' + cellTone(cell), text: hub.t('cell_' + cell.status)}))));
     });
-    hub.api(base() + '/agencies/' + encodeURIComponent(code) + '/history').then(function (history) {
-      hideError('agency-error');
+    load('/agencies/' + encodeURIComponent(code) + '/history', 'agency-error', function (history) {
       var versions = $('agency-versions');
       hub.clear(versions);
       if (!history.versions.length) {
@@ -327,20 +331,13 @@
           }).join('; '))));
       });
       $('agency-view').scrollIntoView({block: 'start'});
-    }, function (error) {
-      hub.failedLoad('agency-error', error);
     });
   }
 
   // ---------- consolidation ----------
 
   function loadConsolidations() {
-    return hub.api(base() + '/consolidations').then(function (list) {
-      hideError('campaign-consolidation-error');
-      renderConsolidations(list);
-    }, function (error) {
-      hub.failedLoad('campaign-consolidation-error', error);
-    });
+    return load('/consolidations', 'campaign-consolidation-error', renderConsolidations);
   }
 
   function consolidationPath(row) {

@@ -27,23 +27,15 @@ class SingletonRoutesTest {
 
     @Test
     void aSingletonRouteRunsOnTheLeaseHolderOnlyAndMovesWhenItStops() throws Exception {
-        try (HikariDataSource db = TestH2.migrated()) {
-            CamelContext first = hub("hub-a", db);
-            CamelContext second = hub("hub-b", db);
-            try {
-                first.start();
-                await().atMost(Duration.ofSeconds(20)).until(() -> status(first) == ServiceStatus.Started);
-                second.start();
-                await().atMost(Duration.ofSeconds(20)).until(() -> leader(second).filter("hub-a"::equals).isPresent());
-                assertThat(status(second)).as("the route on the instance without the lease").isEqualTo(ServiceStatus.Stopped);
+        try (TwoHubs hubs = TwoHubs.on(SingletonRoutesTest::hub)) {
+            CamelContext first = hubs.first();
+            CamelContext second = hubs.second();
+            hubs.startFirstAsLeaderOf(ROUTE);
+            assertThat(status(second)).as("the route on the instance without the lease").isEqualTo(ServiceStatus.Stopped);
 
-                first.stop();
-                await().atMost(Duration.ofSeconds(20)).until(() -> status(second) == ServiceStatus.Started);
-                assertThat(leader(second)).contains("hub-b");
-            } finally {
-                second.stop();
-                first.stop();
-            }
+            first.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(second) == ServiceStatus.Started);
+            assertThat(leader(second)).contains("hub-b");
         }
     }
 

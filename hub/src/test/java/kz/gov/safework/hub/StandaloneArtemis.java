@@ -50,14 +50,8 @@ final class StandaloneArtemis implements AutoCloseable {
     }
 
     static StandaloneArtemis start() throws Exception {
-        StandaloneArtemis broker = new StandaloneArtemis(HubProcess.freePort(), -1, UUID.randomUUID().toString());
-        broker.deleteInstance("instance");
-        int exit = broker.run("start");
-        if (exit != 0) {
-            RequiredService.unavailable("the standalone Artemis did not start (exit " + exit + ", see "
-                    + broker.work.resolve("script.log") + ")", SCRIPT);
-        }
-        return broker;
+        return started(new StandaloneArtemis(HubProcess.freePort(), -1, UUID.randomUUID().toString()),
+                "the standalone Artemis", "start", "instance");
     }
 
     /**
@@ -67,14 +61,21 @@ final class StandaloneArtemis implements AutoCloseable {
     static StandaloneArtemis startPair() throws Exception {
         StandaloneArtemis pair = new StandaloneArtemis(HubProcess.freePort(), HubProcess.freePort(),
                 UUID.randomUUID().toString());
-        pair.deleteInstance("primary");
-        pair.deleteInstance("backup");
-        int exit = pair.run("pair-start");
-        if (exit != 0) {
-            RequiredService.unavailable("the standalone Artemis pair did not start (exit " + exit + ", see "
-                    + pair.work.resolve("script.log") + ")", SCRIPT);
+        return started(pair, "the standalone Artemis pair", "pair-start", "primary", "backup");
+    }
+
+    /** Runs the script's start command on fresh instances; when it fails, the broker is unavailable to the test. */
+    private static StandaloneArtemis started(StandaloneArtemis broker, String what, String command, String... instances)
+            throws Exception {
+        for (String instance : instances) {
+            broker.deleteInstance(instance);
         }
-        return pair;
+        int exit = broker.run(command);
+        if (exit != 0) {
+            RequiredService.unavailable(what + " did not start (exit " + exit + ", see "
+                    + broker.work.resolve("script.log") + ")", SCRIPT);
+        }
+        return broker;
     }
 
     /** The hub's settings for this broker: its URL (of a pair, both nodes with HA) and the hub's login. */

@@ -91,14 +91,10 @@ public final class OperatorApiRoutes extends ApiRouteBuilder {
             body.put("intake", services.channelSuspensions().states());
             JsonResponses.ok(exchange, body);
         });
-        operatorRoute("operator-channel-suspend").process(exchange -> {
-            services.channelSuspensions().suspend(channel(exchange), operator(exchange), reason(exchange));
-            JsonResponses.ok(exchange, services.channelSuspensions().state(channel(exchange)));
-        });
-        operatorRoute("operator-channel-resume").process(exchange -> {
-            services.channelSuspensions().resume(channel(exchange), operator(exchange), reason(exchange));
-            JsonResponses.ok(exchange, services.channelSuspensions().state(channel(exchange)));
-        });
+        operatorRoute("operator-channel-suspend")
+                .process(exchange -> changeIntake(exchange, services.channelSuspensions()::suspend));
+        operatorRoute("operator-channel-resume")
+                .process(exchange -> changeIntake(exchange, services.channelSuspensions()::resume));
         operatorRoute("operator-submissions").process(exchange -> JsonResponses.ok(exchange,
                 services.submissions().recent(limit(exchange, DEFAULT_SUBMISSIONS,
                         services.settings().submissionsMaxLimit()))));
@@ -120,6 +116,18 @@ public final class OperatorApiRoutes extends ApiRouteBuilder {
 
     private RouteDefinition operatorRoute(String routeId) {
         return apiRoute(routeId, routeId, services.authorization());
+    }
+
+    /** A suspend or resume of {@link ChannelSuspensions}: channel, operator, reason. */
+    @FunctionalInterface
+    private interface IntakeChange {
+        void apply(String channel, String operator, String reason);
+    }
+
+    /** Suspends or resumes the path's channel for the operator with the body's reason; answers its intake now. */
+    private void changeIntake(Exchange exchange, IntakeChange change) {
+        change.apply(channel(exchange), operator(exchange), reason(exchange));
+        JsonResponses.ok(exchange, services.channelSuspensions().state(channel(exchange)));
     }
 
     private static Map<String, Object> me(Exchange exchange, ObserveServices services) {

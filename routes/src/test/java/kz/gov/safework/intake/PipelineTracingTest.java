@@ -7,9 +7,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.observe.TraceParent;
+import kz.gov.safework.store.Sql;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,14 +131,10 @@ class PipelineTracingTest {
         return ids;
     }
 
-    private String loggedTraceId(String submissionId) throws Exception {
-        try (Connection c = hub.database.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT trace_id FROM message_log WHERE submission_id = ?")) {
-            ps.setString(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
+    private String loggedTraceId(String submissionId) {
+        List<String> traceIds = Sql.query(hub.database, "SELECT trace_id FROM message_log WHERE submission_id = ?",
+                ps -> ps.setString(1, submissionId), rs -> rs.getString(1));
+        assertThat(traceIds).hasSize(1);
+        return traceIds.get(0);
     }
 }

@@ -8,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +17,7 @@ import java.util.Properties;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.envelope.Queues;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.store.Sql;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
@@ -125,22 +123,13 @@ final class ObserveTestHub implements AutoCloseable {
     }
 
     /** A judged document in the store, as the pipeline would write it. */
-    void insertSubmission(String submissionId, String agency, String status, String receiptJson) throws Exception {
+    void insertSubmission(String submissionId, String agency, String status, String receiptJson) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO submission (submission_id, channel,"
-                     + " agency, report_id, plan_id, report_year, status, late, sha256, received_at, processed_at,"
-                     + " receipt_json) VALUES (?, 'jms', ?, ?, 'safe-labour-2025', 2024, ?, FALSE, ?, ?, ?, ?)")) {
-            insert.setString(1, submissionId);
-            insert.setString(2, agency);
-            insert.setString(3, "R-" + submissionId);
-            insert.setString(4, status);
-            insert.setString(5, sha256Of(submissionId));
-            insert.setObject(6, now.minusSeconds(1));
-            insert.setObject(7, now);
-            insert.setString(8, receiptJson);
-            insert.executeUpdate();
-        }
+        Sql.update(dataSource, "INSERT INTO submission (submission_id, channel, agency, report_id, plan_id,"
+                        + " report_year, status, late, sha256, received_at, processed_at, receipt_json)"
+                        + " VALUES (?, 'jms', ?, ?, 'safe-labour-2025', 2024, ?, FALSE, ?, ?, ?, ?)",
+                submissionId, agency, "R-" + submissionId, status, sha256Of(submissionId), now.minusSeconds(1), now,
+                receiptJson);
     }
 
     /** The SHA-256 a submission inserted by {@link #insertSubmission} carries: each its own, so a search can find it. */
@@ -148,11 +137,9 @@ final class ObserveTestHub implements AutoCloseable {
         return Sha256.hex(submissionId);
     }
 
-    void clearStore() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM submission");
-            statement.executeUpdate("DELETE FROM operator_action");
-        }
+    void clearStore() {
+        Sql.update(dataSource, "DELETE FROM submission");
+        Sql.update(dataSource, "DELETE FROM operator_action");
     }
 
     void purgeQueues() throws Exception {

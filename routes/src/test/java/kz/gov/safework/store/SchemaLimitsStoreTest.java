@@ -10,9 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -137,14 +134,10 @@ class SchemaLimitsStoreTest {
                 doc.length, UUID.randomUUID().toString().replace("-", "") + "0".repeat(32));
     }
 
-    private static String storedFeed(TestDatabases.TestDatabase db, String submissionId) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT feed_json FROM submission WHERE submission_id = ?")) {
-            ps.setString(1, submissionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
+    private static String storedFeed(TestDatabases.TestDatabase db, String submissionId) {
+        List<String> feeds = Sql.query(db.dataSource(), "SELECT feed_json FROM submission WHERE submission_id = ?",
+                ps -> ps.setString(1, submissionId), rs -> rs.getString(1));
+        assertThat(feeds).hasSize(1);
+        return feeds.get(0);
     }
 }

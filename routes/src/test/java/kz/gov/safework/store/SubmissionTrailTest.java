@@ -2,8 +2,6 @@ package kz.gov.safework.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -102,17 +100,12 @@ class SubmissionTrailTest {
                 .baselineOnMigrate(true).baselineVersion("0").outOfOrder(true).load().migrate();
         messageLog(db, id, T0, "mail", mailKey + "#0");
         submission(db, id, "r-" + id, null, "ACCEPTED", T0.plusSeconds(1), null);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        Sql.update(db.dataSource(),
                 "INSERT INTO mail_outbox (outbox_key, message_id, recipient, mime_base64, created_at, next_attempt_at,"
-                + " attempts, last_error, undeliverable_at) VALUES (?, ?, 'desk@mz.example', 'eA==', ?, ?, 1, ?, ?)")) {
-            ps.setString(1, mailKey);
-            ps.setString(2, "<reply-" + id + "@hub.local>");
-            ps.setObject(3, OffsetDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
-            ps.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC));
-            ps.setString(5, "SendFailedException: 550 5.1.1 user unknown");
-            ps.setObject(6, OffsetDateTime.ofInstant(T0.plusSeconds(3), ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
+                + " attempts, last_error, undeliverable_at) VALUES (?, ?, 'desk@mz.example', 'eA==', ?, ?, 1, ?, ?)",
+                mailKey, "<reply-" + id + "@hub.local>", OffsetDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(T0.plusSeconds(2), ZoneOffset.UTC), "SendFailedException: 550 5.1.1 user unknown",
+                OffsetDateTime.ofInstant(T0.plusSeconds(3), ZoneOffset.UTC));
         SubmissionSteps steps = new SubmissionSteps(db.dataSource(), Clock.fixed(T0.plusSeconds(2), ZoneOffset.UTC));
 
         SubmissionTrail.Trail trail = new SubmissionTrail(db.dataSource(), steps).of(id);
@@ -124,41 +117,27 @@ class SubmissionTrailTest {
         assertThat(trail.steps().get(4).at()).isEqualTo(T0.plusSeconds(3));
     }
 
-    private static void messageLog(TestDatabases.TestDatabase db, String id, Instant at) throws Exception {
+    private static void messageLog(TestDatabases.TestDatabase db, String id, Instant at) {
         messageLog(db, id, at, "jms", "t-1");
     }
 
     private static void messageLog(TestDatabases.TestDatabase db, String id, Instant at, String channel,
-                                   String transportId) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                                   String transportId) {
+        Sql.update(db.dataSource(),
                 "INSERT INTO message_log (submission_id, channel, login, agency, transport_id, file_name, content_type,"
                 + " received_at, logged_at, size_bytes, sha256, body_path)"
-                + " VALUES (?, ?, 'mz', 'MZ', ?, 'r.json', 'application/json', ?, ?, 10, ?, 'messages/x')")) {
-            ps.setString(1, id);
-            ps.setString(2, channel);
-            ps.setString(3, transportId);
-            ps.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.setObject(5, OffsetDateTime.ofInstant(at.plusMillis(5), ZoneOffset.UTC));
-            ps.setString(6, "a".repeat(64));
-            ps.executeUpdate();
-        }
+                + " VALUES (?, ?, 'mz', 'MZ', ?, 'r.json', 'application/json', ?, ?, 10, ?, 'messages/x')",
+                id, channel, transportId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(at.plusMillis(5), ZoneOffset.UTC), "a".repeat(64));
     }
 
     private static void submission(TestDatabases.TestDatabase db, String id, String reportId, String correctionOf,
-                                   String status, Instant at, String supersededBy) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                                   String status, Instant at, String supersededBy) {
+        Sql.update(db.dataSource(),
                 "INSERT INTO submission (submission_id, channel, agency, report_id, plan_id, report_year, status, late,"
                 + " correction_of, superseded_by, sha256, received_at, processed_at, receipt_json)"
-                + " VALUES (?, 'jms', 'MZ', ?, 'plan', 2023, ?, FALSE, ?, ?, ?, ?, ?, '{}')")) {
-            ps.setString(1, id);
-            ps.setString(2, reportId);
-            ps.setString(3, status);
-            ps.setString(4, correctionOf);
-            ps.setString(5, supersededBy);
-            ps.setString(6, "b".repeat(64));
-            ps.setObject(7, OffsetDateTime.ofInstant(at.minusMillis(500), ZoneOffset.UTC));
-            ps.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
+                + " VALUES (?, 'jms', 'MZ', ?, 'plan', 2023, ?, FALSE, ?, ?, ?, ?, ?, '{}')",
+                id, reportId, status, correctionOf, supersededBy, "b".repeat(64),
+                OffsetDateTime.ofInstant(at.minusMillis(500), ZoneOffset.UTC), OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
     }
 }

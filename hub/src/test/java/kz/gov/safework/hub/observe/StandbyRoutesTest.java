@@ -1,12 +1,11 @@
 package kz.gov.safework.hub.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
-import kz.gov.safework.hub.TestH2;
+import kz.gov.safework.hub.TwoHubs;
 import kz.gov.safework.store.LeaderRoutePolicy;
 import kz.gov.safework.store.LeaseClusterService;
 import org.apache.camel.CamelContext;
@@ -22,26 +21,16 @@ import org.junit.jupiter.api.Test;
 class StandbyRoutesTest {
     @Test
     void aSingletonRouteAnotherInstanceRunsIsNotStillStarting() throws Exception {
-        try (HikariDataSource db = TestH2.migrated()) {
-            CamelContext leader = hub("hub-a", db);
-            CamelContext standby = hub("hub-b", db);
-            try {
-                leader.start();
-                await().atMost(Duration.ofSeconds(20)).until(() ->
-                        leader.getRouteController().getRouteStatus("singleton") == ServiceStatus.Started);
-                standby.start();
-                // the standby has read the lease: it knows hub-a runs the singleton
-                await().atMost(Duration.ofSeconds(20)).until(() -> standby.hasService(LeaseClusterService.class)
-                        .getView("singleton").getLeader().map(m -> m.getId()).filter("hub-a"::equals).isPresent());
-                assertThat(HealthAndMetricsRoutes.routesStillStarting(standby)).isEmpty();
-                assertThat(standby.getRouteController().getRouteStatus("singleton")).isEqualTo(ServiceStatus.Stopped);
-                assertThat(HealthAndMetricsRoutes.standby(standby.getRoute("singleton"))).isTrue();
-                assertThat(HealthAndMetricsRoutes.standby(leader.getRoute("singleton"))).isFalse();
-                assertThat(HealthAndMetricsRoutes.routesStillStarting(leader)).isEmpty();
-            } finally {
-                standby.stop();
-                leader.stop();
-            }
+        try (TwoHubs hubs = TwoHubs.on(StandbyRoutesTest::hub)) {
+            CamelContext leader = hubs.first();
+            CamelContext standby = hubs.second();
+            // the standby has read the lease: it knows hub-a runs the singleton
+            hubs.startFirstAsLeaderOf("singleton");
+            assertThat(HealthAndMetricsRoutes.routesStillStarting(standby)).isEmpty();
+            assertThat(standby.getRouteController().getRouteStatus("singleton")).isEqualTo(ServiceStatus.Stopped);
+            assertThat(HealthAndMetricsRoutes.standby(standby.getRoute("singleton"))).isTrue();
+            assertThat(HealthAndMetricsRoutes.standby(leader.getRoute("singleton"))).isFalse();
+            assertThat(HealthAndMetricsRoutes.routesStillStarting(leader)).isEmpty();
         }
     }
 
