@@ -51,7 +51,7 @@ class BrokerXmlTest {
         }
         referenceData = ReferenceData.load(CONFIG);
         embedded = embedded(new BrokerSettings(Path.of("data"), "127.0.0.1", 61616, 0, TlsSettings.none(),
-                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 10_485_760, 100, 50, 3_600_000, 90),
+                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 1_048_576, 100, 50, 3_600_000, 90),
                 BROKER_XML);
     }
 
@@ -148,7 +148,7 @@ class BrokerXmlTest {
 
     private static BrokerSettings embeddedSettings() {
         return new BrokerSettings(Path.of("data"), "127.0.0.1", 61616, 0, TlsSettings.none(),
-                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 10_485_760, 100, 50, 3_600_000, 90);
+                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 1_048_576, 100, 50, 3_600_000, 90);
     }
 
     private static List<String> roles(String match, String role) {
