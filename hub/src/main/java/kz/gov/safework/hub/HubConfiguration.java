@@ -177,6 +177,7 @@ public final class HubConfiguration implements CamelConfiguration {
                     settings.getInt(HubSettings.BROKER_ID_CACHE),
                     BrokerSettings.maxMessageBytesFor(settings.getLong(HubSettings.MAX_DOCUMENT_SIZE)),
                     settings.getLong(HubSettings.BROKER_ADDRESS_MAX_BYTES),
+                    settings.getLong(HubSettings.BROKER_ADDRESS_MEMORY_BYTES),
                     settings.getInt(HubSettings.BROKER_MAX_QUEUES),
                     settings.getInt(HubSettings.BROKER_MAX_CONNECTIONS),
                     settings.getLong(HubSettings.BROKER_REPLY_QUEUE_IDLE),

@@ -30,6 +30,7 @@ final class HubSettings {
     static final String RETENTION = "hub.retention";
     static final String RETENTION_PERIOD = "hub.retention.check-period";
     static final String BROKER_ADDRESS_MAX_BYTES = "hub.broker.address-max-size-bytes";
+    static final String BROKER_ADDRESS_MEMORY_BYTES = "hub.broker.address-memory-bytes";
     static final String BROKER_MAX_QUEUES = "hub.broker.max-queues-per-login";
     static final String BROKER_MAX_CONNECTIONS = "hub.broker.max-connections-per-login";
     static final String BROKER_REPLY_QUEUE_IDLE = "hub.broker.reply-queue-idle-ms";

@@ -10,8 +10,9 @@ import kz.gov.safework.connectors.tls.TlsSettings;
  * and client-certificate policy. {@code maxMessageBytes} bounds every message an outside sender sends (see
  * {@link MessageSizePlugin}).
  *
- * <p>Limits: {@code addressMaxBytes} ({@code hub.broker.address-max-size-bytes}) bounds {@code reports.in} and each
- * {@code receipts.*} address (sends beyond it fail); {@code maxQueuesPerLogin} and {@code maxConnectionsPerLogin}
+ * <p>Limits: {@code addressMemoryBytes} ({@code hub.broker.address-memory-bytes}) is what one address keeps in memory,
+ * the rest of its messages paged to disk; {@code addressMaxBytes} ({@code hub.broker.address-max-size-bytes}) bounds
+ * what {@code reports.in} and each {@code receipts.*} address page beyond that (sends beyond it fail); {@code maxQueuesPerLogin} and {@code maxConnectionsPerLogin}
  * bound what one agency login may create and open; {@code replyQueueIdleMillis} is how long an empty reply-to queue
  * without consumers ({@code receipts.<CODE>.<name>}) is kept before it is deleted; {@code maxDiskUsage}
  * ({@code hub.broker.max-disk-usage}) the percent of the disk in use at which the broker blocks producers.
@@ -30,6 +31,7 @@ public record BrokerSettings(
         int duplicateIdCacheSize,
         long maxMessageBytes,
         long addressMaxBytes,
+        long addressMemoryBytes,
         int maxQueuesPerLogin,
         int maxConnectionsPerLogin,
         long replyQueueIdleMillis,

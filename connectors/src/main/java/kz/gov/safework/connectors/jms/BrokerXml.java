@@ -68,6 +68,7 @@ final class BrokerXml {
                 Map.entry("redelivery-delay-ms", Long.toString(settings.redeliveryDelayMillis())),
                 Map.entry("max-redelivery-delay-ms", Long.toString(settings.redeliveryDelayMillis() * 30)),
                 Map.entry("address-max-size-bytes", Long.toString(settings.addressMaxBytes())),
+                Map.entry("address-memory-bytes", Long.toString(settings.addressMemoryBytes())),
                 Map.entry("reply-queue-idle-ms", Long.toString(settings.replyQueueIdleMillis())),
                 Map.entry("max-connections-per-login", Integer.toString(settings.maxConnectionsPerLogin())),
                 Map.entry("max-queues-per-login", Integer.toString(settings.maxQueuesPerLogin())));

@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.jms;
 
+import kz.gov.safework.connectors.common.IntakeEndpoint;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.AGENCY;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.CORRELATION;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.REPLY_TO;
@@ -32,7 +33,7 @@ public final class JmsChannelRoutes extends RouteBuilder {
     public void configure() {
         from("{{hub.jms.reports-in.uri}}").routeId(INTAKE_ROUTE_ID)
                 .process(envelopes)
-                .to("{{hub.intake.uri}}");
+                .to(IntakeEndpoint.URI); // bytes the adapter holds already: a plain message, never a large one
 
         from("{{hub.receipts.jms.uri}}").routeId("jms-receipts")
                 .process(HeaderFilter.INSTANCE)

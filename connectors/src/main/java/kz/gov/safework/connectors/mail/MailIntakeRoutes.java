@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.mail;
 
+import kz.gov.safework.connectors.common.IntakeEndpoint;
 import kz.gov.safework.connectors.common.SuspendablePoll;
 import kz.gov.safework.contract.LogText;
 import kz.gov.safework.contract.envelope.Channel;
@@ -62,7 +63,7 @@ public class MailIntakeRoutes extends MailRouteBuilder {
                         .process(intake::toEnvelopes)
                         .split(body()).stopOnException()
                             .process(MailIntake::toMessage)
-                            .to(ExchangePattern.InOnly, "{{hub.intake.uri}}")
+                            .to(ExchangePattern.InOnly, IntakeEndpoint.URI)
                         .end()
                 .end();
     }

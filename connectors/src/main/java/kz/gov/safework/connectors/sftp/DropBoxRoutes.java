@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.IntakeEndpoint;
 import kz.gov.safework.contract.LogText;
 
 import kz.gov.safework.connectors.common.HeaderFilter;
@@ -92,7 +93,9 @@ public final class DropBoxRoutes extends RouteBuilder {
                         LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)),
                         LogText.of(e.getIn().getHeader(EnvelopeHeaders.LOGIN)),
                         LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)), refusal(e)))
-                .to("{{hub.intake.uri}}")
+                .choice().when(IntakeEndpoint::streamed).to(IntakeEndpoint.STREAM_URI)
+                    .otherwise().to(IntakeEndpoint.URI)
+                .end()
                 .process(new DropBoxArchive(dropBox));
 
         from("{{hub.receipts.sftp.uri}}").routeId("sftp-receipts")

@@ -1,5 +1,6 @@
 package kz.gov.safework.connectors.sftp;
 
+import kz.gov.safework.connectors.common.IntakeEndpoint;
 import kz.gov.safework.connectors.common.SourcePoll;
 import kz.gov.safework.connectors.common.SuspendablePoll;
 import kz.gov.safework.connectors.common.SuspendedChannels;
@@ -143,7 +144,8 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                     .process(e -> LOG.info("SFTP file {} from the server of {} ({}) to the intake{}",
                             LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), agency.code(),
                             LogText.of(e.getIn().getHeader(EnvelopeHeaders.TRANSPORT_ID)), DropBoxRoutes.refusal(e)))
-                    .to("{{hub.intake.uri}}");
+                    .choice().when(IntakeEndpoint::streamed).to(IntakeEndpoint.STREAM_URI)
+                        .otherwise().to(IntakeEndpoint.URI);
         }
 
         from("{{hub.receipts.sftp-remote.uri}}").routeId("sftp-remote-receipts")

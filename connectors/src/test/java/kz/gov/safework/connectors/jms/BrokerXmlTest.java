@@ -18,7 +18,9 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.deployers.impl.FileConfigurationParser;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.ResourceLimitSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class BrokerXmlTest {
         }
         referenceData = ReferenceData.load(CONFIG);
         embedded = embedded(new BrokerSettings(Path.of("data"), "127.0.0.1", 61616, 0, TlsSettings.none(),
-                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 100, 50, 3_600_000, 90),
+                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 1_048_576, 100, 50, 3_600_000, 90),
                 BROKER_XML);
     }
 
@@ -71,13 +73,21 @@ class BrokerXmlTest {
     @Test
     void theHubsSettingsReplaceTheFilesDefaults() throws Exception {
         Configuration own = embedded(new BrokerSettings(Path.of("data"), "127.0.0.2", 6000, 0, TlsSettings.none(),
-                "hub-x", "secret", "mtszn", 7, 250, 999, 3_000_000, 1_234_567, 3, 4, 60_000, 80), BROKER_XML);
+                "hub-x", "secret", "mtszn", 7, 250, 999, 3_000_000, 1_234_567, 65_536, 3, 4, 60_000, 80), BROKER_XML);
 
         AddressSettings all = own.getAddressSettings().get("#");
         assertThat(all.getMaxDeliveryAttempts()).isEqualTo(7);
         assertThat(all.getRedeliveryDelay()).isEqualTo(250);
         assertThat(all.getMaxRedeliveryDelay()).isEqualTo(7_500);
-        assertThat(own.getAddressSettings().get("reports.in").getMaxSizeBytes()).isEqualTo(1_234_567);
+        AddressSettings reports = own.getAddressSettings().get("reports.in");
+        assertThat(reports.getMaxSizeBytes()).as("kept in memory").isEqualTo(65_536);
+        assertThat(reports.getPageSizeBytes()).isEqualTo(65_536);
+        assertThat(reports.getAddressFullMessagePolicy()).isEqualTo(AddressFullMessagePolicy.PAGE);
+        assertThat(reports.getPageLimitBytes()).as("paged at most").isEqualTo(1_234_567);
+        assertThat(reports.getPageFullMessagePolicy()).isEqualTo(PageFullMessagePolicy.FAIL);
+        assertThat(own.getAddressSettings().get("receipts.#").getPageLimitBytes()).isEqualTo(1_234_567);
+        assertThat(all.getMaxSizeBytes()).as("every address pages beyond the memory window").isEqualTo(65_536);
+        assertThat(all.getAddressFullMessagePolicy()).isEqualTo(AddressFullMessagePolicy.PAGE);
         assertThat(own.getAddressSettings().get("receipts.#").getAutoDeleteQueuesDelay()).isEqualTo(60_000);
         assertThat(limits(own)).containsEntry("mz", "4/3").containsEntry("akimat-astana", "4/3");
         assertThat(own.getIDCacheSize()).isEqualTo(999);
@@ -138,7 +148,7 @@ class BrokerXmlTest {
 
     private static BrokerSettings embeddedSettings() {
         return new BrokerSettings(Path.of("data"), "127.0.0.1", 61616, 0, TlsSettings.none(),
-                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 100, 50, 3_600_000, 90);
+                "hub", "secret", "mtszn", 5, 1000, 50_000, MAX_MESSAGE_BYTES, 104_857_600, 1_048_576, 100, 50, 3_600_000, 90);
     }
 
     private static List<String> roles(String match, String role) {

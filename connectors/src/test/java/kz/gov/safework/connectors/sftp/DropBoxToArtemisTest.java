@@ -70,6 +70,7 @@ class DropBoxToArtemisTest {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
         Properties props = new Properties();
         props.setProperty("hub.intake.uri", "jms:queue:hub.intake");
+        props.setProperty("hub.intake.stream-uri", "jms:queue:hub.intake?streamMessageTypeEnabled=true&artemisStreamingEnabled=true");
         hub = TestHub.start(dataDir, TestHub.freePort(), props,
                 context -> context.addComponent("jms", JmsComponent.jmsComponent(factory)));
 

@@ -54,6 +54,7 @@ final class TestHub implements AutoCloseable {
         props.setProperty("hub.sftp-remote.stable-interval", "200");
         props.setProperty("hub.sftp-remote.timeout", "3000");
         props.setProperty("hub.intake.uri", "direct:intake");
+        props.setProperty("hub.intake.stream-uri", "direct:intake");
         props.setProperty("hub.receipts.sftp.uri", "direct:receipts-sftp");
         props.setProperty("hub.receipts.sftp-remote.uri", "direct:receipts-sftp-remote");
         props.putAll(overrides);
