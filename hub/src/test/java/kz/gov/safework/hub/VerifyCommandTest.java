@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.signature.HubSigningKeys;
+import kz.gov.safework.contract.signature.TestPackage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,25 +126,9 @@ class VerifyCommandTest {
     private Path signedPackage() throws Exception {
         Path folder = agency.resolve("package");
         Files.createDirectories(folder);
-        byte[] xml = keys.signXml("<?xml version=\"1.0\" encoding=\"UTF-8\"?><report xmlns=\"urn:test\">Отчёт</report>"
-                .getBytes(StandardCharsets.UTF_8));
-        byte[] json = "{\"report\":\"Отчёт\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] pdf = "%PDF-1.4 not really a PDF".getBytes(StandardCharsets.US_ASCII);
-        Files.write(folder.resolve("p-v1.xml"), xml);
-        Files.write(folder.resolve("p-v1.json"), json);
-        Files.writeString(folder.resolve("p-v1.json.sig"), keys.sign(json));
-        Files.write(folder.resolve("p-v1.pdf"), pdf);
-        StringBuilder documents = new StringBuilder();
-        for (String name : new String[] {"p-v1.xml", "p-v1.json", "p-v1.pdf"}) {
-            byte[] bytes = Files.readAllBytes(folder.resolve(name));
-            documents.append(documents.isEmpty() ? "" : ",").append("{\"name\":\"").append(name)
-                    .append("\",\"size\":").append(bytes.length).append(",\"sha256\":\"").append(Sha256.hex(bytes))
-                    .append("\"}");
-        }
-        byte[] manifest = ("{\"version\":1,\"documents\":[" + documents + "]}").getBytes(StandardCharsets.UTF_8);
-        Files.write(folder.resolve("p-v1.manifest.json"), manifest);
-        Files.writeString(folder.resolve("p-v1.manifest.json.sig"), keys.sign(manifest));
-        Files.writeString(folder.resolve("p-v1.manifest.json.sha256"), Sha256.hex(manifest) + "  p-v1.manifest.json\n");
+        TestPackage.write(keys, folder, "p-v1",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><report xmlns=\"urn:test\">Отчёт</report>",
+                "{\"report\":\"Отчёт\"}", "%PDF-1.4 not really a PDF");
         return folder;
     }
 
