@@ -112,12 +112,7 @@ class BrokerLimitsIT {
 
     /** Suspends or resumes the queue channel's intake as the operator; the HTTP status. */
     private static int operator(HubProcess hub, String action, String body) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        hub.url("/api/operator/channels/jms/" + action)))
-                .header("Authorization", QueueChannelIT.basic("operator")).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-        return java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        return ChannelSuspensionIT.post(hub, "/api/operator/channels/jms/" + action, "operator", body).statusCode();
     }
 
     /** Counts astana's receipts by the report message they answer until none came for {@code quietMillis}. */

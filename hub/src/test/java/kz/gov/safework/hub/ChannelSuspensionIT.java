@@ -154,9 +154,16 @@ class ChannelSuspensionIT {
 
     /** Astana's replies to a mail once there are at least {@code count}, or null if not within the timeout. */
     private static Object repliesWithin(String messageId, int count, long timeoutMillis) {
+        return within(timeoutMillis, () -> MailClient.repliesTo(hub, ASTANA, messageId),
+                found -> found.size() >= count);
+    }
+
+    /** {@code poll}'s value once {@code done} holds; null if not within the timeout (NothingMoreArrives' receive). */
+    private static <T> T within(long timeoutMillis, java.util.concurrent.Callable<T> poll,
+            java.util.function.Predicate<? super T> done) {
         try {
             return await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofMillis(timeoutMillis))
-                    .until(() -> MailClient.repliesTo(hub, ASTANA, messageId), found -> found.size() >= count);
+                    .until(poll, done);
         } catch (ConditionTimeoutException nothing) {
             return null;
         }
@@ -208,13 +215,9 @@ class ChannelSuspensionIT {
 
     /** The receipt file's path once it appears within {@code timeoutMillis}, else null. */
     private static String receiptWithin(String receipt, long timeoutMillis) {
-        try {
-            return await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofMillis(timeoutMillis))
-                    .until(() -> AgencySftp.with(hub, ASTANA, sftp -> AgencySftp.exists(sftp, receipt)) ? receipt : null,
-                            found -> found != null);
-        } catch (ConditionTimeoutException nothing) {
-            return null;
-        }
+        return within(timeoutMillis,
+                () -> AgencySftp.with(hub, ASTANA, sftp -> AgencySftp.exists(sftp, receipt)) ? receipt : null,
+                found -> found != null);
     }
 
     private static Map<String, JsonNode> checks(String probe) throws Exception {

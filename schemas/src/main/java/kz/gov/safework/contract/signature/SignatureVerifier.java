@@ -47,7 +47,8 @@ import org.xml.sax.SAXException;
 /**
  * Verifies an agency's signature over a whole document: an enveloped XML-DSig ({@code javax.xml.crypto}, the JDK's or
  * a provider's, see {@link #xmlSignatureFactory}; secure validation on) on XML, a JWS carrying the document as its
- * payload (compact, or JSON serialization with one signature) on JSON. Only a signature that covers the whole document is accepted: one signature, a child of the root element, one
+ * payload (compact, or JSON serialization with one signature) on JSON. Only a signature that covers the whole document
+ * is accepted: one signature, a child of the root element, one
  * Reference with {@code URI=""}, transforms enveloped plus at most one canonicalization, no {@code ds:Object}; anything
  * else is {@code SIGNATURE_REFERENCE_INVALID}, which closes the signature-wrapping attacks. The signing certificate
  * travels with the signature ({@code ds:X509Data}, JWS {@code x5c}) and must be registered for an agency. Call it after
