@@ -6,6 +6,7 @@ import kz.gov.safework.store.StoredEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,26 @@ public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<Ce
      */
     public static YearState of(Plan plan, int year, Instant asOf, List<Obligations.Obligation> owed,
                                List<StoredSubmission> submissions, List<StoredEntry> entries, EarlierYears earlier) {
-        Map<String, StoredSubmission> byId = new LinkedHashMap<>();
+        Map<String, StoredSubmission> byId = new HashMap<>();
         submissions.forEach(s -> byId.put(s.submissionId(), s));
         Comparator<StoredSubmission> oldestFirst = Comparator.comparing(StoredSubmission::receivedAt)
                 .thenComparing(StoredSubmission::submissionId);
+        // Indexed once: a cell looks up its own entries and attempts instead of scanning the year's (a flood of
+        // versions made every gauge tick cost cells x entries).
+        Map<Cell, List<StoredEntry>> acceptedEntries = new HashMap<>();
+        for (StoredEntry e : entries) {
+            StoredSubmission s = byId.get(e.submissionId());
+            if (s != null && s.accepted()) {
+                acceptedEntries.computeIfAbsent(new Cell(e.agency(), e.item()), c -> new ArrayList<>()).add(e);
+            }
+        }
+        Map<String, List<StoredSubmission>> rejectedByAgency = new HashMap<>();
+        submissions.stream().filter(StoredSubmission::rejected).sorted(oldestFirst)
+                .forEach(s -> rejectedByAgency.computeIfAbsent(s.agency(), a -> new ArrayList<>()).add(s));
         List<CellState> cells = new ArrayList<>();
         for (Obligations.Obligation o : owed) {
-            List<StoredEntry> reported = entries.stream()
-                    .filter(e -> e.agency().equals(o.agency()) && e.item().equals(o.item().number()))
-                    .filter(e -> byId.containsKey(e.submissionId()) && byId.get(e.submissionId()).accepted())
+            List<StoredEntry> reported = acceptedEntries.getOrDefault(new Cell(o.agency(), o.item().number()), List.of())
+                    .stream()
                     .sorted(Comparator.comparing(e -> byId.get(e.submissionId()), oldestFirst))
                     .toList();
             if (!reported.isEmpty()) {
@@ -43,16 +55,17 @@ public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<Ce
                 cells.add(new CellState(o.agency(), o.item(), o.kind(), status, current, currentSubmission, versions));
                 continue;
             }
-            List<StoredSubmission> rejected = submissions.stream()
-                    .filter(s -> s.rejected() && o.agency().equals(s.agency()))
-                    .sorted(oldestFirst)
-                    .toList();
+            List<StoredSubmission> rejected = rejectedByAgency.getOrDefault(o.agency(), List.of());
             CellStatus status = !o.required() ? CellStatus.NOT_REQUIRED
                     : rejected.isEmpty() ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
             cells.add(new CellState(o.agency(), o.item(), o.kind(), status, null, null,
-                    o.required() ? rejected : List.of()));
+                    o.required() ? List.copyOf(rejected) : List.of()));
         }
         return new YearState(plan, year, !owed.isEmpty(), asOf, List.copyOf(cells), earlier);
+    }
+
+    /** An agency and an item number: where an entry belongs in the matrix. */
+    private record Cell(String agency, String item) {
     }
 
     public List<CellState> cellsOf(String agency) {
