@@ -1,6 +1,7 @@
 """Sends N copies of an example report (a fresh reportId each) to reports.in over AMQP as akimat-astana, as fast as
 the broker's credit allows; prints how many the broker accepted and refused. Used by bench/backlog.sh."""
 import json
+import os
 import sys
 import uuid
 
@@ -10,6 +11,7 @@ from proton.reactor import Container
 
 DOCUMENT = json.load(open(sys.argv[1], encoding="utf-8"))
 N = int(sys.argv[2])
+BROKER = os.environ.get("BROKER", "127.0.0.1:61616")  # another hub beside a running one
 
 
 class Sender(MessagingHandler):
@@ -18,7 +20,7 @@ class Sender(MessagingHandler):
         self.sent = self.accepted = self.refused = 0
 
     def on_start(self, event):
-        connection = event.container.connect("amqp://127.0.0.1:61616", user="akimat-astana",
+        connection = event.container.connect("amqp://" + BROKER, user="akimat-astana",
                                              password="akimat-astana-demo-2025", allowed_mechs="PLAIN")
         event.container.create_sender(connection, "reports.in")
 
