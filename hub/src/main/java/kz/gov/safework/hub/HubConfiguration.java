@@ -240,15 +240,20 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new StatusRoutes(observe));
         context.addRoutes(new OperatorApiRoutes(observe));
         context.addRoutes(new ConsoleRoutes());
-        context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
-        intakeRoutes.holdSuspendedRoutes();
         Outages outages = new Outages(dataSource, dataDir, clock,
                 java.time.Duration.parse(settings.get(HubSettings.OUTAGE_TOLERANCE)));
         registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
         SubmissionSteps steps = new SubmissionSteps(dataSource, clock);
-        context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
+        PipelineRoutes pipeline = new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
-                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps));
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps);
+        // Added (so started) before the queue's route that calls its JUDGE.
+        context.addRoutes(pipeline);
+        // Queue reports go to the pipeline in the transaction that consumes them (no hub.intake hop), and the queue's
+        // consumer pauses during a store outage as the pipeline's does.
+        context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes),
+                PipelineRoutes.JUDGE, pipeline.pauseOnOutage()));
+        intakeRoutes.holdSuspendedRoutes();
         context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
         context.addRoutes(new SubmissionTrailRoutes(store, messageLog, steps, new SubmissionTrail(dataSource, steps),
                 observe.actions(), clock, authenticator, certificates));

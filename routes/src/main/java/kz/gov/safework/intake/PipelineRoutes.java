@@ -13,19 +13,21 @@ import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.SubmissionSteps;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.RoutePolicy;
 
 /**
- * The one pipeline every channel feeds: hub.intake → message log → parse, schema, rules → store →
+ * The one pipeline every channel feeds ({@link #JUDGE}): message log → parse, schema, rules → store →
  * mtszn.feed (accepted only) → receipt back to the channel, each answer signed by the hub ({@link AnswerSignature}).
- * The sends and the intake message commit in one
- * JMS transaction ({@link JmsTransactions}), after the store's commit; a crash in between redelivers the
- * envelope and the store answers with the stored judgement. Such a repeated answer may already have gone
+ * Envelopes come from {@code hub.intake} (SFTP, mail, replayed dead letters) or, without that hop, straight from the
+ * queue channel's consumer of {@code reports.in}. The sends and the consumed message (envelope or report) commit in
+ * one JMS transaction ({@link JmsTransactions}), after the store's commit; a crash in between redelivers the
+ * message and the store answers with the stored judgement. Such a repeated answer may already have gone
  * out (the same document taken again from SFTP or mail, a replayed dead letter): it is sent outside the
  * transaction, where the broker's duplicate detection drops what it already has without failing anything
  * (inside a transaction a duplicate rolls the whole transaction back).
  * <p>
  * An outage of the store (database or disk gone, {@link Outages}) is not the document's fault: the envelope is
- * rolled back, the pipeline stops taking envelopes ({@link OutagePause}) and starts again when a
+ * rolled back, the routes feeding the pipeline stop taking messages ({@link #pauseOnOutage}) and start again when a
  * probe finds the store back; within {@code hub.outage.tolerance} no document goes to the DLQ for it.
  */
 public final class PipelineRoutes extends RouteBuilder {
@@ -36,6 +38,14 @@ public final class PipelineRoutes extends RouteBuilder {
     public static final String SEND_RECEIPT = "direct:send-receipt";
     /** Publishes a feed message once more: the message in header {@link Pipeline#FEED}, the receipt as body. */
     public static final String PUBLISH_FEED = "direct:publish-feed";
+    /**
+     * Judges one envelope and sends its answers, in the transaction of the JMS consumer whose thread calls it: either
+     * an envelope on {@code hub.intake} as its JMS message, or one a channel's adapter built in memory (the queue
+     * channel, see {@link EnvelopeReader}).
+     */
+    public static final String JUDGE = "direct:judge";
+    /** The route consuming {@code hub.intake}. */
+    public static final String ROUTE_ID = "pipeline";
 
     private final EnvelopeReader envelopes;
     private final Pipeline pipeline;
@@ -58,10 +68,23 @@ public final class PipelineRoutes extends RouteBuilder {
         this.clock = clock;
     }
 
+    /**
+     * A new policy for a route that feeds {@link #JUDGE} from a queue: it pauses the route's consumer while the store
+     * is out (within {@code hub.outage.tolerance}) and starts it again when the store answers; past the tolerance,
+     * deliveries go through again and count. One per route (each pauses its own consumer).
+     */
+    public RoutePolicy pauseOnOutage() {
+        return new OutagePause(() -> outages.storeAnswers() || !outages.withinTolerance(), outageCheckMillis);
+    }
+
     @Override
     public void configure() {
         // Technical failures: retried by redelivery from the broker; on the last attempt the envelope
-        // goes to DLQ with the reason, for an operator to replay.
+        // goes to DLQ with the reason, for an operator to replay. The count is that of the consumed message: the
+        // envelope on hub.intake, or the report on reports.in (the queue channel keeps its JMSXDeliveryCount). The
+        // broker's own limit (hub.broker.max-delivery-attempts, every address) is not below it, so the hub gives up
+        // first, with its reason. Handled inside JUDGE: the consumer then commits the dead letter with its message.
+        // A queue report's dead letter is its envelope (the queue channel's headers), replayed through hub.intake.
         // An outage within the tolerance: rolled back, never given up; the route policy below pauses the intake.
         onException(OutageException.class)
                 .onWhen(e -> outages.withinTolerance())
@@ -78,10 +101,13 @@ public final class PipelineRoutes extends RouteBuilder {
                 .process(EnvelopeReader::restoreBody)
                 .to("{{hub.dlq.uri}}");
 
-        // Started again when the store answers; past the tolerance, deliveries go through again and count.
-        OutagePause pauseOnOutage = new OutagePause(() -> outages.storeAnswers() || !outages.withinTolerance(),
-                outageCheckMillis);
-        from("{{hub.intake.consumer.uri}}").routeId("pipeline").routePolicy(pauseOnOutage)
+        // The channels that hand envelopes over on hub.intake (SFTP, mail, an operator's replay of a dead letter).
+        from("{{hub.intake.consumer.uri}}").routeId(ROUTE_ID).routePolicy(pauseOnOutage())
+                .to(JUDGE);
+
+        // Called on the consumer's thread (hub.intake here, reports.in by the queue channel), so every send below
+        // joins the consumer's JMS transaction (JmsTransactions).
+        from(JUDGE).routeId("judge")
                 .process(envelopes)
                 .process(DocumentMdc::open)
                 // Broker-internal properties of the envelope (_AMQ_*, the sender stamp) are not passed on.

@@ -70,7 +70,7 @@ class JmsChannelRoutesTest {
         ReferenceData reference = new ReferenceData(List.of(
                 new Agency("MZ", AgencyKind.MINISTRY, "MZ", "MZ", "MZ", List.of(), List.of(), null)), List.of(), List.of());
         context.addRoutes(new JmsChannelRoutes(
-                new JmsEnvelopeProcessor(reference, Clock.fixed(NOW, ZoneOffset.UTC), 1024)));
+                new JmsEnvelopeProcessor(reference, Clock.fixed(NOW, ZoneOffset.UTC), 1024), "{{hub.intake.uri}}"));
         context.start();
     }
 
