@@ -54,6 +54,7 @@ import kz.gov.safework.hub.observe.DatabaseHealthCheck;
 import kz.gov.safework.hub.observe.DeadThreads;
 import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
 import kz.gov.safework.hub.observe.WorkersHealthCheck;
+import kz.gov.safework.intake.DirectReceipts;
 import kz.gov.safework.intake.EnvelopeReader;
 import kz.gov.safework.intake.JmsTransactions;
 import kz.gov.safework.intake.Pipeline;
@@ -246,7 +247,10 @@ public final class HubConfiguration implements CamelConfiguration {
         SubmissionSteps steps = new SubmissionSteps(dataSource, clock);
         PipelineRoutes pipeline = new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
-                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps);
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps,
+                // Queue receipts leave in the pipeline's transaction, addressed as the queue channel does.
+                java.util.List.of(new DirectReceipts(Channel.JMS, JmsChannelRoutes::addressReceipt,
+                        JmsChannelRoutes.RECEIPTS_OUT_URI)));
         // Added (so started) before the queue's route that calls its JUDGE.
         context.addRoutes(pipeline);
         // Queue reports go to the pipeline in the transaction that consumes them (no hub.intake hop), and the queue's

@@ -3,6 +3,9 @@ package kz.gov.safework.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.observe.HubMeters;
@@ -12,6 +15,9 @@ import kz.gov.safework.store.OutageException;
 import kz.gov.safework.store.Outages;
 import kz.gov.safework.store.SubmissionSteps;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.RoutePolicy;
 
@@ -32,6 +38,8 @@ import org.apache.camel.spi.RoutePolicy;
  */
 public final class PipelineRoutes extends RouteBuilder {
     private static final String RECEIPT = "swReceipt";
+    /** Exchange property: the queue a receipt was sent to (for the trail). */
+    private static final String RECEIPT_QUEUE = "swReceiptQueue";
     /** Exchange property: the operator who asked for a resend or republish (recorded in the trail). */
     public static final String RESENT_BY = "swResentBy";
     /** Hands a receipt to its channel once more; headers as the pipeline sets them plus {@link EnvelopeHeaders#RESEND_ID}. */
@@ -55,9 +63,20 @@ public final class PipelineRoutes extends RouteBuilder {
     private final long outageCheckMillis;
     private final HubSigner signer;
     private final SubmissionSteps steps;
+    private final Map<Channel, DirectReceipts> directReceipts = new EnumMap<>(Channel.class);
+    private final Map<Channel, String> directUris = new EnumMap<>(Channel.class);
+    private ProducerTemplate producer;
 
     public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock,
                           Outages outages, long outageCheckMillis, HubSigner signer, SubmissionSteps steps) {
+        this(envelopes, pipeline, metrics, clock, outages, outageCheckMillis, signer, steps, List.of());
+    }
+
+    /** @param directReceipts channels whose receipts leave in the pipeline's own transaction ({@link DirectReceipts}) */
+    public PipelineRoutes(EnvelopeReader envelopes, Pipeline pipeline, HubMeters metrics, Clock clock,
+                          Outages outages, long outageCheckMillis, HubSigner signer, SubmissionSteps steps,
+                          List<DirectReceipts> directReceipts) {
+        directReceipts.forEach(direct -> this.directReceipts.put(direct.channel(), direct));
         this.signer = signer;
         this.steps = steps;
         this.outages = outages;
@@ -140,29 +159,63 @@ public final class PipelineRoutes extends RouteBuilder {
         // Back to the channel's adapter, hub.receipts.<channel>: one fixed endpoint, the queue in
         // CamelJmsDestinationName. The channel header is the hub's own (set by its adapters) and is checked against
         // the closed set of channels before it names a queue; nothing from a message reaches an endpoint URI.
+        // A channel with DirectReceipts (the queue's) gets its receipt from here instead, in this transaction.
         String prefix = getContext().resolvePropertyPlaceholders("{{hub.receipts.uri-prefix}}");
         String receipts = prefix + "channel";
         String queuePrefix = prefix.substring(prefix.lastIndexOf(':') + 1); // after jms:queue:
+        Processor toChannelQueue = e -> {
+            Channel channel = channel(e);
+            e.getMessage().setHeader(JmsConstants.JMS_DESTINATION_NAME, queuePrefix + channel.id());
+            e.setProperty(RECEIPT_QUEUE, Queues.hubReceiptsOf(channel));
+        };
+        producer = getContext().createProducerTemplate();
+        directReceipts.values().forEach(direct ->
+                directUris.put(direct.channel(), getContext().resolvePropertyPlaceholders(direct.uri())));
         from(SEND_RECEIPT).routeId("receipt-return")
                 .removeHeader(Pipeline.FEED)
                 .process(e -> e.getMessage().setHeader(Queues.DUPLICATE_ID, "hub-receipt-" + submissionId(e) + resend(e)))
                 .process(new AnswerSignature(signer, HubSigner.RECEIPT_SIGNATURE))
-                .process(e -> e.getMessage().setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME,
-                        queuePrefix + Channel.fromId(e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class)).id()))
-                .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
+                .choice().when(e -> directReceipts.containsKey(channel(e)))
+                    .process(this::sendDirect)
+                .when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
+                    .process(toChannelQueue)
                     .to(JmsTransactions.inOwnSession(receipts))
                 .otherwise()
+                    .process(toChannelQueue)
                     .to(receipts)
                 .end()
                 .process(e -> steps.record(submissionId(e), resendId(e) == null ? SubmissionSteps.Kind.RECEIPT_SENT
-                        : SubmissionSteps.Kind.RECEIPT_RESENT, Queues.hubReceiptsOf(Channel.fromId(
-                                e.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class))),
+                        : SubmissionSteps.Kind.RECEIPT_RESENT, e.getProperty(RECEIPT_QUEUE, String.class),
                         e.getMessage().getHeader(EnvelopeHeaders.REPLY_TO, String.class),
                         e.getMessage().getHeader(EnvelopeHeaders.CORRELATION, String.class), resendId(e),
                         e.getProperty(RESENT_BY, String.class)))
                 .filter(e -> resendId(e) == null) // a resend is not a document's way through the hub
                 .process(e -> metrics.endToEnd(Duration.between(
                         Instant.parse(e.getMessage().getHeader(EnvelopeHeaders.RECEIVED_AT, String.class)), Instant.now(clock))));
+    }
+
+    /**
+     * The receipt of a channel with {@link DirectReceipts}: addressed by the channel's adapter on a copy (its addressing
+     * strips the pipeline's own headers, which the trail and the metrics still read here) and sent on this thread, so in
+     * the transaction of the consumed document; a repeated answer in a session of its own, as above, where the broker
+     * drops a receipt it already has without failing anything. A resend has its own duplicate-detection id per
+     * request (the adapter's addressing adds {@link EnvelopeHeaders#RESEND_ID}).
+     */
+    private void sendDirect(Exchange exchange) throws Exception {
+        DirectReceipts direct = directReceipts.get(channel(exchange));
+        Exchange receipt = exchange.copy();
+        direct.address().process(receipt);
+        exchange.setProperty(RECEIPT_QUEUE, receipt.getMessage().getHeader(JmsConstants.JMS_DESTINATION_NAME, String.class));
+        String uri = directUris.get(direct.channel());
+        producer.send(Boolean.TRUE.equals(exchange.getProperty(Pipeline.REPEATED))
+                ? JmsTransactions.inOwnSession(uri) : uri, receipt);
+        if (receipt.getException() != null) {
+            throw receipt.getException();
+        }
+    }
+
+    private static Channel channel(Exchange exchange) {
+        return Channel.fromId(exchange.getMessage().getHeader(EnvelopeHeaders.CHANNEL, String.class));
     }
 
     private static String submissionId(Exchange exchange) {

@@ -57,6 +57,8 @@ import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 final class PipelineTestHub implements AutoCloseable {
     private static final Path CONFIG = Path.of("..", "config");
     static final String RECEIPTS = "hub.receipts." + Channel.JMS.id();
+    /** Where {@link #withQueueChannel()} sends a JMS-channel receipt itself: every report there is AKIMAT-ASTANA's. */
+    static final String AGENCY_RECEIPTS = Queues.receiptsOf("AKIMAT-ASTANA");
 
     /** Stands in for the hub's key: names the SHA-256 of exactly the bytes it was given. */
     static final HubSigner SIGNER = payload -> {
@@ -109,14 +111,27 @@ final class PipelineTestHub implements AutoCloseable {
     }
 
     /**
-     * With the queue channel's intake as the hub wires it (connectors' {@code JmsChannelRoutes}, which this module does
+     * With the queue channel as the hub wires it (connectors' {@code JmsChannelRoutes}, which this module does
      * not know): route "jms-intake" consumes reports.in ({@code hub.jms.reports-in.uri}), paused during a store outage
      * ({@link PipelineRoutes#pauseOnOutage}), and calls {@link PipelineRoutes#JUDGE} with the envelope in memory as
      * that adapter makes it: the {@link EnvelopeHeaders} and the broker's delivery count as headers, the bytes as body,
-     * no JMS message behind it. Every report is AKIMAT-ASTANA's (login akimat-astana).
+     * no JMS message behind it. Every report is AKIMAT-ASTANA's (login akimat-astana). A JMS-channel receipt goes, in
+     * the pipeline's transaction ({@link DirectReceipts}), to {@link #AGENCY_RECEIPTS}. The API is served as by
+     * {@link #withApi()}.
      */
     static PipelineTestHub withQueueChannel() throws Exception {
-        return new PipelineTestHub(null, false, true);
+        return new PipelineTestHub(null, true, true);
+    }
+
+    /** The part of the queue channel's addressing the tests read: the agency's queue, correlation, duplicate id. */
+    private static void addressReceipt(org.apache.camel.Exchange exchange) {
+        org.apache.camel.Message receipt = exchange.getMessage();
+        String resend = receipt.getHeader(EnvelopeHeaders.RESEND_ID, String.class);
+        receipt.setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME, AGENCY_RECEIPTS);
+        receipt.setHeader("JMSCorrelationID", receipt.getHeader(EnvelopeHeaders.CORRELATION));
+        receipt.setHeader(Queues.DUPLICATE_ID, "receipt-" + receipt.getHeader(EnvelopeHeaders.SUBMISSION_ID)
+                + (resend == null ? "" : "-resend-" + resend));
+        receipt.removeHeaders("sw*", EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, EnvelopeHeaders.AGENCY);
     }
 
     private static org.apache.camel.builder.RouteBuilder queueChannel(PipelineRoutes pipeline) {
@@ -157,7 +172,7 @@ final class PipelineTestHub implements AutoCloseable {
         maxAttempts = Integer.parseInt(properties.getProperty("hub.pipeline.max-attempts"));
 
         broker = new EmbeddedBroker(maxAttempts, Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ,
-                RECEIPTS);
+                RECEIPTS, AGENCY_RECEIPTS);
 
         dataDir = Files.createTempDirectory("pipeline-data");
         database = failing(TestDatabases.h2().dataSource());
@@ -183,7 +198,9 @@ final class PipelineTestHub implements AutoCloseable {
         steps = new SubmissionSteps(database, clock);
         MessageLog messageLog = new MessageLog(dataDir, database, clock);
         PipelineRoutes pipeline = new PipelineRoutes(new EnvelopeReader(messageLog, clock),
-                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER, steps);
+                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER, steps,
+                queueChannel ? List.of(new DirectReceipts(Channel.JMS, PipelineTestHub::addressReceipt,
+                        "{{hub.jms.receipts-out.uri}}")) : List.of());
         context.addRoutes(pipeline);
         if (queueChannel) {
             context.addRoutes(queueChannel(pipeline));

@@ -18,13 +18,16 @@ import org.apache.camel.spi.RoutePolicy;
 /**
  * The queue channel: {@code reports.in} → envelope → the pipeline, in one JMS transaction: the hub passes the
  * pipeline's own endpoint as the target (no {@code hub.intake} hop), whose sends (feed, receipt) join the transaction
- * of the consumed report, so the report leaves reports.in only with its answers. And receipts from
- * {@code hub.receipts.jms} to the sender's reply-to or {@code receipts.<CODE>}, with
- * JMSCorrelationID = the report's JMSMessageID.
+ * of the consumed report, so the report leaves reports.in only with its answers. And receipts to the sender's
+ * reply-to or {@code receipts.<CODE>}, with JMSCorrelationID = the report's JMSMessageID: addressed by
+ * {@link #addressReceipt}, which the pipeline applies itself to send a receipt in the report's transaction; route
+ * jms-receipts still forwards what waits on {@code hub.receipts.jms}.
  */
 public final class JmsChannelRoutes extends RouteBuilder {
     /** The queue channel's intake: reports.in to the pipeline. */
     public static final String INTAKE_ROUTE_ID = "jms-intake";
+    /** Receipts to agencies: one fixed endpoint; each receipt's queue is a header ({@link #addressReceipt}). */
+    public static final String RECEIPTS_OUT_URI = "{{hub.jms.receipts-out.uri}}";
     private final JmsEnvelopeProcessor envelopes;
     private final String target;
     private final List<RoutePolicy> intakePolicies;
@@ -46,11 +49,22 @@ public final class JmsChannelRoutes extends RouteBuilder {
                 .process(envelopes)
                 .to(target);
 
+        // Receipts the pipeline put on hub.receipts.jms before it sent them itself (DirectReceipts), and any that an
+        // older hub left there.
         from("{{hub.receipts.jms.uri}}").routeId("jms-receipts")
-                .process(HeaderFilter.INSTANCE)
-                .process(JmsChannelRoutes::address)
+                .process(JmsChannelRoutes::addressReceipt)
                 // One fixed endpoint; the queue is the header set just above from a checked name, never a URI.
-                .to("{{hub.jms.receipts-out.uri}}");
+                .to(RECEIPTS_OUT_URI);
+    }
+
+    /**
+     * Makes the hub's receipt the agency's: Camel's control headers dropped ({@link HeaderFilter}), then
+     * {@link #address}. Also what the pipeline applies to a queue receipt it sends to {@link #RECEIPTS_OUT_URI} itself,
+     * in the transaction of the report (without the {@code hub.receipts.jms} hop).
+     */
+    public static void addressReceipt(Exchange exchange) {
+        HeaderFilter.INSTANCE.process(exchange);
+        address(exchange);
     }
 
     /**
