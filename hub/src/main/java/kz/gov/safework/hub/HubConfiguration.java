@@ -54,6 +54,7 @@ import kz.gov.safework.hub.observe.DatabaseHealthCheck;
 import kz.gov.safework.hub.observe.DeadThreads;
 import kz.gov.safework.hub.observe.HealthAndMetricsRoutes;
 import kz.gov.safework.hub.observe.WorkersHealthCheck;
+import kz.gov.safework.intake.DirectReceipts;
 import kz.gov.safework.intake.EnvelopeReader;
 import kz.gov.safework.intake.JmsTransactions;
 import kz.gov.safework.intake.Pipeline;
@@ -240,15 +241,23 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new StatusRoutes(observe));
         context.addRoutes(new OperatorApiRoutes(observe));
         context.addRoutes(new ConsoleRoutes());
-        context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes)));
-        intakeRoutes.holdSuspendedRoutes();
         Outages outages = new Outages(dataSource, dataDir, clock,
                 java.time.Duration.parse(settings.get(HubSettings.OUTAGE_TOLERANCE)));
         registry.bind("outageHealthCheck", new kz.gov.safework.hub.observe.OutageHealthCheck(outages));
         SubmissionSteps steps = new SubmissionSteps(dataSource, clock);
-        context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
+        PipelineRoutes pipeline = new PipelineRoutes(new EnvelopeReader(messageLog, clock),
                 new Pipeline(judge, store, meters), meters, clock, outages,
-                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps));
+                settings.getLong(HubSettings.OUTAGE_CHECK_INTERVAL), signingKeys, steps,
+                // Queue receipts leave in the pipeline's transaction, addressed as the queue channel does.
+                java.util.List.of(new DirectReceipts(Channel.JMS, JmsChannelRoutes::addressReceipt,
+                        JmsChannelRoutes.RECEIPTS_OUT_URI)));
+        // Added (so started) before the queue's route that calls its JUDGE.
+        context.addRoutes(pipeline);
+        // Queue reports go to the pipeline in the transaction that consumes them (no hub.intake hop), and the queue's
+        // consumer pauses during a store outage as the pipeline's does.
+        context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes),
+                PipelineRoutes.JUDGE, pipeline.pauseOnOutage()));
+        intakeRoutes.holdSuspendedRoutes();
         context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
         context.addRoutes(new SubmissionTrailRoutes(store, messageLog, steps, new SubmissionTrail(dataSource, steps),
                 observe.actions(), clock, authenticator, certificates));

@@ -19,9 +19,11 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
 
 /**
- * First step of the pipeline: reads the envelope off {@code hub.intake} and streams its bytes into
- * the message log, so nothing is judged before it is durable. Large bodies are streamed by Artemis
- * straight to disk ({@code JMS_AMQ_SaveStream}); no whole-file byte array is made.
+ * First step of the pipeline: reads the envelope and streams its bytes into the message log, so nothing is judged
+ * before it is durable. An envelope off {@code hub.intake} is read from its JMS message: large bodies are streamed by
+ * Artemis straight to disk ({@code JMS_AMQ_SaveStream}); no whole-file byte array is made. An envelope a channel's
+ * adapter hands over in memory (the queue channel's, without the {@code hub.intake} hop) is a Camel message that is no
+ * JMS message: the {@link EnvelopeHeaders} as headers, the document's bytes (bounded by the adapter) as body.
  */
 public final class EnvelopeReader implements Processor {
     /** Artemis: write the body of a (large) message to an OutputStream, blocking until done. */
@@ -38,28 +40,43 @@ public final class EnvelopeReader implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Message jms = exchange.getMessage(JmsMessage.class).getJmsMessage();
-        Channel channel = Channel.fromId(jms.getStringProperty(EnvelopeHeaders.CHANNEL));
-        String login = jms.getStringProperty(EnvelopeHeaders.LOGIN);
-        String transportId = jms.getStringProperty(EnvelopeHeaders.TRANSPORT_ID);
-        if (transportId == null) {
+        Message jms = exchange.getMessage() instanceof JmsMessage message ? message.getJmsMessage() : null;
+        // An envelope built in memory (the queue channel): its headers and bytes are the Camel message's own; the JMS
+        // message it came in (a sender's report) is not read again.
+        Properties properties = jms != null ? jms::getStringProperty
+                : name -> exchange.getMessage().getHeader(name, String.class);
+        Channel channel = Channel.fromId(properties.get(EnvelopeHeaders.CHANNEL));
+        String login = properties.get(EnvelopeHeaders.LOGIN);
+        String transportId = properties.get(EnvelopeHeaders.TRANSPORT_ID);
+        if (transportId == null && jms != null) {
             transportId = jms.getJMSMessageID();
         }
+        if (transportId == null) {
+            throw new IllegalArgumentException("Envelope without " + EnvelopeHeaders.TRANSPORT_ID);
+        }
         String submissionId = SubmissionIds.of(channel, login, transportId);
-        String receivedAtText = jms.getStringProperty(EnvelopeHeaders.RECEIVED_AT);
+        String receivedAtText = properties.get(EnvelopeHeaders.RECEIVED_AT);
         Instant receivedAt = receivedAtText == null ? Instant.now(clock) : Instant.parse(receivedAtText);
 
-        MessageLog.Logged logged = log.write(submissionId, receivedAt, out -> copyBody(jms, out));
+        byte[] inMemory = jms == null ? exchange.getMessage().getMandatoryBody(byte[].class) : null;
+        MessageLog.Logged logged = log.write(submissionId, receivedAt,
+                jms != null ? out -> copyBody(jms, out) : out -> out.write(inMemory));
         Envelope envelope = new Envelope(submissionId, channel, login,
-                jms.getStringProperty(EnvelopeHeaders.AGENCY), transportId,
-                jms.getStringProperty(EnvelopeHeaders.FILE_NAME), jms.getStringProperty(EnvelopeHeaders.CONTENT_TYPE),
-                receivedAt, jms.getStringProperty(EnvelopeHeaders.REPLY_TO),
-                jms.getStringProperty(EnvelopeHeaders.CORRELATION), jms.getStringProperty(EnvelopeHeaders.ADAPTER_ERROR),
-                jms.getStringProperty(EnvelopeHeaders.ADAPTER_WARNING),
+                properties.get(EnvelopeHeaders.AGENCY), transportId,
+                properties.get(EnvelopeHeaders.FILE_NAME), properties.get(EnvelopeHeaders.CONTENT_TYPE),
+                receivedAt, properties.get(EnvelopeHeaders.REPLY_TO),
+                properties.get(EnvelopeHeaders.CORRELATION), properties.get(EnvelopeHeaders.ADAPTER_ERROR),
+                properties.get(EnvelopeHeaders.ADAPTER_WARNING),
                 logged.file(), logged.size(), logged.sha256());
         log.record(envelope, Tracing.currentTraceId());
         exchange.getMessage().setBody(envelope);
         exchange.getMessage().setHeader(EnvelopeHeaders.SUBMISSION_ID, submissionId);
+    }
+
+    /** An envelope's string properties, from its JMS message or from the Camel message's headers. */
+    @FunctionalInterface
+    private interface Properties {
+        String get(String name) throws JMSException;
     }
 
     /**

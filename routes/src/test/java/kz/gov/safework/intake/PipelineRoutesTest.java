@@ -205,14 +205,10 @@ class PipelineRoutesTest {
 
         // The operator console's own code, on the message the give-up branch really put there.
         hub.storeDown.set(false);
-        DeadLetters deadLetters = new DeadLetters(new ArtemisManagement(hub.connectionFactory()),
-                new OperatorActions(hub.database), java.time.Clock.systemUTC(), Queues.DLQ, Queues.INTAKE, 50, 4096);
-        List<DeadLetter> letters = deadLetters.list();
-        assertThat(letters).hasSize(1);
-        assertThat(letters.get(0).originalAddress()).isEqualTo(Queues.INTAKE);
-        assertThat(letters.get(0).failure()).contains("Cannot store submission");
+        DeadLetters deadLetters = deadLetters(hub);
+        DeadLetter letter = theStoresDeadLetter(deadLetters);
         NotifyBuilder retried = pipelineDone(1);
-        deadLetters.retry(letters.get(0).id(), "operator");
+        deadLetters.retry(letter.id(), "operator");
         assertThat(retried.matches(20, TimeUnit.SECONDS)).isTrue();
 
         List<PipelineTestHub.Received> receipts = hub.drain(PipelineTestHub.RECEIPTS);
@@ -222,6 +218,21 @@ class PipelineRoutesTest {
         assertThat(hub.drain(Queues.MTSZN_FEED)).hasSize(1);
         assertThat(hub.messageCount(Queues.DLQ)).isZero();
         assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(1);
+    }
+
+    /** The operator console's own code on the hub's DLQ. */
+    static DeadLetters deadLetters(PipelineTestHub hub) {
+        return new DeadLetters(new ArtemisManagement(hub.connectionFactory()),
+                new OperatorActions(hub.database), java.time.Clock.systemUTC(), Queues.DLQ, Queues.INTAKE, 50, 4096);
+    }
+
+    /** The one dead letter listed: the store's failure, to be retried through hub.intake. */
+    static DeadLetter theStoresDeadLetter(DeadLetters deadLetters) throws Exception {
+        List<DeadLetter> letters = deadLetters.list();
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).originalAddress()).isEqualTo(Queues.INTAKE);
+        assertThat(letters.get(0).failure()).contains("Cannot store submission");
+        return letters.get(0);
     }
 
     @Test

@@ -57,6 +57,9 @@ import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 final class PipelineTestHub implements AutoCloseable {
     private static final Path CONFIG = Path.of("..", "config");
     static final String RECEIPTS = "hub.receipts." + Channel.JMS.id();
+    /** Where {@link #withQueueChannel()} sends a JMS-channel receipt itself: every report there is AKIMAT-ASTANA's. */
+    static final String AGENCY_RECEIPTS = Queues.receiptsOf("AKIMAT-ASTANA");
+
     /** Stands in for the hub's key: names the SHA-256 of exactly the bytes it was given. */
     static final HubSigner SIGNER = payload -> {
         try {
@@ -104,10 +107,63 @@ final class PipelineTestHub implements AutoCloseable {
 
     /** With the provenance API served over HTTP (logins {@link #API_LOGINS}, password {@code <login>-secret}). */
     static PipelineTestHub withApi() throws Exception {
-        return new PipelineTestHub(null, true);
+        return new PipelineTestHub(null, true, false);
+    }
+
+    /**
+     * With the queue channel as the hub wires it (connectors' {@code JmsChannelRoutes}, which this module does
+     * not know): route "jms-intake" consumes reports.in ({@code hub.jms.reports-in.uri}), paused during a store outage
+     * ({@link PipelineRoutes#pauseOnOutage}), and calls {@link PipelineRoutes#JUDGE} with the envelope in memory as
+     * that adapter makes it: the {@link EnvelopeHeaders} and the broker's delivery count as headers, the bytes as body,
+     * no JMS message behind it. Every report is AKIMAT-ASTANA's (login akimat-astana). A JMS-channel receipt goes, in
+     * the pipeline's transaction ({@link DirectReceipts}), to {@link #AGENCY_RECEIPTS}. The API is served as by
+     * {@link #withApi()}.
+     */
+    static PipelineTestHub withQueueChannel() throws Exception {
+        return new PipelineTestHub(null, true, true);
+    }
+
+    /** The part of the queue channel's addressing the tests read: the agency's queue, correlation, duplicate id. */
+    private static void addressReceipt(org.apache.camel.Exchange exchange) {
+        org.apache.camel.Message receipt = exchange.getMessage();
+        String resend = receipt.getHeader(EnvelopeHeaders.RESEND_ID, String.class);
+        receipt.setHeader(org.apache.camel.component.jms.JmsConstants.JMS_DESTINATION_NAME, AGENCY_RECEIPTS);
+        receipt.setHeader("JMSCorrelationID", receipt.getHeader(EnvelopeHeaders.CORRELATION));
+        receipt.setHeader(Queues.DUPLICATE_ID, "receipt-" + receipt.getHeader(EnvelopeHeaders.SUBMISSION_ID)
+                + (resend == null ? "" : "-resend-" + resend));
+        receipt.removeHeaders("sw*", EnvelopeHeaders.SUBMISSION_ID, EnvelopeHeaders.STATUS, EnvelopeHeaders.AGENCY);
+    }
+
+    private static org.apache.camel.builder.RouteBuilder queueChannel(PipelineRoutes pipeline) {
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("{{hub.jms.reports-in.uri}}").routeId("jms-intake").routePolicy(pipeline.pauseOnOutage())
+                        .process(exchange -> {
+                            Message report = exchange.getMessage(org.apache.camel.component.jms.JmsMessage.class)
+                                    .getJmsMessage();
+                            var envelope = new org.apache.camel.support.DefaultMessage(exchange);
+                            envelope.setHeader("JMSXDeliveryCount", report.getIntProperty("JMSXDeliveryCount"));
+                            envelope.setHeader(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
+                            envelope.setHeader(EnvelopeHeaders.LOGIN, "akimat-astana");
+                            envelope.setHeader(EnvelopeHeaders.AGENCY, "AKIMAT-ASTANA");
+                            envelope.setHeader(EnvelopeHeaders.TRANSPORT_ID, report.getJMSMessageID());
+                            envelope.setHeader(EnvelopeHeaders.CORRELATION, report.getJMSMessageID());
+                            envelope.setHeader(EnvelopeHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8");
+                            envelope.setHeader(EnvelopeHeaders.RECEIVED_AT, Instant.now().toString());
+                            envelope.setBody(report.getBody(String.class).getBytes(StandardCharsets.UTF_8));
+                            exchange.setMessage(envelope);
+                        })
+                        .to(PipelineRoutes.JUDGE);
+            }
+        };
     }
 
     private PipelineTestHub(SpanProcessor spans, boolean api) throws Exception {
+        this(spans, api, false);
+    }
+
+    private PipelineTestHub(SpanProcessor spans, boolean api, boolean queueChannel) throws Exception {
         Properties properties = new Properties();
         try (InputStream in = new FileInputStream(CONFIG.resolve("application.properties").toFile())) {
             properties.load(in);
@@ -115,7 +171,8 @@ final class PipelineTestHub implements AutoCloseable {
         properties.setProperty("hub.consumers", "1");
         maxAttempts = Integer.parseInt(properties.getProperty("hub.pipeline.max-attempts"));
 
-        broker = new EmbeddedBroker(maxAttempts, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ, RECEIPTS);
+        broker = new EmbeddedBroker(maxAttempts, Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ,
+                RECEIPTS, AGENCY_RECEIPTS);
 
         dataDir = Files.createTempDirectory("pipeline-data");
         database = failing(TestDatabases.h2().dataSource());
@@ -140,8 +197,14 @@ final class PipelineTestHub implements AutoCloseable {
         context.getRegistry().bind(JmsTransactions.OWN_SESSIONS, JmsTransactions.ownSessions(pool));
         steps = new SubmissionSteps(database, clock);
         MessageLog messageLog = new MessageLog(dataDir, database, clock);
-        context.addRoutes(new PipelineRoutes(new EnvelopeReader(messageLog, clock),
-                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER, steps));
+        PipelineRoutes pipeline = new PipelineRoutes(new EnvelopeReader(messageLog, clock),
+                new Pipeline(judge, store, meters), meters, clock, outages, 200, SIGNER, steps,
+                queueChannel ? List.of(new DirectReceipts(Channel.JMS, PipelineTestHub::addressReceipt,
+                        "{{hub.jms.receipts-out.uri}}")) : List.of());
+        context.addRoutes(pipeline);
+        if (queueChannel) {
+            context.addRoutes(queueChannel(pipeline));
+        }
         if (api) {
             apiPort = org.apache.camel.test.AvailablePortFinder.getNextAvailable();
             var http = new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
@@ -165,6 +228,21 @@ final class PipelineTestHub implements AutoCloseable {
 
     ConnectionFactory connectionFactory() {
         return broker.connectionFactory();
+    }
+
+    /** A report on reports.in ({@link #withQueueChannel()}); returns its JMSMessageID. */
+    String sendReport(String body) throws Exception {
+        try (Connection connection = connectionFactory().createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            Message message = session.createTextMessage(body);
+            session.createProducer(session.createQueue(Queues.REPORTS_IN)).send(message);
+            return message.getJMSMessageID();
+        }
+    }
+
+    /** Messages ever put on the queue (consumed or not). */
+    long messagesAdded(String queue) {
+        return broker.messagesAdded(queue);
     }
 
     /** An envelope as the JMS channel puts it on hub.intake; returns its transport id. */

@@ -159,7 +159,13 @@ class SubmissionTrailApiTest {
     }
 
     private HttpResponse<String> post(String action, String login, String key) throws Exception {
-        HttpRequest.Builder request = request("/api/submissions/" + submissionId + action, login)
+        return post(http, hub, submissionId, action, login, key);
+    }
+
+    /** POST {@code /api/submissions/<id><action>} on the hub's API as {@code login}, with that Idempotency-Key. */
+    static HttpResponse<String> post(HttpClient http, PipelineTestHub hub, String submissionId, String action,
+            String login, String key) throws Exception {
+        HttpRequest.Builder request = request(hub, "/api/submissions/" + submissionId + action, login)
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (key != null) {
             request.header("Idempotency-Key", key);
@@ -168,6 +174,10 @@ class SubmissionTrailApiTest {
     }
 
     private HttpRequest.Builder request(String path, String login) {
+        return request(hub, path, login);
+    }
+
+    private static HttpRequest.Builder request(PipelineTestHub hub, String path, String login) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.apiPort + path)).header("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString((login + ":" + login + "-secret")
                         .getBytes(StandardCharsets.UTF_8)));

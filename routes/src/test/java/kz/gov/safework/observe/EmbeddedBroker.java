@@ -100,6 +100,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return server.locateQueue(queue).getMessageCount();
     }
 
+    /** Messages ever put on the queue (consumed or not). */
+    public long messagesAdded(String queue) {
+        return server.locateQueue(queue).getMessagesAdded();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

@@ -4,7 +4,8 @@ import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.camel.Exchange;
 
 /**
- * Where every channel's adapter hands a document to the pipeline ({@code hub.intake}). A document of up to the Artemis
+ * Where a channel's adapter hands a document to the pipeline ({@code hub.intake}): SFTP and mail (the queue channel
+ * calls the pipeline in its consumer's transaction instead, {@code JmsChannelRoutes}). A document of up to the Artemis
  * client's large-message size goes as a plain bytes message, kept in the broker's journal with the message; only a
  * larger file is streamed from disk as an Artemis large message (a file of its own in the broker's large-messages
  * folder), so an adapter never holds a large upload whole. Streaming every document made each one a large message:

@@ -1,10 +1,10 @@
 package kz.gov.safework.connectors.jms;
 
-import kz.gov.safework.connectors.common.IntakeEndpoint;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.AGENCY;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.CORRELATION;
 import static kz.gov.safework.contract.envelope.EnvelopeHeaders.REPLY_TO;
 
+import java.util.List;
 import java.util.Locale;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.connectors.common.HeaderFilter;
@@ -13,33 +13,58 @@ import kz.gov.safework.contract.signature.HubSigner;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsConstants;
+import org.apache.camel.spi.RoutePolicy;
 
 /**
- * The queue channel: {@code reports.in} → envelope → {@code hub.intake}, in one JMS transaction
- * (the report leaves reports.in only when its envelope is durable); and receipts from
- * {@code hub.receipts.jms} to the sender's reply-to or {@code receipts.<CODE>}, with
- * JMSCorrelationID = the report's JMSMessageID.
+ * The queue channel: {@code reports.in} → envelope → the pipeline, in one JMS transaction: the hub passes the
+ * pipeline's own endpoint as the target (no {@code hub.intake} hop), whose sends (feed, receipt) join the transaction
+ * of the consumed report, so the report leaves reports.in only with its answers. And receipts to the sender's
+ * reply-to or {@code receipts.<CODE>}, with JMSCorrelationID = the report's JMSMessageID: addressed by
+ * {@link #addressReceipt}, which the pipeline applies itself to send a receipt in the report's transaction; route
+ * jms-receipts still forwards what waits on {@code hub.receipts.jms}.
  */
 public final class JmsChannelRoutes extends RouteBuilder {
-    /** The queue channel's intake: reports.in to hub.intake. */
+    /** The queue channel's intake: reports.in to the pipeline. */
     public static final String INTAKE_ROUTE_ID = "jms-intake";
+    /** Receipts to agencies: one fixed endpoint; each receipt's queue is a header ({@link #addressReceipt}). */
+    public static final String RECEIPTS_OUT_URI = "{{hub.jms.receipts-out.uri}}";
     private final JmsEnvelopeProcessor envelopes;
+    private final String target;
+    private final List<RoutePolicy> intakePolicies;
 
-    public JmsChannelRoutes(JmsEnvelopeProcessor envelopes) {
+    /**
+     * @param target         where each envelope goes, on the consumer's thread (a {@code direct:} endpoint runs in the
+     *                       report's transaction)
+     * @param intakePolicies route policies of the intake route (the pipeline's pause during a store outage)
+     */
+    public JmsChannelRoutes(JmsEnvelopeProcessor envelopes, String target, RoutePolicy... intakePolicies) {
         this.envelopes = envelopes;
+        this.target = target;
+        this.intakePolicies = List.of(intakePolicies);
     }
 
     @Override
     public void configure() {
-        from("{{hub.jms.reports-in.uri}}").routeId(INTAKE_ROUTE_ID)
+        from("{{hub.jms.reports-in.uri}}").routeId(INTAKE_ROUTE_ID).routePolicy(intakePolicies.toArray(RoutePolicy[]::new))
                 .process(envelopes)
-                .to(IntakeEndpoint.URI); // bytes the adapter holds already: a plain message, never a large one
+                .to(target);
 
+        // Receipts the pipeline put on hub.receipts.jms before it sent them itself (DirectReceipts), and any that an
+        // older hub left there.
         from("{{hub.receipts.jms.uri}}").routeId("jms-receipts")
-                .process(HeaderFilter.INSTANCE)
-                .process(JmsChannelRoutes::address)
+                .process(JmsChannelRoutes::addressReceipt)
                 // One fixed endpoint; the queue is the header set just above from a checked name, never a URI.
-                .to("{{hub.jms.receipts-out.uri}}");
+                .to(RECEIPTS_OUT_URI);
+    }
+
+    /**
+     * Makes the hub's receipt the agency's: Camel's control headers dropped ({@link HeaderFilter}), then
+     * {@link #address}. Also what the pipeline applies to a queue receipt it sends to {@link #RECEIPTS_OUT_URI} itself,
+     * in the transaction of the report (without the {@code hub.receipts.jms} hop).
+     */
+    public static void addressReceipt(Exchange exchange) {
+        HeaderFilter.INSTANCE.process(exchange);
+        address(exchange);
     }
 
     /**

@@ -21,10 +21,11 @@ import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
+import org.apache.camel.support.DefaultMessage;
 
 /**
- * Turns a message from {@code reports.in} into an envelope: the raw bytes as body and the
- * {@link EnvelopeHeaders}, nothing else. The sender is the user the broker authenticated, stamped by
+ * Turns a message from {@code reports.in} into an envelope: a new Camel message (no JMS message behind it) with the
+ * raw bytes as body and the {@link EnvelopeHeaders}, nothing else but the broker's {@link #DELIVERY_COUNT}. The sender is the user the broker authenticated, stamped by
  * {@link SenderStampPlugin} over anything the sender set. Text messages are taken as UTF-8
  * bytes; bytes messages as they are; any other type (ObjectMessage above all) is never deserialized
  * and becomes an envelope with an adapter error, so the sender still gets a receipt.
@@ -32,6 +33,8 @@ import org.apache.camel.component.jms.JmsMessage;
 public final class JmsEnvelopeProcessor implements Processor {
     /** The AMQP client's own message id, kept by Artemis when it converts the message for core consumers. */
     static final String NATIVE_MESSAGE_ID = "NATIVE_MESSAGE_ID";
+    /** The broker's count of deliveries of the report, this one included. */
+    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     private final Principals principals;
     private final Clock clock;
@@ -76,8 +79,11 @@ public final class JmsEnvelopeProcessor implements Processor {
             adapterError = ErrorCode.UNSUPPORTED_MESSAGE_TYPE.name();
         }
 
-        Map<String, Object> headers = exchange.getMessage().getHeaders();
-        headers.clear();
+        // A new message: nothing after this step reads the sender's JMS message, its properties above all. The
+        // delivery count is the broker's (not the sender's): the pipeline gives up on the report by it.
+        DefaultMessage envelope = new DefaultMessage(exchange);
+        Map<String, Object> headers = envelope.getHeaders();
+        headers.put(DELIVERY_COUNT, jms.getIntProperty(DELIVERY_COUNT));
         headers.put(EnvelopeHeaders.CHANNEL, Channel.JMS.id());
         if (login != null) {
             headers.put(EnvelopeHeaders.LOGIN, login);
@@ -105,7 +111,8 @@ public final class JmsEnvelopeProcessor implements Processor {
         if (adapterError != null) {
             headers.put(EnvelopeHeaders.ADAPTER_ERROR, adapterError);
         }
-        exchange.getMessage().setBody(body);
+        envelope.setBody(body);
+        exchange.setMessage(envelope);
     }
 
     /**

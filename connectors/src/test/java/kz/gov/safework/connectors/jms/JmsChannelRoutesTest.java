@@ -35,9 +35,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The queue channel's two routes in-process, on an in-VM Artemis with the hub's sender stamp: a report on
- * {@code reports.in} becomes an envelope on {@code hub.intake} (login and agency from the broker, never from the
- * message), and a receipt on {@code hub.receipts.jms} reaches the agency's own queue or its allowed reply-to, with
- * the report's message id as correlation and no routing headers.
+ * {@code reports.in} becomes an envelope sent to the target the routes are given ({@code hub.intake} here, where the
+ * test can read it; the hub gives the pipeline's own endpoint), with login and agency from the broker, never from the
+ * message; and a receipt on {@code hub.receipts.jms} reaches the agency's own queue or its allowed reply-to, with
+ * the report's message id as correlation and no routing headers ({@code addressReceipt}, which the pipeline also
+ * applies to the queue receipts it sends itself).
  */
 class JmsChannelRoutesTest {
     private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
@@ -70,7 +72,7 @@ class JmsChannelRoutesTest {
         ReferenceData reference = new ReferenceData(List.of(
                 new Agency("MZ", AgencyKind.MINISTRY, "MZ", "MZ", "MZ", List.of(), List.of(), null)), List.of(), List.of());
         context.addRoutes(new JmsChannelRoutes(
-                new JmsEnvelopeProcessor(reference, Clock.fixed(NOW, ZoneOffset.UTC), 1024)));
+                new JmsEnvelopeProcessor(reference, Clock.fixed(NOW, ZoneOffset.UTC), 1024), "{{hub.intake.uri}}"));
         context.start();
     }
 

@@ -279,7 +279,8 @@ public final class Bench {
         Max small = hubMax.values().iterator().next();
         s.append("\n## Hub stages during the ").append(small.documents().name())
                 .append(" maximum-rate run (Micrometer timers at `/observe/metrics`)\n\n")
-                .append("Mean time per exchange; routes nest (the pipeline includes feed-publish and receipt-return).\n\n")
+                .append("Mean time per exchange; routes nest (jms-intake includes judge, which includes feed-publish and "
+                        + "receipt-return).\n\n")
                 .append("| timer and route | exchanges | mean ms |\n|---|---|---|\n");
         small.stages().forEach((stage, v) -> s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f |%n", stage, v[1], v[0])));
 
