@@ -12,9 +12,10 @@ N="${N:-100000}" PERIOD="${PERIOD:-60}" WORK="${WORK:-$(mktemp -d)}"
 op=(-s -u "operator:$(sed -n 's/^operator=//p' "$repo/config/demo-credentials.properties")")
 live() { jcmd "$pid" GC.class_histogram | awk '/^Total/ {printf "%d MiB", $3 / 1048576}'; }
 # The embedded H2 file: with WRITE_DELAY=0 it grows with every commit (see README, Performance).
-db() { du -m "$WORK/data/db/hub.mv.db" 2> /dev/null | cut -f1; }
+db() { if [[ -f "$WORK/data/db/hub.mv.db" ]]; then echo "$(du -m "$WORK/data/db/hub.mv.db" | cut -f1) MiB"; else echo "not used"; fi; }
 queues() { curl "${op[@]}" http://127.0.0.1:8080/api/operator/queues | python3 -c '
-import json, sys; print(" ".join("%s=%s" % (q["queue"], q["messages"]) for q in json.load(sys.stdin)))'; }
+import json, sys; print(" ".join("%s=%s" % (q["queue"], q["messages"]) for q in json.load(sys.stdin)))' 2> /dev/null \
+    || echo "(the hub did not answer)"; }
 channel() { curl "${op[@]}" -o /dev/null -H 'Content-Type: application/json' -d "$2" \
     "http://127.0.0.1:8080/api/operator/channels/jms/$1"; }
 mkdir -p "$WORK" && cd "$WORK"
@@ -50,8 +51,8 @@ while kill -0 "$pid" 2> /dev/null; do
     else
         fed="$(sed -n 's/.*mtszn.feed=\([0-9]*\).*/\1/p' <<< "$q")"
     fi
-    echo "$(date -u +%T) +$(( $(date +%s) - t0 )) s: $q; live heap $(live); H2 file $(db) MiB"
+    echo "$(date -u +%T) +$(( $(date +%s) - t0 )) s: $q; live heap $(live); H2 file $(db)"
     [[ "${fed:-0}" -ge "$N" ]] && break
 done
 kill -0 "$pid" 2> /dev/null || { echo "the hub exited: $(grep -m1 -E 'OutOfMemoryError|Terminating' hub.log)"; exit 1; }
-echo "$(date -u +%T) drained in $(( $(date +%s) - t0 )) s; live heap $(live); H2 file $(db) MiB; WARN/ERROR lines in the log: $(grep -cE ' (WARN|ERROR) ' hub.log)"
+echo "$(date -u +%T) drained in $(( $(date +%s) - t0 )) s; live heap $(live); H2 file $(db); WARN/ERROR lines in the log: $(grep -cE ' (WARN|ERROR) ' hub.log)"

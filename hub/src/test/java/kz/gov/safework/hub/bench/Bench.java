@@ -58,6 +58,7 @@ public final class Bench {
     private final Path work;
     private final Path results;
     private final List<String> hubJvmArgs;
+    private final Signing signing;
     private final StringBuilder log = new StringBuilder();
 
     /**
@@ -65,13 +66,24 @@ public final class Bench {
      * @param work scratch directory for the data of both systems
      * @param results where {@code <date>.md} and {@code .png} go
      * @param hubJvmArgs more JVM options for the hub (a flight recording)
+     * @param signing    the hub's signing key: each answer (receipt, feed message) is signed with it
      */
-    public Bench(Plan plan, Path repo, Path work, Path results, List<String> hubJvmArgs) {
+    public Bench(Plan plan, Path repo, Path work, Path results, List<String> hubJvmArgs, Signing signing) {
+        this.signing = signing;
         this.plan = plan;
         this.repo = repo;
         this.work = work;
         this.results = results;
         this.hubJvmArgs = hubJvmArgs;
+    }
+
+    /**
+     * The key the hub signs its answers with, two signatures per document: the demo key the hub makes (RSA 3072), or
+     * a keystore given in its settings ({@code hub.signing.*}), described for the report.
+     */
+    public record Signing(String description, Map<String, String> hubSettings) {
+        public static final Signing DEMO = new Signing("the demo key the hub makes at first start (RSA 3072, RS256)",
+                Map.of());
     }
 
     /** What one system did with one kind of document at its maximum rate. */
@@ -101,7 +113,7 @@ public final class Bench {
         Files.createDirectories(work);
         int rawPort = HubProcess.freePort();
         Process raw = startRaw(work.resolve("raw"), rawPort, consumers);
-        try (HubProcess hub = new HubProcess(work.resolve("hub"), Map.of(), null, hubJvmArgs).start();
+        try (HubProcess hub = new HubProcess(work.resolve("hub"), signing.hubSettings(), null, hubJvmArgs).start();
              Driver toHub = new Driver("tcp://127.0.0.1:" + hub.brokerPort, AGENCY_LOGIN, password, HUB_RECEIPTS, true);
              Driver toRaw = new Driver("tcp://127.0.0.1:" + rawPort, null, null, RawBroker.OUT, false);
              Connection feed = feedReader(hub.brokerPort, credentials.getProperty(FEED_LOGIN))) {
@@ -240,7 +252,8 @@ public final class Bench {
                 .append(" consumers (`hub.consumers`). One client for both: Artemis CORE JMS, ").append(PRODUCERS)
                 .append(" producer threads, persistent sends, a bounded number of documents in flight; every ")
                 .append("document carries a fresh report id; the ministry's login reads `mtszn.feed` meanwhile. Both ")
-                .append("JVMs at -Xmx256m.\n\n");
+                .append("JVMs at -Xmx256m. The hub signs each receipt and feed message with ")
+                .append(signing.description()).append(".\n\n");
         s.append("## Machine\n\n").append(machine()).append('\n');
         s.append("- load average before: ").append(loadBefore).append(", after: ").append(loadAfter)
                 .append(" (1/5/15 min; above the core count means other work shared the machine during the run)\n\n");

@@ -29,7 +29,9 @@ class BenchIT {
         List<String> jvm = jfr.isBlank() ? List.of()
                 : List.of("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
 
-        Bench.Report report = new Bench(full ? Bench.FULL : Bench.SMOKE, repo, work, results, jvm).run();
+        Bench.Signing signing = "ec".equals(System.getProperty("bench.signing")) ? ecKeystore() : Bench.Signing.DEMO;
+
+        Bench.Report report = new Bench(full ? Bench.FULL : Bench.SMOKE, repo, work, results, jvm, signing).run();
 
         assertThat(report.hubMax()).containsOnlyKeys("json-6.6KB", "xml-7.3KB", "json-1MiB", "xml-1MiB");
         report.hubMax().values().forEach(max -> {
@@ -49,5 +51,25 @@ class BenchIT {
         assertThat(Files.readString(report.markdown())).contains("hub ÷ raw", "p99", "CPU ms/document", "load average");
         BufferedImage chart = ImageIO.read(report.png().toFile());
         assertThat(chart.getWidth()).isPositive();
+    }
+
+    /**
+     * {@code -Dbench.signing=ec}: the hub signs with an EC P-256 key (ES256) from a keystore of its own, as an operator
+     * may configure it ({@code hub.signing.keystore}), instead of the demo RSA 3072 key: two RSA 3072 signatures are
+     * most of the hub's CPU per small document.
+     */
+    private Bench.Signing ecKeystore() throws Exception {
+        Path keystore = work.resolve("bench-signing.p12");
+        String password = "bench-signing";
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hub", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+                "-dname", "CN=Safe Labour hub benchmark", "-validity", "30", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as("keytool: " + output).isZero();
+        return new Bench.Signing("an EC P-256 key (ES256) from a keystore of its own (`-Dbench.signing=ec`)",
+                java.util.Map.of("hub.signing.keystore", keystore.toString(), "hub.signing.keystore-password", password,
+                        "hub.signing.alias", "hub"));
     }
 }
