@@ -26,6 +26,8 @@ import org.apache.camel.component.jms.JmsMessage;
  * JMS message: the {@link EnvelopeHeaders} as headers, the document's bytes (bounded by the adapter) as body.
  */
 public final class EnvelopeReader implements Processor {
+    /** Exchange property: the envelope read, kept for the dead letter after the body has become the receipt. */
+    private static final String ENVELOPE = "swEnvelope";
     /** Artemis: write the body of a (large) message to an OutputStream, blocking until done. */
     static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
     private static final int SMALL = 1 << 20;
@@ -69,6 +71,7 @@ public final class EnvelopeReader implements Processor {
                 properties.get(EnvelopeHeaders.ADAPTER_WARNING),
                 logged.file(), logged.size(), logged.sha256());
         log.record(envelope, Tracing.currentTraceId());
+        exchange.setProperty(ENVELOPE, envelope); // the pipeline replaces the body with the receipt
         exchange.getMessage().setBody(envelope);
         exchange.getMessage().setHeader(EnvelopeHeaders.SUBMISSION_ID, submissionId);
     }
@@ -85,8 +88,10 @@ public final class EnvelopeReader implements Processor {
      */
     static void restoreBody(Exchange exchange) throws Exception {
         Object body = exchange.getMessage().getBody();
-        if (body instanceof Envelope envelope) {
-            exchange.getMessage().setBody(envelope.body().toFile());
+        // Once judged, the body is the receipt: the logged document is found by the exchange's envelope.
+        Envelope logged = body instanceof Envelope envelope ? envelope : exchange.getProperty(ENVELOPE, Envelope.class);
+        if (logged != null) {
+            exchange.getMessage().setBody(logged.body().toFile());
         } else if (body instanceof Message jms) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             copyBody(jms, out);

@@ -22,6 +22,7 @@ import kz.gov.safework.observe.DeadLetter;
 import kz.gov.safework.observe.DeadLetters;
 import kz.gov.safework.observe.HubMeters;
 import kz.gov.safework.observe.OperatorActions;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,25 @@ class PipelineRoutesTest {
         assertThat(hub.messageCount(PipelineTestHub.RECEIPTS)).isZero();
         assertThat(hub.messageCount(Queues.MTSZN_FEED)).isZero();
         assertThat(count("SELECT COUNT(*) FROM submission")).isZero();
+    }
+
+    @Test
+    void aDeadLetterGivenUpOnAfterTheJudgementStillCarriesTheDocumentNotItsReceipt() throws Exception {
+        // The feed cannot be published (say mtszn.feed is full): the judgement is stored, every attempt fails after
+        // it, and the dead letter must be what came in, for the operator to read and replay.
+        AdviceWith.adviceWith(hub.context, "feed-publish", route -> route.weaveAddFirst().process(e -> {
+            throw new IllegalStateException("injected: the feed refuses");
+        }));
+        String body = report(UUID.randomUUID().toString(), ASTANA);
+        NotifyBuilder gaveUp = new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(hub.maxAttempts).create();
+        hub.sendEnvelope(ASTANA, body);
+        assertThat(gaveUp.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        List<PipelineTestHub.Received> dead = hub.drain(Queues.DLQ);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).message().getStringProperty("swFailure")).contains("the feed refuses");
+        assertThat(dead.get(0).text()).isEqualTo(body);
+        assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(1);
     }
 
     @Test
