@@ -36,11 +36,23 @@ public class CycleData {
                 submissions.judged(plan.id(), year), submissions.items(plan.id(), year), earlier);
     }
 
-    /** The reports of the plan's reporting years before this one. */
+    /**
+     * Whether each cell is reported yet, from the current version of each agency's entries only: what the campaign's
+     * gauges and the reminders ask ({@link YearState#outstanding}). A cell's {@code versions} hold its current
+     * submission alone, so a corrected cell reads as accepted here; the matrix, the console and consolidation read
+     * {@link #state}.
+     */
+    public YearState currentState(Plan plan, int year) {
+        EarlierYears earlier = earlier(plan, year);
+        return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year, earlier),
+                submissions.judged(plan.id(), year), submissions.currentItems(plan.id(), year), earlier);
+    }
+
+    /** The reports of the plan's reporting years before this one (their current versions are all they need). */
     EarlierYears earlier(Plan plan, int year) {
         List<EarlierYears.Year> years = new ArrayList<>();
         for (int y = plan.firstReportingYear(); y < year; y++) {
-            years.add(new EarlierYears.Year(submissions.judged(plan.id(), y), submissions.items(plan.id(), y)));
+            years.add(new EarlierYears.Year(submissions.judged(plan.id(), y), submissions.currentItems(plan.id(), y)));
         }
         return EarlierYears.of(years);
     }

@@ -366,10 +366,34 @@ public final class SubmissionStore implements AcceptedReports {
                   FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
             ps.setString(1, planId);
             ps.setInt(2, year);
-        }, rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+        }, SubmissionStore::entry);
+    }
+
+    private static StoredEntry entry(ResultSet rs) throws SQLException {
+        return new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
                 ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)));
+                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13));
+    }
+
+    /**
+     * The current entry of each agency and item of a plan and year: the one of the accepted submission received last
+     * (ties by submission id), at most one row per agency and item however many versions were sent. What the
+     * campaign's gauges, reminders and later years' obligations read, so that a flood of versions cannot fill the heap.
+     */
+    public List<StoredEntry> currentItems(String planId, int year) {
+        return Sql.query(dataSource, """
+                SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
+                       completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
+                       expenses_source
+                  FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.agency, e.item_number
+                                                       ORDER BY s.received_at DESC, s.submission_id DESC) AS version
+                          FROM item_entry e JOIN submission s ON s.submission_id = e.submission_id
+                         WHERE e.plan_id = ? AND e.report_year = ? AND s.status = 'ACCEPTED') latest
+                 WHERE version = 1""", ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+        }, SubmissionStore::entry);
     }
 
     /** A stored receipt as a JSON tree; as text if it ever is not JSON. */

@@ -190,6 +190,26 @@ class SubmissionStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void currentItemsHoldOneEntryPerAgencyAndItemTheLatestAcceptedVersion(TestDatabases.TestDatabase db) throws Exception {
+        List<String> submissionIds = new java.util.ArrayList<>();
+        for (String transport : List.of("v1", "v2", "v3")) { // same clock: the submission id breaks the tie
+            submissionIds.add(store(db).record(envelope(transport, transport.repeat(32)),
+                    accepted(report(UUID.randomUUID().toString(), null))).receipt().submissionId());
+        }
+
+        List<StoredEntry> all = store(db).items("safe-labor-2021-2025", 2023);
+        List<StoredEntry> current = store(db).currentItems("safe-labor-2021-2025", 2023);
+
+        assertThat(all).hasSize(3);
+        assertThat(current).singleElement().satisfies(entry -> {
+            assertThat(entry.submissionId()).isEqualTo(submissionIds.stream().max(String::compareTo).orElseThrow());
+            assertThat(entry.item()).isEqualTo("5");
+            assertThat(entry.narrativeRu()).isEqualTo("Ведётся работа");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aCorrectionSupersedesTheEarlierReportAndKeepsIt(TestDatabases.TestDatabase db) throws Exception {
         String original = UUID.randomUUID().toString();
         Outcome first = store(db).record(envelope("t1", "f".repeat(64)), accepted(report(original, null)));
