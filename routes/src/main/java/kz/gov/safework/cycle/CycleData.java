@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.ReferenceData;
+import kz.gov.safework.store.StoredEntry;
 import kz.gov.safework.store.SubmissionStore;
 
 /** Reads the state of a plan and year from reference data and the store, at the clock's now. */
@@ -31,9 +33,7 @@ public class CycleData {
     }
 
     public YearState state(Plan plan, int year) {
-        EarlierYears earlier = earlier(plan, year);
-        return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year, earlier),
-                submissions.judged(plan.id(), year), submissions.items(plan.id(), year), earlier);
+        return state(plan, year, submissions::items);
     }
 
     /**
@@ -43,9 +43,14 @@ public class CycleData {
      * {@link #state}.
      */
     public YearState currentState(Plan plan, int year) {
+        return state(plan, year, submissions::currentItems);
+    }
+
+    /** The matrix of a plan and year from the entries {@code entries} reads for it (every version, or the current). */
+    private YearState state(Plan plan, int year, BiFunction<String, Integer, List<StoredEntry>> entries) {
         EarlierYears earlier = earlier(plan, year);
         return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year, earlier),
-                submissions.judged(plan.id(), year), submissions.currentItems(plan.id(), year), earlier);
+                submissions.judged(plan.id(), year), entries.apply(plan.id(), year), earlier);
     }
 
     /** The reports of the plan's reporting years before this one (their current versions are all they need). */
