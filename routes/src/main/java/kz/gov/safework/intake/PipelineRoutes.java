@@ -52,6 +52,8 @@ public final class PipelineRoutes extends RouteBuilder {
      * channel, see {@link EnvelopeReader}).
      */
     public static final String JUDGE = "direct:judge";
+    /** Sends an envelope's answers: its feed message (accepted only), then its receipt. */
+    private static final String ANSWER = "direct:answer";
     /** The route consuming {@code hub.intake}. */
     public static final String ROUTE_ID = "pipeline";
 
@@ -132,6 +134,13 @@ public final class PipelineRoutes extends RouteBuilder {
                 // Broker-internal properties of the envelope (_AMQ_*, the sender stamp) are not passed on.
                 .removeHeaders("_*", "swBrokerUser")
                 .bean(pipeline, "process")
+                .choice().when(exchangeProperty(Pipeline.REPEATED).isEqualTo(true))
+                    .process(this::answerAgain)
+                .otherwise()
+                    .to(ANSWER)
+                .end();
+
+        from(ANSWER).routeId("answer")
                 .filter(header(Pipeline.FEED).isNotNull())
                     .to(PUBLISH_FEED)
                 .end()
@@ -211,6 +220,25 @@ public final class PipelineRoutes extends RouteBuilder {
                 ? JmsTransactions.inOwnSession(uri) : uri, receipt);
         if (receipt.getException() != null) {
             throw receipt.getException();
+        }
+    }
+
+    /**
+     * A repeated answer, sent outside the transaction, one caller at a time per submission ({@link
+     * SubmissionSteps#oneAtATime}). The same document can be answered again on two threads at once: when the broker's
+     * connection fails over, a consumer's session is closed under a thread still answering, and the broker gives the
+     * message to another consumer. Two sends of one duplicate-detection id racing each other can both pass the broker's
+     * check (a fail-back of the broker pair delivered a feed message twice that way); one after the other, the second
+     * is dropped.
+     */
+    private void answerAgain(Exchange exchange) throws Exception {
+        Exception failed = steps.oneAtATime(submissionId(exchange), () -> {
+            producer.send(ANSWER, exchange);
+            return exchange.getException();
+        });
+        if (failed != null) {
+            exchange.setException(null); // thrown again here, as the judge route's own failure
+            throw failed;
         }
     }
 

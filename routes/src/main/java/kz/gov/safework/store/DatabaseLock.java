@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 public final class DatabaseLock {
     /** Building a draft consolidated report (the schedule and the API, on any instance). */
     public static final String CONSOLIDATION_DRAFT = "consolidation-draft";
+    /** How many rows of {@code hub_lock} share the submissions' answering locks ({@link #answering}, V55). */
+    public static final int ANSWER_STRIPES = 16;
     /** How long an H2 session waits for the row (H2's own default is one second); PostgreSQL waits as long as it takes. */
     static final int H2_LOCK_WAIT_MS = 600_000;
 
@@ -60,6 +62,11 @@ public final class DatabaseLock {
         } catch (SQLException e) {
             throw new StoreException("database lock " + lock + " failed", e);
         }
+    }
+
+    /** The lock a submission's repeated answers are sent under: {@code answer-0} to {@code answer-15}. */
+    public static String answering(String submissionId) {
+        return "answer-" + Math.floorMod(submissionId.hashCode(), ANSWER_STRIPES);
     }
 
     private static int h2LockTimeout(Connection c) throws SQLException {

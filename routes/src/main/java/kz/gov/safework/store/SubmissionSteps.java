@@ -74,6 +74,17 @@ public final class SubmissionSteps {
         }
     }
 
+    /**
+     * Runs the work (handing a submission's answers to the broker again) holding the submission's lock, so that
+     * two threads or hub instances answering the same submission at once do it one after the other. The lock is one of
+     * {@link DatabaseLock#ANSWER_STRIPES} rows of {@code hub_lock} (V55), chosen by the submission id. It holds a
+     * connection while the work runs, and the work records its steps on another: the pool needs more connections than
+     * threads that answer at once.
+     */
+    public <T> T oneAtATime(String submissionId, java.util.function.Supplier<T> work) {
+        return new DatabaseLock(dataSource).call(DatabaseLock.answering(submissionId), work);
+    }
+
     /** Every recorded step of a submission, oldest first. */
     public List<Step> of(String submissionId) {
         return Sql.query(dataSource, """

@@ -1,6 +1,7 @@
 package kz.gov.safework.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +170,42 @@ class PipelineRoutesTest {
         assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(1);
         assertThat(JSON.readTree(stored).get("reportId").asText()).isEqualTo(ID_AGAIN_1);
         assertThat(submissionsCounted("ACCEPTED")).isEqualTo(1.0);
+    }
+
+    @Test
+    void oneEnvelopeAnsweredAgainOnTwoThreadsAtOnceIsAnsweredOneThreadAfterTheOther() throws Exception {
+        // As when the broker fails over: a consumer's session is closed under a thread still answering a redelivered
+        // envelope, and the broker gives it to another consumer. Two sends of one duplicate-detection id racing each
+        // other can both pass the broker's check, so the second thread must wait until the first has sent.
+        hub.close();
+        hub = PipelineTestHub.withConsumers(2);
+        NotifyBuilder first = pipelineDone(1);
+        String transportId = hub.sendEnvelope(ASTANA, report(UUID.randomUUID().toString(), ASTANA));
+        assertThat(first.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(hub.drain(Queues.MTSZN_FEED)).hasSize(1);
+        assertThat(hub.drain(PipelineTestHub.RECEIPTS)).hasSize(1);
+
+        java.util.concurrent.atomic.AtomicInteger publishing = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AdviceWith.adviceWith(hub.context, "feed-publish", route -> route.weaveAddFirst().process(e -> {
+            publishing.incrementAndGet();
+            assertThat(release.await(60, TimeUnit.SECONDS)).as("released by the test").isTrue();
+        }));
+        NotifyBuilder again = pipelineDone(2);
+        hub.sendEnvelope(ASTANA, transportId, report(UUID.randomUUID().toString(), ASTANA));
+        hub.sendEnvelope(ASTANA, transportId, report(UUID.randomUUID().toString(), ASTANA));
+        // One thread is publishing; the other either publishes too (the race) or waits for the answering lock, which
+        // H2 shows as a session blocked by another.
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .until(() -> publishing.get() == 2 || count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS "
+                        + "WHERE BLOCKER_ID IS NOT NULL") > 0);
+        assertThat(publishing).as("threads publishing the same submission's feed message at once").hasValue(1);
+        release.countDown();
+        assertThat(again.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(publishing).as("both answered, one after the other").hasValue(2);
+        // Both answers were dropped by the broker's duplicate detection, as for any repeated answer.
+        assertThat(hub.drain(Queues.MTSZN_FEED)).isEmpty();
+        assertThat(hub.drain(PipelineTestHub.RECEIPTS)).isEmpty();
     }
 
     @Test

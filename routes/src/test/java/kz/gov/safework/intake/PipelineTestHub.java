@@ -159,16 +159,25 @@ final class PipelineTestHub implements AutoCloseable {
         };
     }
 
+    /** With this many concurrent consumers of hub.intake (one otherwise), to answer one envelope on two threads. */
+    static PipelineTestHub withConsumers(int consumers) throws Exception {
+        return new PipelineTestHub(null, false, false, consumers);
+    }
+
     private PipelineTestHub(SpanProcessor spans, boolean api) throws Exception {
         this(spans, api, false);
     }
 
     private PipelineTestHub(SpanProcessor spans, boolean api, boolean queueChannel) throws Exception {
+        this(spans, api, queueChannel, 1);
+    }
+
+    private PipelineTestHub(SpanProcessor spans, boolean api, boolean queueChannel, int consumers) throws Exception {
         Properties properties = new Properties();
         try (InputStream in = new FileInputStream(CONFIG.resolve("application.properties").toFile())) {
             properties.load(in);
         }
-        properties.setProperty("hub.consumers", "1");
+        properties.setProperty("hub.consumers", Integer.toString(consumers));
         maxAttempts = Integer.parseInt(properties.getProperty("hub.pipeline.max-attempts"));
 
         broker = new EmbeddedBroker(maxAttempts, Queues.REPORTS_IN, Queues.INTAKE, Queues.MTSZN_FEED, Queues.DLQ,
