@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * active with the replicated journal, the hub and the agency reconnect to it, and every report has exactly one
  * judgement, one receipt and one feed message (none lost in the broker's or the hub's flight, none twice after a
  * rolled-back transaction or a resent send). Then the hub is restarted while the primary stays dead (its HA URL names
- * both nodes), and a report sent to the backup's own address alone gets its receipt.
+ * both nodes), and a report sent to the backup's own address alone gets its receipt. Last, the primary is started
+ * again while reports keep streaming in, paced by their receipts: it copies the active backup's journal and takes
+ * over (fail-back), the backup steps back, the hub and the agency reconnect to the primary, and a report sent to the
+ * primary's own address gets its receipt. The counts cover all three phases.
  * The agency sets {@code _AMQ_DUPL_ID} (its report id), as README asks: a send the client repeats because the
  * primary died before confirming it is dropped by the backup's replicated duplicate-id cache.
  * The hub stores on PostgreSQL (a schema of its own on {@code .ci/postgres.sh}'s server), as production does: its
@@ -40,6 +43,10 @@ class BrokerFailoverIT {
     private static final String LOGIN = "akimat-astana";
     private static final int REPORTS = 80;
     private static final int KILL_AFTER = 30;
+    /** Fail-back: reports awaiting their receipt at any time, sent after the primary is active again, sent at most. */
+    private static final int IN_FLIGHT = 20;
+    private static final int FAILBACK_TAIL = 20;
+    private static final int FAILBACK_MAX = 2_000;
     private static final String SCHEMA = "broker_failover_it";
 
     @TempDir
@@ -115,6 +122,60 @@ class BrokerFailoverIT {
                     drain(mtszn, "mtszn.feed", 200, m -> feed(feedSeen, m));
                     assertThat(feedSeen.keySet()).as("feed").containsAll(reportIds);
                 });
+
+                // Fail-back: the primary is started again while reports keep streaming in. It copies the active
+                // backup's journal and takes over; the backup steps back; the hub and the agency reconnect to it.
+                CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+                    try {
+                        pair.restartPrimary();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                int beforeFailBack = reportIds.size();
+                try (var receipts = astana.session().createConsumer(astana.session().createQueue("receipts.AKIMAT-ASTANA"))) {
+                    int tail = 0;
+                    while (tail < FAILBACK_TAIL && reportIds.size() - beforeFailBack < FAILBACK_MAX) {
+                        if (restart.isDone()) {
+                            tail++;
+                        }
+                        // The hub's own answers pace the stream: at most IN_FLIGHT reports wait for a receipt, so the
+                        // hub is judging and answering whenever the nodes change places.
+                        if (reportIds.size() - beforeFailBack >= IN_FLIGHT) {
+                            Message m = receipts.receive(60_000);
+                            assertThat(m).as("a receipt while the primary comes back").isNotNull();
+                            if (delivered.add("receipts.AKIMAT-ASTANA " + m.getJMSMessageID())) {
+                                receiptsSeen.merge(m.getJMSCorrelationID(), 1, Integer::sum);
+                            } else {
+                                redeliveredToTheTest++;
+                            }
+                        }
+                        String reportId = Reports.newId();
+                        reportIds.add(reportId);
+                        reportIdByMessageId.put(astana.sendText(Reports.akimatAstana(reportId),
+                                Map.of("_AMQ_DUPL_ID", reportId)), reportId);
+                    }
+                }
+                restart.get(3, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(pair.log("primary")).as("primary log after its restart").contains("AMQ221007");
+                failedBackAfter = reportIds.size() - beforeFailBack - FAILBACK_TAIL;
+                await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).untilAsserted(() -> {
+                    drain(astana, "receipts.AKIMAT-ASTANA", 200, m -> receiptsSeen.merge(m.getJMSCorrelationID(), 1, Integer::sum));
+                    drain(mtszn, "mtszn.feed", 200, m -> feed(feedSeen, m));
+                    assertThat(receiptsSeen.keySet()).as("receipts").containsAll(reportIdByMessageId.keySet());
+                    assertThat(feedSeen.keySet()).as("feed").containsAll(reportIds);
+                });
+                // After the fail-back: the primary's own address answers a new report.
+                String backId = Reports.newId();
+                try (AgencyClient direct = new AgencyClient(pair.port, LOGIN, QueueChannelIT.password(LOGIN))) {
+                    String messageId = direct.sendText(Reports.akimatAstana(backId), Map.of("_AMQ_DUPL_ID", backId));
+                    reportIdByMessageId.put(messageId, backId);
+                    reportIds.add(backId);
+                    Message m = direct.receive("receipts.AKIMAT-ASTANA", "JMSCorrelationID = '" + messageId + "'", 60_000);
+                    assertThat(m).as("receipt on the primary's address after the fail-back").isNotNull();
+                    assertThat(JSON.readTree(AgencyClient.text(m)).path("status").asText()).isEqualTo("ACCEPTED");
+                    receiptsSeen.merge(messageId, 1, Integer::sum);
+                }
                 // A duplicate would come behind what was drained: wait out a redelivery.
                 drain(astana, "receipts.AKIMAT-ASTANA", NothingMoreArrives.REDELIVERY_WINDOW.toMillis(),
                         m -> receiptsSeen.merge(m.getJMSCorrelationID(), 1, Integer::sum));
@@ -142,6 +203,7 @@ class BrokerFailoverIT {
             FaultCount.judgedPer(DriverManager.getConnection(url, pg.getProperty("user"), pg.getProperty("password")),
                     "report_id").forEach((reportId, n) -> count.saw(FaultCount.Kind.JUDGED, reportId, n));
             count.note("killed-primary-after", KILL_AFTER);
+            count.note("primary-back-after", failedBackAfter);
             count.note("redelivered-to-the-test-client", redeliveredToTheTest);
             // Kept for reading how the hub's Artemis client went over to the backup.
             java.nio.file.Files.copy(data.resolve("hub.log"), Path.of("target", "BrokerFailoverIT-hub.log"),
@@ -185,6 +247,8 @@ class BrokerFailoverIT {
      */
     private final Set<String> delivered = new HashSet<>();
     private int redeliveredToTheTest;
+    /** Reports sent while the primary came back, before it was active. */
+    private int failedBackAfter;
 
     private void drain(AgencyClient client, String queue, long quietMillis, Handler handler) throws Exception {
         try (var consumer = client.session().createConsumer(client.session().createQueue(queue))) {

@@ -99,6 +99,19 @@ final class StandaloneArtemis implements AutoCloseable {
         primary.onExit().get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * deploy/artemis.sh start of the pair's primary again, after {@link #killPrimary()}: it finds the backup active,
+     * copies its journal and takes over (fail-back; the backup goes back to being a backup). Returns once the primary
+     * listens, which it does only once it is active again.
+     */
+    void restartPrimary() throws Exception {
+        int exit = run("start", Map.of("ARTEMIS_NODE", "primary", "ARTEMIS_PEER", "127.0.0.1:" + backupPort));
+        if (exit != 0) {
+            throw new IllegalStateException("the primary did not start again (exit " + exit + ", see "
+                    + work.resolve("script.log") + ")");
+        }
+    }
+
     /** The log of a node of the pair ({@code primary} or {@code backup}). */
     String log(String node) throws Exception {
         return Files.readString(work.resolve(node + ".log"));
@@ -110,11 +123,16 @@ final class StandaloneArtemis implements AutoCloseable {
     }
 
     private int run(String command) throws Exception {
+        return run(command, Map.of());
+    }
+
+    private int run(String command, Map<String, String> more) throws Exception {
         Files.createDirectories(work);
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", REPO.resolve(SCRIPT).toString(), command))
                 .directory(REPO.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("script.log").toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(more);
         Process process = builder.start();
         if (!process.waitFor(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
