@@ -67,6 +67,19 @@ class DatabaseLockTest {
         assertThatThrownBy(() -> lock.call("no-such-lock", () -> "x")).hasMessageContaining("no-such-lock");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void everySubmissionsAnsweringLockHasItsRow(TestDatabases.TestDatabase db) {
+        DatabaseLock lock = new DatabaseLock(db.dataSource());
+        java.util.Set<String> held = new java.util.TreeSet<>();
+        for (int i = 0; i < 1_000 && held.size() < DatabaseLock.ANSWER_STRIPES; i++) {
+            String name = DatabaseLock.answering(java.util.UUID.randomUUID().toString());
+            assertThat(lock.call(name, () -> held.add(name) || true)).isTrue();
+        }
+        assertThat(held).hasSize(DatabaseLock.ANSWER_STRIPES).allMatch(name -> name.matches("answer-\\d+"));
+        assertThat(DatabaseLock.answering("one submission")).isEqualTo(DatabaseLock.answering("one submission"));
+    }
+
     /**
      * Whether the second caller waits for the row: PostgreSQL lists the session as waiting for a lock (its driver
      * blocks in a socket read); H2 parks the thread inside the database.
