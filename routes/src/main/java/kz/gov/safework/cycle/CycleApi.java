@@ -190,7 +190,7 @@ public class CycleApi {
         Set<String> current = state.cellsOf(agency).stream().filter(c -> c.current() != null)
                 .map(c -> c.current().submissionId() + "|" + c.item().number()).collect(Collectors.toSet());
         Map<String, List<StoredEntry>> entries = new LinkedHashMap<>();
-        data.submissions().items(plan.id(), year).stream().filter(e -> e.agency().equals(agency))
+        data.submissions().itemVersions(plan.id(), year).stream().filter(e -> e.agency().equals(agency))
                 .forEach(e -> entries.computeIfAbsent(e.submissionId(), k -> new java.util.ArrayList<>()).add(e));
         ObjectNode body = JSON.createObjectNode();
         body.put("plan", plan.id());

@@ -33,7 +33,7 @@ public class CycleData {
     }
 
     public YearState state(Plan plan, int year) {
-        return state(plan, year, submissions::items);
+        return state(plan, year, submissions::itemVersions);
     }
 
     /**

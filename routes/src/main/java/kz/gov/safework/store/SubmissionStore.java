@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import kz.gov.safework.contract.Json;
@@ -357,16 +359,27 @@ public final class SubmissionStore implements AcceptedReports {
                 rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), Sql.instant(rs, 9)));
     }
 
-    /** The items of every accepted submission of a plan and year. */
-    public List<StoredEntry> items(String planId, int year) {
+    /**
+     * Every entry of a plan and year, of every accepted version, with its keys and item status; the texts (narratives,
+     * completion document, expenses) only on the current entry of each agency and item ({@link #currentItems}), null
+     * on older versions. What the matrix, the agencies' history, MTSZN's console and consolidation read: they list
+     * every version of a cell but show only the current one's texts. With the texts of every version, 85,000 versions
+     * of one agency's report ran the hub out of memory at -Xmx256m when the hourly consolidation draft read them
+     * (bench/results/2026-12-03-backlog.md, run 10).
+     */
+    public List<StoredEntry> itemVersions(String planId, int year) {
+        Map<String, StoredEntry> current = new HashMap<>();
+        currentItems(planId, year).forEach(e -> current.put(e.submissionId() + "|" + e.item(), e));
         return Sql.query(dataSource, """
-                SELECT submission_id, item_number, agency, status, narrative_ru, narrative_kk, completion_type,
-                       completion_number, completion_date, completion_title, expenses_planned, expenses_actual,
-                       expenses_source
+                SELECT submission_id, item_number, agency, status
                   FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
             ps.setString(1, planId);
             ps.setInt(2, year);
-        }, SubmissionStore::entry);
+        }, rs -> {
+            StoredEntry texts = current.get(rs.getString(1) + "|" + rs.getString(2));
+            return texts != null ? texts : new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                    ItemStatus.valueOf(rs.getString(4)), null, null, null, null, null, null, null, null, null);
+        });
     }
 
     private static StoredEntry entry(ResultSet rs) throws SQLException {

@@ -197,15 +197,20 @@ class SubmissionStoreTest {
                     accepted(report(UUID.randomUUID().toString(), null))).receipt().submissionId());
         }
 
-        List<StoredEntry> all = store(db).items("safe-labor-2021-2025", 2023);
+        List<StoredEntry> all = store(db).itemVersions("safe-labor-2021-2025", 2023);
         List<StoredEntry> current = store(db).currentItems("safe-labor-2021-2025", 2023);
 
-        assertThat(all).hasSize(3);
+        String latest = submissionIds.stream().max(String::compareTo).orElseThrow();
         assertThat(current).singleElement().satisfies(entry -> {
-            assertThat(entry.submissionId()).isEqualTo(submissionIds.stream().max(String::compareTo).orElseThrow());
+            assertThat(entry.submissionId()).isEqualTo(latest);
             assertThat(entry.item()).isEqualTo("5");
             assertThat(entry.narrativeRu()).isEqualTo("Ведётся работа");
         });
+        // Every version, with its keys; the texts on the current one only.
+        assertThat(all).extracting(StoredEntry::submissionId).containsExactlyInAnyOrderElementsOf(submissionIds);
+        assertThat(all).allSatisfy(entry -> assertThat(entry.item()).isEqualTo("5"));
+        assertThat(all).filteredOn(entry -> entry.narrativeRu() != null).singleElement()
+                .isEqualTo(current.get(0));
     }
 
     @ParameterizedTest
