@@ -5,6 +5,7 @@
 # every PERIOD seconds while it drains, with the queue depths, until MTSZN's reader of mtszn.feed has read N messages
 # (the agency reads its receipts meanwhile too). READERS=none leaves both unread: they then pile up as well.
 # usage: bench/backlog.sh   (after mvn -B -DskipTests package; needs python3-qpid-proton, jcmd, curl)
+# Last, MTSZN asks for a consolidation draft, and its answer and the heap after are printed.
 # Environment: N [100000], PERIOD [60], WORK [a temp folder], HUB_JAVA_OPTS [extra -D settings].
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -56,3 +57,11 @@ while kill -0 "$pid" 2> /dev/null; do
 done
 kill -0 "$pid" 2> /dev/null || { echo "the hub exited: $(grep -m1 -E 'OutOfMemoryError|Terminating' hub.log)"; exit 1; }
 echo "$(date -u +%T) drained in $(( $(date +%s) - t0 )) s; live heap $(live); H2 file $(db); WARN/ERROR lines in the log: $(grep -cE ' (WARN|ERROR) ' hub.log)"
+# What the hourly consolidation draft does at :30 (cron cycle/consolidation), asked for now by MTSZN: it reads the
+# year's matrix, every version of every cell (run 10 of bench/results/2026-12-03-backlog.md ran out of memory there).
+mtszn=(-s -u "mtszn:$(sed -n 's/^mtszn=//p' "$repo/config/demo-credentials.properties")")
+t0=$(date +%s%N)
+code=$(curl "${mtszn[@]}" -o "$WORK/draft.json" -w '%{http_code}' -X POST \
+    http://127.0.0.1:8080/api/plans/safe-labor-2021-2025/years/2022/consolidations || echo "no answer")
+echo "$(date -u +%T) consolidation draft: HTTP $code in $(( ($(date +%s%N) - t0) / 1000000 )) ms; live heap $(live)"
+kill -0 "$pid" 2> /dev/null || { echo "the hub exited: $(grep -m1 -E 'OutOfMemoryError|Terminating' hub.log)"; exit 1; }
