@@ -134,13 +134,20 @@ ha() {
     [[ "$announce" == 0.0.0.0 ]] && announce=127.0.0.1
     [[ "$announce" =~ ^[A-Za-z0-9.-]+$ ]] || die "ARTEMIS_ANNOUNCE_HOST '$announce' is not a host name"
     local policy
+    # How long the active node waits for a starting replica to confirm the end of its copy before it gives up with a
+    # critical IO error and shuts itself down (Artemis' default, 30 s, was reached on a loaded 2-core machine).
+    local sync="<initial-replication-sync-timeout>120000</initial-replication-sync-timeout>"
     if [[ "$node" == primary ]]; then
-        # A restarted primary first asks whether the backup is active and, if so, takes its place back (fail-back)
-        # instead of starting a second active broker. Two nodes have no quorum to vote with: the primary does not
-        # stop itself when it loses the backup.
-        policy="<primary><check-for-active-server>true</check-for-active-server><vote-on-replication-failure>false</vote-on-replication-failure></primary>"
+        # A restarted primary first asks whether the backup is active and, if so, becomes its replica instead of
+        # starting a second active broker. Two nodes have no quorum to vote with: the primary does not stop itself
+        # when it loses the backup.
+        policy="<primary><check-for-active-server>true</check-for-active-server><vote-on-replication-failure>false</vote-on-replication-failure>$sync</primary>"
     else
-        policy="<backup><allow-failback>true</allow-failback></backup>"
+        # No automatic fail-back: an active backup stays active when the primary comes back, and the primary keeps
+        # its copy in step until the backup dies in turn (its log says AMQ224056, "will not fail-back
+        # automatically"). Handing back while clients send proved unsafe under load: once the pair was left with
+        # no active node at all, the primary not yet in step when the backup stepped down (README, Production).
+        policy="<backup><allow-failback>false</allow-failback>$sync</backup>"
     fi
     local block="$work/$node-ha.xml"
     cat > "$block" <<XML
@@ -176,12 +183,11 @@ start() {
     nohup "$instance/bin/artemis" run > "$log" 2>&1 &
     echo $! > "$pidfile"
     for _ in $(seq 1 120); do
-        if [[ "$node" == backup ]]; then
-            # A backup opens no acceptor while the primary is active: it is ready once its journal is in step.
-            if grep -q "AMQ221024" "$log"; then
-                echo "artemis.sh: Artemis $version backup in sync with its primary $peer (pid $(cat "$pidfile"), log $log)"
-                return
-            fi
+        if [[ "$node" != single ]] && grep -q "AMQ221024" "$log"; then
+            # A node of the pair that finds the other active opens no acceptor: it is ready once its journal is in
+            # step (the backup at pair-start; either node started again while the other is active).
+            echo "artemis.sh: Artemis $version $node in sync with the active $peer (pid $(cat "$pidfile"), log $log)"
+            return
         elif (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "artemis.sh: Artemis $version $node listening on 127.0.0.1:$port (pid $(cat "$pidfile"), log $log)"
             return

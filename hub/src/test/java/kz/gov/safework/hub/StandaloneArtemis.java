@@ -91,18 +91,24 @@ final class StandaloneArtemis implements AutoCloseable {
                 + "?failover.maxReconnectAttempts=-1&failover.initialReconnectDelay=200&failover.maxReconnectDelay=1000";
     }
 
-    /** kill -9 of the pair's primary (the JVM the script started: bin/artemis execs java); returns once it is gone. */
-    void killPrimary() throws Exception {
-        long pid = Long.parseLong(Files.readString(work.resolve("primary.pid")).trim());
-        ProcessHandle primary = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("primary not running"));
-        primary.destroyForcibly();
-        primary.onExit().get(30, TimeUnit.SECONDS);
+    /**
+     * kill -9 of a node of the pair ({@code primary} or {@code backup}: the JVM the script started, bin/artemis execs
+     * java); returns once it is gone, false if it was gone already.
+     */
+    boolean kill(String node) throws Exception {
+        long pid = Long.parseLong(Files.readString(work.resolve(node + ".pid")).trim());
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return false;
+        }
+        process.get().destroyForcibly();
+        process.get().onExit().get(30, TimeUnit.SECONDS);
+        return true;
     }
 
     /**
-     * deploy/artemis.sh start of the pair's primary again, after {@link #killPrimary()}: it finds the backup active,
-     * copies its journal and takes over (fail-back; the backup goes back to being a backup). Returns once the primary
-     * listens, which it does only once it is active again.
+     * deploy/artemis.sh start of the pair's primary again, after it was killed: it finds the backup active and becomes
+     * its replica (the pair does not fail back by itself). Returns once its journal is in step with the backup's.
      */
     void restartPrimary() throws Exception {
         int exit = run("start", Map.of("ARTEMIS_NODE", "primary", "ARTEMIS_PEER", "127.0.0.1:" + backupPort));
