@@ -144,8 +144,8 @@ ha() {
         policy="<primary><check-for-active-server>true</check-for-active-server><vote-on-replication-failure>false</vote-on-replication-failure>$sync</primary>"
     else
         # No automatic fail-back: an active backup stays active when the primary comes back, and the primary keeps
-        # its copy in step until the backup dies in turn (its log says AMQ224056, "will not fail-back
-        # automatically"). Handing back while clients send proved unsafe under load: once the pair was left with
+        # its copy in step until the backup dies in turn (the primary's log says AMQ224056, "will not fail-back
+        # automatically", as an ERROR). Handing back while clients send proved unsafe under load: once the pair was left with
         # no active node at all, the primary not yet in step when the backup stepped down (README, Production).
         policy="<backup><allow-failback>false</allow-failback>$sync</backup>"
     fi
