@@ -60,7 +60,8 @@ public final class DatabaseLock {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("database lock " + lock + " failed", e);
+            // A database that is gone is an outage (the pipeline pauses for it), not the caller's failure.
+            throw Outages.of("database lock " + lock + " failed", e);
         }
     }
 

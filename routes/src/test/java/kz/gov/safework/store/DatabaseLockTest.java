@@ -80,6 +80,17 @@ class DatabaseLockTest {
         assertThat(DatabaseLock.answering("one submission")).isEqualTo(DatabaseLock.answering("one submission"));
     }
 
+    @org.junit.jupiter.api.Test
+    void aDatabaseThatIsGoneIsAnOutageNotTheCallersFailure() {
+        // What the pipeline pauses for instead of counting the document's attempts (a repeated answer takes a lock).
+        javax.sql.DataSource gone = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    throw new java.sql.SQLTransientConnectionException("connection refused");
+                });
+        assertThatThrownBy(() -> new DatabaseLock(gone).call(DatabaseLock.answering("a submission"), () -> "never"))
+                .isInstanceOf(OutageException.class).hasMessageContaining("answer-");
+    }
+
     /**
      * Whether the second caller waits for the row: PostgreSQL lists the session as waiting for a lock (its driver
      * blocks in a socket read); H2 parks the thread inside the database.
