@@ -317,6 +317,10 @@
       hub.clear(versions);
       if (!history.versions.length) {
         versions.appendChild(hub.el('tr', {}, hub.el('td', {colspan: '6', className: 'muted', text: hub.t('noVersions')})));
+      } else if (history.total > history.versions.length) {
+        // The hub lists the latest documents only; say how many there are in all.
+        versions.appendChild(hub.el('tr', {className: 'versions-shown'}, hub.el('td', {colspan: '6', className: 'muted',
+          text: hub.fill('versionsShown', {shown: history.versions.length, n: history.total})})));
       }
       history.versions.forEach(function (v) {
         versions.appendChild(hub.el('tr', {'data-submission-id': v.submissionId},

@@ -30,7 +30,7 @@ public record CampaignDays(String plan, int year, String zone, LocalDate from, L
         LocalDate from = plan.reporting().agencyDueDate(year).withDayOfMonth(1);
         LocalDate to = plan.reporting().lastDayOnTime(year);
         for (CycleStore.Received document : documents) {
-            LocalDate day = LocalDate.ofInstant(document.receivedAt(), zone);
+            LocalDate day = LocalDate.ofInstant(document.minute(), zone);
             from = day.isBefore(from) ? day : from;
             to = day.isAfter(to) ? day : to;
         }
@@ -39,10 +39,11 @@ public record CampaignDays(String plan, int year, String zone, LocalDate from, L
         Map<String, List<Integer>> received = new TreeMap<>();
         Map<String, Integer> receivedTotal = new TreeMap<>();
         for (CycleStore.Received document : documents) {
-            int index = (int) ChronoUnit.DAYS.between(from, LocalDate.ofInstant(document.receivedAt(), zone));
+            int index = (int) ChronoUnit.DAYS.between(from, LocalDate.ofInstant(document.minute(), zone));
             List<Integer> counts = received.computeIfAbsent(document.status(), s -> upToToday(days, today));
-            counts.set(index, (counts.get(index) == null ? 0 : counts.get(index)) + 1); // a clock set back: still counted
-            receivedTotal.merge(document.status(), 1, Integer::sum);
+            // a clock set back: still counted
+            counts.set(index, (counts.get(index) == null ? 0 : counts.get(index)) + document.count());
+            receivedTotal.merge(document.status(), document.count(), Integer::sum);
         }
 
         int owed = 0;
@@ -51,7 +52,7 @@ public record CampaignDays(String plan, int year, String zone, LocalDate from, L
             if (cell.kind() == ObligationKind.OWES) {
                 owed++;
                 if (cell.status().reported()) {
-                    LocalDate day = LocalDate.ofInstant(cell.versions().get(0).receivedAt(), zone);
+                    LocalDate day = LocalDate.ofInstant(cell.firstReceivedAt(), zone);
                     firstReported[(int) ChronoUnit.DAYS.between(from, day)]++;
                 }
             }

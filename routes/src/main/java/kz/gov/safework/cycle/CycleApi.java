@@ -2,6 +2,7 @@ package kz.gov.safework.cycle;
 
 import kz.gov.safework.store.StoredSubmission;
 import kz.gov.safework.store.StoredEntry;
+import kz.gov.safework.store.SubmissionStore;
 
 import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiProblem;
@@ -33,6 +34,8 @@ import org.apache.camel.Message;
 public class CycleApi {
     static final String REQUEST = "swCycleRequest";
     private static final ObjectMapper JSON = Json.mapper();
+    /** How many of an agency's documents its history lists, the latest (the answer says how many there are). */
+    static final int HISTORY_KEPT = 100;
 
     private final CycleData data;
     private final Consolidations consolidations;
@@ -72,7 +75,7 @@ public class CycleApi {
         }
         if (format.equals("csv")) {
             StringBuilder csv = new StringBuilder(
-                    "agency,item,status,late,current_submission,submissions,kind,agency_valid_from\r\n");
+                    "agency,item,status,late,current_submission,submissions,kind,agency_valid_from,submission_count\r\n");
             for (CellState c : cells) {
                 csv.append(c.agency()).append(',').append(csvField(c.item().number())).append(',').append(c.status())
                         .append(',').append(c.late()).append(',')
@@ -80,7 +83,7 @@ public class CycleApi {
                         .append(csvField(c.versions().stream().map(StoredSubmission::submissionId)
                                 .collect(Collectors.joining(" "))))
                         .append(',').append(c.kind()).append(',').append(validFrom(c.agency()))
-                        .append("\r\n");
+                        .append(',').append(c.versionCount()).append("\r\n");
             }
             respond(exchange, 200, "text/csv; charset=UTF-8", csv.toString());
             return;
@@ -121,6 +124,7 @@ public class CycleApi {
             cell.put("kind", c.kind().name());
             cell.put("late", c.late());
             cell.put("currentSubmission", c.currentSubmission() == null ? null : c.currentSubmission().submissionId());
+            cell.put("submissionCount", c.versionCount()); // "submissions" lists the latest VERSIONS_KEPT of them
             ArrayNode subs = cell.putArray("submissions");
             c.versions().forEach(s -> subs.add(submission(s)));
         }
@@ -189,18 +193,16 @@ public class CycleApi {
         YearState state = data.state(plan, year);
         Set<String> current = state.cellsOf(agency).stream().filter(c -> c.current() != null)
                 .map(c -> c.current().submissionId() + "|" + c.item().number()).collect(Collectors.toSet());
+        SubmissionStore.History history = data.submissions().history(plan.id(), year, agency, HISTORY_KEPT);
         Map<String, List<StoredEntry>> entries = new LinkedHashMap<>();
-        data.submissions().itemVersions(plan.id(), year).stream().filter(e -> e.agency().equals(agency))
-                .forEach(e -> entries.computeIfAbsent(e.submissionId(), k -> new java.util.ArrayList<>()).add(e));
+        history.entries().forEach(e -> entries.computeIfAbsent(e.submissionId(), k -> new java.util.ArrayList<>()).add(e));
         ObjectNode body = JSON.createObjectNode();
         body.put("plan", plan.id());
         body.put("year", year);
         body.put("agency", agency);
+        body.put("total", history.total()); // "versions" lists the latest HISTORY_KEPT of them, oldest first
         ArrayNode versions = body.putArray("versions");
-        for (StoredSubmission s : data.submissions().judged(plan.id(), year)) {
-            if (!agency.equals(s.agency())) {
-                continue;
-            }
+        for (StoredSubmission s : history.latest()) {
             ObjectNode v = submission(s);
             ArrayNode items = v.putArray("items");
             for (StoredEntry e : entries.getOrDefault(s.submissionId(), List.of())) {

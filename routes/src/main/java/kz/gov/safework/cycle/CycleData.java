@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.store.StoredEntry;
@@ -32,32 +31,22 @@ public class CycleData {
         this.zone = zone;
     }
 
-    public YearState state(Plan plan, int year) {
-        return state(plan, year, submissions::itemVersions);
-    }
-
     /**
-     * Whether each cell is reported yet, from the current version of each agency's entries only: what the campaign's
-     * gauges and the reminders ask ({@link YearState#outstanding}). A cell's {@code versions} hold its current
-     * submission alone, so a corrected cell reads as accepted here; the matrix, the console and consolidation read
-     * {@link #state}.
+     * The matrix of a plan and year: every cell's status, its current entry and its latest versions
+     * ({@link YearState#VERSIONS_KEPT}), read so that its size does not grow with the number of versions sent.
      */
-    public YearState currentState(Plan plan, int year) {
-        return state(plan, year, submissions::currentItems);
-    }
-
-    /** The matrix of a plan and year from the entries {@code entries} reads for it (every version, or the current). */
-    private YearState state(Plan plan, int year, BiFunction<String, Integer, List<StoredEntry>> entries) {
+    public YearState state(Plan plan, int year) {
         EarlierYears earlier = earlier(plan, year);
         return YearState.of(plan, year, clock.instant(), obligations.owed(plan, year, earlier),
-                submissions.judged(plan.id(), year), entries.apply(plan.id(), year), earlier);
+                submissions.cellVersions(plan.id(), year, YearState.VERSIONS_KEPT),
+                submissions.rejected(plan.id(), year, YearState.VERSIONS_KEPT), earlier);
     }
 
     /** The reports of the plan's reporting years before this one (their current versions are all they need). */
     EarlierYears earlier(Plan plan, int year) {
-        List<EarlierYears.Year> years = new ArrayList<>();
+        List<List<StoredEntry>> years = new ArrayList<>();
         for (int y = plan.firstReportingYear(); y < year; y++) {
-            years.add(new EarlierYears.Year(submissions.judged(plan.id(), y), submissions.currentItems(plan.id(), y)));
+            years.add(submissions.currentItems(plan.id(), y));
         }
         return EarlierYears.of(years);
     }

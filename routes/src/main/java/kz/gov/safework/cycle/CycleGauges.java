@@ -41,7 +41,7 @@ public final class CycleGauges {
                     continue;
                 }
                 gauge(MISSING, "Agencies that still owe at least one item of the plan's reporting year", plan, year)
-                        .set(data.currentState(plan, year).outstanding(false).size()); // the bodies that must report
+                        .set(data.state(plan, year).outstanding(false).size()); // the bodies that must report
                 gauge(DAYS_LEFT, "Days until the agencies' due date of the reporting year (negative after it)",
                         plan, year).set(data.daysLeft(plan, year));
             }

@@ -1,12 +1,9 @@
 package kz.gov.safework.cycle;
 
-import kz.gov.safework.store.StoredSubmission;
 import kz.gov.safework.store.StoredEntry;
 
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +32,13 @@ public record EarlierYears(Set<String> completed, Map<String, BigDecimal> planne
         return completed.contains(agency + "|" + item);
     }
 
-    /** Folds the rows of each earlier year, oldest year first. */
-    public static EarlierYears of(List<Year> years) {
+    /** Folds the current entries of each earlier year ({@code SubmissionStore.currentItems}), oldest year first. */
+    public static EarlierYears of(List<List<StoredEntry>> years) {
         Set<String> completed = new TreeSet<>();
         Map<String, BigDecimal> planned = new TreeMap<>();
         Map<String, BigDecimal> actual = new TreeMap<>();
-        for (Year year : years) {
-            for (StoredEntry e : current(year.submissions(), year.entries()).values()) {
+        for (List<StoredEntry> current : years) {
+            for (StoredEntry e : current) {
                 if (e.status() == ItemStatus.COMPLETED) {
                     completed.add(e.agency() + "|" + e.item());
                 }
@@ -54,29 +51,6 @@ public record EarlierYears(Set<String> completed, Map<String, BigDecimal> planne
             }
         }
         return new EarlierYears(completed, planned, actual);
-    }
-
-    /** One earlier year's store rows. */
-    public record Year(List<StoredSubmission> submissions, List<StoredEntry> entries) {
-    }
-
-    /** Per "agency|item": the entry of the accepted submission received last (the rule of the matrix). */
-    static Map<String, StoredEntry> current(List<StoredSubmission> submissions, List<StoredEntry> entries) {
-        Map<String, StoredSubmission> accepted = new HashMap<>();
-        submissions.stream().filter(StoredSubmission::accepted).forEach(s -> accepted.put(s.submissionId(), s));
-        Comparator<StoredSubmission> oldestFirst = Comparator.comparing(StoredSubmission::receivedAt)
-                .thenComparing(StoredSubmission::submissionId);
-        Map<String, StoredEntry> current = new TreeMap<>();
-        for (StoredEntry e : entries) {
-            StoredSubmission s = accepted.get(e.submissionId());
-            if (s == null) {
-                continue;
-            }
-            current.merge(e.agency() + "|" + e.item(), e,
-                    (was, now) -> oldestFirst.compare(accepted.get(now.submissionId()),
-                            accepted.get(was.submissionId())) > 0 ? now : was);
-        }
-        return current;
     }
 
     /** For the consolidation's fingerprint: a change in an earlier year changes the cumulative figures. */

@@ -37,7 +37,7 @@ public class Reminders {
                 }
                 Optional<Integer> offset = schedule.activeOffset(plan, year, today);
                 if (offset.isPresent()) {
-                    due.addAll(remindersFor(data.currentState(plan, year), offset.get()));
+                    due.addAll(remindersFor(data.state(plan, year), offset.get()));
                 }
             }
         }

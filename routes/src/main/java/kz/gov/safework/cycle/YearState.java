@@ -1,11 +1,12 @@
 package kz.gov.safework.cycle;
 
 import kz.gov.safework.store.StoredSubmission;
-import kz.gov.safework.store.StoredEntry;
+import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.SubmissionStore.Attempts;
+import kz.gov.safework.store.SubmissionStore.CellVersions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,49 +18,43 @@ import kz.gov.safework.contract.reference.Plan;
 public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<CellState> cells, EarlierYears earlier) {
 
     /**
-     * Builds the cells from the obligations and the store's rows for the plan and year.
-     * Latest accepted version per agency and item = the accepted submission with an entry for the item
-     * that was received last (a correction replaces the earlier report only for the items it carries).
+     * How many versions of a cell (and rejected attempts of an agency) are read and listed, the latest ones: an agency
+     * reports once a year and corrects a few times, and a flood of versions must not fill the heap (the counts stay
+     * whole, {@link CellState#versionCount}).
+     */
+    public static final int VERSIONS_KEPT = 20;
+
+    /**
+     * Builds the cells from the obligations and the store's rows for the plan and year: each agency and item's
+     * accepted versions ({@code accepted}, the latest ones, and the current one's entry with its texts) and each
+     * agency's rejected attempts ({@code rejected}), as {@link SubmissionStore#cellVersions} and
+     * {@link SubmissionStore#rejected} read them.
+     * Latest accepted version per agency and item = the accepted submission with an entry for the item that was
+     * received last (a correction replaces the earlier report only for the items it carries).
      */
     public static YearState of(Plan plan, int year, Instant asOf, List<Obligations.Obligation> owed,
-                               List<StoredSubmission> submissions, List<StoredEntry> entries, EarlierYears earlier) {
-        Map<String, StoredSubmission> byId = new HashMap<>();
-        submissions.forEach(s -> byId.put(s.submissionId(), s));
-        Comparator<StoredSubmission> oldestFirst = Comparator.comparing(StoredSubmission::receivedAt)
-                .thenComparing(StoredSubmission::submissionId);
-        // Indexed once: a cell looks up its own entries and attempts instead of scanning the year's (a flood of
-        // versions made every gauge tick cost cells x entries).
-        Map<Cell, List<StoredEntry>> acceptedEntries = new HashMap<>();
-        for (StoredEntry e : entries) {
-            StoredSubmission s = byId.get(e.submissionId());
-            if (s != null && s.accepted()) {
-                acceptedEntries.computeIfAbsent(new Cell(e.agency(), e.item()), c -> new ArrayList<>()).add(e);
-            }
-        }
-        Map<String, List<StoredSubmission>> rejectedByAgency = new HashMap<>();
-        submissions.stream().filter(StoredSubmission::rejected).sorted(oldestFirst)
-                .forEach(s -> rejectedByAgency.computeIfAbsent(s.agency(), a -> new ArrayList<>()).add(s));
+                               List<CellVersions> accepted, Map<String, Attempts> rejected, EarlierYears earlier) {
+        Map<Cell, CellVersions> versions = new HashMap<>();
+        accepted.forEach(v -> versions.put(new Cell(v.agency(), v.item()), v));
         List<CellState> cells = new ArrayList<>();
         for (Obligations.Obligation o : owed) {
-            List<StoredEntry> reported = acceptedEntries.getOrDefault(new Cell(o.agency(), o.item().number()), List.of())
-                    .stream()
-                    .sorted(Comparator.comparing(e -> byId.get(e.submissionId()), oldestFirst))
-                    .toList();
-            if (!reported.isEmpty()) {
-                StoredEntry current = reported.get(reported.size() - 1);
-                StoredSubmission currentSubmission = byId.get(current.submissionId());
-                List<StoredSubmission> versions = reported.stream().map(e -> byId.get(e.submissionId())).toList();
-                boolean corrected = versions.size() > 1 || currentSubmission.correctionOf() != null;
+            Cell key = new Cell(o.agency(), o.item().number());
+            CellVersions reported = versions.get(key);
+            if (reported != null) {
+                StoredSubmission currentSubmission = reported.latest().get(reported.latest().size() - 1);
+                boolean corrected = reported.count() > 1 || currentSubmission.correctionOf() != null;
                 CellStatus status = corrected ? CellStatus.CORRECTED
                         : currentSubmission.late() ? CellStatus.ACCEPTED_LATE : CellStatus.ACCEPTED;
-                cells.add(new CellState(o.agency(), o.item(), o.kind(), status, current, currentSubmission, versions));
+                cells.add(new CellState(o.agency(), o.item(), o.kind(), status, reported.current(), currentSubmission,
+                        reported.latest(), reported.count(), reported.firstReceivedAt()));
                 continue;
             }
-            List<StoredSubmission> rejected = rejectedByAgency.getOrDefault(o.agency(), List.of());
+            Attempts attempts = o.required() ? rejected.get(o.agency()) : null;
             CellStatus status = !o.required() ? CellStatus.NOT_REQUIRED
-                    : rejected.isEmpty() ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
-            cells.add(new CellState(o.agency(), o.item(), o.kind(), status, null, null,
-                    o.required() ? List.copyOf(rejected) : List.of()));
+                    : attempts == null ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
+            cells.add(attempts == null ? new CellState(o.agency(), o.item(), o.kind(), status, null, null, List.of(), 0,
+                    null) : new CellState(o.agency(), o.item(), o.kind(), status, null, null, attempts.latest(),
+                    attempts.count(), null));
         }
         return new YearState(plan, year, !owed.isEmpty(), asOf, List.copyOf(cells), earlier);
     }

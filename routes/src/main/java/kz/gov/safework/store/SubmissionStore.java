@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -347,61 +349,157 @@ public final class SubmissionStore implements AcceptedReports {
         }
     }
 
-    /** The accepted and rejected submissions of a plan and year (duplicates left out), oldest first. */
-    public List<StoredSubmission> judged(String planId, int year) {
-        return Sql.query(dataSource, """
-                SELECT submission_id, agency, report_id, status, late, correction_of, superseded_by, sha256, received_at
-                  FROM submission WHERE plan_id = ? AND report_year = ? AND status IN ('ACCEPTED', 'REJECTED')
-                 ORDER BY received_at, submission_id""", ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> new StoredSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), Sql.instant(rs, 9)));
+    /** The columns of a {@link StoredSubmission}, of the {@code submission} table as {@code s}. */
+    private static final String SUBMISSION_COLUMNS = "s.submission_id, s.agency, s.report_id, s.status, s.late,"
+            + " s.correction_of, s.superseded_by, s.sha256, s.received_at";
+
+    /** A {@link StoredSubmission} from the {@link #SUBMISSION_COLUMNS} starting at column {@code from}. */
+    private static StoredSubmission submission(ResultSet rs, int from) throws SQLException {
+        return new StoredSubmission(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
+                rs.getString(from + 3), rs.getBoolean(from + 4), rs.getString(from + 5), rs.getString(from + 6),
+                rs.getString(from + 7), Sql.instant(rs, from + 8));
     }
 
     /**
-     * Every entry of a plan and year, of every accepted version, with its keys and item status; the texts (narratives,
-     * completion document, expenses) only on the current entry of each agency and item ({@link #currentItems}), null
-     * on older versions. What the matrix, the agencies' history, MTSZN's console and consolidation read: they list
-     * every version of a cell but show only the current one's texts. With the texts of every version, 85,000 versions
-     * of one agency's report ran the hub out of memory at -Xmx256m when the hourly consolidation draft read them
-     * (bench/results/2026-12-03-backlog.md, run 10).
+     * An agency and item's accepted versions in a plan and year: how many there are, when the first came in, the
+     * latest {@code keep} of them, oldest first, and the entry of the latest, with its texts.
      */
-    public List<StoredEntry> itemVersions(String planId, int year) {
-        Map<String, StoredEntry> current = new HashMap<>();
-        currentItems(planId, year).forEach(e -> current.put(e.submissionId() + "|" + e.item(), e));
-        return Sql.query(dataSource, """
-                SELECT submission_id, item_number, agency, status
-                  FROM item_entry WHERE plan_id = ? AND report_year = ?""", ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> {
-            StoredEntry texts = current.get(rs.getString(1) + "|" + rs.getString(2));
-            return texts != null ? texts : new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                    ItemStatus.valueOf(rs.getString(4)), null, null, null, null, null, null, null, null, null);
-        });
+    public record CellVersions(String agency, String item, int count, Instant firstReceivedAt,
+                               List<StoredSubmission> latest, StoredEntry current) {
     }
 
-    private static StoredEntry entry(ResultSet rs) throws SQLException {
-        return new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                ItemStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10),
-                rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13));
+    /** The columns of a {@link StoredEntry}, of the {@code item_entry} table as {@code c}. */
+    private static final String ENTRY_COLUMNS = "c.submission_id, c.item_number, c.agency, c.status, c.narrative_ru,"
+            + " c.narrative_kk, c.completion_type, c.completion_number, c.completion_date, c.completion_title,"
+            + " c.expenses_planned, c.expenses_actual, c.expenses_source";
+
+    /**
+     * The accepted versions of every agency and item of a plan and year ({@link CellVersions}), at most {@code keep}
+     * of each read: what the matrix, the console, the gauges and consolidation need, however many versions an agency
+     * sent. Reading every version ran the hub out of memory at -Xmx256m after 100,000 versions of one agency's report
+     * (bench/results/2026-12-03-backlog.md, runs 10 and 11). The versions are ranked by their keys alone (H2 holds a
+     * window's rows in memory); the submissions' columns are joined to the ones kept, and the entry's texts to the
+     * latest.
+     */
+    public List<CellVersions> cellVersions(String planId, int year, int keep) {
+        List<Ranked> rows = Sql.query(dataSource, """
+                SELECT r.agency, r.item_number, r.versions, r.first_received, %s, %s
+                  FROM (SELECT e.agency, e.item_number, e.submission_id,
+                               ROW_NUMBER() OVER (PARTITION BY e.agency, e.item_number
+                                                  ORDER BY s.received_at DESC, s.submission_id DESC) AS version,
+                               COUNT(*) OVER (PARTITION BY e.agency, e.item_number) AS versions,
+                               MIN(s.received_at) OVER (PARTITION BY e.agency, e.item_number) AS first_received
+                          FROM item_entry e JOIN submission s ON s.submission_id = e.submission_id
+                         WHERE e.plan_id = ? AND e.report_year = ? AND s.status = 'ACCEPTED') r
+                  JOIN submission s ON s.submission_id = r.submission_id
+                  LEFT JOIN item_entry c
+                    ON r.version = 1 AND c.submission_id = r.submission_id AND c.item_number = r.item_number
+                 WHERE r.version <= ?
+                 ORDER BY r.agency, r.item_number, r.version DESC""".formatted(SUBMISSION_COLUMNS, ENTRY_COLUMNS),
+                ps -> {
+                    ps.setString(1, planId);
+                    ps.setInt(2, year);
+                    ps.setInt(3, keep);
+                }, rs -> new Ranked(rs.getString(1), rs.getString(2), rs.getInt(3), Sql.instant(rs, 4),
+                        submission(rs, 5), rs.getString(14) == null ? null : entry(rs, 14)));
+        Map<String, List<Ranked>> byCell = new LinkedHashMap<>();
+        rows.forEach(r -> byCell.computeIfAbsent(r.agency() + "|" + r.item(), k -> new ArrayList<>()).add(r));
+        return byCell.values().stream().map(versions -> {
+            Ranked latest = versions.get(versions.size() - 1);
+            return new CellVersions(latest.agency(), latest.item(), latest.count(), latest.first(),
+                    versions.stream().map(Ranked::submission).toList(), latest.entry());
+        }).toList();
+    }
+
+    /** A row of {@link #cellVersions}: a kept version, with its cell's count and first arrival (and entry, the latest). */
+    private record Ranked(String agency, String item, int count, Instant first, StoredSubmission submission,
+                          StoredEntry entry) {
+    }
+
+    /** An agency's rejected documents of a plan and year: how many, and the latest {@code keep} of them, oldest first. */
+    public record Attempts(String agency, int count, List<StoredSubmission> latest) {
+    }
+
+    /** The rejected documents of every agency of a plan and year ({@link Attempts}), at most {@code keep} of each read. */
+    public Map<String, Attempts> rejected(String planId, int year, int keep) {
+        List<Map.Entry<Integer, StoredSubmission>> rows = Sql.query(dataSource, """
+                SELECT r.attempts, %s
+                  FROM (SELECT submission_id,
+                               ROW_NUMBER() OVER (PARTITION BY agency ORDER BY received_at DESC, submission_id DESC)
+                                   AS attempt,
+                               COUNT(*) OVER (PARTITION BY agency) AS attempts
+                          FROM submission WHERE plan_id = ? AND report_year = ? AND status = 'REJECTED') r
+                  JOIN submission s ON s.submission_id = r.submission_id
+                 WHERE r.attempt <= ?
+                 ORDER BY s.received_at, s.submission_id""".formatted(SUBMISSION_COLUMNS), ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+            ps.setInt(3, keep);
+        }, rs -> Map.entry(rs.getInt(1), submission(rs, 2)));
+        Map<String, List<StoredSubmission>> latest = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map.Entry<Integer, StoredSubmission> row : rows) {
+            latest.computeIfAbsent(row.getValue().agency(), a -> new ArrayList<>()).add(row.getValue());
+            counts.put(row.getValue().agency(), row.getKey());
+        }
+        Map<String, Attempts> attempts = new HashMap<>();
+        latest.forEach((agency, list) -> attempts.put(agency, new Attempts(agency, counts.get(agency), List.copyOf(list))));
+        return attempts;
+    }
+
+    /**
+     * An agency's judged documents of a plan and year (accepted and rejected, duplicates left out): how many, the
+     * latest {@code keep} of them, oldest first, and the keys and item statuses of their entries.
+     */
+    public record History(int total, List<StoredSubmission> latest, List<StoredEntry> entries) {
+    }
+
+    public History history(String planId, int year, String agency, int keep) {
+        String judged = " FROM submission s WHERE s.plan_id = ? AND s.report_year = ? AND s.agency = ?"
+                + " AND s.status IN ('ACCEPTED', 'REJECTED')";
+        Sql.Binder bind = ps -> {
+            ps.setString(1, planId);
+            ps.setInt(2, year);
+            ps.setString(3, agency);
+        };
+        int total = Sql.query(dataSource, "SELECT COUNT(*)" + judged, bind, rs -> rs.getInt(1)).get(0);
+        String latest = "SELECT " + SUBMISSION_COLUMNS + judged
+                + " ORDER BY s.received_at DESC, s.submission_id DESC FETCH FIRST ? ROWS ONLY";
+        Sql.Binder bindLatest = ps -> {
+            bind.bind(ps);
+            ps.setInt(4, keep);
+        };
+        List<StoredSubmission> submissions = new ArrayList<>(Sql.query(dataSource, latest, bindLatest,
+                rs -> submission(rs, 1)));
+        Collections.reverse(submissions);
+        List<StoredEntry> entries = Sql.query(dataSource, """
+                SELECT e.submission_id, e.item_number, e.agency, e.status
+                  FROM item_entry e JOIN (%s) l ON l.submission_id = e.submission_id""".formatted(latest), bindLatest,
+                rs -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        ItemStatus.valueOf(rs.getString(4)), null, null, null, null, null, null, null, null, null));
+        return new History(total, List.copyOf(submissions), entries);
+    }
+
+    /** A {@link StoredEntry} from the {@link #ENTRY_COLUMNS} starting at column {@code from}. */
+    private static StoredEntry entry(ResultSet rs, int from) throws SQLException {
+        return new StoredEntry(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
+                ItemStatus.valueOf(rs.getString(from + 3)), rs.getString(from + 4), rs.getString(from + 5),
+                rs.getString(from + 6), rs.getString(from + 7), rs.getObject(from + 8, LocalDate.class),
+                rs.getString(from + 9), rs.getBigDecimal(from + 10), rs.getBigDecimal(from + 11),
+                rs.getString(from + 12));
     }
 
     /**
      * The current entry of each agency and item of a plan and year: the one of the accepted submission received last
-     * (ties by submission id), at most one row per agency and item however many versions were sent. What the
-     * campaign's gauges, reminders and later years' obligations read, so that a flood of versions cannot fill the heap.
+     * (ties by submission id), at most one row per agency and item however many versions were sent: what later years'
+     * obligations and cumulative figures read of an earlier year (the year's own matrix reads {@link #cellVersions}).
      * The versions are ranked by their keys alone: H2 holds a window's rows in memory, and with the texts a backlog of
      * 38,000 reports of one agency filled a 256 MiB heap; the texts are read for the current entries only.
      */
     public List<StoredEntry> currentItems(String planId, int year) {
         return Sql.query(dataSource, """
-                SELECT e.submission_id, e.item_number, e.agency, e.status, e.narrative_ru, e.narrative_kk,
-                       e.completion_type, e.completion_number, e.completion_date, e.completion_title,
-                       e.expenses_planned, e.expenses_actual, e.expenses_source
-                  FROM item_entry e
+                SELECT %s
+                  FROM item_entry c
                   JOIN (SELECT submission_id, item_number
                           FROM (SELECT e.submission_id, e.item_number,
                                        ROW_NUMBER() OVER (PARTITION BY e.agency, e.item_number
@@ -409,10 +507,11 @@ public final class SubmissionStore implements AcceptedReports {
                                   FROM item_entry e JOIN submission s ON s.submission_id = e.submission_id
                                  WHERE e.plan_id = ? AND e.report_year = ? AND s.status = 'ACCEPTED') ranked
                          WHERE version = 1) latest
-                    ON latest.submission_id = e.submission_id AND latest.item_number = e.item_number""", ps -> {
+                    ON latest.submission_id = c.submission_id AND latest.item_number = c.item_number"""
+                .formatted(ENTRY_COLUMNS), ps -> {
             ps.setString(1, planId);
             ps.setInt(2, year);
-        }, SubmissionStore::entry);
+        }, rs -> entry(rs, 1));
     }
 
     /** A stored receipt as a JSON tree; as text if it ever is not JSON. */

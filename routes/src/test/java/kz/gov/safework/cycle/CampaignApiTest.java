@@ -128,6 +128,7 @@ class CampaignApiTest {
         store.accepted("s-astana", "AKIMAT-ASTANA", "r-astana", 2022, Instant.parse("2022-11-20T20:00:00Z"), false, null,
                 Entry.of("2", ItemStatus.COMPLETED, "Исполнено"));
         store.rejected("s-astana-0", "AKIMAT-ASTANA", 2022, Instant.parse("2022-11-21T03:00:00Z"));
+        store.rejected("s-astana-00", "AKIMAT-ASTANA", 2022, Instant.parse("2022-11-21T03:00:59Z")); // the same minute
         // A correction: one more document, but the pair counts from its first version (20 November).
         store.accepted("s-mvd-2", "MVD", "r-mvd-2", 2022, day(2022, 11, 28), false, "r-mvd",
                 Entry.of("4-1", ItemStatus.COMPLETED, "Исполнено, уточнено"));
@@ -143,10 +144,10 @@ class CampaignApiTest {
         assertThat(counts(days.path("received").path("ACCEPTED"), 12)).containsExactly(
                 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0);
         assertThat(counts(days.path("received").path("REJECTED"), 12)).containsExactly(
-                0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+                0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
         assertThat(days.path("received").path("ACCEPTED").get(12).isNull()).as("after today: no value").isTrue();
         assertThat(days.path("receivedTotal").path("ACCEPTED").asInt()).isEqualTo(4);
-        assertThat(days.path("receivedTotal").path("REJECTED").asInt()).isEqualTo(2);
+        assertThat(days.path("receivedTotal").path("REJECTED").asInt()).isEqualTo(3);
         assertThat(days.path("owed").asInt()).isEqualTo(7);
         assertThat(counts(days.path("reported"), 12)).containsExactly(1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3);
         assertThat(days.path("reported").get(12).isNull()).isTrue();
@@ -284,6 +285,28 @@ class CampaignApiTest {
         }
         assertThat(store.count("SELECT COUNT(*) FROM consolidation WHERE status = 'APPROVED'")).isEqualTo(1);
         assertThat(json(get("/api/me", "government")).path("roles").toString()).isEqualTo("[\"GOVERNMENT\"]");
+    }
+
+    @Test
+    void anAgencysHistoryAndMatrixCellListTheirLatestDocumentsAndCountThemAll() throws Exception {
+        int sent = CycleApi.HISTORY_KEPT + 5; // after the one rejected document of the setup (26 November)
+        for (int i = 0; i < sent; i++) {
+            store.rejected("x%03d".formatted(i), "AKIMAT-ALMATY", 2022, day(2022, 12, 1).plusSeconds(i));
+        }
+
+        JsonNode history = json(get(BASE + "/agencies/AKIMAT-ALMATY/history", "mtszn"));
+        assertThat(history.path("total").asInt()).isEqualTo(sent + 1);
+        assertThat(history.path("versions")).hasSize(CycleApi.HISTORY_KEPT);
+        assertThat(history.path("versions").get(CycleApi.HISTORY_KEPT - 1).path("submissionId").asText())
+                .isEqualTo("x%03d".formatted(sent - 1));
+        JsonNode cell = null;
+        for (JsonNode c : json(get(BASE + "/matrix", "mtszn")).path("cells")) {
+            cell = c.path("agency").asText().equals("AKIMAT-ALMATY") ? c : cell;
+        }
+        assertThat(cell).isNotNull();
+        assertThat(cell.path("status").asText()).isEqualTo("REJECTED_ONLY");
+        assertThat(cell.path("submissionCount").asInt()).isEqualTo(sent + 1);
+        assertThat(cell.path("submissions")).hasSize(YearState.VERSIONS_KEPT);
     }
 
     private static Instant day(int year, int month, int day) {

@@ -151,8 +151,8 @@ class ReportingYearTest {
                 "MTSZN/1", "ACCEPTED", "MZ/1", "ACCEPTED", "AKIMAT-ASTANA/2", "ACCEPTED",
                 "AKIMAT-ALMATY/2", "MISSING", "MVD/4-1", "ACCEPTED_LATE", "MTSZN/5", "ACCEPTED"));
         String csv = get(BASE + "/matrix?format=csv", "operator").body();
-        assertThat(csv.lines()).contains("AKIMAT-ALMATY,2,MISSING,false,,,OWES,",
-                "MVD,4-1,ACCEPTED_LATE,true,s-mvd,s-mvd,OWES,");
+        assertThat(csv.lines()).contains("AKIMAT-ALMATY,2,MISSING,false,,,OWES,,0",
+                "MVD,4-1,ACCEPTED_LATE,true,s-mvd,s-mvd,OWES,,1");
         assertThat(cellStatuses(json(get(BASE + "/matrix", "mvd"), 200))).containsOnlyKeys("MVD/4-1");
 
         JsonNode list = json(get(BASE + "/consolidations", "mtszn"), 200);

@@ -69,4 +69,29 @@ class YearStateTest {
         assertThat(item5.status()).isEqualTo(CellStatus.ACCEPTED);
         assertThat(item5.current().submissionId()).isEqualTo("s4");
     }
+
+    @Test
+    void aFloodOfVersionsIsCountedWholeAndReadOnlyForItsLatest() {
+        Instant first = Instant.parse("2023-01-02T05:00:00Z");
+        int sent = YearState.VERSIONS_KEPT + 5;
+        for (int i = 0; i < sent; i++) {
+            store.accepted("v%03d".formatted(i), "MTSZN", "rv" + i, 2022, first.plusSeconds(i), false, null,
+                    Entry.of("1", ItemStatus.IN_PROGRESS, "Версия " + i));
+            store.rejected("x%03d".formatted(i), "AKIMAT-ALMATY", 2022, first.plusSeconds(i));
+        }
+        YearState state = data.state(plan, 2022);
+
+        CellState flooded = cell(state, "MTSZN", "1");
+        assertThat(flooded.status()).isEqualTo(CellStatus.CORRECTED);
+        assertThat(flooded.versionCount()).isEqualTo(sent);
+        assertThat(flooded.firstReceivedAt()).isEqualTo(first);
+        assertThat(flooded.versions()).hasSize(YearState.VERSIONS_KEPT).last()
+                .extracting(StoredSubmission::submissionId).isEqualTo("v%03d".formatted(sent - 1));
+        assertThat(flooded.versions().get(0).submissionId()).isEqualTo("v%03d".formatted(sent - YearState.VERSIONS_KEPT));
+        assertThat(flooded.current().narrativeRu()).isEqualTo("Версия " + (sent - 1));
+        CellState refused = cell(state, "AKIMAT-ALMATY", "2");
+        assertThat(refused.status()).isEqualTo(CellStatus.REJECTED_ONLY);
+        assertThat(refused.versionCount()).isEqualTo(sent);
+        assertThat(refused.versions()).hasSize(YearState.VERSIONS_KEPT);
+    }
 }

@@ -190,27 +190,54 @@ class SubmissionStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void currentItemsHoldOneEntryPerAgencyAndItemTheLatestAcceptedVersion(TestDatabases.TestDatabase db) throws Exception {
-        List<String> submissionIds = new java.util.ArrayList<>();
-        for (String transport : List.of("v1", "v2", "v3")) { // same clock: the submission id breaks the tie
-            submissionIds.add(store(db).record(envelope(transport, transport.repeat(32)),
+    void aCellReadsItsLatestVersionsWithTheirCountAndTheCurrentEntryWithItsTexts(TestDatabases.TestDatabase db) {
+        List<String> accepted = new java.util.ArrayList<>();
+        for (String transport : List.of("v1", "v2", "v3", "v4", "v5")) { // same clock: the submission id breaks ties
+            accepted.add(store(db).record(envelope(transport, transport.repeat(32)),
                     accepted(report(UUID.randomUUID().toString(), null))).receipt().submissionId());
         }
+        List<String> rejected = new java.util.ArrayList<>();
+        for (String transport : List.of("x1", "x2", "x3")) {
+            ProgressReport report = report(UUID.randomUUID().toString(), null);
+            Verdict refused = new Verdict(accepted(report).read(),
+                    List.of(ValidationError.of(ErrorCode.UNKNOWN_ITEM, "/items/0/item")), List.of(), false);
+            rejected.add(store(db).record(envelope(transport, transport.repeat(32)), refused).receipt().submissionId());
+        }
+        accepted.sort(null);
+        rejected.sort(null);
 
-        List<StoredEntry> all = store(db).itemVersions("safe-labor-2021-2025", 2023);
+        List<SubmissionStore.CellVersions> cells = store(db).cellVersions("safe-labor-2021-2025", 2023, 2);
         List<StoredEntry> current = store(db).currentItems("safe-labor-2021-2025", 2023);
+        SubmissionStore.Attempts attempts = store(db).rejected("safe-labor-2021-2025", 2023, 2).get("MZ");
+        SubmissionStore.History history = store(db).history("safe-labor-2021-2025", 2023, "MZ", 4);
 
-        String latest = submissionIds.stream().max(String::compareTo).orElseThrow();
+        // Two of five versions read, the latest, oldest first; the count and the first arrival of all five.
+        assertThat(cells).singleElement().satisfies(cell -> {
+            assertThat(cell.agency()).isEqualTo("MZ");
+            assertThat(cell.item()).isEqualTo("5");
+            assertThat(cell.count()).isEqualTo(5);
+            assertThat(cell.firstReceivedAt()).isEqualTo(NOW);
+            assertThat(cell.latest()).extracting(StoredSubmission::submissionId)
+                    .containsExactlyElementsOf(accepted.subList(3, 5));
+            assertThat(cell.current()).isEqualTo(current.get(0));
+        });
         assertThat(current).singleElement().satisfies(entry -> {
-            assertThat(entry.submissionId()).isEqualTo(latest);
+            assertThat(entry.submissionId()).isEqualTo(accepted.get(4));
             assertThat(entry.item()).isEqualTo("5");
             assertThat(entry.narrativeRu()).isEqualTo("Ведётся работа");
         });
-        // Every version, with its keys; the texts on the current one only.
-        assertThat(all).extracting(StoredEntry::submissionId).containsExactlyInAnyOrderElementsOf(submissionIds);
-        assertThat(all).allSatisfy(entry -> assertThat(entry.item()).isEqualTo("5"));
-        assertThat(all).filteredOn(entry -> entry.narrativeRu() != null).singleElement()
-                .isEqualTo(current.get(0));
+        assertThat(attempts.count()).isEqualTo(3);
+        assertThat(attempts.latest()).extracting(StoredSubmission::submissionId)
+                .containsExactlyElementsOf(rejected.subList(1, 3));
+        // The history: eight judged, the latest four listed (same clock: by submission id), the accepted with entries.
+        List<String> all = new java.util.ArrayList<>(accepted);
+        all.addAll(rejected);
+        all.sort(null);
+        assertThat(history.total()).isEqualTo(8);
+        assertThat(history.latest()).extracting(StoredSubmission::submissionId)
+                .containsExactlyElementsOf(all.subList(4, 8));
+        assertThat(history.entries()).extracting(StoredEntry::submissionId).containsExactlyInAnyOrderElementsOf(
+                all.subList(4, 8).stream().filter(accepted::contains).toList());
     }
 
     @ParameterizedTest
