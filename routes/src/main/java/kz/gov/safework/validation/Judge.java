@@ -1,7 +1,6 @@
 package kz.gov.safework.validation;
 
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +99,8 @@ public final class Judge {
 
     private ReadResult readLogged(Envelope envelope, byte[] content) {
         try {
-            return reader.read(new ByteArrayInputStream(content), maxBytes);
+            // in place: a second copy of a document near hub.max-document-size would not fit the heap
+            return reader.read(content, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read logged message " + envelope.submissionId(), e);
         }

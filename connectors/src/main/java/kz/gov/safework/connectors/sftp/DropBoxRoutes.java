@@ -87,7 +87,9 @@ public final class DropBoxRoutes extends RouteBuilder {
                 .backOffMultiplier(2).retryAttemptedLogLevel(LoggingLevel.WARN).logExhaustedMessageHistory(false)
                 .onRedelivery(StreamBodies.REOPEN);
 
-        from(inboxes).routeId(INTAKE_ROUTE_ID)
+        // No stream caching: the body is a stream over the uploaded file (StreamBodies), and Camel's cache (on by
+        // default, not spooled to disk) would copy a 100 MiB upload into the heap before it is sent to the intake.
+        from(inboxes).routeId(INTAKE_ROUTE_ID).noStreamCaching()
                 .process(new DropBoxEnvelope(dropBox, DocumentPolicy.of(settings), referenceData, clock))
                 .process(e -> LOG.info("SFTP upload {} from {} ({}) to the intake{}",
                         LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)),

@@ -139,7 +139,8 @@ public final class RemoteSftpRoutes extends RouteBuilder {
                     + "&autoCreate=false&throwExceptionOnConnectFailed=true&maximumReconnectAttempts=0&pollStrategy=#" + id + "-poll"
                     + "&delay=" + settings.remotePollDelay() + "&maxMessagesPerPoll=100";
 
-            from(poll).routeId(id)
+            // No stream caching: as the drop box's intake, the body streams from the file (never copied to the heap).
+            from(poll).routeId(id).noStreamCaching()
                     .process(new RemoteSftpEnvelope(agency, policy, clock))
                     .process(e -> LOG.info("SFTP file {} from the server of {} ({}) to the intake{}",
                             LogText.of(e.getIn().getHeader(EnvelopeHeaders.FILE_NAME)), agency.code(),

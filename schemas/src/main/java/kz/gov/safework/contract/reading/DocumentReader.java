@@ -16,6 +16,17 @@ public interface DocumentReader {
      */
     ReadResult read(InputStream in, long maxBytes) throws IOException;
 
+    /**
+     * The same for a document already in memory, read in place: no second copy of it is made (the pipeline holds a
+     * document of up to {@code hub.max-document-size} once, not twice, so a 100 MiB one fits a 256 MiB heap).
+     *
+     * @param bytes     the whole document
+     * @param maxBytes  documents larger than this are refused with DOCUMENT_TOO_LARGE
+     */
+    default ReadResult read(byte[] bytes, long maxBytes) throws IOException {
+        return read(new java.io.ByteArrayInputStream(bytes), maxBytes);
+    }
+
     /** The standard reader for progress report v1 in XML and JSON. */
     static DocumentReader progressReports() {
         return ProgressReportReader.instance();

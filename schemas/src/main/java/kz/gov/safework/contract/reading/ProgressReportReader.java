@@ -38,7 +38,15 @@ final class ProgressReportReader implements DocumentReader {
         }
         // One byte more than allowed tells "too large" from "exactly at the limit" without reading further.
         int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16);
-        byte[] bytes = in.readNBytes(cap);
+        return read(in.readNBytes(cap), maxBytes);
+    }
+
+    @Override
+    public ReadResult read(byte[] bytes, long maxBytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes < 0: " + maxBytes);
+        }
         if (bytes.length > maxBytes) {
             return Results.failed(DocumentFormat.UNKNOWN, SchemaErrors.of(ErrorCode.DOCUMENT_TOO_LARGE, "",
                     "more than " + maxBytes + " bytes"));
