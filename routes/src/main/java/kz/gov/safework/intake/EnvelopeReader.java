@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.envelope.StreamedBody;
 import kz.gov.safework.document.Envelope;
 import kz.gov.safework.observe.Tracing;
 import kz.gov.safework.store.MessageLog;
@@ -23,7 +24,8 @@ import org.apache.camel.component.jms.JmsMessage;
  * before it is durable. An envelope off {@code hub.intake} is read from its JMS message: large bodies are streamed by
  * Artemis straight to disk ({@code JMS_AMQ_SaveStream}); no whole-file byte array is made. An envelope a channel's
  * adapter hands over in memory (the queue channel's, without the {@code hub.intake} hop) is a Camel message that is no
- * JMS message: the {@link EnvelopeHeaders} as headers, the document's bytes (bounded by the adapter) as body.
+ * JMS message: the {@link EnvelopeHeaders} as headers, the document's bytes (bounded by the adapter) as body, or for a
+ * large one a {@link StreamedBody} that writes it into the log as it arrives from the broker.
  */
 public final class EnvelopeReader implements Processor {
     /** Exchange property: the envelope read, kept for the dead letter after the body has become the receipt. */
@@ -60,9 +62,18 @@ public final class EnvelopeReader implements Processor {
         String receivedAtText = properties.get(EnvelopeHeaders.RECEIVED_AT);
         Instant receivedAt = receivedAtText == null ? Instant.now(clock) : Instant.parse(receivedAtText);
 
-        byte[] inMemory = jms == null ? exchange.getMessage().getMandatoryBody(byte[].class) : null;
-        MessageLog.Logged logged = log.write(submissionId, receivedAt,
-                jms != null ? out -> copyBody(jms, out) : out -> out.write(inMemory));
+        Object handed = jms == null ? exchange.getMessage().getBody() : null;
+        MessageLog.BodyWriter body;
+        if (jms != null) {
+            body = out -> copyBody(jms, out);
+        } else if (handed instanceof StreamedBody streamed) {
+            // A large queue report: streamed from the broker into the log, never whole in memory.
+            body = streamed::writeTo;
+        } else {
+            byte[] inMemory = exchange.getMessage().getMandatoryBody(byte[].class);
+            body = out -> out.write(inMemory);
+        }
+        MessageLog.Logged logged = log.write(submissionId, receivedAt, body);
         Envelope envelope = new Envelope(submissionId, channel, login,
                 properties.get(EnvelopeHeaders.AGENCY), transportId,
                 properties.get(EnvelopeHeaders.FILE_NAME), properties.get(EnvelopeHeaders.CONTENT_TYPE),
@@ -95,6 +106,11 @@ public final class EnvelopeReader implements Processor {
         } else if (body instanceof Message jms) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             copyBody(jms, out);
+            exchange.getMessage().setBody(out.toByteArray());
+        } else if (body instanceof StreamedBody streamed) {
+            // Not logged (the log failed): the report's bytes from the broker, as for a message off hub.intake.
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            streamed.writeTo(out);
             exchange.getMessage().setBody(out.toByteArray());
         }
     }

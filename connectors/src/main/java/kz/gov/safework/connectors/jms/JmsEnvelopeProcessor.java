@@ -6,6 +6,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import java.util.Map;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.envelope.Queues;
+import kz.gov.safework.contract.envelope.StreamedBody;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.contract.validation.ErrorCode;
@@ -25,16 +29,22 @@ import org.apache.camel.support.DefaultMessage;
 
 /**
  * Turns a message from {@code reports.in} into an envelope: a new Camel message (no JMS message behind it) with the
- * raw bytes as body and the {@link EnvelopeHeaders}, nothing else but the broker's {@link #DELIVERY_COUNT}. The sender is the user the broker authenticated, stamped by
- * {@link SenderStampPlugin} over anything the sender set. Text messages are taken as UTF-8
- * bytes; bytes messages as they are; any other type (ObjectMessage above all) is never deserialized
- * and becomes an envelope with an adapter error, so the sender still gets a receipt.
+ * raw bytes as body and the {@link EnvelopeHeaders}, nothing else but the broker's {@link #DELIVERY_COUNT}. The sender
+ * is the user the broker authenticated, stamped by {@link SenderStampPlugin} over anything the sender set. Text
+ * messages are taken as UTF-8 bytes (the JMS API gives a text only whole, as a String: it cannot be streamed); bytes
+ * messages as they are, those over 1 MiB as a {@link StreamedBody} that Artemis streams from the broker into the
+ * message log when the pipeline logs the envelope (in this consumer's transaction); any other type (ObjectMessage
+ * above all) is never deserialized and becomes an envelope with an adapter error, so the sender still gets a receipt.
  */
 public final class JmsEnvelopeProcessor implements Processor {
     /** The AMQP client's own message id, kept by Artemis when it converts the message for core consumers. */
     static final String NATIVE_MESSAGE_ID = "NATIVE_MESSAGE_ID";
     /** The broker's count of deliveries of the report, this one included. */
     static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+    /** Artemis: write the body of a (large) message to an OutputStream, blocking until done. */
+    static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
+    /** Bytes messages up to this size are read into memory; larger ones are streamed ({@link StreamedBody}). */
+    static final int SMALL = 1 << 20;
 
     private final Principals principals;
     private final Clock clock;
@@ -51,7 +61,7 @@ public final class JmsEnvelopeProcessor implements Processor {
         Message jms = exchange.getMessage(JmsMessage.class).getJmsMessage();
         String login = SenderStampPlugin.sender(jms);
 
-        byte[] body;
+        Object body;
         String adapterError = null;
         String contentType = null;
         if (jms instanceof TextMessage text) {
@@ -69,9 +79,14 @@ public final class JmsEnvelopeProcessor implements Processor {
             if (bytes.getBodyLength() > maxBytes) {
                 body = new byte[0];
                 adapterError = ErrorCode.DOCUMENT_TOO_LARGE.name();
+            } else if (bytes.getBodyLength() > SMALL && jms instanceof ActiveMQMessage) {
+                // Not read here: the pipeline's first step has Artemis stream it into the message log, in this
+                // consumer's transaction, so a large message is never held whole in the heap.
+                body = (StreamedBody) out -> saveTo(jms, out);
             } else {
-                body = new byte[(int) bytes.getBodyLength()];
-                bytes.readBytes(body);
+                byte[] read = new byte[(int) bytes.getBodyLength()];
+                bytes.readBytes(read);
+                body = read;
             }
             contentType = "application/octet-stream";
         } else {
@@ -113,6 +128,29 @@ public final class JmsEnvelopeProcessor implements Processor {
         }
         envelope.setBody(body);
         exchange.setMessage(envelope);
+    }
+
+    /**
+     * Artemis writes the body of the message to {@code out} as it arrives from the broker, blocking until it is all
+     * written (a large message is never whole in the heap). Artemis closes the stream it saved to; the message log
+     * still has to flush and fsync it, so the close only flushes.
+     */
+    static void saveTo(Message jms, OutputStream out) throws IOException {
+        try {
+            jms.setObjectProperty(SAVE_STREAM, new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+        } catch (JMSException e) {
+            throw new IOException("Cannot read the report's body: " + e.getMessage(), e);
+        }
     }
 
     /**

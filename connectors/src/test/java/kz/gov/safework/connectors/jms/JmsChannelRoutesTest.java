@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
+import kz.gov.safework.contract.envelope.StreamedBody;
 import kz.gov.safework.contract.signature.HubSigner;
 import kz.gov.safework.contract.reference.Agency;
 import kz.gov.safework.contract.reference.AgencyKind;
@@ -130,6 +131,71 @@ class JmsChannelRoutesTest {
                 .isEqualTo(ErrorCode.REPLY_TO_IGNORED.name());
         assertThat(envelope.getStringProperty(EnvelopeHeaders.REPLY_TO)).isNull();
         assertThat(bytes(envelope)).isEmpty();
+    }
+
+    /**
+     * A bytes report over 1 MiB is not read by the adapter: the envelope's body is a {@link StreamedBody} that the
+     * target (the pipeline's message log in the hub) has Artemis write out, on the consumer's thread, before the
+     * report leaves reports.in; one of 1 MiB is still read into a byte array.
+     */
+    @Test
+    void aLargeBytesReportIsStreamedFromTheBrokerByTheTargetOnTheConsumersThread() throws Exception {
+        context.getRouteController().stopRoute(JmsChannelRoutes.INTAKE_ROUTE_ID);
+        byte[] large = new byte[(2 << 20) + 17];
+        new java.util.Random(7).nextBytes(large);
+        byte[] small = new byte[1 << 20];
+        java.util.Arrays.fill(small, (byte) 'x');
+        List<Object> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> streamedBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DefaultCamelContext streaming = new DefaultCamelContext();
+        try {
+            Properties props = new Properties();
+            props.setProperty("hub.jms.reports-in.uri", "jms:queue:reports.in?transacted=true&disableReplyTo=true"
+                    + "&mapJmsMessage=false");
+            props.setProperty("hub.receipts.jms.uri", "jms:queue:hub.receipts.jms?transacted=true");
+            props.setProperty("hub.jms.receipts-out.uri", "jms:queue:receipts.UNKNOWN");
+            streaming.getPropertiesComponent().setInitialProperties(props);
+            streaming.addComponent("jms", JmsComponent.jmsComponent(new ActiveMQConnectionFactory("vm://0", "hub", "hub")));
+            ReferenceData reference = new ReferenceData(List.of(
+                    new Agency("MZ", AgencyKind.MINISTRY, "MZ", "MZ", "MZ", List.of(), List.of(), null)), List.of(),
+                    List.of());
+            streaming.addRoutes(new JmsChannelRoutes(
+                    new JmsEnvelopeProcessor(reference, Clock.fixed(NOW, ZoneOffset.UTC), 4 << 20), "direct:log"));
+            streaming.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:log").process(e -> {
+                        Object body = e.getMessage().getBody();
+                        streamedBodies.add(body instanceof StreamedBody);
+                        if (body instanceof StreamedBody streamed) {
+                            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                            streamed.writeTo(out);
+                            bodies.add(out.toByteArray());
+                        } else {
+                            bodies.add(body);
+                        }
+                    });
+                }
+            });
+            streaming.start();
+            NotifyBuilder handedOver = new NotifyBuilder(streaming).fromRoute("jms-intake").whenCompleted(2).create();
+            try (Connection connection = factory.createConnection("mz", "secret")) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                var producer = session.createProducer(session.createQueue("reports.in"));
+                for (byte[] body : List.of(large, small)) {
+                    BytesMessage report = session.createBytesMessage();
+                    report.writeBytes(body);
+                    producer.send(report);
+                }
+            }
+            assertThat(handedOver.matches(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(streamedBodies).containsExactly(true, false);
+            assertThat(bodies.get(0)).isInstanceOf(byte[].class).isEqualTo(large);
+            assertThat(bodies.get(1)).isInstanceOf(byte[].class).isEqualTo(small);
+        } finally {
+            streaming.stop();
+        }
+        assertThat(receive("reports.in", 500)).as("both reports consumed").isNull();
     }
 
     @Test
