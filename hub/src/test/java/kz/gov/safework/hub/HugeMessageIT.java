@@ -8,7 +8,6 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class HugeMessageIT {
         try (Connection connection = factory.createConnection("akimat-astana", QueueChannelIT.password("akimat-astana"))) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage message = session.createBytesMessage();
-            message.setObjectProperty("JMS_AMQ_InputStream", new SpaceStream(GIB));
+            message.setObjectProperty("JMS_AMQ_InputStream", new RepeatedByteStream(' ', GIB));
             try (var producer = session.createProducer(session.createQueue("reports.in"))) {
                 assertThatThrownBy(() -> producer.send(message))
                         .isInstanceOf(JMSException.class)
@@ -177,34 +176,5 @@ class HugeMessageIT {
         }
         HubInvariants.deadLettersEmptyAndHealthy(hub);
         assertThat(hub.log()).doesNotContain("OutOfMemoryError");
-    }
-
-    /** {@code length} spaces, made as they are read. */
-    private static final class SpaceStream extends InputStream {
-        private long left;
-
-        SpaceStream(long length) {
-            this.left = length;
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return ' ';
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            java.util.Arrays.fill(b, off, off + n, (byte) ' ');
-            left -= n;
-            return n;
-        }
     }
 }

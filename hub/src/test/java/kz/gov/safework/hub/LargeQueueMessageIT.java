@@ -103,35 +103,6 @@ class LargeQueueMessageIT {
                 + "\"status\":\"IN_PROGRESS\",\"narrativeRu\":\"").getBytes(StandardCharsets.UTF_8);
         byte[] tail = "\"}]}".getBytes(StandardCharsets.UTF_8);
         return new SequenceInputStream(java.util.Collections.enumeration(List.of(new ByteArrayInputStream(head),
-                new Letters(SIZE - head.length - tail.length), new ByteArrayInputStream(tail))));
-    }
-
-    /** {@code length} letters 'a', made as they are read. */
-    private static final class Letters extends InputStream {
-        private long left;
-
-        Letters(long length) {
-            this.left = length;
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return 'a';
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            java.util.Arrays.fill(b, off, off + n, (byte) 'a');
-            left -= n;
-            return n;
-        }
+                new RepeatedByteStream('a', SIZE - head.length - tail.length), new ByteArrayInputStream(tail))));
     }
 }

@@ -124,17 +124,7 @@ public final class EnvelopeReader implements Processor {
                     out.write(body);
                 } else {
                     // Artemis closes the stream it saved to; the log still has to flush and fsync it.
-                    jms.setObjectProperty(SAVE_STREAM, new java.io.FilterOutputStream(out) {
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            out.write(b, off, len);
-                        }
-
-                        @Override
-                        public void close() throws IOException {
-                            flush();
-                        }
-                    });
+                    jms.setObjectProperty(SAVE_STREAM, StreamedBody.keepOpen(out));
                 }
             } else if (jms instanceof TextMessage text && text.getText() != null) {
                 out.write(text.getText().getBytes(StandardCharsets.UTF_8));

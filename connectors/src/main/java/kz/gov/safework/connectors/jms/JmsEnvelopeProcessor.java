@@ -6,7 +6,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -137,17 +136,7 @@ public final class JmsEnvelopeProcessor implements Processor {
      */
     static void saveTo(Message jms, OutputStream out) throws IOException {
         try {
-            jms.setObjectProperty(SAVE_STREAM, new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            });
+            jms.setObjectProperty(SAVE_STREAM, StreamedBody.keepOpen(out));
         } catch (JMSException e) {
             throw new IOException("Cannot read the report's body: " + e.getMessage(), e);
         }

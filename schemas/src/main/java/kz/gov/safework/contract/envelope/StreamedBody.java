@@ -1,5 +1,6 @@
 package kz.gov.safework.contract.envelope;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -12,4 +13,22 @@ import java.io.OutputStream;
 public interface StreamedBody {
     /** Writes the whole body to {@code out}; may be called once. */
     void writeTo(OutputStream out) throws IOException;
+
+    /**
+     * {@code out} for a writer that closes the stream it was given when done (Artemis, saving a message's body with
+     * {@code JMS_AMQ_SaveStream}): its close only flushes, so that the message log can still fsync and close it.
+     */
+    static OutputStream keepOpen(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
 }
