@@ -10,17 +10,11 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -35,14 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code receipts.AKIMAT-ASTANA} with a receipt whose SHA-256 is that of the 100 MiB, and the hub still healthy.
  */
 class LargeQueueMessageIT {
-    private static final long SIZE = 100L * 1024 * 1024;
-
     @TempDir
     Path data;
 
     @Test
     void aHundredMebibyteQueueMessagePassesThroughAHubWithAQuarterGigabyteHeap() throws Exception {
-        try (HubProcess hub = new HubProcess(data, Map.of("hub.max-document-size", Long.toString(128L * 1024 * 1024)))
+        try (HubProcess hub = new HubProcess(data, Map.of("hub.max-document-size", Long.toString(LargeReport.MAX_DOCUMENT_SIZE)))
                 .start()) {
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + hub.brokerPort);
             try (Connection connection = factory.createConnection("akimat-astana",
@@ -52,13 +44,13 @@ class LargeQueueMessageIT {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 BytesMessage report = session.createBytesMessage();
                 // Generated as Artemis reads it, never whole in the test's memory; the digest is taken on the way.
-                report.setObjectProperty("JMS_AMQ_InputStream", new DigestInputStream(largeJson(), sha));
+                report.setObjectProperty("JMS_AMQ_InputStream", new DigestInputStream(LargeReport.json(), sha));
                 long sending = System.nanoTime();
                 try (var producer = session.createProducer(session.createQueue("reports.in"))) {
                     producer.send(report);
                 }
                 String sha256 = HexFormat.of().formatHex(sha.digest());
-                System.out.printf("LargeQueueMessageIT: sent %d bytes in %d s%n", SIZE,
+                System.out.printf("LargeQueueMessageIT: sent %d bytes in %d s%n", LargeReport.SIZE,
                         Duration.ofNanos(System.nanoTime() - sending).toSeconds());
 
                 AtomicReference<Message> answer = new AtomicReference<>();
@@ -80,29 +72,10 @@ class LargeQueueMessageIT {
                         Duration.ofNanos(System.nanoTime() - sending).toSeconds());
 
                 JsonNode json = new ObjectMapper().readTree(AgencyClient.text(answer.get()));
-                assertThat(json.path("sha256").asText()).isEqualTo(sha256);
-                assertThat(json.path("channel").asText()).isEqualTo("jms");
-                assertThat(json.path("status").asText()).isEqualTo("REJECTED");
-                assertThat(json.path("errors").toString()).contains("JSON_LIMIT_EXCEEDED");
-                assertThat(Files.size(data.resolve("messages").toFile().listFiles()[0].toPath()
-                        .resolve(json.path("submissionId").asText() + "." + sha256))).isEqualTo(SIZE);
+                LargeReport.refusedAndLogged(json, sha256, "jms", data);
             }
             assertThat(QueueChannelIT.status(hub, "/observe/health")).isEqualTo(200);
             assertThat(hub.log()).doesNotContain("OutOfMemoryError");
         }
-    }
-
-    /**
-     * A JSON report whose narrative alone makes it 100 MiB (as SftpLargeFileIT's file), made as it is read: refused for
-     * its string length, after streaming.
-     */
-    private static InputStream largeJson() {
-        byte[] head = ("{\"schema\":\"urn:kz:gov:safework:progress-report:v1\",\"reportId\":\"" + Reports.newId()
-                + "\",\"agency\":\"AKIMAT-ASTANA\",\"plan\":\"" + Reports.PLAN + "\",\"year\":2023,"
-                + "\"contact\":{\"name\":\"Тест\",\"email\":\"t@astana.gov.kz\"},\"items\":[{\"item\":\"14\","
-                + "\"status\":\"IN_PROGRESS\",\"narrativeRu\":\"").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\"}]}".getBytes(StandardCharsets.UTF_8);
-        return new SequenceInputStream(java.util.Collections.enumeration(List.of(new ByteArrayInputStream(head),
-                new RepeatedByteStream('a', SIZE - head.length - tail.length), new ByteArrayInputStream(tail))));
     }
 }

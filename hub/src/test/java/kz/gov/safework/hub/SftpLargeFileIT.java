@@ -3,8 +3,8 @@ package kz.gov.safework.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 100 MiB, and the hub still healthy afterwards.
  */
 class SftpLargeFileIT {
-    private static final long SIZE = 100L * 1024 * 1024;
-
     @TempDir
     Path data;
     @TempDir
@@ -36,7 +34,7 @@ class SftpLargeFileIT {
     void aHundredMebibytesPassThroughAHubWithAQuarterGigabyteHeap() throws Exception {
         Path upload = work.resolve("large report.json");
         String sha256 = writeLargeJson(upload);
-        try (HubProcess hub = new HubProcess(data, Map.of("hub.max-document-size", Long.toString(128L * 1024 * 1024)))
+        try (HubProcess hub = new HubProcess(data, Map.of("hub.max-document-size", Long.toString(LargeReport.MAX_DOCUMENT_SIZE)))
                 .start()) {
             String base = "sftp://127.0.0.1:" + hub.sftpPort;
             String user = "akimat-astana:" + QueueChannelIT.password("akimat-astana");
@@ -61,34 +59,16 @@ class SftpLargeFileIT {
                 throw new AssertionError("no receipt for the 100 MiB upload; the hub's log ends with:\n"
                         + log.substring(Math.max(0, log.length() - 20_000)), noReceipt);
             }
-            JsonNode json = new ObjectMapper().readTree(receipt.toFile());
-            assertThat(json.path("sha256").asText()).isEqualTo(sha256);
-            assertThat(json.path("channel").asText()).isEqualTo("sftp");
-            assertThat(json.path("status").asText()).isEqualTo("REJECTED");
-            assertThat(json.path("errors").toString()).contains("JSON_LIMIT_EXCEEDED");
-            assertThat(Files.size(data.resolve("messages").toFile().listFiles()[0].toPath()
-                    .resolve(json.path("submissionId").asText() + "." + sha256))).isEqualTo(SIZE);
+            LargeReport.refusedAndLogged(new ObjectMapper().readTree(receipt.toFile()), sha256, "sftp", data);
             assertThat(QueueChannelIT.status(hub, "/observe/health")).isEqualTo(200);
         }
     }
 
-    /** A JSON report whose narrative alone makes it 100 MiB: refused for its string length, after streaming. */
+    /** {@link LargeReport#json} into a file; its SHA-256. */
     private static String writeLargeJson(Path file) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        byte[] head = ("{\"schema\":\"urn:kz:gov:safework:progress-report:v1\",\"reportId\":\"" + Reports.newId()
-                + "\",\"agency\":\"AKIMAT-ASTANA\",\"plan\":\"" + Reports.PLAN + "\",\"year\":2023,"
-                + "\"contact\":{\"name\":\"Тест\",\"email\":\"t@astana.gov.kz\"},\"items\":[{\"item\":\"14\","
-                + "\"status\":\"IN_PROGRESS\",\"narrativeRu\":\"").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\"}]}".getBytes(StandardCharsets.UTF_8);
-        byte[] chunk = new byte[1 << 20];
-        java.util.Arrays.fill(chunk, (byte) 'a');
-        long body = SIZE - head.length - tail.length;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
-            out.write(head);
-            for (long left = body; left > 0; left -= chunk.length) {
-                out.write(chunk, 0, (int) Math.min(chunk.length, left));
-            }
-            out.write(tail);
+        try (InputStream in = LargeReport.json(); OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
+            in.transferTo(out);
         }
         return HexFormat.of().formatHex(sha.digest());
     }
