@@ -94,6 +94,10 @@ public final class DropBoxServer extends ServiceSupport {
         sshd.setFileSystemFactory(new HomeFileSystemFactory());
         CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(sshd, settings.maxSessionsPerLogin());
         CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ofSeconds(settings.idleTimeout()));
+        // Without it an upload crawled at about 1.4 MB/s on the loopback (Nagle's algorithm holding the server's small
+        // SFTP write acknowledgements back against the client's delayed ACKs); curl to OpenSSH on the same machine
+        // moves 60 MB/s. With it, 5 MB from curl: 3.4 s before, 0.44 s after.
+        CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.addSessionListener(new SessionLimit(settings.maxSessions()));
         sshd.start();
         LOG.info("SFTP drop box listening on {}:{}, host key {} {}, homes under {}, {} agencies, {} with public keys",
