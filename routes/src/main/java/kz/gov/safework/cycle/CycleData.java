@@ -11,6 +11,7 @@ import kz.gov.safework.contract.reference.Plan;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.store.StoredEntry;
 import kz.gov.safework.store.SubmissionStore;
+import kz.gov.safework.store.SubmissionStore.CellVersions;
 
 /** Reads the state of a plan and year from reference data and the store, at the clock's now. */
 public class CycleData {
@@ -46,7 +47,7 @@ public class CycleData {
     EarlierYears earlier(Plan plan, int year) {
         List<List<StoredEntry>> years = new ArrayList<>();
         for (int y = plan.firstReportingYear(); y < year; y++) {
-            years.add(submissions.currentItems(plan.id(), y));
+            years.add(submissions.cellVersions(plan.id(), y, 1).stream().map(CellVersions::current).toList());
         }
         return EarlierYears.of(years);
     }

@@ -32,7 +32,7 @@ public record EarlierYears(Set<String> completed, Map<String, BigDecimal> planne
         return completed.contains(agency + "|" + item);
     }
 
-    /** Folds the current entries of each earlier year ({@code SubmissionStore.currentItems}), oldest year first. */
+    /** Folds the current entries of each earlier year (the {@code current} of {@code SubmissionStore.cellVersions}), oldest year first. */
     public static EarlierYears of(List<List<StoredEntry>> years) {
         Set<String> completed = new TreeSet<>();
         Map<String, BigDecimal> planned = new TreeMap<>();

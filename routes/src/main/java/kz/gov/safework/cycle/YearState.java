@@ -52,9 +52,8 @@ public record YearState(Plan plan, int year, boolean owed, Instant asOf, List<Ce
             Attempts attempts = o.required() ? rejected.get(o.agency()) : null;
             CellStatus status = !o.required() ? CellStatus.NOT_REQUIRED
                     : attempts == null ? CellStatus.MISSING : CellStatus.REJECTED_ONLY;
-            cells.add(attempts == null ? new CellState(o.agency(), o.item(), o.kind(), status, null, null, List.of(), 0,
-                    null) : new CellState(o.agency(), o.item(), o.kind(), status, null, null, attempts.latest(),
-                    attempts.count(), null));
+            cells.add(new CellState(o.agency(), o.item(), o.kind(), status, null, null,
+                    attempts == null ? List.of() : attempts.latest(), attempts == null ? 0 : attempts.count(), null));
         }
         return new YearState(plan, year, !owed.isEmpty(), asOf, List.copyOf(cells), earlier);
     }

@@ -489,31 +489,6 @@ public final class SubmissionStore implements AcceptedReports {
                 rs.getString(from + 12));
     }
 
-    /**
-     * The current entry of each agency and item of a plan and year: the one of the accepted submission received last
-     * (ties by submission id), at most one row per agency and item however many versions were sent: what later years'
-     * obligations and cumulative figures read of an earlier year (the year's own matrix reads {@link #cellVersions}).
-     * The versions are ranked by their keys alone: H2 holds a window's rows in memory, and with the texts a backlog of
-     * 38,000 reports of one agency filled a 256 MiB heap; the texts are read for the current entries only.
-     */
-    public List<StoredEntry> currentItems(String planId, int year) {
-        return Sql.query(dataSource, """
-                SELECT %s
-                  FROM item_entry c
-                  JOIN (SELECT submission_id, item_number
-                          FROM (SELECT e.submission_id, e.item_number,
-                                       ROW_NUMBER() OVER (PARTITION BY e.agency, e.item_number
-                                                          ORDER BY s.received_at DESC, s.submission_id DESC) AS version
-                                  FROM item_entry e JOIN submission s ON s.submission_id = e.submission_id
-                                 WHERE e.plan_id = ? AND e.report_year = ? AND s.status = 'ACCEPTED') ranked
-                         WHERE version = 1) latest
-                    ON latest.submission_id = c.submission_id AND latest.item_number = c.item_number"""
-                .formatted(ENTRY_COLUMNS), ps -> {
-            ps.setString(1, planId);
-            ps.setInt(2, year);
-        }, rs -> entry(rs, 1));
-    }
-
     /** A stored receipt as a JSON tree; as text if it ever is not JSON. */
     private static JsonNode receiptTree(String json) {
         try {
