@@ -131,10 +131,10 @@ public final class HubConfiguration implements CamelConfiguration {
         tracing(context, settings);
 
         HubSigningKeys signingKeys = HubSigning.keys(settings::get, configDir, dataDir, clock,
-                settings.getDuration(HubSigning.RELOAD_INTERVAL), LOG::warn);
+                settings.getDuration(HubSettings.SIGNING_RELOAD_INTERVAL), LOG::warn);
         LOG.info("Answers signed with key {} ({}){}", signingKeys.current().kid(), signingKeys.current().algorithm(),
-                settings.get(HubSigning.KEYSTORE).isEmpty() ? ", the DEMO key in " + dataDir.resolve(HubSigning.DEMO_KEYSTORE)
-                        + " (set " + HubSigning.KEYSTORE + " for real use)" : "");
+                settings.get(HubSettings.SIGNING_KEYSTORE).isEmpty() ? ", the DEMO key in " + dataDir.resolve(HubSigning.DEMO_KEYSTORE)
+                        + " (set " + HubSettings.SIGNING_KEYSTORE + " for real use)" : "");
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);

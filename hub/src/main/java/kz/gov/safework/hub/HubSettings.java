@@ -2,8 +2,8 @@ package kz.gov.safework.hub;
 
 /** Names of the configuration keys the application itself reads (the rest are used as placeholders). */
 final class HubSettings {
-    static final String CONFIG_DIR = "hub.config-dir";
-    static final String DATA_DIR = "hub.data-dir";
+    static final String CONFIG_DIR = kz.gov.safework.contract.HubDirectories.CONFIG_DIR_KEY;
+    static final String DATA_DIR = kz.gov.safework.contract.HubDirectories.DATA_DIR_KEY;
     static final String DEMO = "hub.demo";
     static final String CREDENTIALS_FILE = "hub.credentials-file";
     /** The demo file in the config dir (plain passwords, demo runs only). */
@@ -37,6 +37,10 @@ final class HubSettings {
     static final String BROKER_MAX_DISK_USAGE = kz.gov.safework.observe.ObserveSettings.BROKER_MAX_DISK_USAGE;
     static final String JMS_MAX_CONNECTIONS = "hub.jms.max-connections";
     static final String HTTP_PORT = "hub.http.port";
+    /** Camel Main's plain HTTP server: whether it runs, and the address it binds. */
+    static final String HTTP_ENABLED = "camel.server.enabled";
+    static final String HTTP_HOST = "camel.server.host";
+    static final String BIND_ADDRESS = "hub.bind-address";
     static final String HTTPS_PORT = "hub.https.port";
     static final String HTTP_API_MAX_BODY_SIZE = "hub.http.api-max-body-size";
     static final String HTTP_IDLE_TIMEOUT = "hub.http.idle-timeout-seconds";
@@ -47,6 +51,12 @@ final class HubSettings {
     static final String MAX_DOCUMENT_SIZE = "hub.max-document-size";
     static final String TRACING_OTLP_ENDPOINT = "hub.tracing.otlp-endpoint";
     static final String TRACING_SERVICE_NAME = "hub.tracing.service-name";
+    /** The hub's signing key ({@link HubSigning}); none configured: a demo key made in the data dir. */
+    static final String SIGNING_KEYSTORE = "hub.signing.keystore";
+    static final String SIGNING_KEYSTORE_TYPE = "hub.signing.keystore-type";
+    static final String SIGNING_KEYSTORE_PASSWORD = "hub.signing.keystore-password";
+    static final String SIGNING_ALIAS = "hub.signing.alias";
+    static final String SIGNING_RELOAD_INTERVAL = "hub.signing.reload-interval";
     static final String CLUSTER_LEASE = kz.gov.safework.store.LeaseClusterService.LEASE_KEY;
 
     private HubSettings() {

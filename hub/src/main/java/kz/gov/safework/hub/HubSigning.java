@@ -33,11 +33,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@link ProductionCheck}). No private key is ever committed: the demo key is made on the machine that runs it.
  */
 final class HubSigning {
-    static final String KEYSTORE = "hub.signing.keystore";
-    static final String KEYSTORE_TYPE = "hub.signing.keystore-type";
-    static final String KEYSTORE_PASSWORD = "hub.signing.keystore-password";
-    static final String ALIAS = "hub.signing.alias";
-    static final String RELOAD_INTERVAL = "hub.signing.reload-interval";
     /** Below the data dir: the demo keystore, made at first start. */
     static final String DEMO_KEYSTORE = "signing/hub-signing-DEMO.p12";
     /** The demo keystore's password: published here on purpose, the demo key protects nothing. */
@@ -50,13 +45,13 @@ final class HubSigning {
     /** Where the hub's keys are: the configured keystore, or the demo keystore (made now if absent). */
     static HubSigningKeys.Source source(Function<String, String> settings, Path configDir, Path dataDir)
             throws IOException {
-        String alias = settings.apply(ALIAS);
-        String configured = settings.apply(KEYSTORE);
+        String alias = settings.apply(HubSettings.SIGNING_ALIAS);
+        String configured = settings.apply(HubSettings.SIGNING_KEYSTORE);
         if (configured.isEmpty()) {
             return new HubSigningKeys.Source(demoKeystore(dataDir, alias), "PKCS12", DEMO_PASSWORD.toCharArray(), alias);
         }
-        return new HubSigningKeys.Source(configDir.resolve(configured), settings.apply(KEYSTORE_TYPE),
-                settings.apply(KEYSTORE_PASSWORD).toCharArray(), alias);
+        return new HubSigningKeys.Source(configDir.resolve(configured), settings.apply(HubSettings.SIGNING_KEYSTORE_TYPE),
+                settings.apply(HubSettings.SIGNING_KEYSTORE_PASSWORD).toCharArray(), alias);
     }
 
     static HubSigningKeys keys(Function<String, String> settings, Path configDir, Path dataDir, Clock clock,

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import kz.gov.safework.connectors.identity.Credentials;
+import kz.gov.safework.connectors.mail.MailSettings;
+import kz.gov.safework.connectors.sftp.SftpSettings;
+import kz.gov.safework.connectors.tls.TlsSettings;
 
 /**
  * What {@code hub.production=true} refuses: the demo's published passwords, the embedded mail server, and a
@@ -17,19 +20,9 @@ import kz.gov.safework.connectors.identity.Credentials;
  * change, and the hub stops before anything listens.
  */
 final class ProductionCheck {
-    static final String BIND_ADDRESS = "hub.bind-address";
-    static final String SFTP_HOST = "hub.sftp.host";
-    static final String SFTP_PORT = "hub.sftp.port";
-    static final String HTTP_ENABLED = "camel.server.enabled";
-    static final String HTTP_HOST = "camel.server.host";
-    static final String HTTPS_PORT = "hub.https.port";
-    static final String BROKER_TLS_PORT = "hub.broker.tls-port";
-    static final String KEYSTORE = "hub.tls.keystore";
-    static final String KEYSTORE_PASSWORD = "hub.tls.keystore-password";
-    static final String MAIL_EMBEDDED = "hub.mail.embedded";
     /** Secrets kept in configuration rather than the credentials file; none may be a published demo password. */
     static final List<String> SECRETS = List.of(HubSettings.BROKER_PASSWORD, HubSettings.DB_PASSWORD,
-            "hub.mail.imap.password", "hub.mail.smtp.password", KEYSTORE_PASSWORD, HubSigning.KEYSTORE_PASSWORD);
+            MailSettings.IMAP_PASSWORD_KEY, MailSettings.SMTP_PASSWORD_KEY, TlsSettings.KEYSTORE_PASSWORD, HubSettings.SIGNING_KEYSTORE_PASSWORD);
 
     private ProductionCheck() {
     }
@@ -59,8 +52,8 @@ final class ProductionCheck {
     static List<String> violations(Function<String, String> settings, Path configDir) {
         List<String> violations = new ArrayList<>();
         credentials(settings, configDir, violations);
-        if (bool(settings, MAIL_EMBEDDED)) {
-            violations.add(MAIL_EMBEDDED + "=true: the embedded mail server is for the demo; set " + MAIL_EMBEDDED
+        if (bool(settings, MailSettings.EMBEDDED_KEY)) {
+            violations.add(MailSettings.EMBEDDED_KEY + "=true: the embedded mail server is for the demo; set " + MailSettings.EMBEDDED_KEY
                     + "=false and hub.mail.imap.enabled=true with hub.mail.imap.* and hub.mail.smtp.* of a real mail server");
         }
         transport(settings, violations);
@@ -107,12 +100,12 @@ final class ProductionCheck {
 
     /** The hub's answers must be signed with its own key, not the demo key made in the data dir. */
     private static void signing(Function<String, String> settings, List<String> violations) {
-        if (settings.apply(HubSigning.KEYSTORE).isEmpty()) {
-            violations.add(HubSigning.KEYSTORE + " is not set: receipts would be signed with the DEMO key made in the"
-                    + " data dir; set " + HubSigning.KEYSTORE + " (PKCS#12 with the hub's signing key and certificate), "
-                    + HubSigning.KEYSTORE_PASSWORD + " and " + HubSigning.ALIAS);
-        } else if (HubSigning.DEMO_PASSWORD.equals(settings.apply(HubSigning.KEYSTORE_PASSWORD))) {
-            violations.add(HubSigning.KEYSTORE_PASSWORD + " is the published demo password; set another one");
+        if (settings.apply(HubSettings.SIGNING_KEYSTORE).isEmpty()) {
+            violations.add(HubSettings.SIGNING_KEYSTORE + " is not set: receipts would be signed with the DEMO key made in the"
+                    + " data dir; set " + HubSettings.SIGNING_KEYSTORE + " (PKCS#12 with the hub's signing key and certificate), "
+                    + HubSettings.SIGNING_KEYSTORE_PASSWORD + " and " + HubSettings.SIGNING_ALIAS);
+        } else if (HubSigning.DEMO_PASSWORD.equals(settings.apply(HubSettings.SIGNING_KEYSTORE_PASSWORD))) {
+            violations.add(HubSettings.SIGNING_KEYSTORE_PASSWORD + " is the published demo password; set another one");
         }
     }
 
@@ -122,42 +115,42 @@ final class ProductionCheck {
      */
     private static void transport(Function<String, String> settings, List<String> violations) {
         Set<String> exposed = new LinkedHashSet<>();
-        for (String key : List.of(BIND_ADDRESS, HubSettings.BROKER_HOST, SFTP_HOST)) {
+        for (String key : List.of(HubSettings.BIND_ADDRESS, HubSettings.BROKER_HOST, SftpSettings.HOST_KEY)) {
             String host = settings.apply(key);
             if (!host.isEmpty() && !isLoopback(host)) {
                 exposed.add(key + "=" + host);
             }
         }
         boolean embeddedBroker = settings.apply(HubSettings.BROKER_URL).isEmpty();
-        String httpHost = settings.apply(HTTP_HOST);
-        boolean plainHttpExposed = bool(settings, HTTP_ENABLED) && !isLoopback(httpHost.isEmpty() ? "0.0.0.0" : httpHost);
+        String httpHost = settings.apply(HubSettings.HTTP_HOST);
+        boolean plainHttpExposed = bool(settings, HubSettings.HTTP_ENABLED) && !isLoopback(httpHost.isEmpty() ? "0.0.0.0" : httpHost);
         String brokerHost = settings.apply(HubSettings.BROKER_HOST);
         boolean plainBrokerExposed = embeddedBroker && number(settings, HubSettings.BROKER_PORT) != 0
                 && !isLoopback(brokerHost.isEmpty() ? "0.0.0.0" : brokerHost);
         if (plainHttpExposed) {
-            exposed.add(HTTP_HOST + "=" + (httpHost.isEmpty() ? "0.0.0.0" : httpHost));
-            violations.add(HTTP_HOST + "=" + httpHost + ": plain HTTP (Basic passwords in clear) off loopback; bind "
-                    + HTTP_HOST + " to 127.0.0.1 (or " + HTTP_ENABLED + "=false) and serve clients on " + HTTPS_PORT);
+            exposed.add(HubSettings.HTTP_HOST + "=" + (httpHost.isEmpty() ? "0.0.0.0" : httpHost));
+            violations.add(HubSettings.HTTP_HOST + "=" + httpHost + ": plain HTTP (Basic passwords in clear) off loopback; bind "
+                    + HubSettings.HTTP_HOST + " to 127.0.0.1 (or " + HubSettings.HTTP_ENABLED + "=false) and serve clients on " + HubSettings.HTTPS_PORT);
         }
         if (plainBrokerExposed) {
             violations.add(HubSettings.BROKER_HOST + "=" + brokerHost + ": the plaintext broker acceptor on "
                     + HubSettings.BROKER_PORT + " is off loopback; set " + HubSettings.BROKER_HOST + "=127.0.0.1 (or "
-                    + HubSettings.BROKER_PORT + "=0) and let clients use " + BROKER_TLS_PORT);
+                    + HubSettings.BROKER_PORT + "=0) and let clients use " + HubSettings.BROKER_TLS_PORT);
         }
         if (exposed.isEmpty()) {
             return;
         }
         String why = " (the hub listens off loopback: " + String.join(", ", exposed) + ")";
-        if (number(settings, HTTPS_PORT) <= 0) {
-            violations.add(HTTPS_PORT + " is not set: HTTPS is required" + why + "; set " + HTTPS_PORT + "=8443");
+        if (number(settings, HubSettings.HTTPS_PORT) <= 0) {
+            violations.add(HubSettings.HTTPS_PORT + " is not set: HTTPS is required" + why + "; set " + HubSettings.HTTPS_PORT + "=8443");
         }
-        if (embeddedBroker && number(settings, BROKER_TLS_PORT) <= 0) {
-            violations.add(BROKER_TLS_PORT + " is not set: the broker needs a TLS acceptor" + why + "; set "
-                    + BROKER_TLS_PORT + "=61617");
+        if (embeddedBroker && number(settings, HubSettings.BROKER_TLS_PORT) <= 0) {
+            violations.add(HubSettings.BROKER_TLS_PORT + " is not set: the broker needs a TLS acceptor" + why + "; set "
+                    + HubSettings.BROKER_TLS_PORT + "=61617");
         }
-        if (settings.apply(KEYSTORE).isEmpty()) {
-            violations.add(KEYSTORE + " is not set: TLS needs the hub's key and certificate" + why + "; set "
-                    + KEYSTORE + " (PKCS#12) and " + KEYSTORE_PASSWORD);
+        if (settings.apply(TlsSettings.KEYSTORE).isEmpty()) {
+            violations.add(TlsSettings.KEYSTORE + " is not set: TLS needs the hub's key and certificate" + why + "; set "
+                    + TlsSettings.KEYSTORE + " (PKCS#12) and " + TlsSettings.KEYSTORE_PASSWORD);
         }
     }
 

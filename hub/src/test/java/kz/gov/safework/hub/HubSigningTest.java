@@ -25,7 +25,7 @@ class HubSigningTest {
 
     @Test
     void withoutAKeystoreADemoKeyIsMadeOnceInTheDataDirAndKeptAcrossStarts() throws Exception {
-        Map<String, String> settings = Map.of(HubSigning.ALIAS, "hub");
+        Map<String, String> settings = Map.of(HubSettings.SIGNING_ALIAS, "hub");
         HubSigningKeys first = keys(settings);
         Path file = data.resolve(HubSigning.DEMO_KEYSTORE);
         assertThat(file).isRegularFile();
@@ -44,14 +44,14 @@ class HubSigningTest {
 
     @Test
     void aConfiguredKeystoreIsReadRelativeToTheConfigDirAndNoDemoKeyIsMade() throws Exception {
-        keys(Map.of(HubSigning.ALIAS, "hub"));
+        keys(Map.of(HubSettings.SIGNING_ALIAS, "hub"));
         Path made = data.resolve(HubSigning.DEMO_KEYSTORE);
         Files.createDirectories(config.resolve("signing"));
         Files.move(made, config.resolve("signing/hub.p12"));
 
-        HubSigningKeys.Source source = HubSigning.source(Map.of(HubSigning.KEYSTORE, "signing/hub.p12",
-                HubSigning.KEYSTORE_TYPE, "PKCS12", HubSigning.KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD,
-                HubSigning.ALIAS, "hub")::get, config, data);
+        HubSigningKeys.Source source = HubSigning.source(Map.of(HubSettings.SIGNING_KEYSTORE, "signing/hub.p12",
+                HubSettings.SIGNING_KEYSTORE_TYPE, "PKCS12", HubSettings.SIGNING_KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD,
+                HubSettings.SIGNING_ALIAS, "hub")::get, config, data);
         assertThat(source.keystore()).isEqualTo(config.resolve("signing/hub.p12"));
         new HubSigningKeys(source, Clock.systemUTC(), Duration.ofMinutes(1), problems::add);
         assertThat(made).doesNotExist();

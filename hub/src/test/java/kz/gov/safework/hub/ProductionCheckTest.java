@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kz.gov.safework.connectors.identity.StoredPassword;
+import kz.gov.safework.connectors.mail.MailSettings;
+import kz.gov.safework.connectors.sftp.SftpSettings;
+import kz.gov.safework.connectors.tls.TlsSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +31,15 @@ class ProductionCheckTest {
         settings.putAll(Map.of(
                 HubSettings.DEMO, "false",
                 HubSettings.CREDENTIALS_FILE, "credentials.properties",
-                ProductionCheck.MAIL_EMBEDDED, "false",
-                ProductionCheck.BIND_ADDRESS, "127.0.0.1",
+                MailSettings.EMBEDDED_KEY, "false",
+                HubSettings.BIND_ADDRESS, "127.0.0.1",
                 HubSettings.BROKER_HOST, "127.0.0.1",
-                ProductionCheck.SFTP_HOST, "127.0.0.1",
-                ProductionCheck.HTTP_ENABLED, "true",
-                ProductionCheck.HTTP_HOST, "127.0.0.1",
+                SftpSettings.HOST_KEY, "127.0.0.1",
+                HubSettings.HTTP_ENABLED, "true",
+                HubSettings.HTTP_HOST, "127.0.0.1",
                 HubSettings.BROKER_PORT, "61616"));
-        settings.put(HubSigning.KEYSTORE, "signing/hub.p12");
-        settings.put(HubSigning.KEYSTORE_PASSWORD, "signing-production-secret");
+        settings.put(HubSettings.SIGNING_KEYSTORE, "signing/hub.p12");
+        settings.put(HubSettings.SIGNING_KEYSTORE_PASSWORD, "signing-production-secret");
     }
 
     private List<String> violations() {
@@ -86,14 +89,14 @@ class ProductionCheckTest {
 
     @Test
     void refusesTheEmbeddedMailServer() {
-        settings.put(ProductionCheck.MAIL_EMBEDDED, "true");
+        settings.put(MailSettings.EMBEDDED_KEY, "true");
         assertThat(violations()).singleElement().asString().startsWith("hub.mail.embedded=true");
     }
 
     @Test
     void offLoopbackRequiresTlsAndPlaintextListenersOnLoopback() {
-        listenOnEveryInterface(ProductionCheck.BIND_ADDRESS, HubSettings.BROKER_HOST, ProductionCheck.SFTP_HOST,
-                ProductionCheck.HTTP_HOST);
+        listenOnEveryInterface(HubSettings.BIND_ADDRESS, HubSettings.BROKER_HOST, SftpSettings.HOST_KEY,
+                HubSettings.HTTP_HOST);
         assertThat(violations()).extracting(v -> v.substring(0, v.indexOf(' ')))
                 .containsExactly("camel.server.host=0.0.0.0:", "hub.broker.host=0.0.0.0:", "hub.https.port",
                         "hub.broker.tls-port", "hub.tls.keystore");
@@ -101,23 +104,23 @@ class ProductionCheckTest {
 
     @Test
     void offLoopbackWithTlsAndPlaintextOnLoopbackIsFine() {
-        listenOnEveryInterface(ProductionCheck.BIND_ADDRESS, ProductionCheck.SFTP_HOST);
-        settings.put(ProductionCheck.HTTPS_PORT, "8443");
-        settings.put(ProductionCheck.BROKER_TLS_PORT, "61617");
-        settings.put(ProductionCheck.KEYSTORE, "/etc/hub/hub.p12");
+        listenOnEveryInterface(HubSettings.BIND_ADDRESS, SftpSettings.HOST_KEY);
+        settings.put(HubSettings.HTTPS_PORT, "8443");
+        settings.put(HubSettings.BROKER_TLS_PORT, "61617");
+        settings.put(TlsSettings.KEYSTORE, "/etc/hub/hub.p12");
         assertThat(violations()).isEmpty();
     }
 
     @Test
     void refusesTheDemoSigningKey() {
-        settings.put(HubSigning.KEYSTORE, "");
+        settings.put(HubSettings.SIGNING_KEYSTORE, "");
         assertThat(violations()).singleElement().asString().startsWith("hub.signing.keystore is not set")
                 .contains("DEMO key");
     }
 
     @Test
     void refusesTheDemoSigningPasswordAndDoesNotPrintIt() {
-        settings.put(HubSigning.KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD);
+        settings.put(HubSettings.SIGNING_KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD);
         assertThat(violations()).singleElement().asString()
                 .startsWith("hub.signing.keystore-password is the published demo password")
                 .doesNotContain(HubSigning.DEMO_PASSWORD);
@@ -126,8 +129,8 @@ class ProductionCheckTest {
     @Test
     void listsEveryViolationInOneMessage() {
         settings.put(HubSettings.DEMO, "true");
-        settings.put(ProductionCheck.MAIL_EMBEDDED, "true");
-        listenOnEveryInterface(ProductionCheck.HTTP_HOST);
+        settings.put(MailSettings.EMBEDDED_KEY, "true");
+        listenOnEveryInterface(HubSettings.HTTP_HOST);
         assertThatThrownBy(() -> ProductionCheck.verify(key -> settings.getOrDefault(key, ""), config))
                 .isInstanceOf(ProductionCheck.Refused.class)
                 .hasMessageStartingWith("hub.production=true, but the configuration is not fit for production (6 to change):")

@@ -39,8 +39,8 @@ class SecurityProvidersIT {
         try (HubProcess hub = new HubProcess(work.resolve("data"), Map.of(
                 SecurityProviders.PROVIDER_PATH, providers.toString(),
                 SecurityProviders.PROVIDERS, TestJcaProvider.class.getName(),
-                HubSigning.KEYSTORE, keystore.toString(), HubSigning.KEYSTORE_TYPE, TestJcaProvider.NAME,
-                HubSigning.KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD)).start()) {
+                HubSettings.SIGNING_KEYSTORE, keystore.toString(), HubSettings.SIGNING_KEYSTORE_TYPE, TestJcaProvider.NAME,
+                HubSettings.SIGNING_KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD)).start()) {
             String published = hub.http().send(HttpRequest.newBuilder(URI.create(hub.url("/.well-known/jwks.json")))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(JWKSet.parse(published).getKeyByKeyId(kid)).as(published).isNotNull();

@@ -54,8 +54,8 @@ class SecurityProvidersTest {
         Path made = HubSigning.demoKeystore(data, "hub");
         Files.createDirectories(config.resolve("signing"));
         Files.move(made, config.resolve("signing/hub.kst"));
-        settings.putAll(Map.of(HubSigning.KEYSTORE, "signing/hub.kst", HubSigning.KEYSTORE_TYPE, TestJcaProvider.NAME,
-                HubSigning.KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD, HubSigning.ALIAS, "hub"));
+        settings.putAll(Map.of(HubSettings.SIGNING_KEYSTORE, "signing/hub.kst", HubSettings.SIGNING_KEYSTORE_TYPE, TestJcaProvider.NAME,
+                HubSettings.SIGNING_KEYSTORE_PASSWORD, HubSigning.DEMO_PASSWORD, HubSettings.SIGNING_ALIAS, "hub"));
     }
 
     @AfterEach
@@ -126,7 +126,7 @@ class SecurityProvidersTest {
         providerJar(config.resolve("providers/path-provider.jar"));
         assertThat(SecurityProviders.register(this::setting, config)).map(Provider::getName)
                 .containsExactly(PATH_PROVIDER);
-        settings.put(HubSigning.KEYSTORE_TYPE, PATH_PROVIDER);
+        settings.put(HubSettings.SIGNING_KEYSTORE_TYPE, PATH_PROVIDER);
         assertThat(keys().current().kid()).isNotEmpty();
     }
 

@@ -37,7 +37,7 @@ class VerifyCommandTest {
     void signedReceipt() throws Exception {
         Files.writeString(config.resolve("application.properties"),
                 "hub.data-dir=" + data + "\nhub.signing.keystore=\nhub.signing.alias=hub\n");
-        Map<String, String> settings = Map.of(HubSigning.ALIAS, "hub");
+        Map<String, String> settings = Map.of(HubSettings.SIGNING_ALIAS, "hub");
         keys = HubSigning.keys(key -> settings.getOrDefault(key, ""), config, data, Clock.systemUTC(),
                 Duration.ofMinutes(1), problem -> { });
         receipt = agency.resolve("report.json.receipt.json");

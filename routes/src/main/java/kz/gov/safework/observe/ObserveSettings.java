@@ -3,6 +3,7 @@ package kz.gov.safework.observe;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import kz.gov.safework.contract.HubDirectories;
 import kz.gov.safework.contract.envelope.Queues;
 import org.apache.camel.CamelContext;
 
@@ -22,7 +23,7 @@ public record ObserveSettings(
         int submissionsMaxLimit,
         int consoleRefreshSeconds) {
 
-    public static final String DATA_DIR = "hub.data-dir";
+    public static final String DATA_DIR = HubDirectories.DATA_DIR_KEY;
     public static final String QUEUES = "hub.observe.queues";
     public static final String QUEUE_POLL_PERIOD = "hub.observe.queue-poll-period";
     public static final String DISK_MIN_FREE_MB = "hub.observe.disk-min-free-mb";

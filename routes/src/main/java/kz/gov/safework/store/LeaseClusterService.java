@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import kz.gov.safework.contract.HubDirectories;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
@@ -32,7 +33,6 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     /** How long a lease lasts unless its holder renews it. */
     public static final String LEASE_KEY = "hub.cluster.lease";
     /** The hub's data dir (the hub's own key), which names an instance when no id is configured. */
-    private static final String DATA_DIR_KEY = "hub.data-dir";
 
     private final Leases leases;
     private ScheduledExecutorService timer;
@@ -54,7 +54,7 @@ public final class LeaseClusterService extends AbstractCamelClusterService<Lease
     public static String instanceId(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
         return instanceId(properties.resolveProperty(INSTANCE_ID_KEY).orElse(""),
-                Path.of(properties.resolveProperty(DATA_DIR_KEY).orElse("./data")));
+                Path.of(properties.resolveProperty(HubDirectories.DATA_DIR_KEY).orElse("./data")));
     }
 
     static String instanceId(String configured, Path dataDir) {

@@ -36,6 +36,10 @@ public record MailSettings(
     public record Outbox(long periodMillis, long retryMillis, long maxRetryMillis, long replyWaitMillis) {
     }
 
+    /** Keys the production check reads too. */
+    public static final String EMBEDDED_KEY = "hub.mail.embedded";
+    public static final String IMAP_PASSWORD_KEY = "hub.mail.imap.password";
+    public static final String SMTP_PASSWORD_KEY = "hub.mail.smtp.password";
     /** The hub's own mailbox on the embedded server. */
     public static final String EMBEDDED_HUB_ADDRESS = "reports@hub.local";
     /**
@@ -81,7 +85,7 @@ public record MailSettings(
         PropertiesComponent props = context.getPropertiesComponent();
         Lookup p = new Lookup(props);
         Embedded embedded = new Embedded(
-                p.bool("hub.mail.embedded", false),
+                p.bool(EMBEDDED_KEY, false),
                 p.integer("hub.mail.embedded.smtp-port", 3025),
                 p.integer("hub.mail.embedded.imap-port", 3143),
                 p.string("hub.mail.embedded.hub-password", "reports"),
@@ -98,11 +102,11 @@ public record MailSettings(
             boolean imapTls = p.bool("hub.mail.imap.tls", true);
             imap = new Server(p.string("hub.mail.imap.host", "localhost"),
                     p.integer("hub.mail.imap.port", imapTls ? 993 : 143),
-                    p.string("hub.mail.imap.user", ""), p.string("hub.mail.imap.password", ""), imapTls);
+                    p.string("hub.mail.imap.user", ""), p.string(IMAP_PASSWORD_KEY, ""), imapTls);
             boolean smtpTls = p.bool("hub.mail.smtp.tls", true);
             smtp = new Server(p.string("hub.mail.smtp.host", imap.host()),
                     p.integer("hub.mail.smtp.port", smtpTls ? 465 : 25),
-                    p.string("hub.mail.smtp.user", ""), p.string("hub.mail.smtp.password", ""), smtpTls);
+                    p.string("hub.mail.smtp.user", ""), p.string(SMTP_PASSWORD_KEY, ""), smtpTls);
             hubAddress = p.string("hub.mail.from", imap.user());
         }
         return new MailSettings(enabled, embedded, imap,

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
+import kz.gov.safework.contract.HubDirectories;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
@@ -50,6 +50,8 @@ public record SftpSettings(
         int maxSessionsPerLogin,
         int maxSessions,
         long idleTimeout) {
+    public static final String PORT_KEY = "hub.sftp.port";
+    public static final String HOST_KEY = "hub.sftp.host";
 
     public SftpSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -60,11 +62,11 @@ public record SftpSettings(
     }
 
     public static SftpSettings from(PropertiesComponent props) {
-        Path configDir = Path.of(get(props, "hub.config-dir", "config"));
+        Path configDir = Path.of(get(props, HubDirectories.CONFIG_DIR_KEY, "config"));
         return new SftpSettings(
-                Integer.parseInt(get(props, "hub.sftp.port", "2222")),
-                get(props, "hub.sftp.host", "0.0.0.0"),
-                Path.of(get(props, "hub.data-dir", "./data")),
+                Integer.parseInt(get(props, PORT_KEY, "2222")),
+                get(props, HOST_KEY, "0.0.0.0"),
+                Path.of(get(props, HubDirectories.DATA_DIR_KEY, "./data")),
                 configDir,
                 Path.of(get(props, "hub.sftp.authorized-keys-dir", configDir.resolve("sftp-keys").toString())),
                 Long.parseLong(get(props, "hub.sftp.max-file-size", "10485760")),

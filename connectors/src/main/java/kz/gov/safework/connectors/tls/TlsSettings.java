@@ -2,6 +2,7 @@ package kz.gov.safework.connectors.tls;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.gov.safework.contract.HubDirectories;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -38,7 +39,7 @@ public record TlsSettings(Path keystore, String keystorePassword, Path truststor
     }
 
     public static TlsSettings load(PropertiesComponent props) {
-        Path configDir = Path.of(get(props, "hub.config-dir"));
+        Path configDir = Path.of(get(props, HubDirectories.CONFIG_DIR_KEY));
         return new TlsSettings(path(configDir, get(props, KEYSTORE)), get(props, KEYSTORE_PASSWORD),
                 path(configDir, get(props, TRUSTSTORE)), get(props, TRUSTSTORE_PASSWORD),
                 ClientAuth.parse(get(props, CLIENT_AUTH)));
