@@ -1,18 +1,6 @@
 package kz.gov.safework.cycle;
 
 import kz.gov.safework.contract.envelope.Queues;
-import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER;
-import static kz.gov.safework.cycle.CycleProperties.CONSOLIDATION_TRIGGER_DEFAULT;
-import static kz.gov.safework.cycle.CycleProperties.GAUGES_TRIGGER;
-import static kz.gov.safework.cycle.CycleProperties.GAUGES_TRIGGER_DEFAULT;
-import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX;
-import static kz.gov.safework.cycle.CycleProperties.JMS_URI_PREFIX_DEFAULT;
-import static kz.gov.safework.cycle.CycleProperties.MAIL_URI;
-import static kz.gov.safework.cycle.CycleProperties.OUTBOX_RELAY_TRIGGER;
-import static kz.gov.safework.cycle.CycleProperties.OUTBOX_RELAY_TRIGGER_DEFAULT;
-import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER;
-import static kz.gov.safework.cycle.CycleProperties.REMINDERS_TRIGGER_DEFAULT;
-import static kz.gov.safework.cycle.CycleProperties.value;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,12 +59,12 @@ public class CycleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         Reminders reminders = services.reminders();
-        if ("jdbc".equals(value(getCamelContext(), CycleProperties.QUARTZ_STORE, CycleProperties.QUARTZ_STORE_DEFAULT))) {
+        if ("jdbc".equals(CycleSetting.QUARTZ_STORE.value(getCamelContext()))) {
             CycleQuartz.useJdbcStore(getCamelContext(), services.dataSource());
         }
-        String mailUri = value(getCamelContext(), MAIL_URI, "");
+        String mailUri = CycleSetting.MAIL_URI.value(getCamelContext());
         boolean mail = !mailUri.isEmpty();
-        String queuePrefix = value(getCamelContext(), JMS_URI_PREFIX, JMS_URI_PREFIX_DEFAULT);
+        String queuePrefix = CycleSetting.JMS_URI_PREFIX.value(getCamelContext());
         // The queue endpoint of each agency, fixed at start from the reference data: a reminder picks one
         // of these, no URI is built from a message.
         Map<String, String> agencyQueues = new HashMap<>();
@@ -95,13 +83,13 @@ public class CycleRoutes extends RouteBuilder {
         // The campaign's gauges for the alert rules, where the hub has a meter registry (route tests may not).
         if (meters != null) {
             CycleGauges gauges = new CycleGauges(services.data(), meters);
-            from(value(getCamelContext(), GAUGES_TRIGGER, GAUGES_TRIGGER_DEFAULT)).routeId("cycle-gauges")
+            from(CycleSetting.GAUGES_TRIGGER.value(getCamelContext())).routeId("cycle-gauges")
                     .process(exchange -> gauges.refresh());
         }
 
         // One line per run, naming the due time it ran for: with several instances, Quartz runs each due time on one
         // of them (its clustered JDBC store), and the logs show which (TwoHubsIT counts them).
-        from(value(getCamelContext(), REMINDERS_TRIGGER, REMINDERS_TRIGGER_DEFAULT)).routeId("cycle-reminders")
+        from(CycleSetting.REMINDERS_TRIGGER.value(getCamelContext())).routeId("cycle-reminders")
                 .bean(reminders, "due")
                 .log(SCHEDULED_RUN + " cycle/reminders for " + DUE_TIME + ": ${body.size} reminder(s) due")
                 .split(body())
@@ -133,7 +121,7 @@ public class CycleRoutes extends RouteBuilder {
                     .log(LoggingLevel.WARN, "reminder ${exchangeProperty." + REMINDER + ".key} not sent: ${exception.message}")
                 .end();
 
-        from(value(getCamelContext(), CONSOLIDATION_TRIGGER, CONSOLIDATION_TRIGGER_DEFAULT)).routeId("cycle-consolidation-schedule")
+        from(CycleSetting.CONSOLIDATION_TRIGGER.value(getCamelContext())).routeId("cycle-consolidation-schedule")
                 .bean(services.consolidations(), "draftsDue")
                 .log(SCHEDULED_RUN + " cycle/consolidation for " + DUE_TIME + ": ${body.size} draft(s) due")
                 .filter(simple("${body.size} > 0"))
@@ -141,7 +129,7 @@ public class CycleRoutes extends RouteBuilder {
 
         // The approval wrote the package into the outbox table, a reminder check the e-mail reminders into theirs;
         // this tick sends what the broker or the SMTP server does not have yet.
-        var relay = from(value(getCamelContext(), OUTBOX_RELAY_TRIGGER, OUTBOX_RELAY_TRIGGER_DEFAULT))
+        var relay = from(CycleSetting.OUTBOX_RELAY_TRIGGER.value(getCamelContext()))
                 .routeId(OUTBOX_RELAY_ROUTE_ID)
                 .bean(services.outbox(), "drain");
         services.reminderOutbox().ifPresent(outbox -> relay.bean(outbox, "drain"));

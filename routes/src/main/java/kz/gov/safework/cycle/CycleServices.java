@@ -15,7 +15,6 @@ import kz.gov.safework.store.DatabaseLock;
 import kz.gov.safework.contract.reference.ReferenceData;
 import kz.gov.safework.store.SubmissionStore;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 
 /**
  * The cycle's services, made once by the application from its data source, reference data, clock and API
@@ -42,17 +41,15 @@ public final class CycleServices {
         this.api = new CycleApi(data, consolidations);
         this.authentication = ApiAuthentication.anyOf(authenticator, certificates,
                 Role.OPERATOR, Role.MTSZN, Role.AGENCY, Role.GOVERNMENT);
-        String mailUri = CycleProperties.value(context, CycleProperties.MAIL_URI, "");
-        Backoff reminderRetry = new Backoff(
-                millis(context, CycleProperties.REMINDER_RETRY_DELAY, CycleProperties.REMINDER_RETRY_DELAY_DEFAULT),
-                millis(context, CycleProperties.REMINDER_MAX_RETRY_DELAY,
-                        CycleProperties.REMINDER_MAX_RETRY_DELAY_DEFAULT));
+        String mailUri = CycleSetting.MAIL_URI.value(context);
+        Backoff reminderRetry = new Backoff(millis(context, CycleSetting.REMINDER_RETRY_DELAY),
+                millis(context, CycleSetting.REMINDER_MAX_RETRY_DELAY));
         this.reminderOutbox = mailUri.isEmpty() ? null
                 : new ReminderOutbox(data.store(), data.clock(), context, mailUri, reminderRetry);
     }
 
-    private static Duration millis(CamelContext context, String key, String defaultValue) {
-        return Duration.ofMillis(Long.parseLong(CycleProperties.value(context, key, defaultValue).trim()));
+    private static Duration millis(CamelContext context, CycleSetting setting) {
+        return Duration.ofMillis(Long.parseLong(setting.value(context)));
     }
 
     /**
@@ -63,13 +60,10 @@ public final class CycleServices {
                                        ReferenceData referenceData,
                                        Clock clock, ApiAuthenticator authenticator, TlsLogin certificates,
                                        PackageSigner signer) {
-        PropertiesComponent properties = context.getPropertiesComponent();
-        ZoneId zone = ZoneId.of(properties.resolveProperty(CycleProperties.ZONE).orElse(CycleProperties.ZONE_DEFAULT));
-        ReminderSchedule schedule = ReminderSchedule.parse(properties.resolveProperty(CycleProperties.REMINDER_OFFSETS)
-                .orElse(CycleProperties.REMINDER_OFFSETS_DEFAULT));
+        ZoneId zone = ZoneId.of(CycleSetting.ZONE.value(context));
+        ReminderSchedule schedule = ReminderSchedule.parse(CycleSetting.REMINDER_OFFSETS.value(context));
         CycleData data = new CycleData(referenceData, new CycleStore(dataSource), submissions, clock, zone);
-        boolean byAgreement = Boolean.parseBoolean(properties.resolveProperty(CycleProperties.REMINDERS_BY_AGREEMENT)
-                .orElse(CycleProperties.REMINDERS_BY_AGREEMENT_DEFAULT).trim());
+        boolean byAgreement = Boolean.parseBoolean(CycleSetting.REMINDERS_BY_AGREEMENT.value(context));
         return new CycleServices(data, dataSource, schedule, byAgreement, zone, context, authenticator, certificates,
                 signer);
     }

@@ -36,7 +36,7 @@ public final class GovernmentOutbox {
         if (producer == null) {
             producer = context.createProducerTemplate();
         }
-        String uri = CycleProperties.value(context, CycleProperties.OUTBOX_URI, CycleProperties.OUTBOX_URI_DEFAULT);
+        String uri = CycleSetting.OUTBOX_URI.value(context);
         OutboxRelay.Round round = OutboxRelay.drain(store.unsentParts(),
                 part -> producer.send(uri, exchange -> message(exchange.getMessage(), part)).getException(),
                 part -> store.outboxSent(part, clock.instant()),

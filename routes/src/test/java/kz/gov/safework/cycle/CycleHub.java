@@ -53,15 +53,15 @@ final class CycleHub {
         kz.gov.safework.contract.reference.Principals principals = new kz.gov.safework.contract.reference.Principals(reference);
         ApiAuthenticator authenticator = header -> CycleHub.basic(header).map(principals::of);
         Properties p = new Properties();
-        p.setProperty(CycleProperties.REMINDERS_TRIGGER,
+        p.setProperty(CycleSetting.REMINDERS_TRIGGER.key(),
                 "quartz://cycle/reminders?trigger.repeatInterval=50&trigger.repeatCount=-1&" + CycleQuartz.ENDPOINT_OPTIONS);
-        p.setProperty(CycleProperties.CONSOLIDATION_TRIGGER,
+        p.setProperty(CycleSetting.CONSOLIDATION_TRIGGER.key(),
                 "quartz://cycle/consolidation?trigger.repeatInterval=100&trigger.repeatCount=-1&"
                 + CycleQuartz.ENDPOINT_OPTIONS);
-        p.setProperty(CycleProperties.MAIL_URI, "mock:mail");
-        p.setProperty(CycleProperties.JMS_URI_PREFIX, "mock:receipts.");
-        p.setProperty(CycleProperties.OUTBOX_URI, "mock:outbox");
-        p.setProperty(CycleProperties.OUTBOX_RELAY_TRIGGER, "timer:cycle-outbox-relay?period=200");
+        p.setProperty(CycleSetting.MAIL_URI.key(), "mock:mail");
+        p.setProperty(CycleSetting.JMS_URI_PREFIX.key(), "mock:receipts.");
+        p.setProperty(CycleSetting.OUTBOX_URI.key(), "mock:outbox");
+        p.setProperty(CycleSetting.OUTBOX_RELAY_TRIGGER.key(), "timer:cycle-outbox-relay?period=200");
         overrides.forEach(p::setProperty);
         context.getPropertiesComponent().setInitialProperties(p);
         // Before any /api route the caller adds: a route added before its route configuration does not get it, and

@@ -34,7 +34,7 @@ class EmailReminderTest {
         smtp = new GreenMail(new ServerSetup(CycleHub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         context = CycleHub.start(store.dataSource, TestReference.create(), clock, CycleHub.freePort(), Map.of(
-                CycleProperties.MAIL_URI, "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hub@safework.test"),
+                CycleSetting.MAIL_URI.key(), "smtp://127.0.0.1:" + smtp.getSmtp().getPort() + "?from=hub@safework.test"),
                 c -> { });
     }
 
@@ -70,9 +70,9 @@ class EmailReminderTest {
         StoreFixture fresh = new StoreFixture("mail-down-" + UUID.randomUUID());
         int port = CycleHub.freePort();
         CamelContext down = CycleHub.start(fresh.dataSource, TestReference.create(), clock, CycleHub.freePort(), Map.of(
-                CycleProperties.MAIL_URI, "smtp://127.0.0.1:" + port + "?from=hub@safework.test&connectionTimeout=2000",
-                CycleProperties.REMINDER_RETRY_DELAY, "1000",
-                CycleProperties.REMINDER_MAX_RETRY_DELAY, "4000"), c -> { });
+                CycleSetting.MAIL_URI.key(), "smtp://127.0.0.1:" + port + "?from=hub@safework.test&connectionTimeout=2000",
+                CycleSetting.REMINDER_RETRY_DELAY.key(), "1000",
+                CycleSetting.REMINDER_MAX_RETRY_DELAY.key(), "4000"), c -> { });
         GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         try {
             // Claimed into the outbox and refused: kept with the error, none delivered, none dropped.

@@ -59,8 +59,8 @@ class OutboxOverArtemisTest {
                 Entry.of("4-1", ItemStatus.COMPLETED, "Рейды проведены"));
         port = CycleHub.freePort();
         context = CycleHub.start(store.dataSource, TestReference.create(), clock, port, Map.of(
-                CycleProperties.OUTBOX_URI, "jms:queue:" + Queues.GOVERNMENT_OUTBOX,
-                CycleProperties.JMS_URI_PREFIX, "jms:queue:" + Queues.RECEIPTS_PREFIX),
+                CycleSetting.OUTBOX_URI.key(), "jms:queue:" + Queues.GOVERNMENT_OUTBOX,
+                CycleSetting.JMS_URI_PREFIX.key(), "jms:queue:" + Queues.RECEIPTS_PREFIX),
                 c -> c.addComponent("jms", JmsComponent.jmsComponentAutoAcknowledge(factory)));
     }
 
