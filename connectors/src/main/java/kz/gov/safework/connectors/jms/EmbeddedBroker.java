@@ -78,7 +78,7 @@ public final class EmbeddedBroker extends ServiceSupport {
         Principals principals = new Principals(referenceData);
         for (String login : credentials.logins()) {
             if (!login.equals(settings.hubUser())) {
-                roles.put(login, BrokerRoles.of(principals.of(login)));
+                roles.put(login, BrokerRole.of(principals.of(login)));
             }
         }
         security = new HubSecurityManager(settings.hubUser(), settings.hubPassword(), credentials,

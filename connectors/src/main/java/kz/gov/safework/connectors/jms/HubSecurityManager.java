@@ -39,7 +39,7 @@ final class HubSecurityManager implements ActiveMQSecurityManager5 {
     private final Set<String> certificateLogins;
 
     /**
-     * @param rolesByLogin lower-cased login to role names; the hub's own user gets {@link BrokerRoles#HUB}
+     * @param rolesByLogin lower-cased login to role names; the hub's own user gets {@link BrokerRole#HUB}
      * @param certificateLogins logins that may authenticate with a client certificate (empty: none)
      */
     HubSecurityManager(String hubUser, String hubPassword, Credentials credentials,
@@ -62,7 +62,7 @@ final class HubSecurityManager implements ActiveMQSecurityManager5 {
         }
         if (user.equals(hubUser)) {
             return MessageDigest.isEqual(hubPassword, password.getBytes(StandardCharsets.UTF_8))
-                    ? subject(hubUser, Set.of(BrokerRoles.HUB)) : null;
+                    ? subject(hubUser, Set.of(BrokerRole.HUB.roleName())) : null;
         }
         LoginResult result = credentials.login(CHANNEL, user, password);
         if (!result.accepted()) {

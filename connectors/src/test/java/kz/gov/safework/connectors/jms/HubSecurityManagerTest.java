@@ -16,13 +16,13 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.junit.jupiter.api.Test;
 
 class HubSecurityManagerTest {
-    private static final Role SEND_REPORTS = new Role(BrokerRoles.AGENCY, true, false, false, false, false, false,
+    private static final Role SEND_REPORTS = new Role(BrokerRole.AGENCY.roleName(), true, false, false, false, false, false,
             false, false, false, false, false, false);
-    private static final Role CONSUME_MZ = new Role(BrokerRoles.agency("MZ"), false, true, false, false, false, false,
+    private static final Role CONSUME_MZ = new Role(BrokerRole.agency("MZ"), false, true, false, false, false, false,
             false, false, false, false, false, false);
 
     private final HubSecurityManager security = new HubSecurityManager("hub", "hub-secret", credentials(),
-            Map.of("mz", Set.of(BrokerRoles.AGENCY, BrokerRoles.agency("MZ")), "me", Set.of(BrokerRoles.AGENCY)),
+            Map.of("mz", Set.of(BrokerRole.AGENCY.roleName(), BrokerRole.agency("MZ")), "me", Set.of(BrokerRole.AGENCY.roleName())),
             Set.of());
 
     private static Credentials credentials() {
@@ -55,7 +55,7 @@ class HubSecurityManagerTest {
     @Test
     void theHubUserIsCheckedAgainstItsOwnPassword() {
         Subject hub = security.authenticate("hub", "hub-secret", null, null);
-        Role all = new Role(BrokerRoles.HUB, true, true, true, true, true, true, true, true, true, true, false, false);
+        Role all = new Role(BrokerRole.HUB.roleName(), true, true, true, true, true, true, true, true, true, true, false, false);
         assertThat(security.authorize(hub, Set.of(all), CheckType.MANAGE, "x")).isTrue();
         assertThat(security.authenticate("hub", "mz-secret", null, null)).isNull();
     }

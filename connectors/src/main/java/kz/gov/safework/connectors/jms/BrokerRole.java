@@ -6,17 +6,26 @@ import java.util.Set;
 import kz.gov.safework.contract.reference.Principals;
 import kz.gov.safework.contract.reference.Principals.Role;
 
-/** Broker role names: one per agency, plus the hub's own and the consumers of the outgoing addresses. */
-public final class BrokerRoles {
+/**
+ * Broker roles, named in config/broker/broker.xml as {@link #roleName()} gives them: one per kind of login, plus
+ * one per agency ({@link #agency}) for its own receipts.
+ */
+public enum BrokerRole {
     /** The hub itself: every permission, in-VM only. */
-    public static final String HUB = "hub";
+    HUB,
     /** Every agency: may send reports. */
-    public static final String AGENCY = "agency";
+    AGENCY,
     /** MTSZN's systems: consume the feed. */
-    public static final String FEED_CONSUMER = "feed-consumer";
+    FEED_CONSUMER,
     /** The Government's system: consume the outbox. */
-    public static final String GOVERNMENT = "government";
-    public static final String OPERATOR = "operator";
+    GOVERNMENT,
+    /** Operators: no broker permission of their own (they work through the HTTP API), named for the audit. */
+    OPERATOR;
+
+    /** The name broker.xml uses: {@code feed-consumer} for {@link #FEED_CONSUMER}. */
+    public String roleName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** The role that alone may consume {@code receipts.<CODE>}. */
     public static String agency(String code) {
@@ -27,21 +36,18 @@ public final class BrokerRoles {
     public static Set<String> of(Principals.Principal principal) {
         Set<String> granted = new HashSet<>();
         if (principal.has(Role.AGENCY)) {
-            granted.add(AGENCY);
+            granted.add(AGENCY.roleName());
             granted.add(agency(principal.agency()));
         }
         if (principal.has(Role.MTSZN)) {
-            granted.add(FEED_CONSUMER);
+            granted.add(FEED_CONSUMER.roleName());
         }
         if (principal.has(Role.GOVERNMENT)) {
-            granted.add(GOVERNMENT);
+            granted.add(GOVERNMENT.roleName());
         }
         if (principal.has(Role.OPERATOR)) {
-            granted.add(OPERATOR);
+            granted.add(OPERATOR.roleName());
         }
         return granted;
-    }
-
-    private BrokerRoles() {
     }
 }
