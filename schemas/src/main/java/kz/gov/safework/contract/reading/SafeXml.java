@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,10 +29,13 @@ import org.xml.sax.XMLReader;
  * to apply. Use it for every XML the hub reads.
  */
 public final class SafeXml {
-    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
-    private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
-    private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
-    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    /** The features both parsers are built with: secure processing, and no DOCTYPE, external entity or DTD. */
+    private static final Map<String, Boolean> REFUSALS = Map.of(
+            XMLConstants.FEATURE_SECURE_PROCESSING, true,
+            "http://apache.org/xml/features/disallow-doctype-decl", true,
+            "http://xml.org/sax/features/external-general-entities", false,
+            "http://xml.org/sax/features/external-parameter-entities", false,
+            "http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     private static final String XERCES_LOCALE = "http://apache.org/xml/properties/locale";
 
     /** Refuses every external resource a document or schema might name. */
@@ -44,13 +48,10 @@ public final class SafeXml {
         void set(String feature, boolean value) throws ParserConfigurationException, SAXException;
     }
 
-    /** The features both parsers are built with: secure processing, and no DOCTYPE, external entity or DTD. */
     private static void refuseDoctypeAndExternals(Features factory) throws ParserConfigurationException, SAXException {
-        factory.set(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.set(DISALLOW_DOCTYPE, true);
-        factory.set(EXTERNAL_GENERAL_ENTITIES, false);
-        factory.set(EXTERNAL_PARAMETER_ENTITIES, false);
-        factory.set(LOAD_EXTERNAL_DTD, false);
+        for (Map.Entry<String, Boolean> feature : REFUSALS.entrySet()) {
+            factory.set(feature.getKey(), feature.getValue());
+        }
     }
 
     /** A namespace-aware, non-validating SAX parser that refuses DOCTYPE and every external resource. */
