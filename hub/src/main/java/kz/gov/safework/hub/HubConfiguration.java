@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import javax.sql.DataSource;
+import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiDescription;
 import kz.gov.safework.api.ApiDocumentRoutes;
@@ -258,17 +259,17 @@ public final class HubConfiguration implements CamelConfiguration {
         context.addRoutes(new JmsChannelRoutes(new JmsEnvelopeProcessor(referenceData, clock, maxBytes),
                 PipelineRoutes.JUDGE, pipeline.pauseOnOutage()));
         intakeRoutes.holdSuspendedRoutes();
-        context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, authenticator, certificates));
+        ApiAuthentication anyLogin = ApiAuthentication.anyLogin(authenticator, certificates);
+        context.addRoutes(new ReceiptApiRoutes(store, messageLog, observe.actions(), clock, anyLogin));
         context.addRoutes(new SubmissionTrailRoutes(store, messageLog, steps, new SubmissionTrail(dataSource, steps),
-                observe.actions(), clock, authenticator, certificates));
-        context.addRoutes(new KeyRoutes(signingKeys::publicKeys, authenticator, certificates));
+                observe.actions(), clock, anyLogin));
+        context.addRoutes(new KeyRoutes(signingKeys::publicKeys, anyLogin));
         ContractFiles contractFiles = ContractFiles.load();
         context.addRoutes(new ContractFileRoutes(contractFiles));
         context.addRoutes(new ApiDocumentRoutes(new ApiDescription(java.util.Map.of("Receipt",
                 Json.mapper().readTree(contractFiles.file("receipt/receipt-v1.schema.json").orElseThrow().bytes())),
                 HealthAndMetricsRoutes.openApiPaths())));
-        context.addRoutes(new ValidateRoutes(judge, store, clock, dataDir.resolve("validate"), authenticator,
-                certificates));
+        context.addRoutes(new ValidateRoutes(judge, store, clock, dataDir.resolve("validate"), anyLogin));
         CycleServices cycle = CycleServices.create(context, dataSource, store, referenceData, clock, authenticator,
                 certificates, signingKeys);
         context.addRoutes(new CycleRoutes(cycle, metrics));

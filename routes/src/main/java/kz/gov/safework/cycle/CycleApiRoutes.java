@@ -27,6 +27,7 @@ public class CycleApiRoutes extends ApiRouteBuilder {
     private final CycleServices services;
 
     public CycleApiRoutes(CycleServices services) {
+        super(services.authentication());
         this.services = services;
     }
 
@@ -60,18 +61,18 @@ public class CycleApiRoutes extends ApiRouteBuilder {
                 .post("/consolidations/{id}/approve").description("Approve a draft and send it to the Government (MTSZN)")
                     .produces("application/json").to("direct:cycle-api-approve");
 
-        apiRoute("cycle-api-me").process(api::me);
-        apiRoute("cycle-api-progress").process(api::progress);
-        apiRoute("cycle-api-days").process(api::days);
-        apiRoute("cycle-api-matrix").process(api::matrix);
-        apiRoute("cycle-api-history").process(api::history);
-        apiRoute("cycle-api-consolidations").process(api::listConsolidations);
-        apiRoute("cycle-api-consolidate").process(api::createConsolidation);
-        apiRoute("cycle-api-consolidation").process(api::getConsolidation);
+        cycleRoute("cycle-api-me").process(api::me);
+        cycleRoute("cycle-api-progress").process(api::progress);
+        cycleRoute("cycle-api-days").process(api::days);
+        cycleRoute("cycle-api-matrix").process(api::matrix);
+        cycleRoute("cycle-api-history").process(api::history);
+        cycleRoute("cycle-api-consolidations").process(api::listConsolidations);
+        cycleRoute("cycle-api-consolidate").process(api::createConsolidation);
+        cycleRoute("cycle-api-consolidation").process(api::getConsolidation);
 
         // The approval and its five parts commit together (the outbox table); the relay sends them right away
         // and, whatever the broker refuses now, on its next tick. The answer shows each part's delivery.
-        apiRoute("cycle-api-approve")
+        cycleRoute("cycle-api-approve")
                 .setBody(api::approve)
                 .setProperty(APPROVED, body())
                 .process(e -> services.outbox().drain())
@@ -79,7 +80,7 @@ public class CycleApiRoutes extends ApiRouteBuilder {
     }
 
     /** An API route: the one error policy, authentication, then the request's parameters. */
-    private RouteDefinition apiRoute(String routeId) {
-        return apiRoute(routeId, routeId, services.authentication()).process(services.api()::accept);
+    private RouteDefinition cycleRoute(String routeId) {
+        return apiRoute(routeId, routeId).process(services.api()::accept);
     }
 }

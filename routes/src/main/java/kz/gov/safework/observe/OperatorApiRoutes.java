@@ -28,6 +28,7 @@ public final class OperatorApiRoutes extends ApiRouteBuilder {
     private final ObserveServices services;
 
     public OperatorApiRoutes(ObserveServices services) {
+        super(services.authorization());
         this.services = services;
     }
 
@@ -115,7 +116,7 @@ public final class OperatorApiRoutes extends ApiRouteBuilder {
     }
 
     private RouteDefinition operatorRoute(String routeId) {
-        return apiRoute(routeId, routeId, services.authorization());
+        return apiRoute(routeId, routeId);
     }
 
     /** A suspend or resume of {@link ChannelSuspensions}: channel, operator, reason. */

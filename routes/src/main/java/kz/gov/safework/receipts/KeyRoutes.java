@@ -3,9 +3,7 @@ package kz.gov.safework.receipts;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.util.function.Supplier;
 import kz.gov.safework.api.ApiAuthentication;
-import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiRouteBuilder;
-import kz.gov.safework.api.TlsLogin;
 import org.apache.camel.Exchange;
 
 /**
@@ -19,11 +17,11 @@ public final class KeyRoutes extends ApiRouteBuilder {
     public static final String JWK_SET_JSON = "application/jwk-set+json";
 
     private final Supplier<JWKSet> keys;
-    private final ApiAuthentication authentication;
 
-    public KeyRoutes(Supplier<JWKSet> keys, ApiAuthenticator authenticator, TlsLogin certificates) {
+    /** @param anyLogin the API's authentication of any login */
+    public KeyRoutes(Supplier<JWKSet> keys, ApiAuthentication anyLogin) {
+        super(anyLogin);
         this.keys = keys;
-        this.authentication = ApiAuthentication.anyLogin(authenticator, certificates);
     }
 
     @Override
@@ -35,7 +33,7 @@ public final class KeyRoutes extends ApiRouteBuilder {
                 .get().description("The JWK set that verifies the hub's receipts and feed messages")
                 .produces(JWK_SET_JSON)
                 .to("direct:api-keys");
-        apiRoute("api-keys", "api-keys", authentication)
+        apiRoute("api-keys", "api-keys")
                 .process(this::answer);
     }
 

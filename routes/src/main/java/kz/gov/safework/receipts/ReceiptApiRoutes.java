@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.gov.safework.api.ApiAuthentication;
-import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteBuilder;
-import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.reference.Principals.Principal;
 import kz.gov.safework.contract.reference.Principals.Role;
@@ -41,15 +39,15 @@ public final class ReceiptApiRoutes extends ApiRouteBuilder {
     private final MessageLog messageLog;
     private final OperatorActions actions;
     private final Clock clock;
-    private final ApiAuthentication authentication;
 
+    /** @param anyLogin the API's authentication of any login (an agency then sees only its own documents) */
     public ReceiptApiRoutes(SubmissionStore store, MessageLog messageLog, OperatorActions actions, Clock clock,
-                            ApiAuthenticator authenticator, TlsLogin certificates) {
+                            ApiAuthentication anyLogin) {
+        super(anyLogin);
         this.store = store;
         this.messageLog = messageLog;
         this.actions = actions;
         this.clock = clock;
-        this.authentication = ApiAuthentication.anyLogin(authenticator, certificates);
     }
 
     @Override
@@ -63,9 +61,9 @@ public final class ReceiptApiRoutes extends ApiRouteBuilder {
                 .get("/{submissionId}/document").description("The original bytes of one submission (each view recorded)")
                     .to("direct:submission-document");
 
-        apiRoute("submission-search", "api-submission-search", authentication).process(this::search);
-        apiRoute("submission-receipt", "api-submission-receipt", authentication).process(this::receipt);
-        apiRoute("submission-document", "api-submission-document", authentication).process(this::document);
+        apiRoute("submission-search", "api-submission-search").process(this::search);
+        apiRoute("submission-receipt", "api-submission-receipt").process(this::receipt);
+        apiRoute("submission-document", "api-submission-document").process(this::document);
     }
 
     private void search(Exchange exchange) {

@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import kz.gov.safework.api.ApiAuthentication;
-import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteBuilder;
-import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Json;
 import kz.gov.safework.contract.envelope.EnvelopeHeaders;
 import kz.gov.safework.contract.reference.Principals.Principal;
@@ -50,18 +48,17 @@ public final class SubmissionTrailRoutes extends ApiRouteBuilder {
     private final SubmissionTrail trail;
     private final OperatorActions actions;
     private final Clock clock;
-    private final ApiAuthentication authentication;
 
+    /** @param anyLogin the API's authentication of any login (an agency then reaches only its own documents) */
     public SubmissionTrailRoutes(SubmissionStore store, MessageLog messageLog, SubmissionSteps steps,
-                                 SubmissionTrail trail, OperatorActions actions, Clock clock,
-                                 ApiAuthenticator authenticator, TlsLogin certificates) {
+                                 SubmissionTrail trail, OperatorActions actions, Clock clock, ApiAuthentication anyLogin) {
+        super(anyLogin);
         this.store = store;
         this.messageLog = messageLog;
         this.steps = steps;
         this.trail = trail;
         this.actions = actions;
         this.clock = clock;
-        this.authentication = ApiAuthentication.anyLogin(authenticator, certificates);
     }
 
     @Override
@@ -76,12 +73,12 @@ public final class SubmissionTrailRoutes extends ApiRouteBuilder {
                     .description("Operator: publish the stored feed message once more (Idempotency-Key: at most once per key)")
                     .produces("application/json").to("direct:submission-republish");
 
-        apiRoute("submission-trail", "api-submission-trail", authentication).process(this::trail);
-        apiRoute("submission-resend-receipt", "api-submission-resend-receipt", authentication)
+        apiRoute("submission-trail", "api-submission-trail").process(this::trail);
+        apiRoute("submission-resend-receipt", "api-submission-resend-receipt")
                 .process(e -> prepare(e, SubmissionSteps.Kind.RECEIPT_RESENT))
                 .to(ExchangePattern.InOnly, PipelineRoutes.SEND_RECEIPT) // a send, not a request for a reply
                 .process(this::answer);
-        apiRoute("submission-republish", "api-submission-republish", authentication)
+        apiRoute("submission-republish", "api-submission-republish")
                 .process(e -> prepare(e, SubmissionSteps.Kind.FEED_REPUBLISHED))
                 .to(ExchangePattern.InOnly, PipelineRoutes.PUBLISH_FEED)
                 .process(this::answer);

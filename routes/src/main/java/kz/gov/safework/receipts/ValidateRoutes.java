@@ -7,10 +7,8 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import kz.gov.safework.api.ApiAuthentication;
-import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiProblem;
 import kz.gov.safework.api.ApiRouteBuilder;
-import kz.gov.safework.api.TlsLogin;
 import kz.gov.safework.contract.Sha256;
 import kz.gov.safework.contract.envelope.Channel;
 import kz.gov.safework.contract.receipt.Receipt;
@@ -40,16 +38,14 @@ public final class ValidateRoutes extends ApiRouteBuilder {
     private final SubmissionStore store;
     private final Clock clock;
     private final Path scratch;
-    private final ApiAuthentication authentication;
 
     /** @param scratch a folder for the document while it is judged (the judge reads a file); emptied after each */
-    public ValidateRoutes(Judge judge, SubmissionStore store, Clock clock, Path scratch, ApiAuthenticator authenticator,
-            TlsLogin certificates) {
+    public ValidateRoutes(Judge judge, SubmissionStore store, Clock clock, Path scratch, ApiAuthentication anyLogin) {
+        super(anyLogin);
         this.judge = judge;
         this.store = store;
         this.clock = clock;
         this.scratch = scratch;
-        this.authentication = ApiAuthentication.anyLogin(authenticator, certificates);
     }
 
     @Override
@@ -71,7 +67,7 @@ public final class ValidateRoutes extends ApiRouteBuilder {
                                 + "(/schemas/report/progress-report-v1.schema.json), signed or not").endParam()
                     .outType(Receipt.class)
                     .to("direct:api-validate");
-        apiRoute("api-validate", "api-validate", authentication)
+        apiRoute("api-validate", "api-validate")
                 .process(this::validate);
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.BasicCredentials;
 import kz.gov.safework.contract.Sha256;
@@ -74,17 +75,18 @@ class CampaignConsoleBrowserTest {
         Principals principals = new Principals(reference);
         ApiAuthenticator authenticator = header -> BasicCredentials.parse(header)
                 .filter(c -> c.password().equals(CycleHub.PASSWORDS.get(c.login()))).map(c -> principals.of(c.login()));
+        ApiAuthentication anyLogin = ApiAuthentication.anyLogin(authenticator, exchange -> Optional.empty());
         context = CycleHub.start(STORE.dataSource, reference, CLOCK, port, Map.of(), c -> {
             try {
                 c.addRoutes(new ConsoleRoutes());
                 c.addRoutes(new ReceiptApiRoutes(new SubmissionStore(STORE.dataSource, CLOCK),
                         new MessageLog(dataDir, STORE.dataSource, CLOCK), new OperatorActions(STORE.dataSource), CLOCK,
-                        authenticator, exchange -> Optional.empty()));
+                        anyLogin));
                 SubmissionSteps steps = new SubmissionSteps(STORE.dataSource, CLOCK);
                 c.addRoutes(new SubmissionTrailRoutes(new SubmissionStore(STORE.dataSource, CLOCK),
                         new MessageLog(dataDir, STORE.dataSource, CLOCK), steps,
                         new SubmissionTrail(STORE.dataSource, steps), new OperatorActions(STORE.dataSource), CLOCK,
-                        authenticator, exchange -> Optional.empty()));
+                        anyLogin));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

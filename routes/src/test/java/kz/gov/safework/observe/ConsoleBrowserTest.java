@@ -46,11 +46,13 @@ class ConsoleBrowserTest {
         kz.gov.safework.store.MessageLog messageLog = new kz.gov.safework.store.MessageLog(hub.dataDir, hub.dataSource,
                 clock);
         steps = new kz.gov.safework.store.SubmissionSteps(hub.dataSource, clock);
+        kz.gov.safework.api.ApiAuthentication anyLogin = kz.gov.safework.api.ApiAuthentication.anyLogin(
+                new TestAuthenticator(), exchange -> java.util.Optional.empty());
         hub.context.addRoutes(new kz.gov.safework.receipts.ReceiptApiRoutes(store, messageLog,
-                new OperatorActions(hub.dataSource), clock, new TestAuthenticator(), exchange -> java.util.Optional.empty()));
+                new OperatorActions(hub.dataSource), clock, anyLogin));
         hub.context.addRoutes(new kz.gov.safework.receipts.SubmissionTrailRoutes(store, messageLog, steps,
                 new kz.gov.safework.store.SubmissionTrail(hub.dataSource, steps), new OperatorActions(hub.dataSource),
-                clock, new TestAuthenticator(), exchange -> java.util.Optional.empty()));
+                clock, anyLogin));
         hub.context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

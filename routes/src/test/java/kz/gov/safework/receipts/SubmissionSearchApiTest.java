@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kz.gov.safework.api.ApiAuthentication;
 import kz.gov.safework.api.ApiAuthenticator;
 import kz.gov.safework.api.ApiHttpContext;
 import kz.gov.safework.api.ApiRouteConfiguration;
@@ -80,7 +81,7 @@ class SubmissionSearchApiTest {
                 .filter(c -> c.password().equals(c.login() + "-secret")).map(c -> LOGINS.get(c.login()));
         context.addRoutes(new ReceiptApiRoutes(new SubmissionStore(dataSource, Clock.systemUTC()),
                 new MessageLog(dataDir, dataSource, Clock.systemUTC()), new OperatorActions(dataSource),
-                Clock.systemUTC(), authenticator, exchange -> Optional.empty()));
+                Clock.systemUTC(), ApiAuthentication.anyLogin(authenticator, exchange -> Optional.empty())));
         context.start();
     }
 
