@@ -412,11 +412,18 @@ class CampaignConsoleBrowserTest {
         } finally {
             refusing.set(false);
         }
-        // The relay sends it on its next tick; "refresh" shows it arrived.
-        eventually(20).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            browser.findElement(By.id("gov-reload")).click();
-            assertThat(browser.findElement(cardOf).getAttribute("data-delivered")).isEqualTo("all");
-        });
+        // The relay sends it on its next tick; "refresh" shows it arrived. Each refresh draws the list anew, so every
+        // try reads the card its own refresh drew: no refresh is still on its way to replace the card read below.
+        eventually(20).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || e instanceof org.openqa.selenium.TimeoutException)
+                .untilAsserted(() -> {
+                    WebElement drawn = browser.findElement(cardOf);
+                    browser.findElement(By.id("gov-reload")).click();
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                            .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(drawn));
+                    assertThat(browser.findElement(cardOf).getAttribute("data-delivered")).isEqualTo("all");
+                });
         WebElement card = browser.findElement(cardOf);
 
         // First: what MTSZN sent and whether it came whole, in the reader's language.
