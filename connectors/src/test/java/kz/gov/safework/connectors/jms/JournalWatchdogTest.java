@@ -32,12 +32,23 @@ class JournalWatchdogTest {
         }, stopped::get, List.of(broker, broker.resolve("journal"), broker.resolve("paging")));
     }
 
+    /** One tick of the timer, after which the broker is up and {@code restartsSoFar} restarts were made in all. */
+    private void tickLeavesUp(JournalWatchdog watchdog, int restartsSoFar) {
+        watchdog.check();
+        assertThat(restarts).hasValue(restartsSoFar);
+        assertThat(watchdog.down()).isFalse();
+    }
+
+    /** One tick of the timer, after which the broker is still down and {@code restartsSoFar} restarts were made. */
+    private void tickLeavesDown(JournalWatchdog watchdog, int restartsSoFar) {
+        watchdog.check();
+        assertThat(restarts).hasValue(restartsSoFar);
+        assertThat(watchdog.down()).isTrue();
+    }
+
     @Test
     void doesNothingWithoutACriticalError() throws Exception {
-        JournalWatchdog watchdog = watchdog();
-        watchdog.check();
-        assertThat(restarts).hasValue(0);
-        assertThat(watchdog.down()).isFalse();
+        tickLeavesUp(watchdog(), 0);
     }
 
     @Test
@@ -50,9 +61,7 @@ class JournalWatchdogTest {
         assertThat(restarts).as("Artemis is still stopping the old server").hasValue(0);
 
         stopped.set(true);
-        watchdog.check();
-        assertThat(restarts).hasValue(1);
-        assertThat(watchdog.down()).isFalse();
+        tickLeavesUp(watchdog, 1);
         watchdog.check();
         assertThat(restarts).as("no second restart without a new error").hasValue(1);
         assertThat(broker.resolve("journal").resolve(JournalWatchdog.PROBE)).doesNotExist();
@@ -77,17 +86,13 @@ class JournalWatchdogTest {
         Files.delete(broker);
         Files.writeString(broker, "a file where the folder should be");
         watchdog.onIOException(new IOException("Input/output error"), "journal", null);
-        watchdog.check();
-        assertThat(restarts).hasValue(0);
-        assertThat(watchdog.down()).isTrue();
+        tickLeavesDown(watchdog, 0);
         assertThatThrownBy(watchdog::probe).isInstanceOf(IOException.class);
 
         // The disk takes writes again: the very next tick starts the broker, a refused probe is no failed start.
         Files.delete(broker);
         Files.createDirectories(broker.resolve("journal"));
-        watchdog.check();
-        assertThat(restarts).hasValue(1);
-        assertThat(watchdog.down()).isFalse();
+        tickLeavesUp(watchdog, 1);
     }
 
     @Test
