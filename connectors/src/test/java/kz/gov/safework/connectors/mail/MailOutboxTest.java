@@ -80,14 +80,17 @@ class MailOutboxTest {
     }
 
     /**
-     * The next send is refused at RCPT TO with the server's {@code code} and {@code answer}, wrapped as the mail
-     * provider reports an address failure (inside the send's failure); the send after it is accepted.
+     * A one-document reply whose first send is refused at RCPT TO with the server's {@code code} and {@code answer},
+     * wrapped as the mail provider reports an address failure (inside the send's failure); the send after it is
+     * accepted.
      */
-    private void refuseRecipientOnce(String address, int code, String answer) throws Exception {
+    private void firstSendRefusedAtRcptTo(String address, int code, String answer) throws Exception {
         refusal.set(new jakarta.mail.SendFailedException("Invalid Addresses", new org.eclipse.angus.mail.smtp
                 .SMTPAddressFailedException(new jakarta.mail.internet.InternetAddress(address),
                         "RCPT TO:<" + address + ">", code, answer)));
         refusals.set(1);
+        collect(1, 1, "one.xml");
+        assertThat(outbox.drain()).isZero();
     }
 
     @Test
@@ -149,10 +152,8 @@ class MailOutboxTest {
      */
     @Test
     void aReplyTheServerRefusesForGoodIsKeptAsUndeliverableAndNotTriedAgain() throws Exception {
-        refuseRecipientOnce("nobody@agency.example", 550, "550 5.1.1 <nobody@agency.example>: user unknown");
-        collect(1, 1, "one.xml");
+        firstSendRefusedAtRcptTo("nobody@agency.example", 550, "550 5.1.1 <nobody@agency.example>: user unknown");
 
-        assertThat(outbox.drain()).isZero();
         assertThat(row("undeliverable_at")).isNotNull();
         assertThat(row("last_error")).contains("Invalid Addresses");
         assertThat(row("attempts")).isEqualTo("1");
@@ -165,10 +166,8 @@ class MailOutboxTest {
     /** A 4xx answer ("try later") is not for good: the reply is retried as when the server is down. */
     @Test
     void aReplyTheServerRefusesForNowIsTriedAgain() throws Exception {
-        refuseRecipientOnce("busy@agency.example", 451, "451 4.3.0 mailbox busy, try later");
-        collect(1, 1, "one.xml");
+        firstSendRefusedAtRcptTo("busy@agency.example", 451, "451 4.3.0 mailbox busy, try later");
 
-        assertThat(outbox.drain()).isZero();
         assertThat(row("undeliverable_at")).isNull();
         clock.advance(Duration.ofSeconds(5));
         assertThat(outbox.drain()).isEqualTo(1);
