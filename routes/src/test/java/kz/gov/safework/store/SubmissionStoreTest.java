@@ -93,6 +93,20 @@ class SubmissionStoreTest {
         return SubmissionQuery.parse(params);
     }
 
+    private record Twice(Outcome first, Outcome second) {
+    }
+
+    /**
+     * One new report recorded twice with the same bytes ({@code sha}), under these transport ids: the same id is a
+     * redelivery of the message, another id the same document sent again.
+     */
+    private static Twice recordedTwice(TestDatabases.TestDatabase db, String firstTransportId,
+            String secondTransportId, String sha) {
+        var report = report(UUID.randomUUID().toString(), null);
+        Outcome first = store(db).record(envelope(firstTransportId, sha), accepted(report));
+        return new Twice(first, store(db).record(envelope(secondTransportId, sha), accepted(report)));
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void theReceiptOfASignedDocumentNamesTheSignerAndItsAgency(TestDatabases.TestDatabase db) throws Exception {
@@ -113,13 +127,11 @@ class SubmissionStoreTest {
     @ParameterizedTest
     @MethodSource("databases")
     void answersARedeliveryWithTheStoredReceiptAndStoresNothingNew(TestDatabases.TestDatabase db) throws Exception {
-        var report = report(UUID.randomUUID().toString(), null);
-        Outcome first = store(db).record(envelope("t1", "b".repeat(64)), accepted(report));
-        Outcome again = store(db).record(envelope("t1", "b".repeat(64)), accepted(report));
+        Twice twice = recordedTwice(db, "t1", "t1", "b".repeat(64));
 
-        assertThat(again.redelivered()).isTrue();
-        assertThat(again.receiptJson()).isEqualTo(first.receiptJson());
-        assertThat(again.feedJson()).isEqualTo(first.feedJson());
+        assertThat(twice.second().redelivered()).isTrue();
+        assertThat(twice.second().receiptJson()).isEqualTo(twice.first().receiptJson());
+        assertThat(twice.second().feedJson()).isEqualTo(twice.first().feedJson());
         assertThat(count(db, "SELECT COUNT(*) FROM submission")).isEqualTo(1);
     }
 
@@ -153,13 +165,11 @@ class SubmissionStoreTest {
     @ParameterizedTest
     @MethodSource("databases")
     void marksTheSameBytesFromTheSameAgencyAsDuplicate(TestDatabases.TestDatabase db) throws Exception {
-        var report = report(UUID.randomUUID().toString(), null);
-        Outcome first = store(db).record(envelope("t1", "c".repeat(64)), accepted(report));
-        Outcome second = store(db).record(envelope("t2", "c".repeat(64)), accepted(report));
+        Twice twice = recordedTwice(db, "t1", "t2", "c".repeat(64));
 
-        assertThat(second.receipt().status()).isEqualTo(ReceiptStatus.DUPLICATE);
-        assertThat(second.receipt().duplicateOf()).isEqualTo(first.receipt().submissionId());
-        assertThat(second.feedJson()).isNull();
+        assertThat(twice.second().receipt().status()).isEqualTo(ReceiptStatus.DUPLICATE);
+        assertThat(twice.second().receipt().duplicateOf()).isEqualTo(twice.first().receipt().submissionId());
+        assertThat(twice.second().feedJson()).isNull();
         assertThat(count(db, "SELECT COUNT(*) FROM item_entry")).isEqualTo(1);
     }
 
