@@ -53,6 +53,27 @@ class OperatorApiTest {
         return hub.postAsOperator("/api/operator/dead-letters/" + onlyDeadLetterId() + "/discard", body);
     }
 
+    /**
+     * The operator retries all dead letters: every one is counted as retried and is back on its queue
+     * ({@code toIntake} on hub.intake, {@code toReportsIn} on reports.in), and the DLQ is empty.
+     */
+    private static void retryAllSendsBack(int toIntake, int toReportsIn) throws Exception {
+        JsonNode result = json(hub.postAsOperator("/api/operator/dead-letters/retry-all", null));
+
+        assertThat(result.get("retried").asInt()).isEqualTo(toIntake + toReportsIn);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(hub.broker.messageCount(Queues.INTAKE)).isEqualTo(toIntake);
+            assertThat(hub.broker.messageCount(Queues.REPORTS_IN)).isEqualTo(toReportsIn);
+            assertThat(hub.broker.messageCount(Queues.DLQ)).isZero();
+        });
+    }
+
+    /** The API refused with {@code status} and names the reason in the body's {@code code}. */
+    private static void assertRefused(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(json(response).get("code").asText()).isEqualTo(code);
+    }
+
     @Test
     void listsDeadLetterWithWhereItDiedWhyWhoseAndSize() throws Exception {
         deadLetterFromIntake("<report>twelve</report>");
@@ -162,14 +183,7 @@ class OperatorApiTest {
         hub.broker.send(Queues.DLQ, "<one/>", Map.of(DeadLetters.ORIGINAL_ADDRESS, Queues.INTAKE));
         hub.broker.send(Queues.DLQ, "<two/>", Map.of(DeadLetters.ORIGINAL_ADDRESS, Queues.REPORTS_IN));
 
-        JsonNode result = json(hub.postAsOperator("/api/operator/dead-letters/retry-all", null));
-
-        assertThat(result.get("retried").asInt()).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(hub.broker.messageCount(Queues.INTAKE)).isEqualTo(1);
-            assertThat(hub.broker.messageCount(Queues.REPORTS_IN)).isEqualTo(1);
-            assertThat(hub.broker.messageCount(Queues.DLQ)).isZero();
-        });
+        retryAllSendsBack(1, 1);
     }
 
     @Test
@@ -178,14 +192,7 @@ class OperatorApiTest {
         deadLetterFromIntake("<two/>");
         hub.broker.deadLetter(Queues.REPORTS_IN, "<three/>", Map.of());
 
-        JsonNode result = json(hub.postAsOperator("/api/operator/dead-letters/retry-all", null));
-
-        assertThat(result.get("retried").asInt()).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(hub.broker.messageCount(Queues.INTAKE)).isEqualTo(2);
-            assertThat(hub.broker.messageCount(Queues.REPORTS_IN)).isEqualTo(1);
-            assertThat(hub.broker.messageCount(Queues.DLQ)).isZero();
-        });
+        retryAllSendsBack(2, 1);
         assertThat(json(hub.asOperator("/api/operator/actions")).get(0).get("action").asText())
                 .isEqualTo("RETRY_ALL_DEAD_LETTERS");
     }
@@ -212,8 +219,7 @@ class OperatorApiTest {
 
         HttpResponse<String> response = discardOnlyDeadLetter("{\"reason\": \"  \"}");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("code").asText()).isEqualTo("bad_request");
+        assertRefused(response, 400, "bad_request");
         assertThat(hub.broker.messageCount(Queues.DLQ)).isEqualTo(1);
     }
 
@@ -229,8 +235,7 @@ class OperatorApiTest {
                 .header("Origin", "http://evil.example")
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("code").asText()).isEqualTo("cross_origin");
+        assertRefused(response, 403, "cross_origin");
         assertThat(hub.broker.messageCount(Queues.DLQ)).isEqualTo(1);
     }
 
@@ -238,8 +243,7 @@ class OperatorApiTest {
     void answersNotFoundForUnknownDeadLetter() throws Exception {
         HttpResponse<String> response = hub.postAsOperator("/api/operator/dead-letters/987654321/retry", null);
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).get("code").asText()).isEqualTo("not_found");
+        assertRefused(response, 404, "not_found");
     }
 
     @Test
@@ -271,8 +275,7 @@ class OperatorApiTest {
         HttpResponse<String> response = hub.get("/api/operator/dead-letters",
                 TestAuthenticator.basic(TestAuthenticator.AGENCY, TestAuthenticator.AGENCY_PASSWORD));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("code").asText()).isEqualTo("forbidden");
+        assertRefused(response, 403, "forbidden");
     }
 
     @Test
