@@ -171,19 +171,8 @@ class PipelineQueueChannelTest {
 
     @Test
     void aStoreOutagePausesTheQueueChannelAndNothingGoesToTheDeadLetterQueue() throws Exception {
-        hub.databaseGone.set(true);
-        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
-        for (String id : ids) {
-            hub.sendReport(report(id, ASTANA));
-        }
-        await().atMost(20, TimeUnit.SECONDS).until(hub.outages::ongoing);
-        // The test broker redelivers at once: without the pause, max-attempts deliveries would take milliseconds.
-        NotifyBuilder more = new NotifyBuilder(hub.context).fromRoute("jms-intake").whenDone(hub.maxAttempts * 3)
-                .create();
-        assertThat(more.matches(3, TimeUnit.SECONDS)).as("no deliveries while the store is gone").isFalse();
-        assertThat(hub.messageCount(Queues.DLQ)).isZero();
-        assertThat(hub.messageCount(Queues.REPORTS_IN)).isEqualTo(ids.size());
+        List<String> ids = PipelineRoutesTest.threeReportsPausedByADatabaseOutage(hub, "jms-intake", Queues.REPORTS_IN,
+                hub::sendReport);
 
         NotifyBuilder drained = intakeCompleted(ids.size());
         hub.databaseGone.set(false);

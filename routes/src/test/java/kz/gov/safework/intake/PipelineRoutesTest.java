@@ -293,20 +293,36 @@ class PipelineRoutesTest {
         return letters.get(0);
     }
 
-    @Test
-    void aDatabaseOutagePausesThePipelineAndNothingGoesToTheDeadLetterQueue() throws Exception {
+    /** How a test hands a report's body to the hub. */
+    interface Sender {
+        void send(String body) throws Exception;
+    }
+
+    /**
+     * Takes the database away and sends three new reports from Astana; the outage pauses {@code route}'s consumer, so
+     * none is delivered again and again, none goes to the DLQ, and all wait on {@code waitingOn}. Returns their ids.
+     */
+    static List<String> threeReportsPausedByADatabaseOutage(PipelineTestHub hub, String route, String waitingOn,
+            Sender sender) throws Exception {
         hub.databaseGone.set(true);
         List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());
         for (String id : ids) {
-            hub.sendEnvelope(ASTANA, report(id, ASTANA));
+            sender.send(report(id, ASTANA));
         }
-        org.awaitility.Awaitility.await().atMost(20, TimeUnit.SECONDS).until(hub.outages::ongoing);
+        await().atMost(20, TimeUnit.SECONDS).until(hub.outages::ongoing);
         // The test broker redelivers at once: without the pause, max-attempts deliveries would take milliseconds.
-        NotifyBuilder more = new NotifyBuilder(hub.context).fromRoute("pipeline").whenDone(hub.maxAttempts * 3).create();
+        NotifyBuilder more = new NotifyBuilder(hub.context).fromRoute(route).whenDone(hub.maxAttempts * 3).create();
         assertThat(more.matches(3, TimeUnit.SECONDS)).as("no deliveries while the store is gone").isFalse();
         assertThat(hub.messageCount(Queues.DLQ)).isZero();
-        assertThat(hub.messageCount(Queues.INTAKE)).isEqualTo(ids.size());
+        assertThat(hub.messageCount(waitingOn)).isEqualTo(ids.size());
+        return ids;
+    }
+
+    @Test
+    void aDatabaseOutagePausesThePipelineAndNothingGoesToTheDeadLetterQueue() throws Exception {
+        List<String> ids = threeReportsPausedByADatabaseOutage(hub, "pipeline", Queues.INTAKE,
+                body -> hub.sendEnvelope(ASTANA, body));
 
         NotifyBuilder drained = new NotifyBuilder(hub.context).fromRoute("pipeline").whenCompleted(ids.size()).create();
         hub.databaseGone.set(false);
