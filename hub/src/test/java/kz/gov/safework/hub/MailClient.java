@@ -4,22 +4,18 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import kz.gov.safework.connectors.mail.MailParts;
 
 /**
  * An agency's mail client against the packaged hub's embedded mail server (Jakarta Mail): it writes a report mail,
@@ -54,12 +50,7 @@ final class MailClient {
     }
 
     static MimeBodyPart attachment(String name, byte[] bytes, String type) throws Exception {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setContent(bytes, type);
-        part.setHeader("Content-Type", type);
-        part.setFileName(name);
-        part.setDisposition(Part.ATTACHMENT);
-        return part;
+        return MailParts.attachment(name, bytes, type);
     }
 
     /** Submits over the hub's SMTP port, logged in as {@code login} with its demo password, or not at all. */
@@ -123,17 +114,6 @@ final class MailClient {
 
     /** Every attachment of a mail, the receipts' {@code .sig} included, name to decoded text. */
     static Map<String, String> withSignatures(MimeMessage mail) throws Exception {
-        Map<String, String> found = new LinkedHashMap<>();
-        if (mail.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.getFileName() != null) {
-                    try (InputStream in = part.getInputStream()) {
-                        found.put(part.getFileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return found;
+        return MailParts.attachments(mail);
     }
 }

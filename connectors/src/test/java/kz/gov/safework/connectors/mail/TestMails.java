@@ -2,13 +2,11 @@ package kz.gov.safework.connectors.mail;
 
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +43,7 @@ final class TestMails {
     }
 
     static MimeBodyPart attachment(String name, byte[] bytes, String type) throws Exception {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setContent(bytes, type);
-        part.setHeader("Content-Type", type);
-        part.setFileName(name);
-        part.setDisposition(Part.ATTACHMENT);
-        return part;
+        return MailParts.attachment(name, bytes, type);
     }
 
     static MimeBodyPart xml(String name) throws Exception {
@@ -89,7 +82,7 @@ final class TestMails {
 
     /** The reply's receipts: its attachments but the receipts' signatures ({@link #signatures}), name to content. */
     static Map<String, String> attachments(MimeMessage mail) throws Exception {
-        Map<String, String> found = allAttachments(mail);
+        Map<String, String> found = MailParts.attachments(mail);
         found.keySet().removeIf(name -> name.endsWith(".sig"));
         return found;
     }
@@ -97,26 +90,11 @@ final class TestMails {
     /** The hub's signatures attached beside the receipts: receipt name to signature. */
     static Map<String, String> signatures(MimeMessage mail) throws Exception {
         Map<String, String> found = new LinkedHashMap<>();
-        allAttachments(mail).forEach((name, content) -> {
+        MailParts.attachments(mail).forEach((name, content) -> {
             if (name.endsWith(".sig")) {
                 found.put(name.substring(0, name.length() - ".sig".length()), content);
             }
         });
-        return found;
-    }
-
-    private static Map<String, String> allAttachments(MimeMessage mail) throws Exception {
-        Map<String, String> found = new LinkedHashMap<>();
-        if (mail.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                var part = multipart.getBodyPart(i);
-                if (part.getFileName() != null) {
-                    try (InputStream in = part.getInputStream()) {
-                        found.put(part.getFileName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
         return found;
     }
 
