@@ -134,8 +134,8 @@ public final class HubConfiguration implements CamelConfiguration {
         HubSigningKeys signingKeys = HubSigning.keys(settings::get, configDir, dataDir, clock,
                 settings.getDuration(HubSettings.SIGNING_RELOAD_INTERVAL), LOG::warn);
         LOG.info("Answers signed with key {} ({}){}", signingKeys.current().kid(), signingKeys.current().algorithm(),
-                settings.get(HubSettings.SIGNING_KEYSTORE).isEmpty() ? ", the DEMO key in " + dataDir.resolve(HubSigning.DEMO_KEYSTORE)
-                        + " (set " + HubSettings.SIGNING_KEYSTORE + " for real use)" : "");
+                settings.get(HubSettings.SIGNING_KEYSTORE).isEmpty()
+                        ? ", the DEMO key in " + dataDir.resolve(HubSigning.DEMO_KEYSTORE) + " (set " + HubSettings.SIGNING_KEYSTORE + " for real use)" : "");
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HubMeters meters = new HubMeters(metrics);

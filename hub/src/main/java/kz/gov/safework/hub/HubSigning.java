@@ -50,7 +50,8 @@ final class HubSigning {
         if (configured.isEmpty()) {
             return new HubSigningKeys.Source(demoKeystore(dataDir, alias), "PKCS12", DEMO_PASSWORD.toCharArray(), alias);
         }
-        return new HubSigningKeys.Source(configDir.resolve(configured), settings.apply(HubSettings.SIGNING_KEYSTORE_TYPE),
+        return new HubSigningKeys.Source(configDir.resolve(configured),
+                settings.apply(HubSettings.SIGNING_KEYSTORE_TYPE),
                 settings.apply(HubSettings.SIGNING_KEYSTORE_PASSWORD).toCharArray(), alias);
     }
 

@@ -22,7 +22,8 @@ import kz.gov.safework.connectors.tls.TlsSettings;
 final class ProductionCheck {
     /** Secrets kept in configuration rather than the credentials file; none may be a published demo password. */
     static final List<String> SECRETS = List.of(HubSettings.BROKER_PASSWORD, HubSettings.DB_PASSWORD,
-            MailSettings.IMAP_PASSWORD_KEY, MailSettings.SMTP_PASSWORD_KEY, TlsSettings.KEYSTORE_PASSWORD, HubSettings.SIGNING_KEYSTORE_PASSWORD);
+            MailSettings.IMAP_PASSWORD_KEY, MailSettings.SMTP_PASSWORD_KEY, TlsSettings.KEYSTORE_PASSWORD,
+            HubSettings.SIGNING_KEYSTORE_PASSWORD);
 
     private ProductionCheck() {
     }
@@ -53,8 +54,8 @@ final class ProductionCheck {
         List<String> violations = new ArrayList<>();
         credentials(settings, configDir, violations);
         if (bool(settings, MailSettings.EMBEDDED_KEY)) {
-            violations.add(MailSettings.EMBEDDED_KEY + "=true: the embedded mail server is for the demo; set " + MailSettings.EMBEDDED_KEY
-                    + "=false and hub.mail.imap.enabled=true with hub.mail.imap.* and hub.mail.smtp.* of a real mail server");
+            violations.add(MailSettings.EMBEDDED_KEY + "=true: the embedded mail server is for the demo; set "
+                    + MailSettings.EMBEDDED_KEY + "=false and hub.mail.imap.enabled=true with hub.mail.imap.* and hub.mail.smtp.* of a real mail server");
         }
         transport(settings, violations);
         signing(settings, violations);
@@ -101,9 +102,9 @@ final class ProductionCheck {
     /** The hub's answers must be signed with its own key, not the demo key made in the data dir. */
     private static void signing(Function<String, String> settings, List<String> violations) {
         if (settings.apply(HubSettings.SIGNING_KEYSTORE).isEmpty()) {
-            violations.add(HubSettings.SIGNING_KEYSTORE + " is not set: receipts would be signed with the DEMO key made in the"
-                    + " data dir; set " + HubSettings.SIGNING_KEYSTORE + " (PKCS#12 with the hub's signing key and certificate), "
-                    + HubSettings.SIGNING_KEYSTORE_PASSWORD + " and " + HubSettings.SIGNING_ALIAS);
+            violations.add(HubSettings.SIGNING_KEYSTORE + " is not set: receipts would be signed with the DEMO key made"
+                    + " in the data dir; set " + HubSettings.SIGNING_KEYSTORE + " (PKCS#12 with the hub's signing key and"
+                    + " certificate), " + HubSettings.SIGNING_KEYSTORE_PASSWORD + " and " + HubSettings.SIGNING_ALIAS);
         } else if (HubSigning.DEMO_PASSWORD.equals(settings.apply(HubSettings.SIGNING_KEYSTORE_PASSWORD))) {
             violations.add(HubSettings.SIGNING_KEYSTORE_PASSWORD + " is the published demo password; set another one");
         }
@@ -123,14 +124,16 @@ final class ProductionCheck {
         }
         boolean embeddedBroker = settings.apply(HubSettings.BROKER_URL).isEmpty();
         String httpHost = settings.apply(HubSettings.HTTP_HOST);
-        boolean plainHttpExposed = bool(settings, HubSettings.HTTP_ENABLED) && !isLoopback(httpHost.isEmpty() ? "0.0.0.0" : httpHost);
+        boolean plainHttpExposed = bool(settings, HubSettings.HTTP_ENABLED)
+                && !isLoopback(httpHost.isEmpty() ? "0.0.0.0" : httpHost);
         String brokerHost = settings.apply(HubSettings.BROKER_HOST);
         boolean plainBrokerExposed = embeddedBroker && number(settings, HubSettings.BROKER_PORT) != 0
                 && !isLoopback(brokerHost.isEmpty() ? "0.0.0.0" : brokerHost);
         if (plainHttpExposed) {
             exposed.add(HubSettings.HTTP_HOST + "=" + (httpHost.isEmpty() ? "0.0.0.0" : httpHost));
-            violations.add(HubSettings.HTTP_HOST + "=" + httpHost + ": plain HTTP (Basic passwords in clear) off loopback; bind "
-                    + HubSettings.HTTP_HOST + " to 127.0.0.1 (or " + HubSettings.HTTP_ENABLED + "=false) and serve clients on " + HubSettings.HTTPS_PORT);
+            violations.add(HubSettings.HTTP_HOST + "=" + httpHost + ": plain HTTP (Basic passwords in clear) off loopback;"
+                    + " bind " + HubSettings.HTTP_HOST + " to 127.0.0.1 (or " + HubSettings.HTTP_ENABLED
+                    + "=false) and serve clients on " + HubSettings.HTTPS_PORT);
         }
         if (plainBrokerExposed) {
             violations.add(HubSettings.BROKER_HOST + "=" + brokerHost + ": the plaintext broker acceptor on "
@@ -142,7 +145,8 @@ final class ProductionCheck {
         }
         String why = " (the hub listens off loopback: " + String.join(", ", exposed) + ")";
         if (number(settings, HubSettings.HTTPS_PORT) <= 0) {
-            violations.add(HubSettings.HTTPS_PORT + " is not set: HTTPS is required" + why + "; set " + HubSettings.HTTPS_PORT + "=8443");
+            violations.add(HubSettings.HTTPS_PORT + " is not set: HTTPS is required" + why + "; set "
+                    + HubSettings.HTTPS_PORT + "=8443");
         }
         if (embeddedBroker && number(settings, HubSettings.BROKER_TLS_PORT) <= 0) {
             violations.add(HubSettings.BROKER_TLS_PORT + " is not set: the broker needs a TLS acceptor" + why + "; set "

@@ -174,8 +174,10 @@ final class VerifyCommand {
         java.util.function.Function<String, String> settings = key -> CredentialsCommand.configured(configDir, key);
         Path dataDir = Path.of(settings.apply(HubSettings.DATA_DIR).isEmpty() ? "data"
                 : settings.apply(HubSettings.DATA_DIR));
-        if (settings.apply(HubSettings.SIGNING_KEYSTORE).isEmpty() && !Files.isRegularFile(dataDir.resolve(HubSigning.DEMO_KEYSTORE))) {
-            throw new IOException("no --jwks given, " + HubSettings.SIGNING_KEYSTORE + " is not set and there is no demo key in "
+        if (settings.apply(HubSettings.SIGNING_KEYSTORE).isEmpty()
+                && !Files.isRegularFile(dataDir.resolve(HubSigning.DEMO_KEYSTORE))) {
+            throw new IOException("no --jwks given, " + HubSettings.SIGNING_KEYSTORE
+                    + " is not set and there is no demo key in "
                     + dataDir.resolve(HubSigning.DEMO_KEYSTORE).toAbsolutePath());
         }
         HubSigningKeys.Source source = HubSigning.source(settings, configDir, dataDir);

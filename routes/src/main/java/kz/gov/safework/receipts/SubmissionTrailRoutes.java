@@ -51,7 +51,8 @@ public final class SubmissionTrailRoutes extends ApiRouteBuilder {
 
     /** @param anyLogin the API's authentication of any login (an agency then reaches only its own documents) */
     public SubmissionTrailRoutes(SubmissionStore store, MessageLog messageLog, SubmissionSteps steps,
-                                 SubmissionTrail trail, OperatorActions actions, Clock clock, ApiAuthentication anyLogin) {
+                                 SubmissionTrail trail, OperatorActions actions, Clock clock,
+                                 ApiAuthentication anyLogin) {
         super(anyLogin);
         this.store = store;
         this.messageLog = messageLog;
